@@ -1,0 +1,141 @@
+"""Settings: defaults, overridden by radio.toml.
+
+Lookup order: an explicit ``--config`` path; else ``./radio.toml``; else the
+user's ``$XDG_CONFIG_HOME/radio/radio.toml`` (``~/.config/radio/radio.toml``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from radio.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a producer can set in radio.toml ([show], [voice], [audio])."""
+
+    # [show]
+    show_name: str = "The Radio Bulletin"
+    anchor_name: str = "Alex Morgan"
+    sign_off: str = "That's all for now. Thanks for listening."
+    author: str = "radio"
+    genre: str = "News"
+    language: str = "en"
+    cover_path: str | None = None
+    # [voice]
+    engine: str = "pyttsx3"
+    anchor_voice: str | None = None  # default: the engine's own anchor voice
+    rate_wpm: int = 175
+    # [audio]
+    target_lufs: float = -16.0
+    max_true_peak_dbtp: float = -1.0
+    bitrate_kbps: int = 96
+    sample_rate_hz: int = 44100
+    channels: int = 1
+    pause_within_paragraph_ms: int = 350
+    pause_between_paragraphs_ms: int = 800
+    lead_in_ms: int = 500  # players clip the very start of a file
+    music_bed_duck_db: float = -20.0  # bed under speech, relative to its full level
+    # [lexicon]: word -> respelling, or word -> {say = ..., espeak = ...}
+    lexicon: dict[str, Any] = field(default_factory=dict)
+
+    def with_overrides(self, **changes: Any) -> Settings:
+        """Return a copy with the non-None values in ``changes`` applied."""
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+_SECTIONS = {
+    "show": ("show_name", "anchor_name", "sign_off", "author", "genre", "language", "cover_path"),
+    "voice": ("engine", "anchor_voice", "rate_wpm"),
+    "audio": (
+        "target_lufs",
+        "max_true_peak_dbtp",
+        "bitrate_kbps",
+        "sample_rate_hz",
+        "channels",
+        "pause_within_paragraph_ms",
+        "pause_between_paragraphs_ms",
+        "lead_in_ms",
+        "music_bed_duck_db",
+    ),
+}
+_ALIASES = {"show": {"name": "show_name", "anchor": "anchor_name", "cover": "cover_path"}}
+
+
+def default_config_paths() -> list[Path]:
+    base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return [Path("radio.toml"), base / "radio" / "radio.toml"]
+
+
+def load_settings(path: str | Path | None = None) -> Settings:
+    """Read settings from ``path`` or the first radio.toml found; defaults if none."""
+    if path is not None:
+        candidate = Path(path)
+        if not candidate.is_file():
+            raise ConfigError(f"config file not found: {candidate}")
+        return _parse(candidate)
+    for candidate in default_config_paths():
+        if candidate.is_file():
+            return _parse(candidate)
+    return validate(Settings())
+
+
+def _parse(path: Path) -> Settings:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read {path}: {exc}; fix the TOML syntax") from None
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    for section, table in data.items():
+        if section == "lexicon":
+            if not isinstance(table, dict):
+                raise ConfigError(f"{path}: [lexicon] must be a table of word = respelling")
+            values["lexicon"] = dict(table)
+            continue
+        if section not in _SECTIONS or not isinstance(table, dict):
+            raise ConfigError(f"{path}: unknown section [{section}]; use [show], [voice], [audio] or [lexicon]")
+        for key, value in table.items():
+            name = _ALIASES.get(section, {}).get(key, key)
+            if name not in _SECTIONS[section]:
+                raise ConfigError(f"{path}: unknown setting {section}.{key}")
+            expected = type(getattr(defaults, name))
+            if expected is float and isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)
+            if getattr(defaults, name) is not None and not isinstance(value, expected):
+                raise ConfigError(f"{path}: {section}.{key} must be a {expected.__name__}")
+            if name == "cover_path" and value is not None:
+                value = str((path.parent / str(value)).resolve())
+            values[name] = value
+    return validate(dataclasses.replace(defaults, **values))
+
+
+def validate(settings: Settings) -> Settings:
+    """Check ranges; raise ConfigError naming the bad setting."""
+    if not -40.0 <= settings.target_lufs <= -5.0:
+        raise ConfigError(f"target_lufs {settings.target_lufs} is out of range; use -40 to -5 (e.g. -16 or -23)")
+    if not -9.0 <= settings.max_true_peak_dbtp <= 0.0:
+        raise ConfigError("max_true_peak_dbtp must be between -9 and 0 dBTP")
+    if settings.bitrate_kbps not in (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320):
+        raise ConfigError(f"bitrate_kbps {settings.bitrate_kbps} is not an MP3 bitrate; use e.g. 96 or 128")
+    if settings.sample_rate_hz not in (22050, 24000, 32000, 44100, 48000):
+        raise ConfigError("sample_rate_hz must be 22050, 24000, 32000, 44100 or 48000")
+    if settings.channels not in (1, 2):
+        raise ConfigError("channels must be 1 (mono) or 2 (stereo)")
+    for name in ("pause_within_paragraph_ms", "pause_between_paragraphs_ms", "lead_in_ms"):
+        if not 0 <= getattr(settings, name) <= 10_000:
+            raise ConfigError(f"{name} must be between 0 and 10000 ms")
+    if not 80 <= settings.rate_wpm <= 400:
+        raise ConfigError("rate_wpm must be between 80 and 400 words per minute")
+    return settings

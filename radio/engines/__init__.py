@@ -1,0 +1,87 @@
+"""Text-to-speech engines: one base class, one registry.
+
+An engine turns a text and a voice id into an audio file. Built-in engines
+are listed here; others register under the ``radio.engines`` entry-point group
+(``[project.entry-points."radio.engines"]`` in a plugin's pyproject).
+"""
+
+from __future__ import annotations
+
+import importlib
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import ClassVar, Literal
+
+from radio.errors import EngineError
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A voice an engine offers for casting."""
+
+    id: str
+    gender: Literal["female", "male"] | None = None
+
+
+class Engine(ABC):
+    """Base class: subclasses implement ``synthesize_to_file`` and list their voices."""
+
+    name: ClassVar[str]
+    sample_rate_hz: ClassVar[int]
+    anchor_voice: ClassVar[str]
+    cast_voices: ClassVar[tuple[Voice, ...]]  # voices for quoted speakers, in casting order
+    install_hint: ClassVar[str] = ""
+
+    def __init__(self, rate_wpm: int = 175) -> None:
+        self.rate_wpm = rate_wpm
+
+    @abstractmethod
+    def synthesize_to_file(self, text: str, voice: str, path: Path) -> None:
+        """Write ``text`` spoken by ``voice`` to ``path`` (any format ffmpeg reads)."""
+
+    def check_voice(self, voice: str) -> None:
+        """Raise EngineError if ``voice`` is not one this engine can use."""
+        known = {self.anchor_voice, *(v.id for v in self.cast_voices)}
+        if voice not in known:
+            raise EngineError(f"unknown voice {voice!r} for engine {self.name}; try one of: {', '.join(sorted(known))}")
+
+    def voice_file(self, text: str, voice: str, path: Path) -> Path:
+        """Synthesize and check that the engine really wrote something."""
+        self.synthesize_to_file(text, voice, path)
+        if not path.is_file() or path.stat().st_size < 64:
+            raise EngineError(f"engine {self.name} wrote no audio for voice {voice!r}: {text[:40]!r}")
+        return path
+
+
+BUILTIN_ENGINES = {
+    "pyttsx3": "radio.engines.pyttsx3_engine:Pyttsx3Engine",
+    "fake": "radio.engines.fake:FakeEngine",
+}
+
+
+def engine_names() -> list[str]:
+    names = set(BUILTIN_ENGINES)
+    names.update(ep.name for ep in entry_points(group="radio.engines"))
+    return sorted(names)
+
+
+def get_engine(name: str, rate_wpm: int = 175) -> Engine:
+    """Resolve an engine by name (built-in first, then entry points)."""
+    target = BUILTIN_ENGINES.get(name)
+    if target is None:
+        for ep in entry_points(group="radio.engines"):
+            if ep.name == name:
+                target = ep.value
+                break
+    if target is None:
+        raise EngineError(f"unknown engine {name!r}; available engines: {', '.join(engine_names())}")
+    module_name, _, attr = target.partition(":")
+    try:
+        cls = getattr(importlib.import_module(module_name), attr)
+    except ImportError as exc:
+        raise EngineError(f"engine {name!r} is not installed ({exc}); pip install 'radio[{name}]'") from None
+    if not (isinstance(cls, type) and issubclass(cls, Engine)):
+        raise EngineError(f"engine {name!r} ({target}) is not a radio Engine")
+    return cls(rate_wpm=rate_wpm)

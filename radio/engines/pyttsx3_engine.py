@@ -1,0 +1,107 @@
+"""The default engine: pyttsx3 (espeak-ng on Linux, NSSpeechSynthesizer on
+macOS, SAPI5 on Windows). No download, works anywhere.
+
+pyttsx3 2.99 on Linux returns from the first ``runAndWait()`` before the file
+exists (espeak writes it later from its callback thread), so every call waits
+for the ``finished-utterance`` event, with a timeout.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from radio.engines import Engine, Voice
+from radio.errors import DependencyError, EngineError
+
+TIMEOUT_S = 120.0
+# espeak-ng voice variants give each quoted speaker a distinct timbre.
+_ESPEAK_CAST = (
+    Voice("gmw/en-gb-x-rp+f3", "female"),
+    Voice("gmw/en-us+m3", "male"),
+    Voice("gmw/en-us+f2", "female"),
+    Voice("gmw/en-gb-scotland+m7", "male"),
+    Voice("gmw/en+f4", "female"),
+    Voice("gmw/en-gb-x-rp+m1", "male"),
+    Voice("gmw/en-us-nyc+f1", "female"),
+    Voice("gmw/en-029+m2", "male"),
+)
+
+
+class Pyttsx3Engine(Engine):
+    name = "pyttsx3"
+    sample_rate_hz = 22050
+    anchor_voice = "gmw/en-us"
+    cast_voices = _ESPEAK_CAST
+    install_hint = "apt-get install espeak-ng (Linux); pyttsx3 uses the system voices on macOS and Windows"
+
+    def __init__(self, rate_wpm: int = 175) -> None:
+        super().__init__(rate_wpm)
+        self._engine: Any = None
+        self._done = threading.Event()
+        self._lock = threading.Lock()
+
+    def _driver(self) -> Any:
+        if self._engine is None:
+            if sys.platform.startswith("linux") and shutil.which("espeak-ng") is None:
+                raise DependencyError("espeak-ng is not installed; install it: apt-get install espeak-ng")
+            try:
+                import pyttsx3
+            except ImportError:  # pragma: no cover - a core dependency
+                raise EngineError("pyttsx3 is not installed; pip install pyttsx3==2.99") from None
+            try:
+                self._engine = pyttsx3.init()
+            except (OSError, RuntimeError) as exc:
+                raise DependencyError(f"cannot start pyttsx3 ({exc}); {self.install_hint}") from None
+            self._engine.connect("finished-utterance", self._finished)
+            if not sys.platform.startswith("linux"):  # other platforms: use their own voices
+                self._adopt_system_voices()
+        return self._engine
+
+    def _finished(self, name: str | None = None, completed: bool = True) -> None:
+        self._done.set()
+
+    def _adopt_system_voices(self) -> None:  # pragma: no cover - macOS / Windows only
+        voices = self._engine.getProperty("voices") or []
+        ids = [v.id for v in voices if "en" in str(getattr(v, "languages", "") or v.id).lower()] or [v.id for v in voices]
+        if ids:
+            self.anchor_voice = ids[0]  # type: ignore[misc]
+            self.cast_voices = tuple(Voice(i) for i in ids[1:] or ids)  # type: ignore[misc]
+
+    def check_voice(self, voice: str) -> None:
+        driver = self._driver()
+        if not sys.platform.startswith("linux"):  # pragma: no cover
+            return super().check_voice(voice)
+        base, _, variant = voice.partition("+")
+        ids = {v.id for v in driver.getProperty("voices")}
+        if base not in ids:
+            english = sorted(i for i in ids if "/en" in i)
+            raise EngineError(f"unknown voice {voice!r}; espeak-ng English voices: {', '.join(english)} (add +f1..f5 or +m1..m7)")
+        if variant and not _variant_exists(variant):
+            raise EngineError(f"unknown espeak-ng variant {variant!r} in voice {voice!r}; try +f1..f5 or +m1..m7")
+        return None
+
+    def synthesize_to_file(self, text: str, voice: str, path: Path) -> None:
+        driver = self._driver()
+        with self._lock:
+            self._done.clear()
+            driver.setProperty("voice", voice)
+            driver.setProperty("rate", self.rate_wpm)
+            with contextlib.redirect_stdout(io.StringIO()):  # the driver prints "Audio saved to ..."
+                driver.save_to_file(text, str(path))
+                driver.runAndWait()
+                if not self._done.wait(TIMEOUT_S):
+                    raise EngineError(f"pyttsx3 did not finish within {TIMEOUT_S:.0f} s for voice {voice!r}")
+
+
+def _variant_exists(variant: str) -> bool:
+    for root in (Path("/usr/lib/x86_64-linux-gnu/espeak-ng-data"), Path("/usr/lib/aarch64-linux-gnu/espeak-ng-data"), Path("/usr/share/espeak-ng-data")):
+        folder = root / "voices" / "!v"
+        if folder.is_dir():
+            return (folder / variant).is_file()
+    return True  # cannot tell where the data lives; let espeak-ng decide

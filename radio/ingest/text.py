@@ -1,0 +1,189 @@
+"""Clean plain text copied or scraped from an article page.
+
+Drops site and player chrome, repeated photo captions and their credits,
+"Updated ..." stamps, bylines, datelines, ads and read-more prompts, URLs,
+and everything from the copyright line on (the author's biography follows it).
+The headline is the first real line; the date comes from the stamp.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from radio.errors import InputError
+from radio.models import Article
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DATE_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]]", re.I)
+EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+
+_STAMP = re.compile(
+    r"^(?:updated|published|posted|last updated|first published|modified)\b[:\s].*\d", re.I
+)
+_BYLINE = re.compile(r"^(?i:by|words by|written by|reporting by)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})\s*$")
+_PLAYER = re.compile(r"^(?:(?:listen|play|pause|duration)\b[\s·:•|-]*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$", re.I)
+_CHROME_WORDS = {
+    "skip to main content", "skip to content", "skip navigation", "menu", "search", "home",
+    "sign in", "log in", "sign up", "subscribe", "donate", "listen live", "listen", "play",
+    "pause", "share", "tweet", "email", "print", "save", "comments", "hide caption",
+    "toggle caption", "show caption", "enlarge this image", "open navigation menu",
+    "close navigation menu", "advertisement", "sponsored", "sponsored content", "ad",
+    "watch live", "live tv", "newsletters", "more", "close", "next", "previous",
+}
+_CREDIT = re.compile(
+    r"(?:\bvia\s+(?:getty|ap|afp|reuters|shutterstock|alamy|\w+)\b.*|getty images|"
+    r"^(?:photo|photograph|image|credit|picture|illustration)s?\s*(?:by|:|credit)|"
+    r"/\s*(?:ap|afp|reuters|getty images)\s*$|^\(?(?:ap|afp|reuters)\s+photo)",
+    re.I,
+)
+_DROP_LINE = re.compile(
+    r"^(?:advertisement|related|read more|read also|see also|more from|recommended|"
+    r"sign up|subscribe|follow us|follow (?:him|her|them)|share (?:this|on)|"
+    r"click here|listen to this|download the|get the .* newsletter|this article was|"
+    r"watch:|video:|podcast:)\b",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.I)
+_BIO = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,4}"
+    r"(?:reporter|correspondent|editor|writer|journalist|columnist|producer|contributor)\b"
+    r"|^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+covers\s",
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?)"
+    r"(?:\s+\((?:AP|Reuters|AFP|[A-Z][\w ]+)\))?\s*(?:—|–|--|-)\s+"
+)
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]$")
+
+
+def parse_date(text: str) -> str | None:
+    """Return the first date in ``text`` as YYYY-MM-DD, or None."""
+    for pattern, order in ((_DATE_MDY, "mdy"), (_DATE_DMY, "dmy"), (_DATE_ISO, "ymd")):
+        match = pattern.search(text)
+        if not match:
+            continue
+        a, b, c = match.groups()
+        try:
+            if order == "mdy":
+                value = date(int(c), MONTHS[a.lower().rstrip(".")], int(b))
+            elif order == "dmy":
+                value = date(int(c), MONTHS[b.lower().rstrip(".")], int(a))
+            else:
+                value = date(int(a), int(b), int(c))
+        except (ValueError, KeyError):
+            continue
+        return value.isoformat()
+    return None
+
+
+def strip_links(text: str) -> str:
+    """Remove URLs and e-mail addresses; tidy the space they leave."""
+    text = URL_RE.sub("", text)
+    text = EMAIL_RE.sub("", text)
+    text = re.sub(r"\(\s*\)|\[\s*\]", "", text)
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+def _is_chrome(line: str) -> bool:
+    low = line.lower().strip(" .:·•|>»")
+    return (
+        low in _CHROME_WORDS
+        or bool(_PLAYER.match(line))
+        or line in {"/", "|", "•", "·", "-", "—"}
+        or bool(_DROP_LINE.match(line))
+        or (len(line) < 3 and not line.isdigit())
+    )
+
+
+def _blocks(text: str) -> list[str]:
+    """Split into candidate lines, joining hard-wrapped prose within a block."""
+    lines: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        rows = [r.strip() for r in block.split("\n") if r.strip()]
+        if len(rows) > 1 and _looks_wrapped(rows):
+            lines.append(" ".join(rows))
+        else:
+            lines.extend(rows)
+    return [re.sub(r"\s+", " ", line.replace("\u00a0", " ")).strip() for line in lines]
+
+
+def _looks_wrapped(rows: list[str]) -> bool:
+    inner = rows[:-1]
+    long_rows = sum(1 for r in inner if len(r) >= 45)
+    open_rows = sum(1 for r in inner if not _SENTENCE_END.search(r))
+    return long_rows >= 0.6 * len(inner) and open_rows >= 0.5 * len(inner)
+
+
+def clean_text(text: str, source: str) -> Article:
+    """Clean scraped article text into an Article."""
+    lines = [line for line in _blocks(text) if line]
+    counts = Counter(line for line in lines if len(line.split()) >= 4)
+    repeated = {line for line, n in counts.items() if n > 1}
+
+    title: str | None = None
+    stamp_date: str | None = None
+    byline: str | None = None
+    paragraphs: list[str] = []
+    for i, line in enumerate(lines):
+        if _COPYRIGHT.match(line):
+            break  # the copyright line ends the article; a biography follows it
+        if line in repeated or _is_chrome(line) or _CREDIT.search(line):
+            continue
+        if i + 1 < len(lines) and lines[i + 1] == "/":
+            continue  # photographer's name above a "/" credit separator
+        if _STAMP.match(line):
+            stamp_date = stamp_date or parse_date(line)
+            continue
+        by = _BYLINE.match(line)
+        if by:
+            byline = byline or by.group("name")
+            continue
+        if title is None:
+            if len(line.split()) >= 3 and not _SENTENCE_END.search(line.rstrip("?!")):
+                title = strip_links(line)
+            continue  # chrome above the headline
+        cleaned = strip_links(line)
+        if cleaned:
+            paragraphs.append(cleaned)
+
+    while paragraphs and _BIO.match(paragraphs[-1]):
+        paragraphs.pop()
+    if paragraphs:
+        paragraphs[0] = _DATELINE.sub("", paragraphs[0], count=1)
+    if title is None or not paragraphs:
+        raise InputError(f"{source}: no article text left after cleaning; is this a news article?")
+    return Article(
+        source=source,
+        title=title,
+        paragraphs=tuple(p for p in paragraphs if p),
+        date=stamp_date or parse_date(" ".join(lines[:12])),
+        byline=byline,
+        format="text",
+    )

@@ -1,0 +1,95 @@
+"""Domain objects passed between the pipeline stages.
+
+Each is a small frozen dataclass; units are in the field names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SegmentKind = Literal["intro", "anchor", "quote", "outro"]
+SEGMENT_KINDS: tuple[str, ...] = ("intro", "anchor", "quote", "outro")
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: only what a listener may hear, plus metadata."""
+
+    source: str  # path, URL or "-" as the user gave it
+    title: str
+    paragraphs: tuple[str, ...]
+    date: str | None = None  # ISO 8601 date (YYYY-MM-DD) where known
+    byline: str | None = None
+    site: str | None = None
+    format: str = "text"  # text | html | markdown
+
+
+@dataclass(frozen=True)
+class Part:
+    """One piece of the story as the script writer splits it, in spoken order."""
+
+    kind: Literal["anchor", "quote"]
+    text: str  # words as written in the article (for a quote: exactly inside the marks)
+    paragraph: int  # index of the article paragraph it comes from
+    speaker: str | None = None  # canonical full name for quotes
+    speaker_title: str | None = None  # title/description at first mention
+    gender: Literal["female", "male"] | None = None  # from pronouns, where the article tells
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One line of the running order, voiced by one voice."""
+
+    kind: SegmentKind
+    text: str  # as written
+    spoken: str  # as the engine will say it
+    voice: str
+    speaker: str | None = None  # None for the anchor
+    speaker_title: str | None = None
+    paragraph: int = -1  # article paragraph; -1 for intro and outro
+
+
+@dataclass(frozen=True)
+class Script:
+    """The whole running order of one episode."""
+
+    source: str
+    title: str
+    date: str | None
+    show: str
+    anchor: str
+    engine: str
+    segments: tuple[Segment, ...]
+    byline: str | None = None
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a segment sits on the programme's timeline."""
+
+    index: int  # index into Script.segments
+    start_ms: int
+    end_ms: int
+
+
+@dataclass(frozen=True)
+class Loudness:
+    """A loudness measurement of decoded audio (EBU R128 / ITU-R BS.1770)."""
+
+    integrated_lufs: float
+    true_peak_dbtp: float
+    range_lu: float = 0.0
+
+
+@dataclass(frozen=True)
+class Episode:
+    """A finished, exported episode and where its files are."""
+
+    script: Script
+    mp3_path: str
+    duration_ms: int
+    placements: tuple[Placement, ...]
+    loudness: Loudness
+    sidecars: dict[str, str] = field(default_factory=dict)

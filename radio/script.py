@@ -1,0 +1,192 @@
+"""Write the script: intro, the story split into anchor and quote segments,
+outro; cast a voice for every speaker. Also reads and writes script JSON so a
+producer can edit a script before it is voiced.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date as Date
+from typing import Any
+
+from radio.config import Settings
+from radio.engines import Engine
+from radio.errors import ScriptError
+from radio.models import SEGMENT_KINDS, Article, Part, Script, Segment
+from radio.quotes import find_parts
+from radio.speech import to_spoken
+
+
+def write_script(article: Article, settings: Settings, engine: Engine) -> Script:
+    """Turn a cleaned article into a voiced running order."""
+    parts = find_parts(article.paragraphs)
+    anchor_voice = settings.anchor_voice or engine.anchor_voice
+    voices = cast_voices(parts, engine, anchor_voice)
+    segments = [_segment("intro", intro_text(article, settings), anchor_voice)]
+    for part in parts:
+        if part.kind == "quote":
+            segments.append(
+                _segment("quote", part.text, voices[part.speaker or ""], part.speaker, part.speaker_title, part.paragraph)
+            )
+        else:
+            segments.append(_segment("anchor", part.text, anchor_voice, paragraph=part.paragraph))
+    segments.append(_segment("outro", outro_text(settings), anchor_voice))
+    return Script(
+        source=article.source,
+        title=article.title,
+        date=article.date,
+        show=settings.show_name,
+        anchor=settings.anchor_name,
+        engine=engine.name,
+        segments=tuple(segments),
+        byline=article.byline,
+        summary=summary(article),
+    )
+
+
+def _segment(
+    kind: str, text: str, voice: str, speaker: str | None = None, title: str | None = None, paragraph: int = -1
+) -> Segment:
+    return Segment(kind, text, to_spoken(text), voice, speaker, title, paragraph)  # type: ignore[arg-type]
+
+
+def intro_text(article: Article, settings: Settings) -> str:
+    when = ""
+    if article.date:
+        day = Date.fromisoformat(article.date)
+        when = f" It's {day.strftime('%A')}, {day.strftime('%B')} {day.day}."
+    return f"This is {settings.show_name}. I'm {settings.anchor_name}.{when} {article.title}."
+
+
+def outro_text(settings: Settings) -> str:
+    return f"{settings.sign_off} For {settings.show_name}, I'm {settings.anchor_name}."
+
+
+def summary(article: Article, limit: int = 400) -> str:
+    text = article.paragraphs[0] if article.paragraphs else ""
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def cast_voices(parts: Sequence[Part], engine: Engine, anchor_voice: str) -> dict[str, str]:
+    """Give each speaker a voice: never the anchor's, one per person, matching
+    gender where the article tells it and the engine has one."""
+    pool = [v for v in engine.cast_voices if v.id != anchor_voice]
+    if not pool:
+        raise ScriptError(f"engine {engine.name} has no voice for quotes besides the anchor's")
+    cast: dict[str, str] = {}
+    used: set[str] = set()
+    for part in parts:
+        key = part.speaker or ""
+        if part.kind != "quote" or key in cast:
+            continue
+        free = [v for v in pool if v.id not in used] or pool
+        matching = [v for v in free if part.gender and v.gender == part.gender]
+        choice = (matching or free)[0]  # the pool alternates female and male voices
+        cast[key] = choice.id
+        used.add(choice.id)
+    return cast
+
+
+# --- script JSON -----------------------------------------------------------
+
+def script_to_dict(script: Script) -> dict[str, Any]:
+    return {
+        "source": script.source,
+        "title": script.title,
+        "date": script.date,
+        "show": script.show,
+        "anchor": script.anchor,
+        "engine": script.engine,
+        "byline": script.byline,
+        "summary": script.summary,
+        "segments": [
+            {
+                "kind": s.kind,
+                "speaker": s.speaker,
+                "speaker_title": s.speaker_title,
+                "voice": s.voice,
+                "paragraph": s.paragraph,
+                "text": s.text,
+                "spoken": s.spoken,
+            }
+            for s in script.segments
+        ],
+    }
+
+
+def script_to_json(script: Script, indent: int | None = None) -> str:
+    return json.dumps(script_to_dict(script), ensure_ascii=False, indent=indent)
+
+
+def script_from_json(data: str, origin: str) -> Script:
+    """Parse an edited script; raise ScriptError naming what is wrong."""
+    try:
+        obj = json.loads(data)
+    except json.JSONDecodeError as exc:
+        raise ScriptError(f"{origin}: not valid JSON ({exc.msg} at line {exc.lineno}); fix the edit") from None
+    if not isinstance(obj, dict):
+        raise ScriptError(f"{origin}: a script is a JSON object with a 'segments' list")
+    raw_segments = obj.get("segments")
+    if not isinstance(raw_segments, list) or not raw_segments:
+        raise ScriptError(f"{origin}: 'segments' must be a non-empty list")
+    title = obj.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise ScriptError(f"{origin}: 'title' must be a non-empty string")
+    segments = tuple(_segment_from(raw, i, origin) for i, raw in enumerate(raw_segments, start=1))
+    if not any(s.kind in ("anchor", "quote") for s in segments):
+        raise ScriptError(f"{origin}: the script has no anchor or quote segment")
+
+    def text_field(name: str, default: str | None = None) -> Any:
+        value = obj.get(name, default)
+        if value is not None and not isinstance(value, str):
+            raise ScriptError(f"{origin}: '{name}' must be a string")
+        return value
+
+    date = text_field("date")
+    if date is not None:
+        try:
+            Date.fromisoformat(date)
+        except ValueError:
+            raise ScriptError(f"{origin}: 'date' must be YYYY-MM-DD, not {date!r}") from None
+    return Script(
+        source=text_field("source", origin) or origin,
+        title=title.strip(),
+        date=date,
+        show=text_field("show", "") or "",
+        anchor=text_field("anchor", "") or "",
+        engine=text_field("engine", "") or "",
+        segments=segments,
+        byline=text_field("byline"),
+        summary=text_field("summary", "") or "",
+    )
+
+
+def _segment_from(raw: Any, number: int, origin: str) -> Segment:
+    where = f"{origin}: segment {number}"
+    if not isinstance(raw, dict):
+        raise ScriptError(f"{where} must be an object")
+    kind = raw.get("kind")
+    if kind not in SEGMENT_KINDS:
+        raise ScriptError(f"{where}: 'kind' must be one of {', '.join(SEGMENT_KINDS)}, not {kind!r}")
+    text = raw.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ScriptError(f"{where}: 'text' must be a non-empty string")
+    voice = raw.get("voice")
+    if not isinstance(voice, str) or not voice:
+        raise ScriptError(f"{where}: 'voice' must be a voice id string")
+    spoken = raw.get("spoken")
+    if spoken is None or (isinstance(spoken, str) and not spoken.strip()):
+        spoken = to_spoken(text)
+    if not isinstance(spoken, str):
+        raise ScriptError(f"{where}: 'spoken' must be a string")
+    speaker = raw.get("speaker")
+    if kind == "quote" and (not isinstance(speaker, str) or not speaker.strip()):
+        raise ScriptError(f"{where}: a quote needs a 'speaker' name")
+    if speaker is not None and not isinstance(speaker, str):
+        raise ScriptError(f"{where}: 'speaker' must be a string or null")
+    title = raw.get("speaker_title")
+    paragraph = raw.get("paragraph", -1)
+    if not isinstance(paragraph, int) or isinstance(paragraph, bool):
+        raise ScriptError(f"{where}: 'paragraph' must be an integer")
+    return Segment(kind, text, spoken, voice, speaker, title if isinstance(title, str) else None, paragraph)
