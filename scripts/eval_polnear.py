@@ -1,0 +1,251 @@
+"""Measure the script writer's direct-quote finding against PolNeAR.
+
+Usage::
+
+    python scripts/eval_polnear.py /path/to/PolNeAR --split train [--baseline] [--errors N]
+
+PolNeAR (github.com/networkdynamics/PolNeAR) annotates attributions in
+BRAT standoff files: ``Source``, ``Cue`` and ``Content`` spans joined by an
+``E`` relation.  A gold *direct* quote is a content span whose every fragment
+is wholly inside quote marks; a content span that carries quote marks but also
+unquoted words is a *mixed* (partial) quotation.  Where several annotators
+annotated one article, the first annotator's file (sorted by name) is used.
+
+Scoring (words are compared by position in the article):
+
+* a predicted quote part matches a gold direct quote when they share at least
+  half of the shorter one's words; a prediction that matches only a mixed
+  quotation, or nothing, is wrong;
+* recall counts gold direct quotes matched by some prediction;
+* speaker accuracy: over matched gold quotes whose source is a name (not a
+  pronoun), the predicted speaker contains the gold source's surname.
+
+Nothing from the corpus is written anywhere; only figures (and, with
+``--errors``, examples on the terminal) are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from radio.models import Part  # noqa: E402
+from radio.quotes import find_parts  # noqa: E402
+
+WORD = re.compile(r"[\w’'-]+")
+OPEN = "“\"«„"
+CLOSE = "”\"»“"
+PRONOUNS = {
+    "he", "she", "they", "i", "we", "you", "it", "who", "which", "that", "his", "her",
+    "their", "him", "them", "us", "me", "one", "whom", "its", "our", "my",
+}
+NOT_SURNAME = {"the", "a", "an", "his", "her", "their", "mr.", "mrs.", "ms.", "dr."}
+
+
+@dataclass(frozen=True)
+class Gold:
+    tokens: frozenset[int]
+    direct: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class Doc:
+    name: str
+    text: str
+    paragraphs: tuple[tuple[int, str], ...]  # (offset, text)
+    gold: tuple[Gold, ...]
+
+
+def paragraphs_of(text: str) -> tuple[tuple[int, str], ...]:
+    out: list[tuple[int, str]] = []
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        block = m.group(0)
+        stripped = block.strip()
+        if stripped:
+            out.append((m.start() + block.index(stripped), stripped))
+    return tuple(out)
+
+
+def is_direct(fragment: str) -> bool:
+    frag = fragment.strip().rstrip(".,;: ")
+    if len(frag) < 2 or frag[0] not in OPEN or frag[-1] not in CLOSE:
+        return False
+    inner = frag[1:-1]
+    return not any(c in inner for c in "“”\"«»")
+
+
+def load_doc(text_path: Path, ann_path: Path) -> Doc:
+    text = text_path.read_text(encoding="utf-8")
+    spans: dict[str, list[tuple[int, int]]] = {}
+    kinds: dict[str, str] = {}
+    relations: list[dict[str, str]] = []
+    for line in ann_path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) < 2:
+            continue
+        if cols[0].startswith("T"):
+            head = cols[1].split(" ", 1)
+            if len(head) < 2:
+                continue
+            try:
+                frags = [tuple(int(x) for x in f.split()) for f in head[1].split(";")]
+            except ValueError:
+                continue
+            kinds[cols[0]] = head[0]
+            spans[cols[0]] = [(f[0], f[1]) for f in frags if len(f) == 2]
+        elif cols[0].startswith("E"):
+            rel = dict(arg.split(":", 1) for arg in cols[1].split() if ":" in arg)
+            relations.append(rel)
+    starts = [m.start() for m in WORD.finditer(text)]
+    ends = [m.end() for m in WORD.finditer(text)]
+    gold: list[Gold] = []
+    for rel in relations:
+        content = rel.get("Content")
+        if content not in spans:
+            continue
+        frags = spans[content]
+        fragments = [text[a:b] for a, b in frags]
+        if not any(c in f for f in fragments for c in "“”\"«»"):
+            continue
+        direct = all(is_direct(f) for f in fragments)
+        toks = frozenset(tokens_in(starts, ends, frags))
+        src = rel.get("Source")
+        source = " ".join(text[a:b] for a, b in spans.get(src, [])) if src else ""
+        if toks:
+            gold.append(Gold(toks, direct, source))
+    return Doc(text_path.stem, text, paragraphs_of(text), tuple(gold))
+
+
+def tokens_in(starts: list[int], ends: list[int], frags: list[tuple[int, int]]) -> list[int]:
+    import bisect
+
+    out: list[int] = []
+    for a, b in frags:
+        i = bisect.bisect_left(ends, a + 1)
+        while i < len(starts) and starts[i] < b:
+            out.append(i)
+            i += 1
+    return out
+
+
+def load_split(root: Path, split: str) -> list[Doc]:
+    base = root / "data" / split
+    docs = []
+    for text_path in sorted((base / "text").glob("*.txt")):
+        anns = sorted((base / "attributions").glob(text_path.stem + "_*.ann"))
+        if anns:
+            docs.append(load_doc(text_path, anns[0]))
+    return docs
+
+
+def baseline_parts(paragraphs: list[str]) -> list[Part]:
+    """Merely pair quote marks: everything between paired double marks is a quote."""
+    parts: list[Part] = []
+    for i, p in enumerate(paragraphs):
+        for m in re.finditer(r"[“\"]([^“”\"]+)[”\"]", p):
+            parts.append(Part("quote", m.group(1), i))
+    return parts
+
+
+def surname(source: str) -> str | None:
+    words = [w.strip(".,’'s") for w in source.split()]
+    if not words or source.lower().strip() in PRONOUNS:
+        return None
+    caps = [w for w in words if w[:1].isupper() and w.lower() not in NOT_SURNAME]
+    if not caps:
+        return None
+    last = re.sub(r"[’']s$", "", source.split()[-1]).strip(".,")
+    return last if last[:1].isupper() else caps[-1]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("root", type=Path, help="local copy of the PolNeAR repository")
+    ap.add_argument("--split", default="train", choices=["train", "dev", "test"])
+    ap.add_argument("--baseline", action="store_true", help="score plain quote-mark pairing")
+    ap.add_argument("--errors", type=int, default=0, help="print up to N examples of each error")
+    args = ap.parse_args()
+
+    docs = load_split(args.root, args.split)
+    if not docs:
+        print(f"no articles found under {args.root}/data/{args.split}", file=sys.stderr)
+        return 2
+    writer = baseline_parts if args.baseline else find_parts
+    t0 = time.perf_counter()
+    outputs = [writer([p for _, p in d.paragraphs]) for d in docs]
+    elapsed = time.perf_counter() - t0
+
+    tp_pred = n_pred = 0
+    found = n_gold = 0
+    sp_ok = sp_n = 0
+    errs: dict[str, list[str]] = {"fp": [], "fn": [], "speaker": []}
+    for doc, parts in zip(docs, outputs):
+        starts = [m.start() for m in WORD.finditer(doc.text)]
+        ends = [m.end() for m in WORD.finditer(doc.text)]
+        direct = [g for g in doc.gold if g.direct]
+        mixed = [g for g in doc.gold if not g.direct]
+        matched: dict[int, Part] = {}
+        search_from: dict[int, int] = {}
+        for part in parts:
+            if part.kind != "quote":
+                continue
+            off, ptext = doc.paragraphs[part.paragraph]
+            at = ptext.find(part.text, search_from.get(part.paragraph, 0))
+            if at < 0:
+                at = ptext.find(part.text)
+            search_from[part.paragraph] = max(at, 0) + len(part.text)
+            toks = set(tokens_in(starts, ends, [(off + at, off + at + len(part.text))]))
+            if not toks:
+                continue
+            n_pred += 1
+            hit = False
+            for gi, g in enumerate(direct):
+                if len(toks & g.tokens) * 2 >= min(len(toks), len(g.tokens)):
+                    hit = True
+                    matched.setdefault(gi, part)
+            if hit:
+                tp_pred += 1
+            elif len(errs["fp"]) < args.errors:
+                kind = "mixed" if any(len(toks & g.tokens) * 2 >= min(len(toks), len(g.tokens)) for g in mixed) else "none"
+                errs["fp"].append(f"[{doc.name}] ({kind}) {part.text[:120]!r} <- {ptext[:200]!r}")
+        n_gold += len(direct)
+        found += len(matched)
+        for gi, g in enumerate(direct):
+            if gi not in matched:
+                if len(errs["fn"]) < args.errors:
+                    errs["fn"].append(f"[{doc.name}] {g.source!r}: " + " ".join(doc.text[starts[i]:ends[i]] for i in sorted(g.tokens))[:200])
+                continue
+            name = surname(g.source)
+            if name is None or args.baseline:
+                continue
+            sp_n += 1
+            pred = matched[gi].speaker or ""
+            if name.lower() in [w.strip(".,’'").lower() for w in re.split(r"[\s’']+", pred)] or name.lower() in pred.lower().split():
+                sp_ok += 1
+            elif len(errs["speaker"]) < args.errors:
+                errs["speaker"].append(f"[{doc.name}] gold {g.source!r} pred {pred!r}: {matched[gi].text[:80]!r}")
+
+    p = tp_pred / n_pred if n_pred else 0.0
+    r = found / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"split={args.split} articles={len(docs)} gold_direct={n_gold} predicted={n_pred}")
+    print(f"quote precision={p:.3f} recall={r:.3f} F1={f:.3f}")
+    if not args.baseline:
+        acc = sp_ok / sp_n if sp_n else 0.0
+        print(f"speaker accuracy={acc:.3f} ({sp_ok}/{sp_n} named gold speakers)")
+    print(f"find_parts over {len(docs)} articles: {elapsed:.2f} s")
+    for kind, lines in errs.items():
+        for line in lines:
+            print(f"{kind}: {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
