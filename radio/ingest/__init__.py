@@ -1,7 +1,8 @@
-"""Ingest: read an article from a file or standard input and keep only what a
-listener may hear.
+"""Ingest: read an article from a file, a URL or standard input and keep only
+what a listener may hear.
 
-``load_article`` is the one entry point; each format has its own module.
+``load_article`` is the one entry point; each format has its own module
+(text, markdown, html). The HTML extractor is imported only when HTML is read.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from pathlib import Path
 
 from radio.errors import InputError
 from radio.ingest.decode import decode_bytes
+from radio.ingest.detect import FORMATS, detect_format
+from radio.ingest.fetch import fetch_url, is_url
+from radio.ingest.markdown import markdown_to_article
 from radio.ingest.text import clean_text
 from radio.models import Article
 
@@ -33,13 +37,45 @@ def read_source(source: str) -> bytes:
         except OSError as exc:
             raise InputError(f"{source}: cannot read ({exc.strerror})") from None
     if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"{source}: larger than {MAX_INPUT_BYTES // 2**20} MB; is this really an article?")
+        limit = MAX_INPUT_BYTES // 2**20
+        raise InputError(f"{source}: larger than {limit} MB; is this really an article?")
     if not data.strip():
         raise InputError(f"{source}: is empty; give an article with text in it")
     return data
 
 
-def load_article(source: str) -> Article:
-    """Read and clean one article."""
-    text = decode_bytes(read_source(source), source)
+def load_article(source: str, fmt: str | None = None) -> Article:
+    """Read and clean one article from a path, an http(s) URL or "-" (stdin).
+
+    ``fmt`` ("text", "html" or "markdown") overrides detection from the content.
+    """
+    if fmt is not None and fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    charset: str | None = None
+    url: str | None = None
+    content_type: str | None = None
+    if is_url(source):
+        fetched = fetch_url(source)
+        data, url = fetched.data, fetched.url
+        charset, content_type = fetched.charset, fetched.content_type
+        if fmt is None and not _readable_type(content_type):
+            raise InputError(f"{source}: is {content_type}, not an article page")
+    else:
+        data = read_source(source)
+    kind = fmt or detect_format(data, source, content_type)
+    if kind == "html":
+        from radio.ingest.html import html_to_article
+
+        return html_to_article(data, source, charset=charset, url=url)
+    text = decode_bytes(data, source)
+    if kind == "markdown":
+        return markdown_to_article(text, source)
     return clean_text(text, source)
+
+
+def _readable_type(content_type: str | None) -> bool:
+    return (
+        content_type is None
+        or content_type.startswith("text/")
+        or content_type in ("application/xhtml+xml", "application/xml")
+    )

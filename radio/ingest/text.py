@@ -36,7 +36,10 @@ MONTHS = {
     )
     for name in names
 }
-_MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _DATE_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -47,8 +50,15 @@ EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _STAMP = re.compile(
     r"^(?:updated|published|posted|last updated|first published|modified)\b[:\s].*\d", re.I
 )
-_BYLINE = re.compile(r"^(?i:by|words by|written by|reporting by)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})\s*$")
-_PLAYER = re.compile(r"^(?:(?:listen|play|pause|duration)\b[\s·:•|-]*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$", re.I)
+_BYLINE = re.compile(
+    r"^(?i:by|words by|written by|reporting by)\s+"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})\s*$"
+)
+_PLAYER = re.compile(
+    r"^(?:(?:listen|play|pause|duration)\b[\s·:•|-]*)?\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$",
+    re.I,
+)
 _CHROME_WORDS = {
     "skip to main content", "skip to content", "skip navigation", "menu", "search", "home",
     "sign in", "log in", "sign up", "subscribe", "donate", "listen live", "listen", "play",
@@ -67,10 +77,23 @@ _DROP_LINE = re.compile(
     r"^(?:advertisement|related|read more|read also|see also|more from|recommended|"
     r"sign up|subscribe|follow us|follow (?:him|her|them)|share (?:this|on)|"
     r"click here|listen to this|download the|get the .* newsletter|this article was|"
-    r"watch:|video:|podcast:)\b",
+    r"watch:|video:|podcast:|also read|more on this|most read|most popular|"
+    r"continue reading|keep reading|story continues|article continues|"
+    r"leave a (?:comment|reply)|\d+\s+comments?\b|comments?\s*\(\d+\)|join the conversation|"
+    r"image (?:source|caption|copyright)|caption:|credit:|photo:|"
+    r"(?:enter|type) your e-?mail|(?:sign up|subscribe) (?:for|to) (?:our|the)\b)",
     re.I,
 )
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.I)
+_SOCIAL = re.compile(
+    r"^(?:you can\s+)?(?:follow|like)\s+(?:us|me|him|her|them|[A-Z][\w.@]*(?:\s+[A-Z][\w.]*)?)"
+    r"\s+on\s+(?:twitter|facebook|instagram|linkedin|tiktok|youtube|threads|mastodon|bluesky)\b"
+    r"|\bnewsletter\b.{0,60}\b(?:sign up|subscribe|inbox)\b"
+    r"|\b(?:sign up|subscribe)\b.{0,60}\bnewsletter\b",
+    re.I,
+)
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}|:|by\b|$))|^.{0,120}\ball rights reserved\b", re.I
+)
 _BIO = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,4}"
     r"(?:reporter|correspondent|editor|writer|journalist|columnist|producer|contributor)\b"
@@ -122,6 +145,41 @@ def _is_chrome(line: str) -> bool:
     )
 
 
+def is_boilerplate(line: str) -> bool:
+    """True for a line no listener should hear: chrome, prompts, captions and credits."""
+    if _is_chrome(line) or _CREDIT.search(line):
+        return True
+    return len(line) < 160 and bool(_SOCIAL.search(line))
+
+
+def is_copyright(line: str) -> bool:
+    """True for a copyright line (everything after it is page footer)."""
+    return bool(_COPYRIGHT.match(line))
+
+
+def byline_name(line: str) -> str | None:
+    """The name in a "By ..." line, or None if ``line`` is not a byline."""
+    match = _BYLINE.match(line)
+    return match.group("name") if match else None
+
+
+def stamp_date(line: str) -> str | bool | None:
+    """For an "Updated ..." stamp line, its date (or None); False if not a stamp."""
+    if not _STAMP.match(line) or len(line) > 120:
+        return False
+    return parse_date(line)
+
+
+def tidy_paragraphs(paragraphs: list[str]) -> list[str]:
+    """Drop trailing author biographies and the dateline of the first paragraph."""
+    kept = [p for p in paragraphs if p]
+    while kept and _BIO.match(kept[-1]):
+        kept.pop()
+    if kept:
+        kept[0] = _DATELINE.sub("", kept[0], count=1)
+    return [p for p in kept if p]
+
+
 def _blocks(text: str) -> list[str]:
     """Split into candidate lines, joining hard-wrapped prose within a block."""
     lines: list[str] = []
@@ -143,47 +201,71 @@ def _looks_wrapped(rows: list[str]) -> bool:
 
 def clean_text(text: str, source: str) -> Article:
     """Clean scraped article text into an Article."""
-    lines = [line for line in _blocks(text) if line]
+    return clean_lines(_blocks(text), source)
+
+
+def clean_lines(
+    lines: list[str],
+    source: str,
+    *,
+    title: str | None = None,
+    meta: dict[str, str | None] | None = None,
+    fmt: str = "text",
+) -> Article:
+    """Keep only the speakable paragraphs of ``lines`` and build the Article.
+
+    Without ``title`` the first headline-like line is the title and anything
+    above it is page chrome. ``meta`` may give "date", "byline" and "site";
+    what the lines themselves say fills the gaps.
+    """
+    lines = [line for line in lines if line]
     counts = Counter(line for line in lines if len(line.split()) >= 4)
     repeated = {line for line, n in counts.items() if n > 1}
-
-    title: str | None = None
-    stamp_date: str | None = None
+    meta = meta or {}
+    found_date: str | None = None
     byline: str | None = None
     paragraphs: list[str] = []
+    same_as_title = _fold(title) if title else None
     for i, line in enumerate(lines):
-        if _COPYRIGHT.match(line):
+        if is_copyright(line):
             break  # the copyright line ends the article; a biography follows it
-        if line in repeated or _is_chrome(line) or _CREDIT.search(line):
+        if line in repeated or is_boilerplate(line):
             continue
         if i + 1 < len(lines) and lines[i + 1] == "/":
             continue  # photographer's name above a "/" credit separator
-        if _STAMP.match(line):
-            stamp_date = stamp_date or parse_date(line)
+        stamp = stamp_date(line)
+        if stamp is not False:
+            found_date = found_date or (stamp if isinstance(stamp, str) else None)
             continue
-        by = _BYLINE.match(line)
-        if by:
-            byline = byline or by.group("name")
+        name = byline_name(line)
+        if name:
+            byline = byline or name
             continue
         if title is None:
             if len(line.split()) >= 3 and not _SENTENCE_END.search(line.rstrip("?!")):
                 title = strip_links(line)
+                same_as_title = _fold(title)
             continue  # chrome above the headline
+        if same_as_title is not None and _fold(line) == same_as_title:
+            continue  # the headline repeated in the body
         cleaned = strip_links(line)
-        if cleaned:
+        if cleaned and re.search(r"\w", cleaned):
             paragraphs.append(cleaned)
 
-    while paragraphs and _BIO.match(paragraphs[-1]):
-        paragraphs.pop()
-    if paragraphs:
-        paragraphs[0] = _DATELINE.sub("", paragraphs[0], count=1)
+    paragraphs = tidy_paragraphs(paragraphs)
+    top_date = parse_date(" ".join(lines[:12]))
     if title is None or not paragraphs:
         raise InputError(f"{source}: no article text left after cleaning; is this a news article?")
     return Article(
         source=source,
         title=title,
-        paragraphs=tuple(p for p in paragraphs if p),
-        date=stamp_date or parse_date(" ".join(lines[:12])),
-        byline=byline,
-        format="text",
+        paragraphs=tuple(paragraphs),
+        date=meta.get("date") or found_date or (top_date if fmt == "text" else None),
+        byline=meta.get("byline") or byline,
+        site=meta.get("site"),
+        format=fmt,
     )
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()

@@ -1,0 +1,56 @@
+"""Tell HTML, Markdown and plain text apart from the content itself.
+
+The file name or the server's content type only decides when the content is
+ambiguous (for example a short page with few tags or marks).
+"""
+
+from __future__ import annotations
+
+import re
+
+FORMATS = ("text", "html", "markdown")
+
+_HTML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+_HTML_TAG = re.compile(
+    rb"</?(?:p|div|span|a|h[1-6]|article|section|header|footer|nav|main|meta|link|script|style|"
+    rb"title|br|img|ul|ol|li|table|figure|em|strong)\b[^>]{0,400}>",
+    re.I,
+)
+_MD_FEATURES = (
+    re.compile(r"^#{1,6}\s+\S", re.M),  # ATX heading
+    re.compile(r"^\S.*\n(?:=+|-+)\s*$", re.M),  # Setext heading
+    re.compile(r"!?\[[^\]\n]+\]\([^)\s]+(?:\s+\"[^\"]*\")?\)"),  # link or image
+    re.compile(r"^\[[^\]\n]+\]:\s*\S+", re.M),  # reference definition
+    re.compile(r"(?:\*\*|__)\S[^\n]*?\S(?:\*\*|__)"),  # strong emphasis
+    re.compile(r"^(?:[-*+]|\d+\.)\s+\S", re.M),  # list item
+    re.compile(r"^>\s?\S", re.M),  # block quote
+    re.compile(r"^```", re.M),  # code fence
+    re.compile(r"\[\^\w+\]"),  # footnote marker
+    re.compile(r"\A---\s*\n(?:[\w-]+:.*\n)+---\s*\n"),  # front matter
+)
+_HTML_TYPES = {"text/html", "application/xhtml+xml", "application/xml", "text/xml"}
+_MD_TYPES = {"text/markdown", "text/x-markdown"}
+_HTML_EXT = (".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx")
+_MD_EXT = (".md", ".markdown", ".mdown", ".mkd")
+
+
+def detect_format(data: bytes, source: str = "", content_type: str | None = None) -> str:
+    """Return "html", "markdown" or "text" for article bytes."""
+    head = data[:65536]
+    tags = len(_HTML_TAG.findall(head))
+    if _HTML_START.match(head) or tags >= 8:
+        return "html"
+    sample = head.decode("utf-8", errors="replace")
+    features = sum(1 for pattern in _MD_FEATURES if pattern.search(sample))
+    if features >= 2:
+        return "markdown"
+    name = source.lower().split("?", 1)[0]
+    if tags >= 2 and (content_type in _HTML_TYPES or name.endswith(_HTML_EXT)):
+        return "html"
+    if features >= 1 and (content_type in _MD_TYPES or name.endswith(_MD_EXT)):
+        return "markdown"
+    if content_type in _HTML_TYPES and tags >= 1:
+        return "html"
+    return "text"

@@ -1,0 +1,155 @@
+"""Extract the article from a saved or fetched HTML page.
+
+The heavy lifting (finding the main text among navigation, ads, share
+buttons, related stories, comments, scripts and styles; the metadata) is done
+by trafilatura, imported only here and only when an HTML page is read. Its
+paragraph structure is kept, then the same boilerplate rules as for plain
+text drop whatever a listener must not hear.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from radio.errors import DependencyError, InputError
+from radio.ingest.decode import decode_html
+from radio.ingest.text import clean_lines, strip_links
+from radio.models import Article
+
+MAX_HTML_BYTES = 10 * 1024 * 1024
+MIN_WORDS = 40  # less than this is a home page, a login wall or an error page
+
+# Page parts that are never article text, pruned before extraction.
+_PRUNE = [
+    "//figcaption",
+    "//figure//*[contains(@class, 'caption') or contains(@class, 'credit')]",
+    "//*[@role='complementary' or @aria-hidden='true']",
+    "//*[contains(@class, 'newsletter') or contains(@id, 'newsletter')]",
+    "//*[contains(@class, 'author-bio') or contains(@class, 'author_bio')"
+    " or contains(@class, 'authorbio') or contains(@class, 'about-the-author')]",
+    "//*[contains(@class, 'cookie') or contains(@id, 'cookie')]",
+    "//*[contains(@class, 'share-') or contains(@class, 'social-') or contains(@class, '-share')]",
+]
+_BLOCKS = {"p", "head", "quote", "item", "cell"}
+_CONTAINERS = {"list", "div", "body", "row", "table"}
+_ERROR_TITLE = re.compile(
+    r"^(?:\d{3}\b|page not found|not found|error\b|access denied|forbidden|sign in\b|log ?in\b|"
+    r"subscribe to (?:read|continue))",
+    re.I,
+)
+
+
+def html_to_article(
+    data: bytes,
+    source: str,
+    *,
+    charset: str | None = None,
+    url: str | None = None,
+) -> Article:
+    """Extract headline, byline, date, site and paragraphs from HTML bytes."""
+    if len(data) > MAX_HTML_BYTES:
+        size = len(data) / 2**20
+        raise InputError(
+            f"{source}: HTML page of {size:.0f} MB is over the {MAX_HTML_BYTES // 2**20} MB limit;"
+            " save only the article page"
+        )
+    text = decode_html(data, source, charset)
+    doc = _extract(text, url)
+    if doc is None or doc.body is None:
+        raise InputError(f"{source}: no article in the page; is it a home page or a login wall?")
+    lines = [line for line in (_block_text(el) for el in _blocks(doc.body)) if line]
+    words = sum(len(line.split()) for line in lines)
+    title = _title(doc, lines)
+    if words < MIN_WORDS or _ERROR_TITLE.match(title or ""):
+        raise InputError(
+            f"{source}: no article found in the page (only {words} words of text);"
+            " is it a home page, a login wall or an error page?"
+        )
+    meta: dict[str, str | None] = {
+        "date": doc.date or None,
+        "byline": _byline(doc.author),
+        "site": doc.sitename or _host(url),
+    }
+    return clean_lines(lines, source, title=title or None, meta=meta, fmt="html")
+
+
+def _extract(text: str, url: str | None) -> Any:
+    try:
+        import trafilatura
+    except ImportError as exc:
+        raise DependencyError(
+            f"reading HTML needs trafilatura ({exc}); run: pip install trafilatura lxml_html_clean"
+        ) from None
+    try:
+        return trafilatura.bare_extraction(
+            text,
+            url=url,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+            with_metadata=True,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+            prune_xpath=_PRUNE,
+        )
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise InputError(f"cannot parse the HTML page ({exc}); is the file complete?") from None
+
+
+def _blocks(body: Any) -> list[Any]:
+    """The paragraph-level elements of trafilatura's body, in order."""
+    found: list[Any] = []
+    for child in body:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in _BLOCKS and not (tag == "quote" and _has_blocks(child)):
+            found.append(child)
+        elif tag in _CONTAINERS or tag == "quote":
+            found.extend(_blocks(child))
+        elif tag:
+            found.append(child)
+    return found
+
+
+def _has_blocks(element: Any) -> bool:
+    return any(isinstance(c.tag, str) and c.tag in _BLOCKS | _CONTAINERS for c in element)
+
+
+def _block_text(element: Any) -> str:
+    for brk in element.iter("lb"):
+        brk.tail = " " + (brk.tail or "")
+    text = "".join(element.itertext())
+    return strip_links(re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip())
+
+
+def _title(doc: Any, lines: list[str]) -> str:
+    title = re.sub(r"\s+", " ", doc.title or "").strip()
+    site = (doc.sitename or "").strip()
+    if site and len(title) > len(site) + 10:
+        for sep in (" | ", " - ", " — ", " – ", " :: ", " · "):
+            if title.endswith(sep + site):
+                title = title[: -len(sep + site)]
+            elif title.startswith(site + sep):
+                title = title[len(site + sep) :]
+    if not title and lines:
+        title = lines[0]
+    return strip_links(title)
+
+
+def _byline(author: str | None) -> str | None:
+    if not author:
+        return None
+    names = [n.strip() for n in author.split(";") if n.strip() and "@" not in n]
+    if not names:
+        return None
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None

@@ -1,0 +1,145 @@
+"""Read an article written in Markdown.
+
+Headings, emphasis and links become plain words (a link keeps its text, its
+URL is never read); images, their captions, footnote markers and notes, code,
+tables, HTML tags and front matter are dropped. The headline is the first
+heading (or the front matter's title, or the first line).
+"""
+
+from __future__ import annotations
+
+import re
+
+from radio.ingest.text import clean_lines, parse_date
+from radio.models import Article
+
+_FRONT = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+_FENCE = re.compile(r"^(```|~~~)")
+_ATX = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+_SETEXT = re.compile(r"^(=+|-+)\s*$")
+_RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
+_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
+_FOOTNOTE_DEF = re.compile(r"^\s{0,3}\[\^[^\]]+\]:")
+_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_TABLE = re.compile(r"^\s*\|.*\|\s*$|^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_IMAGE_ONLY = re.compile(r"^(?:\[?!\[[^\]]*\]\([^)]*\)\]?(?:\([^)]*\))?\s*)+$")
+
+_INLINE = [
+    (re.compile(r"<!--.*?-->", re.S), ""),
+    (re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)"), ""),  # linked image
+    (re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])"), ""),  # image
+    (re.compile(r"\[\^[^\]]+\]"), ""),  # footnote marker
+    (re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+[\"'(][^)]*[\"')])?\)"), r"\1"),  # link
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference link
+    (re.compile(r"<(?:https?://|mailto:)[^>]+>"), ""),  # autolink
+    (re.compile(r"</?[A-Za-z][^>]*>"), ""),  # inline HTML
+    (re.compile(r"`+([^`]*)`+"), r"\1"),  # inline code
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
+    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)"), r"\1"),  # emphasis
+    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(r"~~(.+?)~~"), r"\1"),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])"), r"\1"),  # backslash escapes
+]
+_EMPHASIS_ONLY = re.compile(r"^(?:\*[^*].*\*|_[^_].*_)$")
+
+
+def inline(text: str) -> str:
+    """Markdown inline markup to plain words."""
+    for pattern, repl in _INLINE:
+        text = pattern.sub(repl, text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def markdown_to_article(text: str, source: str) -> Article:
+    """Parse Markdown text into an Article."""
+    meta, text = _front_matter(text)
+    title: str | None = meta.pop("title", None)
+    lines: list[str] = []
+    for kind, raw in _blocks(text.split("\n")):
+        if kind == "heading" and title is None:
+            title = inline(raw)
+            continue
+        lines.append(inline(raw))
+    if title is None and lines:
+        title, lines = lines[0], lines[1:]
+    return clean_lines(lines, source, title=title or None, meta=dict(meta), fmt="markdown")
+
+
+def _front_matter(text: str) -> tuple[dict[str, str | None], str]:
+    match = _FRONT.match(text)
+    if not match:
+        return {}, text
+    meta: dict[str, str | None] = {}
+    for row in match.group("body").split("\n"):
+        key, sep, value = row.partition(":")
+        value = value.strip().strip("\"'")
+        if not sep or not value:
+            continue
+        key = key.strip().lower()
+        if key == "title":
+            meta["title"] = inline(value)
+        elif key in ("date", "published", "pubdate"):
+            meta["date"] = parse_date(value)
+        elif key in ("author", "byline", "authors"):
+            meta["byline"] = value.strip("[]").replace("\", \"", " and ")
+        elif key in ("site", "publication", "source"):
+            meta["site"] = value
+    return meta, text[match.end() :]
+
+
+def _blocks(rows: list[str]) -> list[tuple[str, str]]:
+    """Group Markdown lines into (kind, text) blocks: "heading" or "para"."""
+    blocks: list[tuple[str, str]] = []
+    current: list[str] = []
+    in_code = False
+    skip_caption = False
+
+    def flush() -> None:
+        if current:
+            blocks.append(("para", " ".join(current)))
+            current.clear()
+
+    for row in rows:
+        stripped = row.strip()
+        if _FENCE.match(stripped):
+            flush()
+            in_code = not in_code
+            continue
+        if in_code or (row.startswith(("    ", "\t")) and not current):
+            continue  # code is never read aloud
+        if not stripped:
+            flush()
+            continue
+        if skip_caption and _EMPHASIS_ONLY.match(stripped):
+            skip_caption = False
+            continue  # the caption under an image
+        skip_caption = False
+        if _IMAGE_ONLY.match(stripped):
+            flush()
+            skip_caption = True
+            continue
+        if _SETEXT.match(stripped) and len(current) == 1 and not _LIST.match(current[0]):
+            blocks.append(("heading", current.pop()))
+            continue
+        if _RULE.match(stripped) or _REF_DEF.match(row) or _FOOTNOTE_DEF.match(row):
+            flush()
+            continue
+        if _TABLE.match(row):
+            flush()
+            continue
+        heading = _ATX.match(stripped)
+        if heading:
+            flush()
+            blocks.append(("heading", heading.group(2)))
+            continue
+        if stripped.startswith(">"):
+            stripped = re.sub(r"^(?:>\s?)+", "", stripped)
+            if not stripped:
+                flush()
+                continue
+        if _LIST.match(row):
+            flush()
+            stripped = _LIST.sub("", row).strip()
+        current.append(stripped)
+    flush()
+    return blocks
