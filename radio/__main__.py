@@ -1,0 +1,3 @@
+from radio.cli import main
+
+main()

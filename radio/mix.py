@@ -1,0 +1,110 @@
+"""Mix: lay the voiced segments on a timeline with pauses, the intro sting
+with its bed ducked under the anchor's opening, and the outro bed rising
+after the sign-off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.resources import files
+
+from pydub import AudioSegment
+
+from radio.config import Settings
+from radio.models import Placement, Script
+
+RAMP_MS = 400  # duck / unduck ramp
+INTRO_VOICE_AT_MS = 3000  # the anchor comes in over the sting
+INTRO_TAIL_MS = 700  # bed fades out under the end of the intro line
+OUTRO_LEAD_MS = 1200  # outro bed rises before the sign-off
+OUTRO_TAIL_MS = 3500  # bed plays out after the sign-off
+
+
+@dataclass(frozen=True)
+class Programme:
+    """The mixed programme, before loudness and encoding."""
+
+    audio: AudioSegment
+    placements: tuple[Placement, ...]
+
+
+def load_bed(name: str, sample_rate_hz: int, channels: int) -> AudioSegment:
+    path = files("radio") / "assets" / name
+    with path.open("rb") as fh:
+        bed = AudioSegment.from_file(fh, format="ogg")
+    return bed.set_frame_rate(sample_rate_hz).set_channels(channels).set_sample_width(2)
+
+
+def pause_before(script: Script, index: int, settings: Settings) -> int:
+    """Silence before segment ``index``: longer between paragraphs than within one."""
+    if index == 0:
+        return settings.lead_in_ms
+    previous, current = script.segments[index - 1], script.segments[index]
+    if previous.kind == "anchor" == current.kind or current.paragraph == previous.paragraph >= 0:
+        return settings.pause_within_paragraph_ms
+    return settings.pause_between_paragraphs_ms
+
+
+def _duck(bed: AudioSegment, start_ms: int, end_ms: int, duck_db: float) -> AudioSegment:
+    """Lower ``bed`` by ``duck_db`` between start and end, with ramps either side."""
+    start_ms = max(0, start_ms)
+    down_at = max(0, start_ms - RAMP_MS)
+    up_end = min(len(bed), end_ms + RAMP_MS)
+    head = bed[:down_at]
+    down = bed[down_at:start_ms].fade(from_gain=0, to_gain=duck_db, start=0, duration=max(1, start_ms - down_at))
+    under = bed[start_ms:end_ms] + duck_db
+    up = bed[end_ms:up_end].fade(from_gain=duck_db, to_gain=0, start=0, duration=max(1, up_end - end_ms))
+    return head + down + under + up + bed[up_end:]
+
+
+def assemble(script: Script, clips: list[AudioSegment], settings: Settings) -> Programme:
+    """Return the mixed programme and where each segment sits on it."""
+    rate, channels = settings.sample_rate_hz, settings.channels
+    duck = settings.music_bed_duck_db
+    timeline = AudioSegment.silent(duration=0, frame_rate=rate).set_channels(channels)
+    placements: list[Placement] = []
+    for index, (segment, clip) in enumerate(zip(script.segments, clips, strict=True)):
+        timeline += AudioSegment.silent(duration=pause_before(script, index, settings), frame_rate=rate).set_channels(channels)
+        if segment.kind == "intro" and index == 0:
+            block, voice_at = _intro_block(clip, rate, channels, duck)
+        elif segment.kind == "outro" and index == len(clips) - 1:
+            block, voice_at = _outro_block(clip, rate, channels, duck)
+        else:
+            block, voice_at = clip, 0
+        start = len(timeline) + voice_at
+        placements.append(Placement(index, start, start + len(clip)))
+        timeline += block
+    return Programme(timeline, tuple(placements))
+
+
+def _intro_block(voice: AudioSegment, rate: int, channels: int, duck_db: float) -> tuple[AudioSegment, int]:
+    length = INTRO_VOICE_AT_MS + len(voice) + INTRO_TAIL_MS
+    bed = _looped(load_bed("intro.ogg", rate, channels), length)
+    bed = _duck(bed, INTRO_VOICE_AT_MS, length, duck_db)
+    bed = bed.fade_out(min(1500, len(voice)))
+    return bed.overlay(voice, position=INTRO_VOICE_AT_MS), INTRO_VOICE_AT_MS
+
+
+def _outro_block(voice: AudioSegment, rate: int, channels: int, duck_db: float) -> tuple[AudioSegment, int]:
+    length = OUTRO_LEAD_MS + len(voice) + OUTRO_TAIL_MS
+    bed = _looped(load_bed("outro.ogg", rate, channels), length)
+    bed = _duck(bed, 0, OUTRO_LEAD_MS + len(voice), duck_db).fade_in(OUTRO_LEAD_MS).fade_out(1500)
+    return bed.overlay(voice, position=OUTRO_LEAD_MS), OUTRO_LEAD_MS
+
+
+def _looped(bed: AudioSegment, length_ms: int) -> AudioSegment:
+    """Repeat ``bed`` until it lasts ``length_ms``, then cut it there."""
+    looped = bed
+    while len(looped) < length_ms:
+        looped += bed
+    return looped[:length_ms]
+
+
+def expected_duration_ms(script: Script, clips: list[AudioSegment], settings: Settings) -> int:
+    """The programme's length from its parts: pauses, clips, intro and outro music."""
+    total = sum(pause_before(script, i, settings) for i in range(len(clips))) + sum(len(c) for c in clips)
+    if script.segments[0].kind == "intro":
+        total += INTRO_VOICE_AT_MS + INTRO_TAIL_MS
+    if script.segments[-1].kind == "outro" and len(clips) > 1:
+        total += OUTRO_LEAD_MS + OUTRO_TAIL_MS
+    return total

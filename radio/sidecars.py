@@ -1,0 +1,133 @@
+"""Files beside the MP3: WebVTT and SRT transcripts, Podcasting 2.0 chapters,
+and the plain transcript. Timings come from the real segment placements;
+within a segment, cue boundaries are shared out by characters.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from radio.models import Placement, Script
+
+VTT_LINE_CHARS = 65
+SRT_LINE_CHARS = 32
+
+
+@dataclass(frozen=True)
+class Cue:
+    start_ms: int
+    end_ms: int
+    speaker: str
+    lines: tuple[str, ...]
+
+
+def speaker_name(script: Script, index: int) -> str:
+    segment = script.segments[index]
+    return segment.speaker or script.anchor or "Anchor"
+
+
+def chapter_list(script: Script, placements: Sequence[Placement], duration_ms: int) -> list[tuple[int, int, str]]:
+    """One chapter per segment: (start_ms, end_ms, title); the first starts at 0,
+    each ends where the next begins, the last at the end of the programme."""
+    starts = [0] + [p.start_ms for p in placements[1:]]
+    ends = starts[1:] + [duration_ms]
+    return [(s, e, chapter_title(script, p.index)) for s, e, p in zip(starts, ends, placements, strict=True)]
+
+
+def chapter_title(script: Script, index: int) -> str:
+    segment = script.segments[index]
+    if segment.kind == "intro":
+        return "Intro"
+    if segment.kind == "outro":
+        return "Outro"
+    words = segment.text.split()
+    gist = " ".join(words[:7]) + ("…" if len(words) > 7 else "")
+    return f"{segment.speaker}: {gist}" if segment.kind == "quote" else gist
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?…])[\"”’)]*\s+(?=\S)", text) if s.strip()]
+
+
+def cues(
+    script: Script, placements: Sequence[Placement], line_chars: int, max_lines: int = 2, name_speakers: bool = False
+) -> list[Cue]:
+    """Cut each segment into cues of at most ``max_lines`` lines of ``line_chars``.
+
+    With ``name_speakers``, a segment whose speaker differs from the one before
+    starts with "Name:" (the SRT convention; WebVTT uses voice tags instead).
+    """
+    result: list[Cue] = []
+    previous = None
+    for placement in placements:
+        segment = script.segments[placement.index]
+        speaker = speaker_name(script, placement.index)
+        sentences = _sentences(segment.text)
+        if name_speakers and speaker != previous and sentences:
+            sentences[0] = f"{speaker}: {sentences[0]}"
+        previous = speaker
+        chunks: list[tuple[str, ...]] = []
+        for sentence in sentences:
+            lines = textwrap.wrap(sentence, line_chars, break_long_words=True)
+            chunks += [tuple(lines[i : i + max_lines]) for i in range(0, len(lines), max_lines)]
+        total = sum(len(" ".join(c)) for c in chunks) or 1
+        span = placement.end_ms - placement.start_ms
+        at, cursor = placement.start_ms, 0
+        for chunk in chunks:
+            cursor += len(" ".join(chunk))
+            end = placement.start_ms + round(span * cursor / total)
+            if end > at:
+                result.append(Cue(at, end, speaker, chunk))
+            at = end
+    return result
+
+
+def _stamp(ms: int, sep: str) -> str:
+    hours, rest = divmod(ms, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    seconds, millis = divmod(rest, 1000)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}{sep}{millis:03d}"
+
+
+def _escape_vtt(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("-->", "→")
+
+
+def to_vtt(script: Script, placements: Sequence[Placement]) -> str:
+    blocks = ["WEBVTT"]
+    for cue in cues(script, placements, VTT_LINE_CHARS):
+        body = "\n".join(_escape_vtt(line) for line in cue.lines)
+        blocks.append(f"{_stamp(cue.start_ms, '.')} --> {_stamp(cue.end_ms, '.')}\n<v {_escape_vtt(cue.speaker)}>{body}")
+    return "\n\n".join(blocks) + "\n"
+
+
+def to_srt(script: Script, placements: Sequence[Placement]) -> str:
+    blocks = []
+    for number, cue in enumerate(cues(script, placements, SRT_LINE_CHARS, name_speakers=True), start=1):
+        text = "\n".join(cue.lines).replace("-->", "→")
+        blocks.append(f"{number}\n{_stamp(cue.start_ms, ',')} --> {_stamp(cue.end_ms, ',')}\n{text}")
+    return "\n\n".join(blocks) + "\n"
+
+
+def to_chapters_json(script: Script, chapters: Sequence[tuple[int, int, str]]) -> str:
+    doc = {
+        "version": "1.2.0",
+        "title": script.title,
+        "podcastName": script.show,
+        "chapters": [
+            {"startTime": round(s / 1000, 3), "endTime": round(e / 1000, 3), "title": t} for s, e, t in chapters
+        ],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_transcript(script: Script) -> str:
+    """Plain transcript with speaker names, for the USLT frame."""
+    lines = []
+    for index, segment in enumerate(script.segments):
+        lines.append(f"{speaker_name(script, index)}: {segment.text}")
+    return "\n".join(lines)

@@ -1,0 +1,60 @@
+"""Voice: synthesize every segment with the engine and decode what it wrote.
+
+The engine's file extension is never trusted: ffmpeg probes the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pydub import AudioSegment
+from pydub.exceptions import CouldntDecodeError
+from pydub.silence import detect_leading_silence
+
+from radio.engines import Engine
+from radio.errors import EngineError
+from radio.models import Script
+from radio.tools import require
+
+EDGE_SILENCE_KEEP_MS = 40  # engines pad clips with silence; the mix sets pauses itself
+
+
+def voice_script(
+    script: Script,
+    engine: Engine,
+    workdir: Path,
+    sample_rate_hz: int,
+    channels: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[AudioSegment]:
+    """Return one decoded clip per segment, in order."""
+    require("ffmpeg")
+    for voice in sorted({s.voice for s in script.segments}):
+        engine.check_voice(voice)
+    clips = []
+    for number, segment in enumerate(script.segments, start=1):
+        raw = engine.voice_file(segment.spoken, segment.voice, workdir / f"segment-{number:03d}.audio")
+        clips.append(decode_clip(raw, sample_rate_hz, channels))
+        if progress:
+            progress(number, len(script.segments))
+    return clips
+
+
+def decode_clip(path: Path, sample_rate_hz: int, channels: int) -> AudioSegment:
+    """Decode an engine's file (format probed by ffmpeg) and trim edge silence."""
+    try:
+        clip = AudioSegment.from_file(str(path))
+    except (CouldntDecodeError, IndexError, OSError) as exc:
+        raise EngineError(f"the engine wrote audio ffmpeg cannot decode ({path.name}): {exc}") from None
+    if len(clip) < 50:
+        raise EngineError(f"the engine wrote an empty clip ({path.name})")
+    clip = clip.set_frame_rate(sample_rate_hz).set_channels(channels).set_sample_width(2)
+    return trim_silence(clip)
+
+
+def trim_silence(clip: AudioSegment, threshold_db: float = -50.0) -> AudioSegment:
+    start = max(0, detect_leading_silence(clip, silence_threshold=threshold_db) - EDGE_SILENCE_KEEP_MS)
+    end = max(0, detect_leading_silence(clip.reverse(), silence_threshold=threshold_db) - EDGE_SILENCE_KEEP_MS)
+    trimmed = clip[start : len(clip) - end]
+    return trimmed if len(trimmed) >= 50 else clip
