@@ -1,7 +1,9 @@
 """Say it right: turn written text into what the engine should say.
 
-First version: URLs and e-mail addresses never reach the engine, dashes
-become pauses, and whitespace is tidied.
+The stages run in this order: links removed, lexicon words, symbols,
+abbreviations, dates and times, money, measures and numbers, roman numerals
+and acronyms, then the last symbols and tidying. The same for every engine,
+except that a lexicon entry may carry an engine-specific phoneme form.
 """
 
 from __future__ import annotations
@@ -9,11 +11,53 @@ from __future__ import annotations
 import re
 
 from radio.ingest.text import strip_links
+from radio.speech.lexicon import (
+    Lexicon,
+    Pronunciation,
+    load_lexicon,
+    load_user_lexicon,
+    user_lexicon_path,
+)
+from radio.speech.measures import measures, names_and_acronyms
+from radio.speech.rules import abbreviations, dates_and_times, symbols_first, symbols_last
+
+__all__ = [
+    "Lexicon",
+    "Pronunciation",
+    "load_lexicon",
+    "load_user_lexicon",
+    "to_spoken",
+    "user_lexicon_path",
+]
+
+_PLACEHOLDER_BASE = 0xE000
+_PLACEHOLDER = re.compile("[\ue000-\ue0fe]")
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
+_DOUBLE_COMMA = re.compile(r",\s*(?=[,.;:!?])|^\s*[,;]\s*")
 
 
-def to_spoken(text: str) -> str:
+def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> str:
     """Return ``text`` as the engine should receive it."""
-    text = strip_links(text)
-    text = re.sub(r"\s*[—–]\s*", ", ", text)
-    text = text.replace("…", "...").replace("&", " and ")
-    return re.sub(r"\s+", " ", text).strip()
+    kept: list[str] = []
+
+    def protect(spoken: str) -> str:
+        if len(kept) >= 0xFF:  # out of placeholders: leave it in the open
+            return spoken
+        kept.append(spoken)
+        return chr(_PLACEHOLDER_BASE + len(kept) - 1)
+
+    text = strip_links(text).replace("−", "-")
+    if lexicon is not None:
+        text = lexicon.apply(text, engine, protect)
+    text = symbols_first(text, protect)
+    text = abbreviations(text, protect)
+    text = dates_and_times(text, protect)
+    text = measures(text, protect)
+    text = names_and_acronyms(text, protect)
+    text = symbols_last(text)
+    text = _SPACES.sub(" ", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _DOUBLE_COMMA.sub("", text)
+    text = _PLACEHOLDER.sub(lambda m: kept[ord(m[0]) - _PLACEHOLDER_BASE], text)
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())

@@ -1,0 +1,261 @@
+"""Rules for money, measures, numbers, model names, roman numerals and acronyms."""
+
+from __future__ import annotations
+
+import re
+
+from radio.speech.numbers import cardinal, decade, decimal, grouped, ordinal, year
+from radio.speech.rules import Match, Protect, letters
+from radio.speech.words import COMMON_WORDS, MONTHS, SHOUT_SHORT, WORD_ACRONYMS
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE_WORDS = {
+    "trillion": "trillion", "tn": "trillion", "billion": "billion", "bn": "billion",
+    "b": "billion", "million": "million", "m": "million", "mn": "million",
+    "thousand": "thousand", "k": "thousand",
+}  # fmt: skip
+_CURRENCIES = {
+    "$": ("dollar", "dollars", "cent", "cents"),
+    "US$": ("U.S dollar", "U.S dollars", "cent", "cents"),
+    "£": ("pound", "pounds", "penny", "pence"),
+    "€": ("euro", "euros", "cent", "cents"),
+    "¥": ("yen", "yen", "sen", "sen"),
+    "₹": ("rupee", "rupees", "paisa", "paise"),
+}
+_MONEY = re.compile(
+    rf"(?P<cur>US\$|[$£€¥₹])\s?(?P<num>{_NUM})"
+    r"(?:\s?(?P<scale>trillion|billion|million|thousand|tn|bn|mn|[mbk])\b)?"
+)
+_CENTS = re.compile(r"\b(\d+)\s?¢")
+_PERCENT = re.compile(rf"(?P<num>{_NUM})\s?(?:%|(?:percent|per cent)\b)")
+_UNITS = {
+    "km": ("kilometer", "kilometers"), "cm": ("centimeter", "centimeters"),
+    "mm": ("millimeter", "millimeters"), "mi": ("mile", "miles"), "ft": ("foot", "feet"),
+    "yd": ("yard", "yards"), "kg": ("kilogram", "kilograms"), "g": ("gram", "grams"),
+    "lb": ("pound", "pounds"), "lbs": ("pound", "pounds"), "oz": ("ounce", "ounces"),
+    "mph": ("mile per hour", "miles per hour"), "kph": ("kilometer per hour", "kilometers per hour"),
+    "km/h": ("kilometer per hour", "kilometers per hour"), "ml": ("milliliter", "milliliters"),
+    "kW": ("kilowatt", "kilowatts"), "MW": ("megawatt", "megawatts"), "GW": ("gigawatt", "gigawatts"),
+    "kWh": ("kilowatt hour", "kilowatt hours"), "GB": ("gigabyte", "gigabytes"),
+    "MB": ("megabyte", "megabytes"), "TB": ("terabyte", "terabytes"), "ha": ("hectare", "hectares"),
+    "sq ft": ("square foot", "square feet"), "m": ("meter", "meters"), "L": ("liter", "liters"),
+    "°C": ("degree Celsius", "degrees Celsius"), "°F": ("degree Fahrenheit", "degrees Fahrenheit"),
+    "C": ("degree Celsius", "degrees Celsius"), "F": ("degree Fahrenheit", "degrees Fahrenheit"),
+    "°": ("degree", "degrees"), "hrs": ("hour", "hours"), "mins": ("minute", "minutes"),
+    "min": ("minute", "minutes"), "sec": ("second", "seconds"), "p": ("penny", "pence"),
+}  # fmt: skip
+_UNIT_NAMES = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u != "m")
+_UNIT = re.compile(
+    rf"(?P<sign>(?:(?<=^)|(?<=[\s(]))[-−])?(?P<num>{_NUM})"
+    rf"(?:\s?(?P<unit>{_UNIT_NAMES})|\s(?P<meter>m)|(?P<mil>m|bn|k))(?![\w/])"
+)
+_UNICODE_FRACTIONS = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3), "⅛": (1, 8)}
+_VULGAR = re.compile(r"(?P<whole>\d+)?\s?(?P<f>[½¼¾⅓⅔⅛])")
+_YEAR_RANGE = re.compile(r"\b(?P<a>(?:1[0-9]|20)\d{2})[-–/](?P<b>\d{4}|\d{2})\b(?!-)")
+_RANGE = re.compile(rf"(?<![\w.,-])(?P<a>{_NUM})\s?[-–]\s?(?P<b>{_NUM})(?![\w-]|\.\d)")
+_DECADE = re.compile(r"(?:['’](?P<short>\d0)|\b(?P<long>\d{2,3}0))s\b")
+_ORDINAL = re.compile(r"\b(?P<n>\d+)(?:st|nd|rd|th)\b")
+_MODEL_HYPHEN = re.compile(r"\b(?P<pre>[A-Za-z][A-Za-z]*)-(?P<num>\d+)(?![\w.,-]|\.\d)")
+_MODEL_JOINED = re.compile(r"\b(?P<pre>[A-Z]{1,3})(?P<num>\d+)(?P<suf>[A-Z]?)\b")
+_NUMBER_LETTERS = re.compile(r"\b(?P<num>\d+)(?P<suf>[A-Z]{1,2})\b")
+_YEAR = re.compile(r"(?<![\w.,$£€-])(?P<y>1[1-9]\d{2}|20\d{2})(?![\w,]|\.\d)")
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|of|from|until|till|through|to|before|after|during|year|summer|"
+    r"winter|spring|autumn|fall|early|late|mid|around|circa|and|or|the|between|"
+    + "|".join(MONTHS)
+    + r"),?\s+|-)$",
+    re.I,
+)
+_YEAR_AFTER = re.compile(r"\s*(?:$|[.,;:!?)”\"'’]|\s*(?:was|is|will|saw|and|election|elections|"
+                         r"season|budget|census|games|olympics|world|war|model|levels|figures)\b)")
+_NUMBER = re.compile(
+    rf"(?P<sign>(?:(?<=^)|(?<=[\s(\"“]))[-−])?(?<![\w.])(?P<num>{_NUM}|\.\d+)(?![\w])"
+)
+_LEFTOVER_DIGITS = re.compile(r"\d+")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_REGNAL = frozenset(
+    """Elizabeth Charles George Henry Edward William James Richard Louis Leo John Paul Benedict
+    Pius Francis Gregory Mary Philip Peter Alexander Nicholas Catherine Victoria Frederick
+    Wilhelm Napoleon Innocent Clement Urban Boniface Felipe Juan Carlos Harald Olav Gustaf""".split()
+)
+_ROMAN_CARDINAL_AFTER = frozenset(
+    """War Bowl Title Phase Part Chapter Apollo Vatican Act Article Class Category Stage Level
+    Grade Type Mark Mk Schedule Volume Vol Book Rocky Gemini""".split()
+)
+_ROMAN = re.compile(r"\b(?P<prev>[A-Z][a-z]+) (?P<r>[IVXL]{1,7})\b(?!['’\w.]\w)")
+_ACRONYM = re.compile(r"\b(?P<w>[A-Z][A-Z]+)(?P<s>s|['’]s)?\b")
+_CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:[\s,!?'’-]+[A-Z]{2,})+\b")
+
+
+def _amount(num: str) -> str:
+    return decimal(num)
+
+
+def _is_one(num: str) -> bool:
+    return num.replace(",", "") == "1"
+
+
+def _money(m: Match) -> str:
+    one, many, cent, cents = _CURRENCIES[m["cur"]]
+    num = m["num"].replace(",", "")
+    scale = _SCALE_WORDS.get(m["scale"] or "")
+    if scale:
+        return f"{_amount(num)} {scale} {many}"
+    whole, _, frac = num.partition(".")
+    if len(frac) == 2:
+        parts = []
+        if int(whole):
+            parts.append(f"{cardinal(int(whole))} {one if whole == '1' else many}")
+        if int(frac):
+            parts.append(f"{cardinal(int(frac))} {cent if frac == '01' else cents}")
+        return " and ".join(parts) or f"zero {many}"
+    return f"{_amount(num)} {one if _is_one(num) else many}"
+
+
+def _unit(m: Match) -> str:
+    sign = "minus " if m["sign"] else ""
+    if m["mil"]:
+        return f"{sign}{_amount(m['num'])} {_SCALE_WORDS[m['mil']]}"
+    unit = m["unit"] or m["meter"]
+    one, many = _UNITS[unit]
+    return f"{sign}{_amount(m['num'])} {one if _is_one(m['num']) else many}"
+
+
+def _vulgar(m: Match) -> str:
+    a, b = _UNICODE_FRACTIONS[m["f"]]
+    from radio.speech.rules import fraction
+
+    if m["whole"]:
+        part = "a half" if (a, b) == (1, 2) else ("a quarter" if (a, b) == (1, 4) else fraction(a, b))
+        return f"{cardinal(int(m['whole']))} and {part}"
+    return fraction(a, b)
+
+
+def _year_range(m: Match) -> str:
+    a, b = m["a"], m["b"]
+    if len(b) == 2:
+        b = a[:2] + b
+        if int(b) < int(a):
+            return m[0]
+    return f"{year(int(a))} to {year(int(b))}"
+
+
+def _model(m: Match, protect: Protect) -> str:
+    pre, num = m["pre"], m["num"]
+    said = grouped(num)
+    if pre.isupper() and len(pre) <= 3 and pre not in WORD_ACRONYMS:
+        if len(pre) == 1:
+            return protect(f"{pre}-") + said
+        return protect(letters(pre)) + " " + said
+    return f"{pre} {said}"
+
+
+def _joined_model(m: Match, protect: Protect) -> str:
+    out = _model(m, protect)
+    return out + (" " + protect(m["suf"]) if m["suf"] else "")
+
+
+def _year(m: Match) -> str:
+    text = m.string
+    before = text[max(0, m.start() - 20) : m.start()]
+    if _YEAR_BEFORE.search(before) or _YEAR_AFTER.match(text, m.end()):
+        return year(int(m["y"]))
+    return cardinal(int(m["y"]))
+
+
+def _number(m: Match) -> str:
+    num = m["num"]
+    if num.isdigit() and (len(num) > 9 or (len(num) > 1 and num.startswith("0"))):
+        from radio.speech.numbers import digits
+
+        return ("minus " if m["sign"] else "") + digits(num)
+    return ("minus " if m["sign"] else "") + decimal(num)
+
+
+def roman_value(text: str) -> int | None:
+    """'XIV' -> 14; None if not a well-formed numeral."""
+    total = 0
+    values = [_ROMAN_VALUES[c] for c in text]
+    for i, v in enumerate(values):
+        total += -v if i + 1 < len(values) and values[i + 1] > v else v
+    canonical = _to_roman(total)
+    return total if canonical == text else None
+
+
+def _to_roman(n: int) -> str:
+    out = []
+    for value, sym in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def _roman(m: Match) -> str:
+    return f"{m['prev']} {_roman_words(m['prev'], m['r'])}"
+
+
+def _roman_words(prev: str, numeral: str) -> str:
+    value = roman_value(numeral)
+    if value is None:
+        return numeral
+    if prev in _ROMAN_CARDINAL_AFTER:
+        return cardinal(value)
+    if len(numeral) == 1 and prev not in _REGNAL:
+        return numeral
+    if value == 1 and prev not in _REGNAL:
+        return numeral
+    return f"the {ordinal(value)}"
+
+
+def _acronym(m: Match, protect: Protect) -> str:
+    word, plural = m["w"], m["s"] or ""
+    if word in WORD_ACRONYMS:
+        return m[0]
+    if word == "OK":
+        return "okay"
+    if word.lower() in COMMON_WORDS and (len(word) >= 4 or word in SHOUT_SHORT):
+        return word.lower() + plural
+    if word in SHOUT_SHORT:
+        return word.lower() + plural
+    if len(word) >= 5 and re.search(r"[AEIOUY]", word):
+        return word.capitalize() + plural if word.lower() not in COMMON_WORDS else word.lower()
+    return protect(letters(word) + ("'s" if plural else ""))
+
+
+def _caps_run(m: Match) -> str:
+    words = re.findall(r"[A-Z]{2,}", m[0])
+    common = sum(1 for w in words if w.lower() in COMMON_WORDS or w in SHOUT_SHORT)
+    if common * 2 < len(words):
+        return m[0]
+    return re.sub(
+        r"[A-Z]{2,}",
+        lambda w: w[0] if w[0] in WORD_ACRONYMS else w[0].lower(),
+        m[0],
+    )
+
+
+def measures(text: str, protect: Protect) -> str:
+    text = _MONEY.sub(_money, text)
+    text = _CENTS.sub(lambda m: f"{cardinal(int(m[1]))} {'cent' if m[1] == '1' else 'cents'}", text)
+    text = _VULGAR.sub(_vulgar, text)
+    text = _YEAR_RANGE.sub(_year_range, text)
+    text = _RANGE.sub(lambda m: f"{m['a']} to {m['b']}", text)
+    text = _PERCENT.sub(lambda m: f"{_amount(m['num'])} percent", text)
+    text = _UNIT.sub(_unit, text)
+    text = _DECADE.sub(lambda m: decade(m["short"] or m["long"]), text)
+    text = _ORDINAL.sub(lambda m: ordinal(int(m["n"])), text)
+    text = _MODEL_HYPHEN.sub(lambda m: _model(m, protect), text)
+    text = _MODEL_JOINED.sub(lambda m: _joined_model(m, protect), text)
+    text = _NUMBER_LETTERS.sub(lambda m: f"{cardinal(int(m['num']))} {protect(letters(m['suf']))}"
+                               if len(m["suf"]) > 1 else f"{cardinal(int(m['num']))} {m['suf']}",
+                               text)
+    text = _YEAR.sub(_year, text)
+    text = _NUMBER.sub(_number, text)
+    return _LEFTOVER_DIGITS.sub(lambda m: f" {cardinal(int(m[0]))} ", text)
+
+
+def names_and_acronyms(text: str, protect: Protect) -> str:
+    text = _ROMAN.sub(_roman, text)
+    text = _CAPS_RUN.sub(_caps_run, text)
+    return _ACRONYM.sub(lambda m: _acronym(m, protect), text)

@@ -1,0 +1,257 @@
+"""The normalisation rules, in the order they run: symbols, abbreviations,
+dates and times, money, measures, numbers, roman numerals, acronyms.
+
+Each rule is a compiled pattern and a function that returns the spoken form.
+Rules that produce capital letters pass their output through ``protect`` so a
+later rule cannot read it again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from radio.speech.numbers import cardinal, decade, decimal, grouped, ordinal, year
+from radio.speech.words import (
+    COMMON_WORDS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    SHOUT_SHORT,
+    STARTERS,
+    SUFFIXES,
+    TITLES,
+    WEEKDAY_ABBREVIATIONS,
+    WORD_ACRONYMS,
+)
+
+Protect = Callable[[str], str]
+Match = re.Match[str]
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MONTH = "|".join(MONTHS + sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))
+_MONTH_NUMBER = {name: i for i, name in enumerate(MONTHS, 1)}
+
+
+def letters(word: str) -> str:
+    """'FBI' -> 'F.B.I' (espeak-ng and other engines say these as letters)."""
+    return ".".join(word.upper())
+
+
+def _month(name: str) -> str:
+    return MONTH_ABBREVIATIONS.get(name, name)
+
+
+def _sentence_end(text: str, end: int) -> bool:
+    """Does the period just before ``end`` end a sentence?"""
+    rest = text[end:]
+    if not rest.strip() or rest.lstrip().startswith(("\n", "“", '"')):
+        return True
+    word = re.match(r"\s+([A-Z][a-z]*)\b", rest)
+    return bool(word) and word.group(1).lower() in STARTERS  # type: ignore[union-attr]
+
+
+# --- symbols -------------------------------------------------------------------
+
+_ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.(?:\s?\.)*")
+_BULLET_START = re.compile(r"(?m)^\s*[•▪●‣◦·*-]\s+")
+_BULLET = re.compile(r"\s*[•▪●‣◦]\s*")
+_DIGIT_DASH = re.compile(r"(?<=\d)\s?[–—]\s?(?=\d)")
+_DASH = re.compile(r"\s*(?:[—–―]|--+)\s*|\s+-\s+")
+_AMP_LETTERS = re.compile(r"\b([A-Z]{1,3})\s?&\s?([A-Z]{1,3})\b")
+_PLUS = re.compile(r"(?<=\w)\+(?!\w)|\s\+\s|(?:(?<=^)|(?<=[\s(]))\+(?=\d)")
+_HASH_NUMBER = re.compile(r"#\s?(?=\d)")
+_HASH_TAG = re.compile(r"#(?=[A-Za-z])")
+_SLASH_WORDS = re.compile(r"\b([A-Za-z]+)/([A-Za-z]+)\b")
+
+
+def symbols_first(text: str, protect: Protect) -> str:
+    text = _ELLIPSIS.sub("...", text)
+    text = _BULLET_START.sub("", text)
+    text = _BULLET.sub(", ", text)
+    text = _DIGIT_DASH.sub("-", text)
+    text = _DASH.sub(", ", text)
+    text = _AMP_LETTERS.sub(lambda m: protect(f"{letters(m[1])} and {letters(m[2])}"), text)
+    text = text.replace("&", " and ")
+    text = _PLUS.sub(lambda m: " plus ", text)
+    text = _HASH_NUMBER.sub("number ", text)
+    return _HASH_TAG.sub("hashtag ", text)
+
+
+def symbols_last(text: str) -> str:
+    text = text.replace("and/or", "and or")
+    text = _SLASH_WORDS.sub(lambda m: f"{m[1]} or {m[2]}", text)
+    text = re.sub(r"\s*%", " percent", text)
+    text = re.sub(r"\s*°", " degrees", text)
+    text = re.sub(r"(?<=\s)@(?=\w)", "at ", text)
+    text = re.sub(r"\s*/\s*", " ", text)
+    return re.sub(r"[*_|~^<>{}\[\]\\=#]", " ", text)
+
+
+# --- abbreviations ---------------------------------------------------------------
+
+_TITLE = re.compile(
+    r"\b(?P<t>" + "|".join(TITLES) + r")(?:\.|(?<=Mr|Dr|Ms)|(?<=Mrs))(?=\s+[A-Z])"
+)
+_DRIVE = re.compile(r"(?<=[a-z]\s)Dr\.|(?<=[A-Z][a-z])\s+Dr\.")
+_SAINT_STREET = re.compile(r"\bSt\.(?=\s|$)")
+_SUFFIX = re.compile(r"\b(?P<a>" + "|".join(SUFFIXES) + r")\.(?!\w)|\bvs\b")
+_LATIN = re.compile(r"\b(?:i\.e\.|e\.g\.)(?:,)?", re.I)
+_NUMBER_SIGN = re.compile(r"\bNos?\.\s?(?=\d)")
+_VERSUS = re.compile(r"(?<=[A-Z][a-z])\s+v\.\s+(?=[A-Z])")
+_MONTH_ABBR = re.compile(r"\b(" + "|".join(MONTH_ABBREVIATIONS) + r")\.(?=\s|,|$)")
+_WEEKDAY_ABBR = re.compile(
+    r"\b(" + "|".join(WEEKDAY_ABBREVIATIONS) + r")\.(?=,|\s+(?:" + _MONTH + r")\b|\s+\d)"
+)
+_DOTTED = re.compile(r"\b((?:[A-Za-z]\.){2,})(?:(?<=\.)(?=\s|$|[,;:!?)\"”’]))")
+_INITIAL = re.compile(r"(?<=[A-Z][a-z] )([A-Z])\.(?=\s+[A-Z][a-z])")
+
+
+def _saint_or_street(m: Match) -> str:
+    text = m.string
+    before = text[: m.start()].rstrip()
+    after = re.match(r"\s+([A-Z][\w'’]*)", text[m.end() :])
+    if re.search(r"\d(?:st|nd|rd|th)?$", before):
+        return "Street" + ("." if _sentence_end(text, m.end()) else "")
+    if after and after.group(1).lower() not in STARTERS:
+        return "Saint"
+    if re.search(r"[A-Z][a-z]+$", before):
+        return "Street" + ("." if _sentence_end(text, m.end()) else "")
+    return "Saint" if after else "Street."
+
+
+def _suffix(m: Match) -> str:
+    if m[0] == "vs":
+        return "versus"
+    word = SUFFIXES[m["a"]]
+    if m["a"] in ("vs",):
+        return word
+    return word + ("." if _sentence_end(m.string, m.end()) else "")
+
+
+def _dotted(m: Match, protect: Protect) -> str:
+    raw = m[1]
+    low = raw.lower()
+    if low in ("a.m.", "p.m."):
+        return raw
+    spoken = letters(raw.replace(".", ""))
+    end = "." if _sentence_end(m.string, m.end()) else ""
+    return protect(spoken) + end
+
+
+def abbreviations(text: str, protect: Protect) -> str:
+    text = _LATIN.sub(lambda m: "that is," if m[0].lower().startswith("i") else "for example,", text)
+    text = _NUMBER_SIGN.sub("number ", text)
+    text = _VERSUS.sub(" versus ", text)
+    text = _DRIVE.sub(lambda m: m[0][:-3] + "Drive" if m[0].startswith(" ") else "Drive", text)
+    text = _TITLE.sub(lambda m: TITLES[m["t"]], text)
+    text = _SAINT_STREET.sub(_saint_or_street, text)
+    text = _SUFFIX.sub(_suffix, text)
+    text = _MONTH_ABBR.sub(lambda m: MONTH_ABBREVIATIONS[m[1]], text)
+    text = _WEEKDAY_ABBR.sub(lambda m: WEEKDAY_ABBREVIATIONS[m[1]], text)
+    text = _DOTTED.sub(lambda m: _dotted(m, protect), text)
+    return _INITIAL.sub(r"\1", text)
+
+
+# --- dates and times ---------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MDY = re.compile(
+    rf"\b(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![:.,]?\d)"
+    r"(?:,?\s+(?P<year>\d{4})\b)?"
+)
+_DMY = re.compile(
+    rf"\b(?P<the>the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})\b\.?"
+    r"(?:,?\s+(?P<year>\d{4})\b)?"
+)
+_SLASH_DATE = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\w/])")
+_TIME = re.compile(
+    r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?:\s?(?P<ap>[AaPp])\.?\s?[Mm]\b\.?)"
+    r"|\b(?P<h2>\d{1,2}):(?P<m2>\d{2})\b(?!:)"
+)
+_ZONE = re.compile(
+    r"\s+(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|AEST|AEDT)\b"
+)
+_ZONE_AFTER = re.compile(r"\ue0ff" + _ZONE.pattern)
+_ZONES = {
+    "E": "Eastern", "C": "Central", "M": "Mountain", "P": "Pacific",
+}  # fmt: skip
+_FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 100})
+
+
+def _zone(code: str, protect: Protect) -> str:
+    if code in ("GMT", "UTC", "CET", "CEST", "AEST", "AEDT"):
+        return protect(letters(code))
+    if code == "BST":
+        return "British Summer Time"
+    kind = {"S": " Standard", "D": " Daylight"}.get(code[1], "") if len(code) == 3 else ""
+    return f"{_ZONES[code[0]]}{kind} Time"
+
+
+def _date(month: str, day: int, year_text: str | None, dmy: bool = False, the: bool = True) -> str:
+    spoken = f"the {ordinal(day)} of {month}" if dmy else f"{month} {ordinal(day)}"
+    if dmy and not the:
+        spoken = spoken[4:]
+    if year_text:
+        spoken += f", {year(int(year_text))}"
+    return spoken
+
+
+def _time(m: Match, protect: Protect) -> str:
+    hour = int(m["h"] or m["h2"])
+    minutes = m["m"] or m["m2"]
+    if hour > 24 or (minutes and int(minutes) > 59):
+        return m[0]
+    spoken = cardinal(hour)
+    if minutes and minutes != "00":
+        spoken += " " + (f"oh {cardinal(int(minutes))}" if minutes[0] == "0" else cardinal(int(minutes)))
+    elif minutes and not m["ap"]:
+        spoken += " hundred" if hour > 12 or m["h2"].startswith("0") else " o'clock"
+    if m["ap"]:
+        spoken += " " + protect(letters(m["ap"] + "M"))
+    zone = _ZONE.match(m.string, m.end())
+    if zone:
+        return spoken + " " + _zone(zone[1], protect) + "\ue0ff"
+    if m["ap"] and m[0].endswith("."):
+        spoken += "." if _sentence_end(m.string, m.end()) else ""
+    return spoken
+
+
+def _slash_date(m: Match) -> str:
+    a, b, y = int(m[1]), int(m[2]), m[3]
+    if (a, b) == (24, 7):
+        return "twenty-four seven"
+    if (a, b) == (9, 11) and not y:
+        return "nine eleven"
+    if not y and b in _FRACTION_DENOMINATORS and 0 < a < b:
+        return fraction(a, b)
+    if 1 <= a <= 12 and 1 <= b <= 31:
+        full = None if not y else (y if len(y) == 4 else ("20" + y if int(y) < 50 else "19" + y))
+        return _date(MONTHS[a - 1], b, full)
+    return f"{cardinal(a)} over {cardinal(b)}" if not y else m[0]
+
+
+def fraction(a: int, b: int) -> str:
+    if b == 2:
+        name = "half" if a == 1 else "halves"
+    elif b == 4:
+        name = "quarter" if a == 1 else "quarters"
+    else:
+        name = ordinal(b) + ("" if a == 1 else "s")
+    return f"{cardinal(a)} {name}"
+
+
+def dates_and_times(text: str, protect: Protect) -> str:
+    text = _ISO_DATE.sub(
+        lambda m: _date(MONTHS[int(m[2]) - 1], int(m[3]), m[1]) if 1 <= int(m[2]) <= 12 else m[0],
+        text,
+    )
+    text = _TIME.sub(lambda m: _time(m, protect), text)
+    text = _ZONE_AFTER.sub("", text)
+    text = _MDY.sub(lambda m: _date(_month(m["mon"]), int(m["day"]), m["year"]), text)
+    text = _DMY.sub(
+        lambda m: _date(_month(m["mon"]), int(m["day"]), m["year"], dmy=True, the=True)
+        if int(m["day"]) <= 31
+        else m[0],
+        text,
+    )
+    return _SLASH_DATE.sub(_slash_date, text)
