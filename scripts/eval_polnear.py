@@ -35,15 +35,35 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from radio.models import Part  # noqa: E402
-from radio.quotes import find_parts  # noqa: E402
+from radio.models import Part
+from radio.quotes import find_parts
 
 WORD = re.compile(r"[\w’'-]+")
-OPEN = "“\"«„"
-CLOSE = "”\"»“"
+OPEN = '“"«„'
+CLOSE = '”"»“'
 PRONOUNS = {
-    "he", "she", "they", "i", "we", "you", "it", "who", "which", "that", "his", "her",
-    "their", "him", "them", "us", "me", "one", "whom", "its", "our", "my",
+    "he",
+    "she",
+    "they",
+    "i",
+    "we",
+    "you",
+    "it",
+    "who",
+    "which",
+    "that",
+    "his",
+    "her",
+    "their",
+    "him",
+    "them",
+    "us",
+    "me",
+    "one",
+    "whom",
+    "its",
+    "our",
+    "my",
 }
 NOT_SURNAME = {"the", "a", "an", "his", "her", "their", "mr.", "mrs.", "ms.", "dr."}
 
@@ -78,7 +98,7 @@ def is_direct(fragment: str) -> bool:
     if len(frag) < 2 or frag[0] not in OPEN or frag[-1] not in CLOSE:
         return False
     inner = frag[1:-1]
-    return not any(c in inner for c in "“”\"«»")
+    return not any(c in inner for c in '“”"«»')
 
 
 def load_doc(text_path: Path, ann_path: Path) -> Doc:
@@ -112,7 +132,7 @@ def load_doc(text_path: Path, ann_path: Path) -> Doc:
             continue
         frags = spans[content]
         fragments = [text[a:b] for a, b in frags]
-        if not any(c in f for f in fragments for c in "“”\"«»"):
+        if not any(c in f for f in fragments for c in '“”"«»'):
             continue
         direct = all(is_direct(f) for f in fragments)
         toks = frozenset(tokens_in(starts, ends, frags))
@@ -166,7 +186,9 @@ def surname(source: str) -> str | None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("root", type=Path, help="local copy of the PolNeAR repository")
     ap.add_argument("--split", default="train", choices=["train", "dev", "test"])
     ap.add_argument("--baseline", action="store_true", help="score plain quote-mark pairing")
@@ -186,7 +208,7 @@ def main() -> int:
     found = n_gold = 0
     sp_ok = sp_n = 0
     errs: dict[str, list[str]] = {"fp": [], "fn": [], "speaker": []}
-    for doc, parts in zip(docs, outputs):
+    for doc, parts in zip(docs, outputs, strict=False):
         starts = [m.start() for m in WORD.finditer(doc.text)]
         ends = [m.end() for m in WORD.finditer(doc.text)]
         direct = [g for g in doc.gold if g.direct]
@@ -213,24 +235,36 @@ def main() -> int:
             if hit:
                 tp_pred += 1
             elif len(errs["fp"]) < args.errors:
-                kind = "mixed" if any(len(toks & g.tokens) * 2 >= min(len(toks), len(g.tokens)) for g in mixed) else "none"
+                kind = (
+                    "mixed"
+                    if any(len(toks & g.tokens) * 2 >= min(len(toks), len(g.tokens)) for g in mixed)
+                    else "none"
+                )
                 errs["fp"].append(f"[{doc.name}] ({kind}) {part.text[:120]!r} <- {ptext[:200]!r}")
         n_gold += len(direct)
         found += len(matched)
         for gi, g in enumerate(direct):
             if gi not in matched:
                 if len(errs["fn"]) < args.errors:
-                    errs["fn"].append(f"[{doc.name}] {g.source!r}: " + " ".join(doc.text[starts[i]:ends[i]] for i in sorted(g.tokens))[:200])
+                    errs["fn"].append(
+                        f"[{doc.name}] {g.source!r}: "
+                        + " ".join(doc.text[starts[i] : ends[i]] for i in sorted(g.tokens))[:200]
+                    )
                 continue
             name = surname(g.source)
             if name is None or args.baseline:
                 continue
             sp_n += 1
             pred = matched[gi].speaker or ""
-            if name.lower() in [w.strip(".,’'").lower() for w in re.split(r"[\s’']+", pred)] or name.lower() in pred.lower().split():
+            if (
+                name.lower() in [w.strip(".,’'").lower() for w in re.split(r"[\s’']+", pred)]
+                or name.lower() in pred.lower().split()
+            ):
                 sp_ok += 1
             elif len(errs["speaker"]) < args.errors:
-                errs["speaker"].append(f"[{doc.name}] gold {g.source!r} pred {pred!r}: {matched[gi].text[:80]!r}")
+                errs["speaker"].append(
+                    f"[{doc.name}] gold {g.source!r} pred {pred!r}: {matched[gi].text[:80]!r}"
+                )
 
     p = tp_pred / n_pred if n_pred else 0.0
     r = found / n_gold if n_gold else 0.0

@@ -1,0 +1,131 @@
+"""Attribution clauses: the words that say who is speaking.
+
+``parse_after`` reads a clause that follows a quotation (``, said Mayor Gwen
+Alder, who watched.``) and rewrites it so the speaker is named before being
+heard (``Mayor Gwen Alder, who watched, said:``), moving words only.
+``parse_before`` reads a clause that introduces one (``Doe told reporters:``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+VERBS = (
+    "said|says|say|added|adds|told|tells|asked|asks|explained|explains|wrote|writes|recalled"
+    "|warned|warns|noted|notes|continued|continues|insisted|insists|argued|argues|declared"
+    "|stated|claimed|claims|replied|responded|tweeted|posted|announced|remarked|quipped|joked"
+    "|concluded|cautioned|acknowledged|admitted|agreed|countered|observed|predicted|promised"
+    "|suggested|urged|vowed|shouted|yelled|exclaimed|conceded|emphasized|emphasised|stressed"
+    "|boasted|complained|lamented|reiterated|contended|maintained|recounted|testified|charged"
+    "|scoffed|mused|pleaded|demanded|chanted|began|went on|put it|wrote on|sneered|snapped"
+    "|retorted|thundered|bragged|huffed|teased|chided|griped|marveled|raged|confided|offered"
+    "|read|reads|state|states|tweets|posts|announces|adds|explains|recalls|continues|agrees"
+    "|admits|jokes|quips|asserts|asserted|added later|allowed|ventured|interjected"
+)
+_VERB = re.compile(rf"\b(?:{VERBS})\b")
+_VERB_FIRST = re.compile(rf"^(?P<verb>(?:{VERBS}))\b\s*(?P<tail>.*)$", re.S)
+_ACCORDING = re.compile(r"^(?P<verb>[Aa]ccording to)\s+(?P<tail>.+)$", re.S)
+_NP_STOP = re.compile(
+    r",|\s(?:in|on|at|during|to|after|before|when|while|as|via|through|last|this|yesterday"
+    r"|today|earlier|later|recently|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|from|with|about|of\s+(?:the\s+)?(?:speech|statement|interview))\b"
+)
+_AUX = re.compile(r"\s+(?:has|have|had|would|will|also|later|then|once|again|previously|recently)$")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    np: str  # the speaker noun phrase as written
+    spoken: str  # the clause as the anchor reads it, ending with a colon
+
+
+def _finish(text: str) -> str:
+    text = text.strip().rstrip(" .,;:—–-")
+    text = re.sub(r"\s+,", ",", text)
+    return (text[:1].upper() + text[1:] + ":") if text else ""
+
+
+def _np_ok(np: str) -> bool:
+    words = np.split()
+    if not words or len(words) > 16:
+        return False
+    first = words[0]
+    return first[:1].isupper() or first.lower() in (
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "one",
+        "another",
+        "its",
+        "our",
+        "officials",
+        "aides",
+        "critics",
+        "supporters",
+        "sources",
+        "someone",
+    )
+
+
+def parse_after(clause: str) -> Attribution | None:
+    """A clause following a quotation, e.g. ``, said Doe, who leads X.``"""
+    c = clause.strip().lstrip(",—–- ").rstrip(" .,;:!?")
+    if not c or len(c.split()) > 45 or any(q in c for q in '“”"«»'):
+        return None
+    m = _VERB_FIRST.match(c) or _ACCORDING.match(c)
+    if m:
+        verb, tail = m.group("verb"), m.group("tail").strip()
+        stop = _NP_STOP.search(" " + tail)
+        cut = (stop.start() - 1) if stop else len(tail)
+        cut = max(cut, 0)
+        np, rest = tail[:cut].strip(), tail[cut:].strip()
+        if not _np_ok(np):
+            return None
+        if verb.lower() == "according to":
+            return Attribution(np, _finish(c))
+        spoken = f"{np}{rest}, {verb}" if rest.startswith(",") else f"{np} {verb} {rest}".strip()
+        return Attribution(np, _finish(spoken))
+    v = _VERB.search(c)
+    if not v:
+        return None
+    np = _AUX.sub("", c[: v.start()].strip())
+    if not _np_ok(np.split(",")[0].strip()):
+        return None
+    return Attribution(np.rstrip(", "), _finish(c))
+
+
+def parse_before(clause: str) -> str | None:
+    """The speaker noun phrase in a clause that introduces a quotation, e.g.
+    ``In a statement, the Kremlin said:`` -> ``the Kremlin``."""
+    c = clause.rstrip()
+    if not c or (c[-1] not in ":,—" and not _VERB.search(c.split()[-1] if c.split() else "")):
+        return None
+    verbs = list(_VERB.finditer(c))
+    if not verbs:
+        return None
+    v = verbs[-1]
+    head = _AUX.sub("", c[: v.start()].rstrip(" ,"))
+    if not head:
+        return None
+    chunks = [x.strip() for x in head.split(",") if x.strip()]
+    # "Rhys Morgan, the chief engineer, said:" -> name plus appositive
+    for i in range(len(chunks) - 1, -1, -1):
+        ch = chunks[i]
+        if len(ch.split()) > 14:
+            return None
+        if ch.split()[0].lower() in ("the", "a", "an") and i > 0 and chunks[i - 1][:1].isupper():
+            continue
+        if _np_ok(ch) and not ch.lower().startswith(
+            ("in ", "on ", "at ", "during ", "after ", "speaking")
+        ):
+            return ", ".join(chunks[i:]) if i < len(chunks) - 1 else ch
+    return None

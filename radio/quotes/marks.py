@@ -1,0 +1,94 @@
+"""Find the spans between quote marks, paragraph by paragraph.
+
+Only double marks delimit a quotation: curly (“ ”), straight ("), low (\u201e)
+and guillemets (« »).  Single marks are left alone, so apostrophes
+(``Ukraine's``, ``'90s``, ``rock 'n' roll``) and single quotes nested inside a
+quotation never open one.  A quotation that runs over several paragraphs
+repeats its opening mark at the start of each and closes only in the last; a
+mark left open anywhere else is ignored, so its words stay with the anchor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+OPENERS = "“«\u201e"
+CLOSERS = "”»"
+STRAIGHT = '"'
+_OPEN_CONTEXT = " \t([{—–-/\u00a0" + OPENERS
+
+
+@dataclass(frozen=True)
+class Span:
+    """Text between a pair of marks; ``start``/``end`` bound the inner text."""
+
+    paragraph: int
+    open: int  # index of the opening mark
+    start: int
+    end: int
+    close: int  # index just after the closing mark (== end when it runs on)
+    runs_on: bool = False  # the quotation continues in the next paragraph
+    continued: bool = False  # the span continues one from the previous paragraph
+
+
+def _marks(text: str) -> list[tuple[int, str]]:
+    """Each mark as (index, "open" | "close")."""
+    out: list[tuple[int, str]] = []
+    depth_open = False
+    for i, ch in enumerate(text):
+        if ch in OPENERS:
+            out.append((i, "open"))
+            depth_open = True
+        elif ch in CLOSERS:
+            out.append((i, "close"))
+            depth_open = False
+        elif ch == STRAIGHT:
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if depth_open:
+                kind = "close"
+            elif before in _OPEN_CONTEXT and not after.isspace():
+                kind = "open"
+            else:
+                kind = "close"
+            out.append((i, kind))
+            depth_open = kind == "open"
+    return out
+
+
+def _starts_with_opener(text: str) -> bool:
+    stripped = text.lstrip()
+    return bool(stripped) and (stripped[0] in OPENERS or stripped[0] == STRAIGHT)
+
+
+def find_spans(paragraphs: Sequence[str]) -> list[list[Span]]:
+    """Quoted spans for each paragraph, in order."""
+    result: list[list[Span]] = []
+    carry = False  # previous paragraph left a run-on quotation open
+    for index, text in enumerate(paragraphs):
+        spans: list[Span] = []
+        opened: int | None = None
+        carry_in = carry
+        lead = len(text) - len(text.lstrip())
+        for pos, kind in _marks(text):
+            if kind == "open":
+                opened = pos  # a second opener restarts: the first one stays with the anchor
+                continue
+            if opened is None:
+                continue  # stray closing mark
+            cont = carry_in and not spans and opened == lead
+            spans.append(Span(index, opened, opened + 1, pos, pos + 1, False, cont))
+            opened = None
+        if opened is not None:
+            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+            if _starts_with_opener(nxt) and text[opened + 1 :].strip():
+                cont = carry_in and not spans and opened == lead
+                spans.append(Span(index, opened, opened + 1, len(text), len(text), True, cont))
+                carry = True
+            else:
+                carry = False
+        else:
+            carry = False
+        result.append(spans)
+    return result

@@ -1,0 +1,426 @@
+"""People and organisations: who is named where, with what title, and how a
+short reference (``Doe``, ``Mr. Doe``, ``the minister``, ``he``) resolves to
+the person first named in full."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+TITLE_WORDS = frozenset(
+    [
+        "president",
+        "vice",
+        "mayor",
+        "minister",
+        "prime",
+        "secretary",
+        "senator",
+        "sen.",
+        "rep.",
+        "representative",
+        "gov.",
+        "governor",
+        "dr.",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "miss",
+        "judge",
+        "justice",
+        "chief",
+        "general",
+        "gen.",
+        "attorney",
+        "speaker",
+        "leader",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "ambassador",
+        "lt.",
+        "col.",
+        "capt.",
+        "colonel",
+        "captain",
+        "professor",
+        "prof.",
+        "rev.",
+        "reverend",
+        "pope",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheriff",
+        "commissioner",
+        "councillor",
+        "councilman",
+        "councilwoman",
+        "deputy",
+        "press",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "congressman",
+        "congresswoman",
+        "candidate",
+        "former",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "chancellor",
+        "premier",
+        "sgt.",
+        "sergeant",
+        "officer",
+        "detective",
+        "superintendent",
+        "inspector",
+        "coach",
+        "manager",
+        "ceo",
+        "founder",
+        "host",
+        "anchor",
+        "analyst",
+        "adviser",
+        "advisor",
+        "strategist",
+        "pollster",
+        "nominee",
+        "hopeful",
+        "republican",
+        "democrat",
+        "democratic",
+        "gop",
+        "mogul",
+        "businessman",
+        "billionaire",
+        "rev",
+        "state",
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "finance",
+        "health",
+        "justice",
+        "labor",
+        "labour",
+        "homeland",
+        "security",
+        "chief-of-staff",
+        "u.s.",
+        "us",
+        "federal",
+    ]
+)
+HONORIFIC_GENDER = {
+    "mr.": "male",
+    "mr": "male",
+    "mrs.": "female",
+    "mrs": "female",
+    "ms.": "female",
+    "ms": "female",
+    "miss": "female",
+    "sir": "male",
+    "dame": "female",
+    "lord": "male",
+    "lady": "female",
+    "king": "male",
+    "queen": "female",
+    "prince": "male",
+    "princess": "female",
+    "congressman": "male",
+    "congresswoman": "female",
+    "spokesman": "male",
+    "spokeswoman": "female",
+    "chairman": "male",
+    "chairwoman": "female",
+    "councilman": "male",
+    "councilwoman": "female",
+    "businessman": "male",
+}
+LEADERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "but",
+        "and",
+        "in",
+        "on",
+        "at",
+        "if",
+        "when",
+        "as",
+        "after",
+        "before",
+        "while",
+        "so",
+        "yet",
+        "for",
+        "with",
+        "this",
+        "that",
+        "it",
+        "he",
+        "she",
+        "his",
+        "her",
+        "they",
+        "we",
+        "i",
+        "our",
+        "their",
+        "its",
+        "then",
+        "now",
+        "here",
+        "there",
+        "last",
+        "next",
+        "during",
+        "since",
+        "until",
+        "though",
+        "although",
+        "because",
+        "meanwhile",
+        "still",
+        "also",
+        "even",
+        "only",
+        "asked",
+        "told",
+        "said",
+        "says",
+        "according",
+        "however",
+        "instead",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
+GROUP_PRONOUNS = frozenset({"they", "we", "i", "it", "you", "who", "which"})
+PARTICLES = frozenset(
+    {"de", "van", "von", "der", "da", "del", "di", "bin", "al", "la", "le", "du", "ibn"}
+)
+_CAP = re.compile(r"[A-Z][\w’'.-]*|(?:O’|O'|Mc|Mac)[A-Z][\w’'-]*")
+_RUN = re.compile(
+    r"(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|del|di|bin|al|la|le|du|ibn))"
+    r"(?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|del|di|bin|al|la|le|du|ibn)(?=\s+[A-Z])))*"
+)
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A parsed noun phrase: who it names and how."""
+
+    name: str  # canonical name or description ("the Kremlin", "a spokesperson for ...")
+    title: str | None = None
+    pronoun: str | None = None  # "male" / "female" / "group" for a pronoun
+    person: bool = True  # a named person (as opposed to an organisation or description)
+
+
+@dataclass
+class People:
+    """Who the article names in full, in order of first mention."""
+
+    full: dict[str, str] = field(default_factory=dict)  # "first last" key -> canonical name
+    by_surname: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)  # canonical -> title at first mention
+    gender: dict[str, str] = field(default_factory=dict)
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (paragraph, pos, name)
+
+    def add(self, name: str, title: str | None, paragraph: int, pos: int) -> str:
+        words = name.split()
+        key = f"{words[0]} {words[-1]}".lower()
+        canonical = self.full.setdefault(key, name)
+        surname = _surname_key(words)
+        self.by_surname.setdefault(surname, canonical)
+        if title and canonical not in self.titles and canonical == name:
+            self.titles[canonical] = title
+        self.mentions.append((paragraph, pos, canonical))
+        return canonical
+
+    def lookup(self, name: str) -> str | None:
+        words = name.split()
+        if len(words) >= 2:
+            key = f"{words[0]} {words[-1]}".lower()
+            if key in self.full:
+                return self.full[key]
+        return self.by_surname.get(_surname_key(words))
+
+    def note_gender(self, name: str, gender: str | None) -> None:
+        if gender in ("male", "female"):
+            self.gender.setdefault(name, gender)
+
+    def recent(self, paragraph: int, pos: int, gender: str | None) -> str | None:
+        """The person named most recently before (paragraph, pos) who fits ``gender``."""
+        best: str | None = None
+        for p, at, name in self.mentions:
+            if (p, at) >= (paragraph, pos):
+                break
+            known = self.gender.get(name)
+            if gender and known and known != gender:
+                continue
+            best = name
+        return best
+
+
+def _surname_key(words: list[str]) -> str:
+    last = words[-1]
+    if last.rstrip(".").lower() in ("jr", "sr", "ii", "iii") and len(words) > 1:
+        last = words[-2]
+    return _POSSESSIVE.sub("", last.strip(",")).lower()
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split capitalised words into (title words, name words)."""
+    cut = 0
+    for i, w in enumerate(words[:-1]):
+        if w.lower() in TITLE_WORDS or w.lower().rstrip(".") + "." in TITLE_WORDS:
+            cut = i + 1
+    return words[:cut], words[cut:]
+
+
+def scan(paragraphs: list[str]) -> People:
+    """Register every full name (two or more capitalised words) in the article."""
+    people = People()
+    for index, text in enumerate(paragraphs):
+        for m in _RUN.finditer(text):
+            words = m.group(0).split()
+            lead = 0
+            while lead < len(words) and words[lead].lower() in LEADERS:
+                lead += 1
+            words = words[lead:]
+            if len(words) < 2:
+                if len(words) == 1:
+                    canon = people.lookup(words[0])
+                    if canon:
+                        people.mentions.append((index, m.start(), canon))
+                continue
+            titles, name = split_title(words)
+            name = [_POSSESSIVE.sub("", w) if i == len(name) - 1 else w for i, w in enumerate(name)]
+            name = [w for w in name if w]
+            if not name:
+                continue
+            if len(name) == 1:
+                canon = people.lookup(name[0])
+                if canon:
+                    people.mentions.append((index, m.start(), canon))
+                    _honorific(people, canon, titles)
+                continue
+            title = " ".join(titles) or _appositive(text, m.end())
+            canon = people.add(" ".join(name), title, index, m.start())
+            _honorific(people, canon, titles)
+    return people
+
+
+def _honorific(people: People, name: str, titles: list[str]) -> None:
+    for t in titles:
+        people.note_gender(name, HONORIFIC_GENDER.get(t.lower()))
+
+
+_APPOSITIVE = re.compile(r"^,\s+((?:the|a|an)\s[^,.;:“”\"]{3,120}?),")
+
+
+def _appositive(text: str, end: int) -> str | None:
+    m = _APPOSITIVE.match(text[end : end + 140])
+    return m.group(1) if m else None
+
+
+_PAREN = re.compile(r"\s*\([^)]*\)")
+
+
+def parse_np(np: str, people: People) -> Speaker | None:
+    """Read a speaker noun phrase: ``Ukrainian President Jane Doe``, ``Doe``,
+    ``he``, ``the Kremlin``, ``a spokesperson for the ministry``."""
+    np = _PAREN.sub("", np).strip(" ,;:—–-")
+    np = re.sub(r"^(?:and|but|so|then|as|while)\s+", "", np, flags=re.I)
+    np = re.sub(
+        r"\s+(?:has|have|had|would|will|also|later|then|once|again|has also|had also)$", "", np
+    )
+    if not np:
+        return None
+    low = np.lower()
+    if low in PRONOUNS:
+        return Speaker(low, pronoun=PRONOUNS[low])
+    if low in GROUP_PRONOUNS:
+        return Speaker(low, pronoun="group")
+    appositive: str | None = None
+    if "," in np:
+        head, _, rest = np.partition(",")
+        rest = rest.strip(" ,")
+        if _CAP.match(head.strip()) and rest:
+            np, appositive = head.strip(), rest
+        elif rest and _CAP.search(rest):
+            np, appositive = rest, None
+    words = np.split()
+    if len(words) > 14:
+        return None
+    # trailing run of capitalised words is the name
+    k = len(words)
+    while k > 0 and (
+        _CAP.fullmatch(words[k - 1]) or (words[k - 1] in PARTICLES and k < len(words))
+    ):
+        k -= 1
+    run = words[k:]
+    prefix = words[:k]
+    if run:
+        run[-1] = _POSSESSIVE.sub("", run[-1]) or run[-1]
+        titles, name = split_title(run)
+        if not name:
+            return Speaker(np, person=False)
+        if (
+            prefix
+            and prefix[-1].lower() == "the"
+            and len(name) == 1
+            and not titles
+            and len(prefix) == 1
+        ):
+            return Speaker(np, person=False)  # "the Kremlin"
+        full = " ".join(name)
+        canon = people.lookup(full) if len(name) == 1 or full.lower() not in people.full else None
+        canon = canon or people.lookup(full) or full
+        title = " ".join(prefix + titles) or appositive
+        for t in titles:
+            people.note_gender(canon, HONORIFIC_GENDER.get(t.lower()))
+        return Speaker(canon, title=title or None)
+    if words and words[0].lower() in (
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "one",
+        "another",
+    ):
+        ref = _title_ref(np, people)
+        if ref:
+            return Speaker(ref)
+        return Speaker(np, person=False)
+    return None
+
+
+def _title_ref(np: str, people: People) -> str | None:
+    """``the minister`` -> the person whose title mentions "minister"."""
+    words = np.lower().split()
+    if len(words) > 4:
+        return None
+    noun = words[-1]
+    hits = [name for name, title in people.titles.items() if noun in title.lower().split()]
+    return hits[-1] if hits else None

@@ -1,0 +1,263 @@
+"""Write one paragraph as anchor and quote parts, in spoken order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from radio.models import Part
+from radio.quotes.attribution import _VERB, parse_after, parse_before
+from radio.quotes.marks import CLOSERS, STRAIGHT, Span
+from radio.quotes.names import People, parse_np
+
+State = dict[str, "str | None"]
+_ABBREV = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "jr",
+        "sr",
+        "lt",
+        "col",
+        "capt",
+        "no",
+        "vs",
+        "inc",
+        "co",
+        "corp",
+        "u.s",
+        "u.k",
+        "u.n",
+        "a.m",
+        "p.m",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "prof",
+        "rev",
+        "ft",
+        "mt",
+        "d.c",
+        "calif",
+        "fla",
+        "ill",
+        "mass",
+        "mich",
+        "minn",
+        "n.y",
+    ]
+)
+_SENT_END = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s|$)")
+_START_OK = ".!?:;,—–-(…" + CLOSERS + STRAIGHT
+_END_OK = ".,!?…—–-:;"
+_WORD = re.compile(r"\w")
+_STRIP_LEAD = " \t,.;:—–-"
+_STRIP_TAIL = " \t,;:—–-"
+
+
+@dataclass(frozen=True)
+class _Plan:
+    span: Span
+    speaker: str | None
+    title: str | None
+    intro: tuple[int, int, str] | None  # attribution moved in front: (start, end, spoken)
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Indices just after each sentence-ending mark."""
+    out = []
+    for m in _SENT_END.finditer(text):
+        word = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
+        if m.group(0).startswith(".") and word.lower().strip('(“"') in _ABBREV:
+            continue
+        if m.group(0).startswith(".") and len(word) == 1 and word.isupper():
+            continue  # an initial: "J. Smith"
+        out.append(m.end())
+    return out
+
+
+def is_direct(text: str, span: Span) -> bool:
+    inner = text[span.start : span.end].strip()
+    if not _WORD.search(inner):
+        return False
+    before = text[: span.open].rstrip()
+    prev = before[-1] if before else ""
+    prev_word = before.rsplit(None, 1)[-1].lower() if before else ""
+    ok_start = not before or prev in _START_OK or bool(_VERB.fullmatch(prev_word))
+    if (
+        prev == ","
+        and inner[:1].islower()
+        and not _VERB.search(before.rsplit(None, 2)[-2] if len(before.split()) > 1 else "")
+    ):
+        ok_start = False
+    after = text[span.close :].lstrip()
+    ok_end = span.runs_on or inner[-1] in _END_OK or not after or after[0] in _END_OK + ")"
+    return ok_start and ok_end
+
+
+def _first_sentence(text: str) -> str:
+    ends = sentence_ends(text)
+    return text[: ends[0]] if ends else text
+
+
+def _last_sentence(text: str) -> str:
+    ends = [e for e in sentence_ends(text) if text[e:].strip()]
+    return text[ends[-1] :] if ends else text
+
+
+def _resolve(
+    np: str, people: People, state: State, index: int, pos: int
+) -> tuple[str, str | None] | None:
+    sp = parse_np(np, people)
+    if sp is None:
+        return None
+    if sp.pronoun in ("male", "female"):
+        last = state.get("last")
+        if (
+            last
+            and people.gender.get(last) in (None, sp.pronoun)
+            and last in people.titles | dict.fromkeys(people.full.values(), "")
+        ):
+            name: str | None = last
+        else:
+            name = people.recent(index, pos, sp.pronoun) or last
+        if name:
+            people.note_gender(name, sp.pronoun)
+            return name, None
+        return None
+    if sp.pronoun == "group":
+        last = state.get("last")
+        return (last, None) if last else None
+    return sp.name, sp.title
+
+
+def _fallback(state: State, index: int) -> str | None:
+    para = state.get("last_para")
+    if state.get("last") and para is not None and index - int(para) <= 1:
+        return state["last"]
+    return None
+
+
+def _note_subjects(text: str, people: People, state: State, index: int, offset: int) -> None:
+    """Indirect speech in the anchor's text (``Morgan said the delays ...``)
+    tells who is likely to speak next."""
+    start = 0
+    for end in [*sentence_ends(text), len(text)]:
+        sentence = text[start:end]
+        v = _VERB.search(sentence)
+        if v:
+            np = parse_before(sentence[: v.end()] + ":")
+            if np:
+                found = _resolve(np, people, state, index, offset + start)
+                if found:
+                    state["last"], state["last_para"] = found[0], str(index)
+        start = end
+
+
+def _plan(index: int, text: str, spans: list[Span], people: People, state: State) -> list[_Plan]:
+    quotes = [s for s in spans if (s.continued and state.get("carry")) or is_direct(text, s)]
+    plans: list[_Plan] = []
+    shared_until = -1  # quotes up to this index share the previous attribution
+    i = 0
+    while i < len(quotes):
+        q = quotes[i]
+        gap_start = quotes[i - 1].close if i else 0
+        if i <= shared_until and plans:
+            plans.append(_Plan(q, plans[-1].speaker, plans[-1].title, None))
+            i += 1
+            continue
+        found: tuple[str, str | None] | None = None
+        intro: tuple[int, int, str] | None = None
+        before = text[gap_start : q.open]
+        _note_subjects(before, people, state, index, gap_start)
+        if q.continued and state.get("carry"):
+            found = (str(state["carry"]), None)
+        if found is None:
+            np = parse_before(_last_sentence(before))
+            if np:
+                found = _resolve(np, people, state, index, q.open)
+        if found is None and not q.runs_on:
+            # the run of quotes with nothing between them, then the attribution
+            j = i
+            while j + 1 < len(quotes) and not text[quotes[j].close : quotes[j + 1].open].strip():
+                j += 1
+            end = quotes[j + 1].open if j + 1 < len(quotes) else len(text)
+            chunk = _first_sentence(text[quotes[j].close : end])
+            att = parse_after(chunk)
+            if att:
+                found = _resolve(att.np, people, state, index, q.open)
+                if found:
+                    a = quotes[j].close
+                    intro = (a, a + len(chunk), att.spoken)
+                    rest = text[a + len(chunk) : end]
+                    shared_until = j
+                    if j + 1 < len(quotes) and not rest.strip(" ,;—–-"):
+                        shared_until = j + 1  # split quote: "First," he said, "second."
+        if found is None:
+            inner = text[q.start : q.end]
+            if (len(inner.split()) >= 3 and inner.lstrip()[:1].isupper()) or q.continued:
+                fb = _fallback(state, index)
+                found = (fb, None) if fb else None
+        if found is None:
+            i += 1
+            continue
+        state["last"], state["last_para"] = found[0], str(index)
+        plans.append(_Plan(q, found[0], found[1], intro))
+        i += 1
+    return plans
+
+
+def write_paragraph(
+    index: int, text: str, spans: list[Span], people: People, state: State
+) -> list[Part]:
+    plans = _plan(index, text, spans, people, state)
+    state["carry"] = plans[-1].speaker if plans and plans[-1].span.runs_on else None
+    if not plans:
+        _note_subjects(text, people, state, index, 0)
+        return [Part("anchor", text.strip(), index)] if text.strip() else []
+    removed = [(p.intro[0], p.intro[1]) for p in plans if p.intro]
+    parts: list[Part] = []
+    cursor = 0
+
+    def anchor(a: int, b: int) -> None:
+        pieces, at = [], a
+        for r0, r1 in removed:
+            if r1 <= at or r0 >= b:
+                continue
+            pieces.append(text[at:r0])
+            at = r1
+        pieces.append(text[at:b])
+        for piece in pieces:
+            piece = piece.strip().lstrip(_STRIP_LEAD).rstrip(_STRIP_TAIL)
+            if _WORD.search(piece):
+                parts.append(
+                    Part(
+                        "anchor",
+                        piece[:1].upper() + piece[1:] if not piece[:1].isdigit() else piece,
+                        index,
+                    )
+                )
+
+    for p in plans:
+        anchor(cursor, p.span.open)
+        if p.intro:
+            parts.append(Part("anchor", p.intro[2], index))
+        quote = text[p.span.start : p.span.end].strip()
+        parts.append(Part("quote", quote, index, p.speaker, p.title))
+        cursor = max(p.span.close, cursor)
+    anchor(cursor, len(text))
+    if cursor < len(text):
+        _note_subjects(text[cursor:], people, state, index, cursor)
+    return parts
