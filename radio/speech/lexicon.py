@@ -113,25 +113,28 @@ def read_lexicon_file(path: Path) -> dict[str, Any]:
 def parse_entry(word: str, value: Any, origin: str = "lexicon") -> Pronunciation:
     """One entry: a respelling string, or a table with ``say`` and phoneme forms."""
     if not isinstance(word, str) or not word.strip() or re.search(r"[\s]{2,}|^\W|\W$", word):
-        raise ConfigError(f"{origin}: {word!r} is not a word or name; use e.g. \"Zelenskyy\"")
+        raise ConfigError(f'{origin}: {word!r} is not a word or name; use e.g. "Zelenskyy"')
     if isinstance(value, str) and value.strip():
         return Pronunciation(say=value.strip())
     if isinstance(value, dict):
         unknown = set(value) - {"say", *_PHONEME_KEYS}
         if unknown:
-            raise ConfigError(f"{origin}: {word} has unknown key {sorted(unknown)[0]!r}; use say or espeak")
+            key = sorted(unknown)[0]
+            raise ConfigError(f"{origin}: {word} has unknown key {key!r}; use say or espeak")
         say = value.get("say")
         espeak = value.get("espeak")
         if not isinstance(say, str) or not say.strip():
-            raise ConfigError(f"{origin}: {word} needs say = \"respelling\"")
+            raise ConfigError(f'{origin}: {word} needs say = "respelling"')
         if espeak is not None:
             if not isinstance(espeak, str) or not espeak.strip():
-                raise ConfigError(f"{origin}: {word}.espeak must be a string like \"[[S@v'O:n]]\"")
+                raise ConfigError(f'{origin}: {word}.espeak must be a string like "[[S@v\'O:n]]"')
             espeak = espeak.strip()
             if not espeak.startswith("[["):
                 espeak = f"[[{espeak}]]"
         return Pronunciation(say=say.strip(), espeak=espeak)
-    raise ConfigError(f"{origin}: {word} must be a respelling string or {{ say = ..., espeak = ... }}")
+    raise ConfigError(
+        f"{origin}: {word} must be a respelling string or {{ say = ..., espeak = ... }}"
+    )
 
 
 def load_lexicon(entries: Mapping[str, Any], extra_files: Sequence[Path] = ()) -> Lexicon:

@@ -6,7 +6,7 @@ import re
 
 from radio.speech.numbers import cardinal, decade, decimal, grouped, ordinal, year
 from radio.speech.rules import Match, Protect, letters
-from radio.speech.words import COMMON_WORDS, MONTHS, SHOUT_SHORT, WORD_ACRONYMS
+from radio.speech.words import COMMON_WORDS, MONTHS, SHOUT_SHORT, WORD_ACRONYMS, words_set
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_WORDS = {
@@ -33,9 +33,11 @@ _UNITS = {
     "mm": ("millimeter", "millimeters"), "mi": ("mile", "miles"), "ft": ("foot", "feet"),
     "yd": ("yard", "yards"), "kg": ("kilogram", "kilograms"), "g": ("gram", "grams"),
     "lb": ("pound", "pounds"), "lbs": ("pound", "pounds"), "oz": ("ounce", "ounces"),
-    "mph": ("mile per hour", "miles per hour"), "kph": ("kilometer per hour", "kilometers per hour"),
+    "mph": ("mile per hour", "miles per hour"),
+    "kph": ("kilometer per hour", "kilometers per hour"),
     "km/h": ("kilometer per hour", "kilometers per hour"), "ml": ("milliliter", "milliliters"),
-    "kW": ("kilowatt", "kilowatts"), "MW": ("megawatt", "megawatts"), "GW": ("gigawatt", "gigawatts"),
+    "kW": ("kilowatt", "kilowatts"), "MW": ("megawatt", "megawatts"),
+    "GW": ("gigawatt", "gigawatts"),
     "kWh": ("kilowatt hour", "kilowatt hours"), "GB": ("gigabyte", "gigabytes"),
     "MB": ("megabyte", "megabytes"), "TB": ("terabyte", "terabytes"), "ha": ("hectare", "hectares"),
     "sq ft": ("square foot", "square feet"), "m": ("meter", "meters"), "L": ("liter", "liters"),
@@ -66,21 +68,23 @@ _YEAR_BEFORE = re.compile(
     + r"),?\s+|-)$",
     re.I,
 )
-_YEAR_AFTER = re.compile(r"\s*(?:$|[.,;:!?)”\"'’]|\s*(?:was|is|will|saw|and|election|elections|"
-                         r"season|budget|census|games|olympics|world|war|model|levels|figures)\b)")
+_YEAR_AFTER = re.compile(
+    r"\s*(?:$|[.,;:!?)”\"'’]|\s*(?:was|is|will|saw|and|election|elections|"
+    r"season|budget|census|games|olympics|world|war|model|levels|figures)\b)"
+)
 _NUMBER = re.compile(
     rf"(?P<sign>(?:(?<=^)|(?<=[\s(\"“]))[-−])?(?<![\w.])(?P<num>{_NUM}|\.\d+)(?![\w])"
 )
 _LEFTOVER_DIGITS = re.compile(r"\d+")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_REGNAL = frozenset(
+_REGNAL = words_set(
     """Elizabeth Charles George Henry Edward William James Richard Louis Leo John Paul Benedict
     Pius Francis Gregory Mary Philip Peter Alexander Nicholas Catherine Victoria Frederick
-    Wilhelm Napoleon Innocent Clement Urban Boniface Felipe Juan Carlos Harald Olav Gustaf""".split()
+    Wilhelm Napoleon Innocent Clement Urban Boniface Felipe Juan Carlos Harald Olav Gustaf"""
 )
-_ROMAN_CARDINAL_AFTER = frozenset(
+_ROMAN_CARDINAL_AFTER = words_set(
     """War Bowl Title Phase Part Chapter Apollo Vatican Act Article Class Category Stage Level
-    Grade Type Mark Mk Schedule Volume Vol Book Rocky Gemini""".split()
+    Grade Type Mark Mk Schedule Volume Vol Book Rocky Gemini"""
 )
 _ROMAN = re.compile(r"\b(?P<prev>[A-Z][a-z]+) (?P<r>[IVXL]{1,7})\b(?!['’\w.]\w)")
 _ACRONYM = re.compile(r"\b(?P<w>[A-Z][A-Z]+)(?P<s>s|['’]s)?\b")
@@ -126,7 +130,7 @@ def _vulgar(m: Match) -> str:
     from radio.speech.rules import fraction
 
     if m["whole"]:
-        part = "a half" if (a, b) == (1, 2) else ("a quarter" if (a, b) == (1, 4) else fraction(a, b))
+        part = {(1, 2): "a half", (1, 4): "a quarter"}.get((a, b)) or fraction(a, b)
         return f"{cardinal(int(m['whole']))} and {part}"
     return fraction(a, b)
 
@@ -192,10 +196,10 @@ def _to_roman(n: int) -> str:
 
 
 def _roman(m: Match) -> str:
-    return f"{m['prev']} {_roman_words(m['prev'], m['r'])}"
+    return f"{m['prev']} {_romanwords_set(m['prev'], m['r'])}"
 
 
-def _roman_words(prev: str, numeral: str) -> str:
+def _romanwords_set(prev: str, numeral: str) -> str:
     value = roman_value(numeral)
     if value is None:
         return numeral
@@ -247,9 +251,14 @@ def measures(text: str, protect: Protect) -> str:
     text = _ORDINAL.sub(lambda m: ordinal(int(m["n"])), text)
     text = _MODEL_HYPHEN.sub(lambda m: _model(m, protect), text)
     text = _MODEL_JOINED.sub(lambda m: _joined_model(m, protect), text)
-    text = _NUMBER_LETTERS.sub(lambda m: f"{cardinal(int(m['num']))} {protect(letters(m['suf']))}"
-                               if len(m["suf"]) > 1 else f"{cardinal(int(m['num']))} {m['suf']}",
-                               text)
+    text = _NUMBER_LETTERS.sub(
+        lambda m: (
+            f"{cardinal(int(m['num']))} {protect(letters(m['suf']))}"
+            if len(m["suf"]) > 1
+            else f"{cardinal(int(m['num']))} {m['suf']}"
+        ),
+        text,
+    )
     text = _YEAR.sub(_year, text)
     text = _NUMBER.sub(_number, text)
     return _LEFTOVER_DIGITS.sub(lambda m: f" {cardinal(int(m[0]))} ", text)

@@ -11,24 +11,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from radio.speech.numbers import cardinal, decade, decimal, grouped, ordinal, year
+from radio.speech.numbers import cardinal, ordinal, year
 from radio.speech.words import (
-    COMMON_WORDS,
     MONTH_ABBREVIATIONS,
     MONTHS,
-    SHOUT_SHORT,
     STARTERS,
     SUFFIXES,
     TITLES,
     WEEKDAY_ABBREVIATIONS,
-    WORD_ACRONYMS,
 )
 
 Protect = Callable[[str], str]
 Match = re.Match[str]
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MONTH = "|".join(MONTHS + sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))
+_MONTH = "|".join(MONTHS + tuple(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True)))
 _MONTH_NUMBER = {name: i for i, name in enumerate(MONTHS, 1)}
 
 
@@ -89,9 +86,7 @@ def symbols_last(text: str) -> str:
 
 # --- abbreviations ---------------------------------------------------------------
 
-_TITLE = re.compile(
-    r"\b(?P<t>" + "|".join(TITLES) + r")(?:\.|(?<=Mr|Dr|Ms)|(?<=Mrs))(?=\s+[A-Z])"
-)
+_TITLE = re.compile(r"\b(?P<t>" + "|".join(TITLES) + r")(?:\.|(?<=Mr|Dr|Ms)|(?<=Mrs))(?=\s+[A-Z])")
 _DRIVE = re.compile(r"(?<=[a-z]\s)Dr\.|(?<=[A-Z][a-z])\s+Dr\.")
 _SAINT_STREET = re.compile(r"\bSt\.(?=\s|$)")
 _SUFFIX = re.compile(r"\b(?P<a>" + "|".join(SUFFIXES) + r")\.(?!\w)|\bvs\b")
@@ -139,7 +134,7 @@ def _dotted(m: Match, protect: Protect) -> str:
 
 
 def abbreviations(text: str, protect: Protect) -> str:
-    text = _LATIN.sub(lambda m: "that is," if m[0].lower().startswith("i") else "for example,", text)
+    text = _LATIN.sub(lambda m: "that is," if m[0][0] in "iI" else "for example,", text)
     text = _NUMBER_SIGN.sub("number ", text)
     text = _VERSUS.sub(" versus ", text)
     text = _DRIVE.sub(lambda m: m[0][:-3] + "Drive" if m[0].startswith(" ") else "Drive", text)
@@ -203,7 +198,7 @@ def _time(m: Match, protect: Protect) -> str:
         return m[0]
     spoken = cardinal(hour)
     if minutes and minutes != "00":
-        spoken += " " + (f"oh {cardinal(int(minutes))}" if minutes[0] == "0" else cardinal(int(minutes)))
+        spoken += (" oh " if minutes[0] == "0" else " ") + cardinal(int(minutes))
     elif minutes and not m["ap"]:
         spoken += " hundred" if hour > 12 or m["h2"].startswith("0") else " o'clock"
     if m["ap"]:
@@ -249,9 +244,11 @@ def dates_and_times(text: str, protect: Protect) -> str:
     text = _ZONE_AFTER.sub("", text)
     text = _MDY.sub(lambda m: _date(_month(m["mon"]), int(m["day"]), m["year"]), text)
     text = _DMY.sub(
-        lambda m: _date(_month(m["mon"]), int(m["day"]), m["year"], dmy=True, the=True)
-        if int(m["day"]) <= 31
-        else m[0],
+        lambda m: (
+            _date(_month(m["mon"]), int(m["day"]), m["year"], dmy=True, the=True)
+            if int(m["day"]) <= 31
+            else m[0]
+        ),
         text,
     )
     return _SLASH_DATE.sub(_slash_date, text)

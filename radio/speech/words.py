@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-MONTHS = (
+
+def words(text: str) -> tuple[str, ...]:
+    """The whitespace-separated words of ``text``."""
+    return tuple(text.split())
+
+
+def words_set(text: str) -> frozenset[str]:
+    """The set of whitespace-separated words of ``text``."""
+    return frozenset(text.split())
+
+
+MONTHS = words(
     "January February March April May June July August September October November December"
-).split()
+)
 MONTH_ABBREVIATIONS = {
     "Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April", "Jun": "June",
     "Jul": "July", "Aug": "August", "Sep": "September", "Sept": "September", "Oct": "October",
     "Nov": "November", "Dec": "December",
 }  # fmt: skip
-WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+WEEKDAYS = words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 WEEKDAY_ABBREVIATIONS = {
     "Mon": "Monday", "Tue": "Tuesday", "Tues": "Tuesday", "Wed": "Wednesday",
     "Thu": "Thursday", "Thur": "Thursday", "Thurs": "Thursday", "Fri": "Friday",
@@ -36,24 +47,24 @@ SUFFIXES = {
 }  # fmt: skip
 
 # Acronyms said as words, not letters.
-WORD_ACRONYMS = frozenset(
+WORD_ACRONYMS = words_set(
     """NATO NASA UNESCO UNICEF OPEC COVID AIDS NAFTA FEMA OSHA ASEAN SCOTUS POTUS FLOTUS FIFA
     UEFA ISIS SWAT LASER RADAR SARS MERS NIMBY GIF JPEG PIN ZIP CAPTCHA OFCOM OFSTED ACAS DEFRA
     NICE MENA EFTA INTERPOL EUROPOL FRONTEX CERN IKEA LEGO SIM WASP ANZAC BAFTA NASDAQ DARPA
-    ICANN TASS QANON MAGA UNITA FRELIMO HAMAS FARC ECOWAS MERCOSUR NEET OPSEC SEAL SEALS""".split()
+    ICANN TASS QANON MAGA UNITA FRELIMO HAMAS FARC ECOWAS MERCOSUR NEET OPSEC SEAL SEALS"""
 )
 # Short capitalised words that are shouting rather than initials.
-SHOUT_SHORT = frozenset("NOT NO YES NOW ALL OUT BIG HOT NEW WOW OMG WHY HOW YOU AND THE".split())
+SHOUT_SHORT = words_set("NOT NO YES NOW ALL OUT BIG HOT NEW WOW OMG WHY HOW YOU AND THE")
 # Words that start a sentence, so "U.S. The" ends one and "U.S. Senate" does not.
-STARTERS = frozenset(
+STARTERS = words_set(
     """the a an he she it they we i you but and so in on at this that these those there his her
     their its our my when while if as after before for one some many most what who why how yet
-    still now then meanwhile however also no not last earlier later officials police""".split()
+    still now then meanwhile however also no not last earlier later officials police"""
 )
 
 # Ordinary English words (lowercase): a capitalised one at a sentence start is
 # not a name, and an all-capitals one is shouting.
-COMMON_WORDS = frozenset(
+COMMON_WORDS = words_set(
     """a about above across after again against all almost along already also although always
     am among an and another any anyone anything are around as ask at away back be because been
     before being below between both but by call came can cannot come could day days did do does
@@ -83,5 +94,5 @@ COMMON_WORDS = frozenset(
     live exclusive watch read more first help please never always everyone nobody why how
     officials critics workers engineers fishermen residents experts analysts witnesses
     authorities doctors nurses teachers students voters leaders protesters soldiers troops
-    twice once nearly about some most many several both neither each every such""".split()
+    twice once nearly about some most many several both neither each every such"""
 )
