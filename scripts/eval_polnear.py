@@ -175,14 +175,15 @@ def baseline_parts(paragraphs: list[str]) -> list[Part]:
 
 
 def surname(source: str) -> str | None:
-    words = [w.strip(".,’'s") for w in source.split()]
-    if not words or source.lower().strip() in PRONOUNS:
+    """The gold source's surname: last capitalised word before any appositive."""
+    head = source.split(",")[0].strip()
+    if not head or head.lower() in PRONOUNS:
         return None
+    words = [re.sub(r"[’']s$", "", w).strip(".,()") for w in head.split()]
+    while words and words[-1].lower() in ("jr", "sr", "ii", "iii", "iv"):
+        words.pop()
     caps = [w for w in words if w[:1].isupper() and w.lower() not in NOT_SURNAME]
-    if not caps:
-        return None
-    last = re.sub(r"[’']s$", "", source.split()[-1]).strip(".,")
-    return last if last[:1].isupper() else caps[-1]
+    return caps[-1] if caps else None
 
 
 def main() -> int:

@@ -114,7 +114,7 @@ def parse_before(clause: str) -> str | None:
         return None
     v = verbs[-1]
     head = _AUX.sub("", c[: v.start()].rstrip(" ,"))
-    if not head:
+    if not head or any(q in head for q in "“”\"«»"):
         return None
     chunks = [x.strip() for x in head.split(",") if x.strip()]
     # "Rhys Morgan, the chief engineer, said:" -> name plus appositive
