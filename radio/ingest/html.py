@@ -10,6 +10,7 @@ text drop whatever a listener must not hear.
 from __future__ import annotations
 
 import re
+from html import unescape
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -20,18 +21,24 @@ from radio.models import Article
 
 MAX_HTML_BYTES = 10 * 1024 * 1024
 MIN_WORDS = 40  # less than this is a home page, a login wall or an error page
+RETRY_WORDS = 300  # a shorter result in precision mode is checked against the balanced mode
 
-# Page parts that are never article text, pruned before extraction.
+# Page parts that are never article text, pruned before extraction. Class
+# names are matched only on small elements, so a wrapper whose class happens to
+# mention "share" or "cookie" never takes the article with it.
+_SMALL = "[not(self::body or self::main or self::article) and not(.//article) and count(.//p) < 4]"
 _PRUNE = [
     "//figcaption",
     "//figure//*[contains(@class, 'caption') or contains(@class, 'credit')]",
-    "//*[@role='complementary' or @aria-hidden='true']",
-    "//*[contains(@class, 'newsletter') or contains(@id, 'newsletter')]",
+    "//*[contains(@class, 'newsletter') or contains(@id, 'newsletter')]" + _SMALL,
     "//*[contains(@class, 'author-bio') or contains(@class, 'author_bio')"
-    " or contains(@class, 'authorbio') or contains(@class, 'about-the-author')]",
-    "//*[contains(@class, 'cookie') or contains(@id, 'cookie')]",
-    "//*[contains(@class, 'share-') or contains(@class, 'social-') or contains(@class, '-share')]",
+    " or contains(@class, 'authorbio') or contains(@class, 'about-the-author')]" + _SMALL,
+    "//*[contains(@class, 'cookie') or contains(@id, 'cookie')]" + _SMALL,
+    "//*[contains(@class, 'share-') or contains(@class, 'social-')"
+    " or contains(@class, '-share')]" + _SMALL,
 ]
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^>]*>")
 _BLOCKS = {"p", "head", "quote", "item", "cell"}
 _CONTAINERS = {"list", "div", "body", "row", "table"}
 _ERROR_TITLE = re.compile(
@@ -56,12 +63,16 @@ def html_to_article(
             " save only the article page"
         )
     text = decode_html(data, source, charset)
-    doc = _extract(text, url)
-    if doc is None or doc.body is None:
-        raise InputError(f"{source}: no article in the page; is it a home page or a login wall?")
-    lines = [line for line in (_block_text(el) for el in _blocks(doc.body)) if line]
+    doc, lines = _extract(text, url, precise=True)
     words = sum(len(line.split()) for line in lines)
-    title = _title(doc, lines)
+    if words < RETRY_WORDS:  # precision mode may miss much of a plainly built page: retry
+        retry, more = _extract(text, url, precise=False)
+        more_words = sum(len(line.split()) for line in more)
+        if more_words > 1.5 * words:
+            doc, lines, words = retry, more, more_words
+    if doc is None:
+        raise InputError(f"{source}: no article in the page; is it a home page or a login wall?")
+    title = _title(doc, lines, _headings(text))
     if words < MIN_WORDS or _ERROR_TITLE.match(title or ""):
         raise InputError(
             f"{source}: no article found in the page (only {words} words of text);"
@@ -75,7 +86,8 @@ def html_to_article(
     return clean_lines(lines, source, title=title or None, meta=meta, fmt="html")
 
 
-def _extract(text: str, url: str | None) -> Any:
+def _extract(text: str, url: str | None, *, precise: bool) -> tuple[Any, list[str]]:
+    """trafilatura's document and the text of its paragraph blocks."""
     try:
         import trafilatura
     except ImportError as exc:
@@ -83,10 +95,10 @@ def _extract(text: str, url: str | None) -> Any:
             f"reading HTML needs trafilatura ({exc}); run: pip install trafilatura lxml_html_clean"
         ) from None
     try:
-        return trafilatura.bare_extraction(
+        doc: Any = trafilatura.bare_extraction(
             text,
             url=url,
-            favor_precision=True,
+            favor_precision=precise,
             include_comments=False,
             include_tables=False,
             include_images=False,
@@ -98,6 +110,9 @@ def _extract(text: str, url: str | None) -> Any:
         )
     except (ValueError, TypeError, RecursionError) as exc:
         raise InputError(f"cannot parse the HTML page ({exc}); is the file complete?") from None
+    if doc is None or doc.body is None:
+        return doc, []
+    return doc, [line for line in (_block_text(el) for el in _blocks(doc.body)) if line]
 
 
 def _blocks(body: Any) -> list[Any]:
@@ -125,8 +140,46 @@ def _block_text(element: Any) -> str:
     return strip_links(re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip())
 
 
-def _title(doc: Any, lines: list[str]) -> str:
+def _headings(text: str) -> list[str]:
+    """The text of the page's <h1> headings."""
+    found = []
+    for match in _H1.finditer(text, 0, 3_000_000):
+        heading = unescape(_TAG.sub(" ", match.group(1)))
+        heading = re.sub(r"\s+", " ", heading.replace("\u00a0", " ")).strip()
+        if heading and len(heading) <= 300:
+            found.append(heading)
+    return found
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _title(doc: Any, lines: list[str], headings: list[str]) -> str:
+    """The headline as printed on the page: the <h1> that matches the metadata
+    title best (titles in metadata are often rewritten for search engines)."""
     title = re.sub(r"\s+", " ", doc.title or "").strip()
+    meta_words = _words(title)
+    folded = _fold(title)
+    for heading in headings:
+        inner = _fold(heading)
+        if title and inner and (inner in folded or folded in inner):
+            # one holds the other: the longer has a site name or a kicker added
+            return strip_links(heading if len(inner) <= len(folded) else title)
+    best, best_score = "", 0.0
+    for heading in headings:
+        words = _words(heading)
+        score = len(words & meta_words) / len(words | meta_words) if words else 0.0
+        if score > best_score:
+            best, best_score = heading, score
+    if best and best_score >= 0.3 and len(best.split()) >= 1:
+        return strip_links(best)
+    if not title and len(headings) == 1:
+        title = headings[0]
     site = (doc.sitename or "").strip()
     if site and len(title) > len(site) + 10:
         for sep in (" | ", " - ", " — ", " – ", " :: ", " · "):

@@ -81,22 +81,29 @@ _DROP_LINE = re.compile(
     r"continue reading|keep reading|story continues|article continues|"
     r"leave a (?:comment|reply)|\d+\s+comments?\b|comments?\s*\(\d+\)|join the conversation|"
     r"image (?:source|caption|copyright)|caption:|credit:|photo:|"
-    r"(?:enter|type) your e-?mail|(?:sign up|subscribe) (?:for|to) (?:our|the)\b)",
+    r"(?:enter|type) your e-?mail|(?:sign up|subscribe) (?:for|to) (?:our|the)\b|"
+    r"this (?:post|article|story|page) (?:contains|may contain|includes) (?:affiliate|references"
+    r"|links|sponsored)|we may (?:earn|receive) (?:a )?(?:small )?commission|"
+    r"to (?:view|read|continue reading) the (?:full|whole|rest of the) (?:story|article)|"
+    r"if you(?:'|’)re (?:already )?a subscriber)",
     re.I,
 )
 _SOCIAL = re.compile(
     r"^(?:you can\s+)?(?:follow|like)\s+(?:us|me|him|her|them|[A-Z][\w.@]*(?:\s+[A-Z][\w.]*)?)"
     r"\s+on\s+(?:twitter|facebook|instagram|linkedin|tiktok|youtube|threads|mastodon|bluesky)\b"
-    r"|\bnewsletter\b.{0,60}\b(?:sign up|subscribe|inbox)\b"
-    r"|\b(?:sign up|subscribe)\b.{0,60}\bnewsletter\b",
+    r"|\bnewsletters?\b.{0,60}\b(?:sign(?:ing)? up|subscrib\w*|inbox)\b"
+    r"|\b(?:sign(?:ing)? up|subscrib\w*)\b.{0,60}\bnewsletters?\b"
+    r"|\bdownload (?:the|our)\b.{0,60}\bapps?\b|\bletters? to the editor\b"
+    r"|\balready a subscriber\b|\bplease (?:subscribe|log in|sign in)\b",
     re.I,
 )
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}|:|by\b|$))|^.{0,120}\ball rights reserved\b", re.I
 )
 _BIO = re.compile(
-    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,4}"
-    r"(?:reporter|correspondent|editor|writer|journalist|columnist|producer|contributor)\b"
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w&-]+\s+){0,4}(?:reporter|correspondent|editor|writer|journalist|columnist|producer"
+    r"|contributor|founder|professor|lecturer|author|consultant|fellow|researcher)\b"
     r"|^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+covers\s",
 )
 _DATELINE = re.compile(
@@ -149,7 +156,7 @@ def is_boilerplate(line: str) -> bool:
     """True for a line no listener should hear: chrome, prompts, captions and credits."""
     if _is_chrome(line) or _CREDIT.search(line):
         return True
-    return len(line) < 160 and bool(_SOCIAL.search(line))
+    return len(line) < 200 and bool(_SOCIAL.search(line))
 
 
 def is_copyright(line: str) -> bool:
@@ -220,7 +227,10 @@ def clean_lines(
     """
     lines = [line for line in lines if line]
     counts = Counter(line for line in lines if len(line.split()) >= 4)
-    repeated = {line for line, n in counts.items() if n > 1}
+    # Scraped text repeats captions, so a repeated line goes entirely; in an
+    # extracted page the repeat is a pull quote or a duplicate: keep the first.
+    repeated = {line for line, n in counts.items() if n > 1} if fmt == "text" else set()
+    seen: set[str] = set()
     meta = meta or {}
     found_date: str | None = None
     byline: str | None = None
@@ -229,8 +239,10 @@ def clean_lines(
     for i, line in enumerate(lines):
         if is_copyright(line):
             break  # the copyright line ends the article; a biography follows it
-        if line in repeated or is_boilerplate(line):
+        if line in repeated or line in seen or is_boilerplate(line):
             continue
+        if fmt != "text":
+            seen.add(line)
         if i + 1 < len(lines) and lines[i + 1] == "/":
             continue  # photographer's name above a "/" credit separator
         stamp = stamp_date(line)
