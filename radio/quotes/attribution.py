@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 VERBS = (
     "said|says|say|added|adds|told|tells|asked|asks|explained|explains|wrote|writes|recalled"
-    "|warned|warns|noted|notes|continued|continues|insisted|insists|argued|argues|declared"
+    "|warned|warns|remembered|remembers|noted|notes|continued|continues|insisted|insists|argued|argues|declared"
     "|stated|claimed|claims|replied|responded|tweeted|posted|announced|remarked|quipped|joked"
     "|concluded|cautioned|acknowledged|admitted|agreed|countered|observed|predicted|promised"
     "|suggested|urged|vowed|shouted|yelled|exclaimed|conceded|emphasized|emphasised|stressed"
@@ -114,7 +114,7 @@ def parse_before(clause: str) -> str | None:
         return None
     v = verbs[-1]
     head = _AUX.sub("", c[: v.start()].rstrip(" ,"))
-    if not head or any(q in head for q in "“”\"«»"):
+    if not head or any(q in head for q in '“”"«»'):
         return None
     chunks = [x.strip() for x in head.split(",") if x.strip()]
     # "Rhys Morgan, the chief engineer, said:" -> name plus appositive

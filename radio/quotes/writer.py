@@ -64,7 +64,7 @@ _START_OK = ".!?:;,—–-(…" + CLOSERS + STRAIGHT
 _END_OK = ".,!?…—–-:;"
 _WORD = re.compile(r"\w")
 _STRIP_LEAD = " \t,.;:—–-"
-_STRIP_TAIL = " \t,;:—–-"
+_STRIP_TAIL = " \t,;—–-"
 
 
 @dataclass(frozen=True)
@@ -96,11 +96,7 @@ def is_direct(text: str, span: Span) -> bool:
     prev = before[-1] if before else ""
     prev_word = before.rsplit(None, 1)[-1].lower() if before else ""
     ok_start = not before or prev in _START_OK or bool(_VERB.fullmatch(prev_word))
-    if (
-        prev == ","
-        and inner[:1].islower()
-        and not _VERB.search(before.rsplit(None, 2)[-2] if len(before.split()) > 1 else "")
-    ):
+    if prev == "," and inner[:1].islower() and not _VERB.fullmatch(prev_word.rstrip(",")):
         ok_start = False
     after = text[span.close :].lstrip()
     ok_end = span.runs_on or inner[-1] in _END_OK or not after or after[0] in _END_OK + ")"

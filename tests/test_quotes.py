@@ -1,0 +1,159 @@
+"""Golden and property tests for the script writer (radio.quotes)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from radio.models import Part
+from radio.quotes import find_parts
+
+GOLDEN = Path(__file__).parent / "golden"
+CASES = sorted(GOLDEN.glob("*.txt"))
+_WORD = re.compile(r"[\w]+(?:[’'][\w]+)*")
+
+
+def paragraphs(path: Path) -> list[str]:
+    return [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+
+
+def words(texts: list[str]) -> Counter[str]:
+    return Counter(w.lower() for t in texts for w in _WORD.findall(t))
+
+
+def check_properties(paras: list[str], parts: list[Part]) -> None:
+    assert words(paras) == words([p.text for p in parts])
+    for p in parts:
+        assert 0 <= p.paragraph < len(paras)
+        if p.kind == "quote":
+            assert p.text and p.text in paras[p.paragraph]
+            assert p.speaker
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_golden(case: Path) -> None:
+    expected = json.loads(case.with_suffix(".json").read_text(encoding="utf-8"))
+    got = [dataclasses.asdict(p) for p in find_parts(paragraphs(case))]
+    assert got == expected
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_golden_properties(case: Path) -> None:
+    paras = paragraphs(case)
+    check_properties(paras, find_parts(paras))
+
+
+def _quotes(case: str) -> list[Part]:
+    return [p for p in find_parts(paragraphs(GOLDEN / f"{case}.txt")) if p.kind == "quote"]
+
+
+def test_attribution_after_is_read_first() -> None:
+    parts = find_parts(paragraphs(GOLDEN / "harbour.txt"))
+    assert parts[0] == Part(
+        "anchor", "Mayor Gwen Alder, who watched from the harbour wall, said:", 0
+    )
+    assert parts[1].kind == "quote" and parts[1].speaker == "Gwen Alder"
+    assert parts[1].speaker_title == "Mayor"
+
+
+def test_one_person_one_speaker_name() -> None:
+    speakers = {p.speaker for p in _quotes("harbour")}
+    assert speakers == {"Gwen Alder", "Rhys Morgan"}
+    genders = {p.speaker: p.gender for p in _quotes("harbour")}
+    assert genders == {"Gwen Alder": "female", "Rhys Morgan": "male"}
+
+
+def test_split_quote_is_one_voice() -> None:
+    q = [p for p in _quotes("harbour") if p.paragraph == 3]
+    assert [p.text for p in q] == [
+        "They worked through two winters,",
+        "and not one of them gave up.",
+    ]
+    assert {p.speaker for p in q} == {"Gwen Alder"}
+
+
+def test_partial_and_scare_quotes_stay_with_anchor() -> None:
+    texts = [p.text for p in _quotes("ministry")] + [p.text for p in _quotes("harbour")]
+    assert not any(
+        "significant increase" in t or "hoax" in t or "embarrassment" in t for t in texts
+    )
+
+
+def test_titles_organisations_and_short_references() -> None:
+    q = _quotes("ministry")
+    assert q[0].speaker == "Jane Doe" and q[0].speaker_title == "Ukrainian President"
+    assert q[1].speaker == "Olena Marchuk" and q[1].text.startswith("The corridor is the only")
+    assert q[2].speaker == "the Kremlin"
+    assert {p.speaker for p in q[3:]} == {"Jane Doe"}  # "the president said"
+
+
+def test_quote_over_several_paragraphs() -> None:
+    q = _quotes("runon")
+    assert [p.paragraph for p in q] == [1, 2, 3]
+    assert {p.speaker for p in q} == {"Tom Okafor"}
+
+
+def test_unclosed_quote_falls_back_to_anchor() -> None:
+    parts = find_parts(paragraphs(GOLDEN / "broken.txt"))
+    assert parts[-1].kind == "anchor" and parts[-1].text.endswith("stewards")
+
+
+def test_sample_article() -> None:
+    from radio.ingest import load_article
+
+    article = load_article(str(Path(__file__).parent.parent / "radio/assets/sample-article.txt"))
+    parts = find_parts(article.paragraphs)
+    check_properties(list(article.paragraphs), parts)
+    assert {p.speaker for p in parts if p.kind == "quote"} == {
+        "Gwen Alder",
+        "Rhys Morgan",
+        "Daniel Price",
+    }
+
+
+def test_empty_input() -> None:
+    assert find_parts([]) == []
+    assert find_parts(["", "  "]) == []
+
+
+_PIECES = st.sampled_from(
+    [
+        "“",
+        "”",
+        '"',
+        "«",
+        "»",
+        "'",
+        "’",
+        " said ",
+        " Jane Doe",
+        " he ",
+        ",",
+        ".",
+        " the ",
+        "Mayor",
+        " Kremlin",
+        " says ",
+        ": ",
+        "\u201e",
+        " rock 'n' roll ",
+        " word",
+        " Another",
+        "—",
+        "(sic)",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=25).map("".join), max_size=5))
+def test_never_loses_or_duplicates_words(paras: list[str]) -> None:
+    paras = [p.strip() for p in paras if p.strip()]
+    check_properties(paras, find_parts(paras))
