@@ -27,7 +27,8 @@ _MONEY = re.compile(
     r"(?:\s?(?P<scale>trillion|billion|million|thousand|tn|bn|mn|[mbk])\b)?"
 )
 _CENTS = re.compile(r"\b(\d+)\s?¢")
-_PERCENT = re.compile(rf"(?P<num>{_NUM})\s?(?:%|(?:percent|per cent)\b)")
+_SIGN = r"(?P<sign>(?:(?<=^)|(?<=[\s(]))[-−])?"
+_PERCENT = re.compile(rf"{_SIGN}(?P<num>{_NUM})\s?(?:%|(?:percent|per cent)\b)")
 _UNITS = {
     "km": ("kilometer", "kilometers"), "cm": ("centimeter", "centimeters"),
     "mm": ("millimeter", "millimeters"), "mi": ("mile", "miles"), "ft": ("foot", "feet"),
@@ -42,25 +43,28 @@ _UNITS = {
     "MB": ("megabyte", "megabytes"), "TB": ("terabyte", "terabytes"), "ha": ("hectare", "hectares"),
     "sq ft": ("square foot", "square feet"), "m": ("meter", "meters"), "L": ("liter", "liters"),
     "°C": ("degree Celsius", "degrees Celsius"), "°F": ("degree Fahrenheit", "degrees Fahrenheit"),
-    "C": ("degree Celsius", "degrees Celsius"), "F": ("degree Fahrenheit", "degrees Fahrenheit"),
+    "C": ("degree Celsius", "degrees Celsius"),
+    "F": ("degree Fahrenheit", "degrees Fahrenheit"),
     "°": ("degree", "degrees"), "hrs": ("hour", "hours"), "mins": ("minute", "minutes"),
     "min": ("minute", "minutes"), "sec": ("second", "seconds"), "p": ("penny", "pence"),
 }  # fmt: skip
-_UNIT_NAMES = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u != "m")
+_UNIT_NAMES = "|".join(
+    re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in ("m", "C", "F")
+)
 _UNIT = re.compile(
     rf"(?P<sign>(?:(?<=^)|(?<=[\s(]))[-−])?(?P<num>{_NUM})"
-    rf"(?:\s?(?P<unit>{_UNIT_NAMES})|\s(?P<meter>m)|(?P<mil>m|bn|k))(?![\w/])"
+    rf"(?:\s?(?P<unit>{_UNIT_NAMES})|\s(?P<meter>m)|(?P<mil>m|bn|k)|(?P<deg>[CF]))(?![\w/])"
 )
 _UNICODE_FRACTIONS = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3), "⅛": (1, 8)}
-_VULGAR = re.compile(r"(?P<whole>\d+)?\s?(?P<f>[½¼¾⅓⅔⅛])")
+_VULGAR = re.compile(r"(?:(?P<whole>\d+)\s?)?(?P<f>[½¼¾⅓⅔⅛])")
 _YEAR_RANGE = re.compile(r"\b(?P<a>(?:1[0-9]|20)\d{2})[-–/](?P<b>\d{4}|\d{2})\b(?!-)")
 _RANGE = re.compile(rf"(?<![\w.,-])(?P<a>{_NUM})\s?[-–]\s?(?P<b>{_NUM})(?![\w-]|\.\d)")
-_DECADE = re.compile(r"(?:['’](?P<short>\d0)|\b(?P<long>\d{2,3}0))s\b")
+_DECADE = re.compile(r"(?:['’](?P<short>\d0)|\b(?P<long>\d{1,3}0))s\b")
 _ORDINAL = re.compile(r"\b(?P<n>\d+)(?:st|nd|rd|th)\b")
 _MODEL_HYPHEN = re.compile(r"\b(?P<pre>[A-Za-z][A-Za-z]*)-(?P<num>\d+)(?![\w.,-]|\.\d)")
 _MODEL_JOINED = re.compile(r"\b(?P<pre>[A-Z]{1,3})(?P<num>\d+)(?P<suf>[A-Z]?)\b")
 _NUMBER_LETTERS = re.compile(r"\b(?P<num>\d+)(?P<suf>[A-Z]{1,2})\b")
-_YEAR = re.compile(r"(?<![\w.,$£€-])(?P<y>1[1-9]\d{2}|20\d{2})(?![\w,]|\.\d)")
+_YEAR = re.compile(r"(?<![\w.,$£€-])(?P<y>1[0-9]\d{2}|20\d{2})(?!\w|[,.]\d)")
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|by|of|from|until|till|through|to|before|after|during|year|summer|"
     r"winter|spring|autumn|fall|early|late|mid|around|circa|and|or|the|between|"
@@ -116,11 +120,15 @@ def _money(m: Match) -> str:
     return f"{_amount(num)} {one if _is_one(num) else many}"
 
 
+def _percent(m: Match) -> str:
+    return f"{'minus ' if m['sign'] else ''}{_amount(m['num'])} percent"
+
+
 def _unit(m: Match) -> str:
     sign = "minus " if m["sign"] else ""
     if m["mil"]:
         return f"{sign}{_amount(m['num'])} {_SCALE_WORDS[m['mil']]}"
-    unit = m["unit"] or m["meter"]
+    unit = m["unit"] or m["meter"] or m["deg"]
     one, many = _UNITS[unit]
     return f"{sign}{_amount(m['num'])} {one if _is_one(m['num']) else many}"
 
@@ -245,7 +253,7 @@ def measures(text: str, protect: Protect) -> str:
     text = _VULGAR.sub(_vulgar, text)
     text = _YEAR_RANGE.sub(_year_range, text)
     text = _RANGE.sub(lambda m: f"{m['a']} to {m['b']}", text)
-    text = _PERCENT.sub(lambda m: f"{_amount(m['num'])} percent", text)
+    text = _PERCENT.sub(_percent, text)
     text = _UNIT.sub(_unit, text)
     text = _DECADE.sub(lambda m: decade(m["short"] or m["long"]), text)
     text = _ORDINAL.sub(lambda m: ordinal(int(m["n"])), text)

@@ -52,7 +52,7 @@ def _sentence_end(text: str, end: int) -> bool:
 _ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.(?:\s?\.)*")
 _BULLET_START = re.compile(r"(?m)^\s*[•▪●‣◦·*-]\s+")
 _BULLET = re.compile(r"\s*[•▪●‣◦]\s*")
-_DIGIT_DASH = re.compile(r"(?<=\d)\s?[–—]\s?(?=\d)")
+_DIGIT_DASH = re.compile(r"(?<=\d)(?:\s?[–—]\s?|\s-\s)(?=\d)")
 _DASH = re.compile(r"\s*(?:[—–―]|--+)\s*|\s+-\s+")
 _AMP_LETTERS = re.compile(r"\b([A-Z]{1,3})\s?&\s?([A-Z]{1,3})\b")
 _PLUS = re.compile(r"(?<=\w)\+(?!\w)|\s\+\s|(?:(?<=^)|(?<=[\s(]))\+(?=\d)")
@@ -87,12 +87,12 @@ def symbols_last(text: str) -> str:
 # --- abbreviations ---------------------------------------------------------------
 
 _TITLE = re.compile(r"\b(?P<t>" + "|".join(TITLES) + r")(?:\.|(?<=Mr|Dr|Ms)|(?<=Mrs))(?=\s+[A-Z])")
-_DRIVE = re.compile(r"(?<=[a-z]\s)Dr\.|(?<=[A-Z][a-z])\s+Dr\.")
+_DRIVE = re.compile(r"\b([A-Z][a-z]+)\s+Dr\.(?!\s+[A-Z])")
 _SAINT_STREET = re.compile(r"\bSt\.(?=\s|$)")
 _SUFFIX = re.compile(r"\b(?P<a>" + "|".join(SUFFIXES) + r")\.(?!\w)|\bvs\b")
 _LATIN = re.compile(r"\b(?:i\.e\.|e\.g\.)(?:,)?", re.I)
 _NUMBER_SIGN = re.compile(r"\bNos?\.\s?(?=\d)")
-_VERSUS = re.compile(r"(?<=[A-Z][a-z])\s+v\.\s+(?=[A-Z])")
+_VERSUS = re.compile(r"(?<=[a-z])\s+v\.\s+(?=[A-Z])")
 _MONTH_ABBR = re.compile(r"\b(" + "|".join(MONTH_ABBREVIATIONS) + r")\.(?=\s|,|$)")
 _WEEKDAY_ABBR = re.compile(
     r"\b(" + "|".join(WEEKDAY_ABBREVIATIONS) + r")\.(?=,|\s+(?:" + _MONTH + r")\b|\s+\d)"
@@ -137,11 +137,14 @@ def abbreviations(text: str, protect: Protect) -> str:
     text = _LATIN.sub(lambda m: "that is," if m[0][0] in "iI" else "for example,", text)
     text = _NUMBER_SIGN.sub("number ", text)
     text = _VERSUS.sub(" versus ", text)
-    text = _DRIVE.sub(lambda m: m[0][:-3] + "Drive" if m[0].startswith(" ") else "Drive", text)
+    text = _DRIVE.sub(r"\1 Drive", text)
     text = _TITLE.sub(lambda m: TITLES[m["t"]], text)
     text = _SAINT_STREET.sub(_saint_or_street, text)
     text = _SUFFIX.sub(_suffix, text)
-    text = _MONTH_ABBR.sub(lambda m: MONTH_ABBREVIATIONS[m[1]], text)
+    text = _MONTH_ABBR.sub(
+        lambda m: MONTH_ABBREVIATIONS[m[1]] + ("." if _sentence_end(m.string, m.end()) else ""),
+        text,
+    )
     text = _WEEKDAY_ABBR.sub(lambda m: WEEKDAY_ABBREVIATIONS[m[1]], text)
     text = _DOTTED.sub(lambda m: _dotted(m, protect), text)
     return _INITIAL.sub(r"\1", text)
@@ -155,7 +158,7 @@ _MDY = re.compile(
     r"(?:,?\s+(?P<year>\d{4})\b)?"
 )
 _DMY = re.compile(
-    rf"\b(?P<the>the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})\b\.?"
+    rf"\b(?P<the>the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})\b"
     r"(?:,?\s+(?P<year>\d{4})\b)?"
 )
 _SLASH_DATE = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\w/])")
