@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 
+from radio import asset
 from radio.errors import InputError
 
 MIN_SIDE_PX, MAX_SIDE_PX = 1400, 3000  # Apple Podcasts' artwork rule
@@ -28,7 +28,7 @@ class Cover:
 def load_cover(path: str | None) -> Cover:
     """Read the user's cover, or the default one shipped with radio."""
     if path is None:
-        data = (files("radio") / "assets" / "cover.png").read_bytes()
+        data = asset("cover.png").read_bytes()
         return parse_image(data, "default cover")
     try:
         data = Path(path).read_bytes()

@@ -6,10 +6,10 @@ after the sign-off.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib.resources import files
 
 from pydub import AudioSegment
 
+from radio import asset
 from radio.config import Settings
 from radio.models import Placement, Script
 
@@ -29,9 +29,7 @@ class Programme:
 
 
 def load_bed(name: str, sample_rate_hz: int, channels: int) -> AudioSegment:
-    path = files("radio") / "assets" / name
-    with path.open("rb") as fh:
-        bed = AudioSegment.from_file(fh, format="ogg")
+    bed = AudioSegment.from_file(str(asset(name)), format="ogg")
     return bed.set_frame_rate(sample_rate_hz).set_channels(channels).set_sample_width(2)
 
 
@@ -40,7 +38,7 @@ def pause_before(script: Script, index: int, settings: Settings) -> int:
     if index == 0:
         return settings.lead_in_ms
     previous, current = script.segments[index - 1], script.segments[index]
-    if previous.kind == "anchor" == current.kind or current.paragraph == previous.paragraph >= 0:
+    if current.paragraph == previous.paragraph >= 0:
         return settings.pause_within_paragraph_ms
     return settings.pause_between_paragraphs_ms
 

@@ -24,6 +24,7 @@ from radio.errors import InputError
 from radio.ingest import load_article
 from radio.models import Episode, Script
 from radio.script import script_to_json, write_script
+from radio.tools import require
 
 log = logging.getLogger("radio")
 Progress = Callable[[str, int, int], None]
@@ -42,7 +43,7 @@ def slugify(title: str, limit: int = 80) -> str:
 def make_script(source: str, settings: Settings, fmt: str | None = None) -> Script:
     """Ingest an article and write its script (no audio)."""
     engine = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
-    return write_script(load_article(source), settings, engine)
+    return write_script(load_article(source, fmt), settings, engine)
 
 
 def render_episode(
@@ -53,6 +54,8 @@ def render_episode(
     progress: Progress | None = None,
 ) -> Episode:
     """Voice, mix, normalise, encode, tag and publish one episode."""
+    require("ffmpeg")  # before pydub is imported: it warns when ffmpeg is missing
+    require("ffprobe")
     from radio import loudness, mix, sidecars, tags, voice
     from radio.cover import load_cover
     from radio.report import build_report, report_json

@@ -1,0 +1,31 @@
+"""Small builders shared by the tests."""
+
+from __future__ import annotations
+
+from radio.models import Script, Segment
+
+
+def tiny_script(engine: str = "fake") -> Script:
+    """A hand-written running order: intro, two paragraphs with a quote, outro."""
+    anchor = "fake-anchor"
+    segments = (
+        Segment("intro", "This is Test Radio. Ferry returns.", "This is Test Radio. Ferry returns.", anchor),
+        Segment("anchor", "The ferry sailed again on Monday.", "The ferry sailed again on Monday.", anchor, paragraph=0),
+        Segment("anchor", "Ingrid Vale, who runs the shop, said:", "Ingrid Vale, who runs the shop, said:", anchor, paragraph=1),
+        Segment(
+            "quote", "We missed the boat.", "We missed the boat.", "fake-f1", "Ingrid Vale", "who runs the shop", 1
+        ),
+        Segment("anchor", "Crossings run every two hours.", "Crossings run every two hours.", anchor, paragraph=2),
+        Segment("outro", "Thanks for listening.", "Thanks for listening.", anchor),
+    )
+    return Script(
+        source="ferry.txt",
+        title="Ferry returns to the island",
+        date="2026-03-03",
+        show="Test Radio",
+        anchor="Alex Morgan",
+        engine=engine,
+        segments=segments,
+        byline="Sam Ortega",
+        summary="The ferry sailed again on Monday.",
+    )
