@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from radio.ingest.text import strip_links
 from radio.speech.lexicon import (
     Lexicon,
     Pronunciation,
@@ -30,6 +29,12 @@ __all__ = [
     "user_lexicon_path",
 ]
 
+_LINK = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"“”]*[^\s<>\"“”.,;:!?)\]]"  # URLs
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b",  # e-mail addresses
+    re.IGNORECASE,
+)
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|<\s*>")
 _PLACEHOLDER_BASE = 0xE000
 _PLACEHOLDER = re.compile("[\ue000-\ue0fe]")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
@@ -47,7 +52,7 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
         kept.append(spoken)
         return chr(_PLACEHOLDER_BASE + len(kept) - 1)
 
-    text = strip_links(text).replace("−", "-")
+    text = _EMPTY_BRACKETS.sub("", _LINK.sub("", text)).replace("−", "-")
     if lexicon is not None:
         text = lexicon.apply(text, engine, protect)
     text = symbols_first(text, protect)
