@@ -77,7 +77,8 @@ def test_normalisation_is_fast() -> None:
 def test_idempotent_enough_on_sample() -> None:
     spoken = to_spoken(SAMPLE.read_text(encoding="utf-8"))
     assert "£" not in spoken and "http" not in spoken
-    assert "forty-eight million pounds" in spoken
+    assert "forty-eight million pound tidal barrier" in spoken
+    assert "eleven million pounds over budget" in spoken
     assert "eighteen nineties" in spoken
 
 

@@ -26,6 +26,7 @@ _MONEY = re.compile(
     rf"(?P<cur>US\$|[$£€¥₹])\s?(?P<num>{_NUM})"
     r"(?:\s?(?P<scale>trillion|billion|million|thousand|tn|bn|mn|[mbk])\b)?"
 )
+_ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 _CENTS = re.compile(r"\b(\d+)\s?¢")
 _SIGN = r"(?P<sign>(?:(?<=^)|(?<=[\s(]))[-−])?"
 _PERCENT = re.compile(rf"{_SIGN}(?P<num>{_NUM})\s?(?:%|(?:percent|per cent)\b)")
@@ -103,8 +104,15 @@ def _is_one(num: str) -> bool:
     return num.replace(",", "") == "1"
 
 
+def _attributive(m: Match) -> bool:
+    """'a £48 million barrier', 'a 10 kg bag': the unit is singular."""
+    return bool(_ARTICLE_BEFORE.search(m.string, 0, m.start()))
+
+
 def _money(m: Match) -> str:
     one, many, cent, cents = _CURRENCIES[m["cur"]]
+    if _attributive(m):
+        many = one
     num = m["num"].replace(",", "")
     scale = _SCALE_WORDS.get(m["scale"] or "")
     if scale:
@@ -130,6 +138,8 @@ def _unit(m: Match) -> str:
         return f"{sign}{_amount(m['num'])} {_SCALE_WORDS[m['mil']]}"
     unit = m["unit"] or m["meter"] or m["deg"]
     one, many = _UNITS[unit]
+    if _attributive(m) and not unit.startswith(("°", "C", "F")):
+        many = one
     return f"{sign}{_amount(m['num'])} {one if _is_one(m['num']) else many}"
 
 
