@@ -39,6 +39,7 @@ _PRUNE = [
 ]
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.I | re.S)
 _TAG = re.compile(r"<[^>]*>")
+_SENTENCE = re.compile(r"\w[.!?][\"”’)]?(?:\s|$)")
 _BLOCKS = {"p", "head", "quote", "item", "cell"}
 _CONTAINERS = {"list", "div", "body", "row", "table"}
 _ERROR_TITLE = re.compile(
@@ -64,10 +65,10 @@ def html_to_article(
         )
     text = decode_html(data, source, charset)
     doc, lines = _extract(text, url, precise=True)
-    words = sum(len(line.split()) for line in lines)
+    words = _prose_words(lines)
     if words < RETRY_WORDS:  # precision mode may miss much of a plainly built page: retry
         retry, more = _extract(text, url, precise=False)
-        more_words = sum(len(line.split()) for line in more)
+        more_words = _prose_words(more)
         if more_words > 1.5 * words:
             doc, lines, words = retry, more, more_words
     if doc is None:
@@ -75,7 +76,7 @@ def html_to_article(
     title = _title(doc, lines, _headings(text))
     if words < MIN_WORDS or _ERROR_TITLE.match(title or ""):
         raise InputError(
-            f"{source}: no article found in the page (only {words} words of text);"
+            f"{source}: no article found in the page (only {words} words of prose);"
             " is it a home page, a login wall or an error page?"
         )
     meta: dict[str, str | None] = {
@@ -84,6 +85,13 @@ def html_to_article(
         "site": doc.sitename or _host(url),
     }
     return clean_lines(lines, source, title=title or None, meta=meta, fmt="html")
+
+
+def _prose_words(lines: list[str]) -> int:
+    """Words in lines that read as prose (sentences), not lists of links."""
+    return sum(
+        len(line.split()) for line in lines if len(line.split()) >= 8 and _SENTENCE.search(line)
+    )
 
 
 def _extract(text: str, url: str | None, *, precise: bool) -> tuple[Any, list[str]]:

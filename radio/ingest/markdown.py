@@ -31,7 +31,7 @@ _INLINE = [
     (re.compile(r"\[\^[^\]]+\]"), ""),  # footnote marker
     (re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+[\"'(][^)]*[\"')])?\)"), r"\1"),  # link
     (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference link
-    (re.compile(r"<(?:https?://|mailto:)[^>]+>"), ""),  # autolink
+    (re.compile(r"<(?:mailto:)?((?:https?://)?[^<>\s]+)>"), r"\1"),  # autolink (removed later)
     (re.compile(r"</?[A-Za-z][^>]*>"), ""),  # inline HTML
     (re.compile(r"`+([^`]*)`+"), r"\1"),  # inline code
     (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
@@ -81,7 +81,7 @@ def _front_matter(text: str) -> tuple[dict[str, str | None], str]:
         elif key in ("date", "published", "pubdate"):
             meta["date"] = parse_date(value)
         elif key in ("author", "byline", "authors"):
-            meta["byline"] = value.strip("[]").replace("\", \"", " and ")
+            meta["byline"] = value.strip("[]").replace('", "', " and ")
         elif key in ("site", "publication", "source"):
             meta["site"] = value
     return meta, text[match.end() :]

@@ -60,16 +60,51 @@ _PLAYER = re.compile(
     re.I,
 )
 _CHROME_WORDS = {
-    "skip to main content", "skip to content", "skip navigation", "menu", "search", "home",
-    "sign in", "log in", "sign up", "subscribe", "donate", "listen live", "listen", "play",
-    "pause", "share", "tweet", "email", "print", "save", "comments", "hide caption",
-    "toggle caption", "show caption", "enlarge this image", "open navigation menu",
-    "close navigation menu", "advertisement", "sponsored", "sponsored content", "ad",
-    "watch live", "live tv", "newsletters", "more", "close", "next", "previous",
+    "skip to main content",
+    "skip to content",
+    "skip navigation",
+    "menu",
+    "search",
+    "home",
+    "sign in",
+    "log in",
+    "sign up",
+    "subscribe",
+    "donate",
+    "listen live",
+    "listen",
+    "play",
+    "pause",
+    "share",
+    "tweet",
+    "email",
+    "print",
+    "save",
+    "comments",
+    "hide caption",
+    "toggle caption",
+    "show caption",
+    "enlarge this image",
+    "open navigation menu",
+    "close navigation menu",
+    "advertisement",
+    "sponsored",
+    "sponsored content",
+    "ad",
+    "watch live",
+    "live tv",
+    "newsletters",
+    "more",
+    "close",
+    "next",
+    "previous",
 }
 _CREDIT = re.compile(
-    r"(?:\bvia\s+(?:getty|ap|afp|reuters|shutterstock|alamy|\w+)\b.*|getty images|"
-    r"^(?:photo|photograph|image|credit|picture|illustration)s?\s*(?:by|:|credit)|"
+    r"(?:\bvia\s+(?:getty|ap|afp|reuters|shutterstock|alamy)\b|^[(\[]?via\s+\w+.{0,60}$|"
+    r"getty images|"
+    r"^[(\[]?(?:photo|photograph|image|credit|picture|illustration)s?\s*(?:by|:|credit)|"
+    r"\b(?:photo|image|picture)s?(?: credit)?\s*(?:by\b|:)\s*[^.:]{2,60}[)\]]?$|"
+    r"\.\s+(?:by|photo by)\s+[A-Z][A-Z.'’&/ -]{3,60}$|"
     r"/\s*(?:ap|afp|reuters|getty images)\s*$|^\(?(?:ap|afp|reuters)\s+photo)",
     re.I,
 )
@@ -135,10 +170,19 @@ def parse_date(text: str) -> str | None:
 
 def strip_links(text: str) -> str:
     """Remove URLs and e-mail addresses; tidy the space they leave."""
-    text = URL_RE.sub("", text)
-    text = EMAIL_RE.sub("", text)
-    text = re.sub(r"\(\s*\)|\[\s*\]", "", text)
-    return re.sub(r"[ \t]{2,}", " ", text).strip()
+    if not ("@" in text or "://" in text or "www." in text.lower()):
+        return text.strip()
+    text = URL_RE.sub("\x00", text)
+    text = EMAIL_RE.sub("\x00", text)
+    # "write to us at <address>": the little word before the address goes too
+    text = re.sub(r"\b(?:at|to|via|visit|see|e-?mail|on)\s+\x00", "\x00", text, flags=re.I)
+    text = text.replace("\x00", "")
+    text = re.sub(r"\(\s*\)|\[\s*\]|<\s*>", "", text)
+    text = re.sub(r"[ \t]{2,}", " ", text)
+    text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = re.sub(r"[,;:]\s*([.!?])", r"\1", text)
+    return text.strip()
 
 
 def _is_chrome(line: str) -> bool:
@@ -175,6 +219,10 @@ def stamp_date(line: str) -> str | bool | None:
     if not _STAMP.match(line) or len(line) > 120:
         return False
     return parse_date(line)
+
+
+def _is_credit_line(line: str) -> bool:
+    return len(line) < 100 and bool(_CREDIT.search(line))
 
 
 def tidy_paragraphs(paragraphs: list[str]) -> list[str]:
@@ -245,6 +293,8 @@ def clean_lines(
             seen.add(line)
         if i + 1 < len(lines) and lines[i + 1] == "/":
             continue  # photographer's name above a "/" credit separator
+        if fmt == "text" and i + 1 < len(lines) and _is_credit_line(lines[i + 1]):
+            continue  # a caption: the line above a photo credit
         stamp = stamp_date(line)
         if stamp is not False:
             found_date = found_date or (stamp if isinstance(stamp, str) else None)
