@@ -1,0 +1,146 @@
+"""URL ingest, against a local HTTP server started by the tests (never the internet)."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from radio.errors import InputError
+from radio.ingest import load_article
+from radio.ingest.fetch import fetch_url
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+ARTICLE = (FIXTURES / "article.html").read_bytes()
+HOME = (FIXTURES / "home.html").read_bytes()
+
+
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # quiet
+        pass
+
+    def _send(
+        self, status: int, body: bytes, ctype: str = "text/html; charset=utf-8", length: bool = True
+    ) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        if length:
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.wfile.write(body)  # the client may have given up, as it should
+
+    def do_GET(self) -> None:
+        path = self.path
+        if path == "/story":
+            self._send(200, ARTICLE)
+        elif path == "/latin":  # header says latin-1, bytes are UTF-8
+            self._send(200, ARTICLE, "text/html; charset=iso-8859-1")
+        elif path == "/notes.md":
+            self._send(200, (FIXTURES / "article.md").read_bytes(), "text/markdown")
+        elif path == "/old":
+            self.send_response(301)
+            self.send_header("Location", "/story")
+            self.end_headers()
+        elif path.startswith("/loop"):
+            self.send_response(302)
+            self.send_header("Location", f"/loop{len(path)}")
+            self.end_headers()
+        elif path == "/to-ftp":
+            self.send_response(302)
+            self.send_header("Location", "ftp://example.com/file")
+            self.end_headers()
+        elif path == "/slow":
+            time.sleep(2)
+            self._send(200, ARTICLE)
+        elif path == "/huge":
+            self._send(200, b"<p>" + b"x" * (2 * 1024 * 1024) + b"</p>")
+        elif path == "/huge-unsized":
+            self._send(200, b"<p>" + b"x" * (2 * 1024 * 1024) + b"</p>", length=False)
+        elif path == "/home":
+            self._send(200, HOME)
+        elif path == "/image":
+            self._send(200, b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "image/png")
+        elif path == "/broken":
+            self._send(500, b"oops")
+        else:
+            self._send(404, b"<h1>Not found</h1>")
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_url_article(server: str) -> None:
+    article = load_article(f"{server}/story")
+    assert article.source == f"{server}/story"
+    assert article.format == "html"
+    assert article.title == "Ferry crews rehearse a winter rescue on the estuary"
+    assert article.site == "The Harbour Courier"
+    assert len(article.paragraphs) == 8
+
+
+def test_url_redirect_followed(server: str) -> None:
+    fetched = fetch_url(f"{server}/old")
+    assert fetched.url == f"{server}/story"
+    assert load_article(f"{server}/old").title.startswith("Ferry crews")
+
+
+def test_url_misstated_charset(server: str) -> None:
+    article = load_article(f"{server}/latin")
+    assert "“We practise" in article.paragraphs[2]
+
+
+def test_url_markdown_by_content(server: str) -> None:
+    assert load_article(f"{server}/notes.md").format == "markdown"
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/missing", "HTTP 404"),
+        ("/broken", "HTTP 500"),
+        ("/loop", "too many redirects"),
+        ("/to-ftp", "non-http"),
+        ("/home", "no article"),
+        ("/image", "image/png"),
+    ],
+)
+def test_url_errors(server: str, path: str, message: str) -> None:
+    with pytest.raises(InputError, match=message) as info:
+        load_article(server + path)
+    assert "\n" not in str(info.value)
+
+
+def test_url_timeout(server: str) -> None:
+    start = time.perf_counter()
+    with pytest.raises(InputError, match=r"no answer within 0\.5 s"):
+        fetch_url(f"{server}/slow", timeout=0.5)
+    assert time.perf_counter() - start < 2
+
+
+@pytest.mark.parametrize("path", ["/huge", "/huge-unsized"])
+def test_url_size_cap(server: str, path: str) -> None:
+    with pytest.raises(InputError, match="larger than 1 MB"):
+        fetch_url(server + path, max_bytes=1024 * 1024)
+
+
+def test_url_connection_refused() -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with pytest.raises(InputError, match=r"cannot reach .*check the network"):
+        load_article(f"http://127.0.0.1:{port}/story")

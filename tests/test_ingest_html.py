@@ -1,0 +1,208 @@
+"""HTML ingest: extraction, metadata, clutter, encodings and bad pages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from radio.errors import InputError
+from radio.ingest import load_article
+from radio.ingest.decode import decode_html
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+ARTICLE = FIXTURES / "article.html"
+
+NEVER_SPOKEN = [
+    "cookies",  # cookie banner
+    "Sign in",  # navigation
+    "Advertisement",
+    "Related stories",
+    "New tide tables",  # related-story list
+    "Share on",
+    "Email this story",
+    "Volunteers lower a rescue boat",  # image caption
+    "Marten Oduya",  # photo credit
+    "newsletter",
+    "Enter your email",
+    "is a transport reporter",  # author biography
+    "Follow The Harbour Courier",
+    "seagull42",  # comments
+    "far too slow",
+    "©",
+    "All rights reserved",
+    "dataLayer",  # scripts
+    "font-family",  # styles
+    "drills@estuaryferry.example",  # e-mail address
+    "https://",  # URL
+    "Imogen Tallis",  # byline: metadata only
+    "14 February 2026",  # date: metadata only
+]
+
+
+def test_html_article_metadata_and_body() -> None:
+    article = load_article(str(ARTICLE))
+    assert article.format == "html"
+    assert article.title == "Ferry crews rehearse a winter rescue on the estuary"
+    assert article.byline == "Imogen Tallis"
+    assert article.date == "2026-02-14"
+    assert article.site == "The Harbour Courier"
+    assert len(article.paragraphs) == 8
+    assert article.paragraphs[0].startswith("Crews from the estuary ferry service")
+    assert article.paragraphs[-1].startswith("The next exercise is planned for the autumn")
+    assert article.paragraphs[6] == (
+        "Questions about the drill can be sent to the service or through its website,"
+        " the operator said."
+    )
+
+
+def test_html_keeps_quote_marks_and_paragraph_boundaries() -> None:
+    article = load_article(str(ARTICLE))
+    assert article.paragraphs[2] == (
+        "“We practise for the day we hope never comes,” said Rosalind Achebe, the service’s"
+        " operations manager. “Every minute we save in a drill is a minute someone gets back"
+        " in real life.”"
+    )
+    assert all("\n" not in p for p in article.paragraphs)
+
+
+@pytest.mark.parametrize("snippet", NEVER_SPOKEN)
+def test_html_clutter_is_never_spoken(snippet: str) -> None:
+    article = load_article(str(ARTICLE))
+    body = " ".join((article.title, *article.paragraphs))
+    assert snippet not in body
+
+
+def test_format_detected_from_content_not_name(tmp_path: Path) -> None:
+    disguised = tmp_path / "story.txt"
+    disguised.write_bytes(ARTICLE.read_bytes())
+    assert load_article(str(disguised)).format == "html"
+
+
+def test_format_override(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "A headline written as plain text\n\nFirst paragraph of the story, <b> kept as text.\n",
+        encoding="utf-8",
+    )
+    article = load_article(str(page), "text")
+    assert article.format == "text"
+    assert article.paragraphs == ("First paragraph of the story, <b> kept as text.",)
+
+
+def test_unknown_format_is_refused() -> None:
+    with pytest.raises(InputError, match="unknown format"):
+        load_article(str(ARTICLE), "pdf")
+
+
+@pytest.mark.parametrize("name", ["home.html", "login.html", "error404.html"])
+def test_pages_without_an_article_are_refused(name: str) -> None:
+    with pytest.raises(InputError, match="no article") as info:
+        load_article(str(FIXTURES / name))
+    assert "\n" not in str(info.value)
+
+
+def test_misstated_charset_utf8_bytes(tmp_path: Path) -> None:
+    page = tmp_path / "latin.html"
+    html = ARTICLE.read_text(encoding="utf-8").replace(
+        '<meta charset="utf-8">', '<meta charset="iso-8859-1">'
+    )
+    page.write_bytes(html.encode("utf-8"))
+    article = load_article(str(page))
+    assert "“We practise" in article.paragraphs[2]
+    assert "service’s" in article.paragraphs[2]
+
+
+def test_misstated_charset_cp1252_bytes(tmp_path: Path) -> None:
+    page = tmp_path / "cp1252.html"
+    html = ARTICLE.read_text(encoding="utf-8").replace("Rosalind Achebe", "Rosalind Achébé")
+    page.write_bytes(html.encode("cp1252"))  # still declares utf-8
+    article = load_article(str(page))
+    assert "Rosalind Achébé" in article.paragraphs[2]
+    assert "“We practise" in article.paragraphs[2]
+
+
+def test_decode_html_honours_bom_and_declared_charset() -> None:
+    text = "<html><head><meta charset='koi8-r'></head><body><p>Привет</p></body></html>"
+    assert "Привет" in decode_html(text.encode("koi8-r"), "x")
+    assert decode_html(b"\xef\xbb\xbf<p>caf\xc3\xa9</p>", "x") == "<p>café</p>"
+    assert decode_html("<p>café</p>".encode("utf-16"), "x") == "<p>café</p>"
+
+
+def test_truncated_html_extracts_what_is_there(tmp_path: Path) -> None:
+    data = ARTICLE.read_bytes()
+    cut = data.index(b"Passengers who use the crossing") + 20
+    page = tmp_path / "cut.html"
+    page.write_bytes(data[:cut] + b"<p class=")  # cut mid-tag
+    article = load_article(str(page))
+    assert article.title == "Ferry crews rehearse a winter rescue on the estuary"
+    assert article.paragraphs[0].startswith("Crews from the estuary")
+
+
+def test_truncated_before_the_story_is_a_clear_error(tmp_path: Path) -> None:
+    data = ARTICLE.read_bytes()
+    page = tmp_path / "cut.html"
+    page.write_bytes(data[: data.index(b'<div class="article-body">') + 30])
+    with pytest.raises(InputError, match="no article"):
+        load_article(str(page))
+
+
+def test_huge_html_file_is_refused_quickly(tmp_path: Path) -> None:
+    page = tmp_path / "huge.html"
+    filler = b"<div class='promo'><a href='/x'>Another link</a></div>\n" * 600_000
+    page.write_bytes(b"<!DOCTYPE html><html><body>" + filler + b"</body></html>")
+    assert page.stat().st_size > 30 * 2**20
+    start = time.perf_counter()
+    with pytest.raises(InputError, match="MB") as info:
+        load_article(str(page))
+    assert time.perf_counter() - start < 5
+    assert "\n" not in str(info.value)
+
+
+def test_typical_200kb_page_is_fast(tmp_path: Path) -> None:
+    html = ARTICLE.read_text(encoding="utf-8")
+    entries = ", ".join(f'"k{i}": {i}' for i in range(20_000))
+    script = "<script>var config = {" + entries + "};</script>"
+    links = "".join(f"<li><a href='/story/{i}'>Story number {i}</a></li>" for i in range(1500))
+    html = html.replace("</head>", script + "</head>").replace(
+        "<footer>", f"<nav class='more'><ul>{links}</ul></nav><footer>"
+    )
+    page = tmp_path / "big.html"
+    page.write_text(html, encoding="utf-8")
+    assert 180_000 < page.stat().st_size < 400_000
+    load_article(str(page))  # warm: the first call imports the extractor
+    start = time.perf_counter()
+    article = load_article(str(page))
+    assert time.perf_counter() - start < 0.5
+    assert len(article.paragraphs) == 8
+
+
+def test_importing_ingest_does_not_import_the_html_extractor() -> None:
+    code = (
+        "import sys, radio.ingest\n"
+        "from radio.ingest import load_article\n"
+        f"load_article({str(FIXTURES / 'scraped.txt')!r})\n"
+        f"load_article({str(FIXTURES / 'article.md')!r})\n"
+        "heavy = [m for m in ('trafilatura', 'lxml', 'justext', 'htmldate') if m in sys.modules]\n"
+        "print(','.join(heavy))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == ""
+
+
+def test_reading_html_imports_the_extractor_on_demand() -> None:
+    code = (
+        "import sys\n"
+        "from radio.ingest import load_article\n"
+        f"load_article({str(ARTICLE)!r})\n"
+        "print('trafilatura' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "True"
