@@ -6,15 +6,26 @@ Usage::
 
 PolNeAR (github.com/networkdynamics/PolNeAR) annotates attributions in
 BRAT standoff files: ``Source``, ``Cue`` and ``Content`` spans joined by an
-``E`` relation.  A gold *direct* quote is a content span whose every fragment
-is wholly inside quote marks; a content span that carries quote marks but also
-unquoted words is a *mixed* (partial) quotation.  Where several annotators
-annotated one article, the first annotator's file (sorted by name) is used.
+``E`` relation.  PolNeAR does not label quotes as direct or indirect, so the
+quote marks in the article text decide (see ``quotations``; annotators
+sometimes leave the marks out of the span, and a quotation running over
+several paragraphs re-opens with a mark on each):
+
+* a content span whose words are all inside quote marks is a gold *direct*
+  quote;
+* a content span mixing unquoted words with quoted ones is split into its
+  quotations: one that stands as a whole utterance (it opens a sentence or
+  follows a comma or colon: ``said, "We will win."``) is a gold direct quote,
+  one worked into the writer's own sentence (``called it "a disaster"``) is a
+  *partial* quotation.
+
+Where several annotators annotated one article, the first annotator's file
+(sorted by name) is used.
 
 Scoring (words are compared by position in the article):
 
 * a predicted quote part matches a gold direct quote when they share at least
-  half of the shorter one's words; a prediction that matches only a mixed
+  half of the shorter one's words; a prediction that matches only a partial
   quotation, or nothing, is wrong;
 * recall counts gold direct quotes matched by some prediction;
 * speaker accuracy: over matched gold quotes whose source is a name (not a
@@ -39,8 +50,6 @@ from radio.models import Part
 from radio.quotes import find_parts
 
 WORD = re.compile(r"[\w’'-]+")
-OPEN = '“"«„'
-CLOSE = '”"»“'
 PRONOUNS = {
     "he",
     "she",
@@ -93,12 +102,39 @@ def paragraphs_of(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
-def is_direct(fragment: str) -> bool:
-    frag = fragment.strip().rstrip(".,;: ")
-    if len(frag) < 2 or frag[0] not in OPEN or frag[-1] not in CLOSE:
-        return False
-    inner = frag[1:-1]
-    return not any(c in inner for c in '“”"«»')
+def quotations(text: str) -> list[int]:
+    """For every character, the number of the quotation it is in (marks included), else 0.
+
+    Marks are paired within a paragraph (a line of the text): a curly or
+    guillemet opener opens, its closer closes, a straight double mark toggles.
+    Quote state never carries over a line break, because a quotation running
+    over several paragraphs re-opens with a mark at the start of each.
+    """
+    out = [0] * len(text)
+    current = count = 0
+    for i, c in enumerate(text):
+        if c == "\n":
+            current = 0
+        elif c in "“«„" or (c == '"' and not current):
+            count += 1
+            current = out[i] = count
+        elif c in "”»" or c == '"':
+            out[i] = current or count + 1
+            count = max(count, out[i])
+            current = 0
+        else:
+            out[i] = current
+    return out
+
+
+def stands_alone(text: str, at: int) -> bool:
+    """Whether a quotation opening at ``at`` starts a sentence or follows a comma or colon.
+
+    ``He said, "We will win."`` quotes a whole utterance; ``called it "a
+    disaster"`` works a fragment into the anchor's own sentence.
+    """
+    before = text[:at].rstrip(" \t")
+    return not before or before.endswith(("\n", ".", "?", "!", ":", ",", "”", '"', "»"))
 
 
 def load_doc(text_path: Path, ann_path: Path) -> Doc:
@@ -115,31 +151,40 @@ def load_doc(text_path: Path, ann_path: Path) -> Doc:
             if len(head) < 2:
                 continue
             try:
-                frags = [tuple(int(x) for x in f.split()) for f in head[1].split(";")]
+                offsets = [[int(x) for x in f.split()] for f in head[1].split(";")]
             except ValueError:
                 continue
             kinds[cols[0]] = head[0]
-            spans[cols[0]] = [(f[0], f[1]) for f in frags if len(f) == 2]
+            spans[cols[0]] = [(f[0], f[1]) for f in offsets if len(f) == 2]
         elif cols[0].startswith("E"):
             rel = dict(arg.split(":", 1) for arg in cols[1].split() if ":" in arg)
             relations.append(rel)
     starts = [m.start() for m in WORD.finditer(text)]
     ends = [m.end() for m in WORD.finditer(text)]
+    inside = quotations(text)
     gold: list[Gold] = []
     for rel in relations:
         content = rel.get("Content")
         if content not in spans:
             continue
-        frags = spans[content]
-        fragments = [text[a:b] for a, b in frags]
-        if not any(c in f for f in fragments for c in '“”"«»'):
+        toks = frozenset(tokens_in(starts, ends, spans[content]))
+        runs: dict[int, set[int]] = {}
+        for i in toks:
+            runs.setdefault(inside[starts[i]], set()).add(i)
+        if set(runs) == {0}:
             continue
-        direct = all(is_direct(f) for f in fragments)
-        toks = frozenset(tokens_in(starts, ends, frags))
         src = rel.get("Source")
         source = " ".join(text[a:b] for a, b in spans.get(src, [])) if src else ""
-        if toks:
-            gold.append(Gold(toks, direct, source))
+        if 0 not in runs:
+            gold.append(Gold(toks, True, source))
+            continue
+        # A content span mixing the anchor's words with quoted ones: each
+        # quotation in it that stands as a whole utterance is a direct quote,
+        # the others are partial quotations.
+        for qid, qtoks in runs.items():
+            if qid:
+                opener = inside.index(qid)
+                gold.append(Gold(frozenset(qtoks), stands_alone(text, opener), source))
     return Doc(text_path.stem, text, paragraphs_of(text), tuple(gold))
 
 
