@@ -111,7 +111,9 @@ def episode(
             text = script_file.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise RadioError(f"cannot read script {script_file}: {exc}") from None
-        the_script = script_from_json(text, str(script_file))
+        from radio.speech import load_user_lexicon
+
+        the_script = script_from_json(text, str(script_file), load_user_lexicon(settings.lexicon))
         settings = settings.with_overrides(engine=engine or the_script.engine or None)
         tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
     else:
@@ -134,6 +136,50 @@ def episode(
     failures = failed_checks(json.loads(Path(result.sidecars["report"]).read_text(encoding="utf-8")))
     if failures:
         raise RadioError("not fit to air: " + "; ".join(failures) + f" (files kept in {out})")
+
+
+@app.command()
+def names(
+    articles: Annotated[list[str], typer.Argument(help="Article files, URLs, or - for standard input.")],
+    config: ConfigOpt = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """List proper nouns, places and acronyms the pronunciation lexicon does not cover yet."""
+    from radio.ingest import load_article
+    from radio.speech import load_user_lexicon
+    from radio.speech.names import unreviewed_names
+
+    settings = _settings(config)
+    lexicon = load_user_lexicon(settings.lexicon)
+    for source in articles:
+        article = load_article(source, fmt)
+        entries = unreviewed_names((article.title, *article.paragraphs), lexicon)
+        if len(articles) > 1:
+            typer.echo(f"# {source}")
+        for entry in entries:
+            typer.echo(f"{entry.word}\t{entry.kind}\t{entry.count}\t{entry.example}")
+        if not entries:
+            typer.echo("every name is covered by the lexicon", err=True)
+
+
+@app.command()
+def say(
+    words: Annotated[list[str], typer.Argument(help="Word or phrase to say.")],
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file (.mp3/.wav) instead of playing.")] = None,
+    voice: Annotated[Optional[str], typer.Option(help="Voice id (default: the anchor's).")] = None,
+    config: ConfigOpt = None,
+    engine: EngineOpt = None,
+) -> None:
+    """Voice a word or phrase through the lexicon, to a file or the speaker."""
+    from radio.engines import get_engine
+    from radio.say import say as say_it
+
+    settings = _settings(config, engine=engine)
+    tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
+    spoken = say_it(" ".join(words), settings, tts, voice, out)
+    typer.echo(f"said: {spoken}" + (f" -> {out}" if out else ""), err=True)
+    if out:
+        typer.echo(str(out))
 
 
 @app.command()

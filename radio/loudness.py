@@ -3,9 +3,10 @@ true peak included) and bring the whole programme to its target while it is
 encoded to MP3.
 
 The programme is normalised as a whole, never segment by segment: a gain to
-the target, then a true-peak limiter (run at 4x the sample rate so it sees
-inter-sample peaks). The decoded MP3 is measured again and the gain corrected
-until it lands within tolerance.
+the target, then a peak limiter with a ceiling below the true-peak limit
+(headroom for inter-sample peaks and the MP3 encoder). The decoded MP3 is
+measured again, true peak included, and the gain or ceiling corrected until
+it lands within tolerance.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from radio.errors import AudioError
 from radio.models import Loudness
 from radio.tools import run
 
-TOLERANCE_LU = 0.3
+TOLERANCE_LU = 0.5  # retry threshold; the quality report allows 1 LU
 MAX_PASSES = 4
 _I = re.compile(r"I:\s+(-?[\d.]+|-inf) LUFS")
 _LRA = re.compile(r"LRA:\s+(-?[\d.]+) LU")
@@ -35,20 +36,25 @@ class EncodeSettings:
     channels: int
 
 
-def measure(path: Path) -> Loudness:
-    """Integrated loudness, true peak and loudness range of a decoded file."""
+def measure(path: Path, true_peak: bool = True) -> Loudness:
+    """Integrated loudness, true peak and loudness range of a decoded file.
+
+    Without ``true_peak`` the (slower, 4x oversampled) peak meter is skipped
+    and ``true_peak_dbtp`` is NaN.
+    """
+    meter = "ebur128=peak=true" if true_peak else "ebur128"
     proc = run(
-        ["ffmpeg", "-hide_banner", "-nostats", "-i", str(path), "-af", "ebur128=peak=true", "-f", "null", "-"],
+        ["ffmpeg", "-hide_banner", "-nostats", "-i", str(path), "-af", meter, "-f", "null", "-"],
         "measuring loudness",
     )
     summary = proc.stderr[proc.stderr.rfind("Summary:") :]
     found_i, found_peak = _I.search(summary), _PEAK.search(summary)
-    if not found_i or not found_peak:
+    if not found_i or (true_peak and not found_peak):
         raise AudioError(f"could not read a loudness measurement of {path.name}")
     lra = _LRA.search(summary)
     return Loudness(
         integrated_lufs=_number(found_i.group(1)),
-        true_peak_dbtp=_number(found_peak.group(1)),
+        true_peak_dbtp=_number(found_peak.group(1)) if found_peak else math.nan,
         range_lu=float(lra.group(1)) if lra else 0.0,
     )
 
@@ -59,11 +65,11 @@ def _number(text: str) -> float:
 
 def encode_mp3(wav: Path, mp3: Path, settings: EncodeSettings) -> Loudness:
     """Encode ``wav`` to ``mp3`` at the loudness target; return the MP3's measurement."""
-    source = measure(wav)
+    source = measure(wav, true_peak=False)
     if source.integrated_lufs == -math.inf:
         raise AudioError("the programme is silent; the engine produced no audible speech")
-    gain_db = settings.target_lufs - source.integrated_lufs
-    ceiling_db = settings.max_true_peak_dbtp - 1.0  # headroom for the MP3 encoder's overshoot
+    ceiling_db = settings.max_true_peak_dbtp - 1.5  # headroom for inter-sample and MP3 overshoot
+    gain_db = limited_gain_for(wav, settings.target_lufs - source.integrated_lufs, settings.target_lufs, ceiling_db)
     result = source
     for _ in range(MAX_PASSES):
         _encode(wav, mp3, gain_db, ceiling_db, settings)
@@ -74,17 +80,54 @@ def encode_mp3(wav: Path, mp3: Path, settings: EncodeSettings) -> Loudness:
             return result
         if not peak_ok:
             ceiling_db -= result.true_peak_dbtp - settings.max_true_peak_dbtp + 0.3
-        gain_db += settings.target_lufs - result.integrated_lufs
+        gain_db += (settings.target_lufs - result.integrated_lufs) * 1.5  # limiting eats part of any gain
     return result
+
+
+CANDIDATE_STEPS_DB = (0.0, 1.5, 3.0, 4.5, 6.0)
+
+
+def limited_gain_for(wav: Path, naive_gain_db: float, target_lufs: float, ceiling_db: float) -> float:
+    """The gain that lands on ``target_lufs`` after the limiter.
+
+    Limiting takes back part of any gain, so several candidate gains go
+    through gain + limiter + loudness meter in one ffmpeg run (the file is
+    decoded once), and the answer is interpolated between them.
+    """
+    gains = [naive_gain_db + step for step in CANDIDATE_STEPS_DB]
+    limit = max(0.0625, min(1.0, 10 ** (ceiling_db / 20)))
+    labels = "".join(f"[c{i}]" for i in range(len(gains)))
+    chains = ";".join(
+        f"[c{i}]volume={g:.3f}dB,{_limiter(limit)},ebur128@g{i}[o{i}]" for i, g in enumerate(gains)
+    )
+    outputs = [arg for i in range(len(gains)) for arg in ("-map", f"[o{i}]", "-f", "null", "-")]
+    proc = run(
+        ["ffmpeg", "-hide_banner", "-nostats", "-i", str(wav),
+         "-filter_complex", f"[0:a]asplit={len(gains)}{labels};{chains}", *outputs],
+        "measuring loudness",
+    )
+    loudness = []
+    for i in range(len(gains)):
+        block = proc.stderr[proc.stderr.rfind(f"[ebur128@g{i} ") :]
+        found = _I.search(block)
+        loudness.append(_number(found.group(1)) if found else -math.inf)
+    points = sorted(zip(loudness, gains))
+    for (l0, g0), (l1, g1) in zip(points, points[1:]):
+        if l0 <= target_lufs <= l1 and l1 > l0:
+            return g0 + (g1 - g0) * (target_lufs - l0) / (l1 - l0)
+    (l0, g0), (l1, g1) = points[-2], points[-1]  # beyond the candidates: extrapolate
+    slope = (g1 - g0) / (l1 - l0) if l1 > l0 else 1.0
+    return g1 + slope * (target_lufs - l1) if target_lufs > l1 else points[0][1] - (points[0][0] - target_lufs)
+
+
+def _limiter(limit: float) -> str:
+    return f"alimiter=limit={limit:.5f}:attack=2:release=60:level=disabled"
 
 
 def _encode(wav: Path, mp3: Path, gain_db: float, ceiling_db: float, settings: EncodeSettings) -> None:
     rate = settings.sample_rate_hz
     limit = max(0.0625, min(1.0, 10 ** (ceiling_db / 20)))
-    chain = (
-        f"volume={gain_db:.3f}dB,aresample={rate * 4},"
-        f"alimiter=limit={limit:.5f}:attack=2:release=60:level=disabled,aresample={rate}"
-    )
+    chain = f"volume={gain_db:.3f}dB,{_limiter(limit)}"
     run(
         [
             "ffmpeg", "-hide_banner", "-nostats", "-y", "-i", str(wav), "-af", chain,

@@ -15,7 +15,7 @@ from radio.engines import Engine
 from radio.errors import ScriptError
 from radio.models import SEGMENT_KINDS, Article, Part, Script, Segment
 from radio.quotes import find_parts
-from radio.speech import to_spoken
+from radio.speech import Lexicon, load_user_lexicon, to_spoken
 
 
 def write_script(article: Article, settings: Settings, engine: Engine) -> Script:
@@ -23,15 +23,22 @@ def write_script(article: Article, settings: Settings, engine: Engine) -> Script
     parts = find_parts(article.paragraphs)
     anchor_voice = settings.anchor_voice or engine.anchor_voice
     voices = cast_voices(parts, engine, anchor_voice)
-    segments = [_segment("intro", intro_text(article, settings), anchor_voice)]
+    lexicon = load_user_lexicon(settings.lexicon)
+
+    def segment(kind: str, text: str, voice: str, part: Part | None = None) -> Segment:
+        spoken = to_spoken(text, lexicon, engine.name)
+        if part is None:
+            return Segment(kind, text, spoken, voice)  # type: ignore[arg-type]
+        return Segment(kind, text, spoken, voice, part.speaker, part.speaker_title, part.paragraph)  # type: ignore[arg-type]
+
+    segments = [segment("intro", intro_text(article, settings), anchor_voice)]
     for part in parts:
         if part.kind == "quote":
-            segments.append(
-                _segment("quote", part.text, voices[part.speaker or ""], part.speaker, part.speaker_title, part.paragraph)
-            )
-        else:
-            segments.append(_segment("anchor", part.text, anchor_voice, paragraph=part.paragraph))
-    segments.append(_segment("outro", outro_text(settings), anchor_voice))
+            segments.append(segment("quote", part.text, voices[part.speaker or ""], part))
+        elif part.text.strip():
+            segments.append(segment("anchor", part.text, anchor_voice, part))
+    segments.append(segment("outro", outro_text(settings), anchor_voice))
+    segments = [s for s in segments if s.spoken.strip()]  # nothing left to say once links are gone
     return Script(
         source=article.source,
         title=article.title,
@@ -43,12 +50,6 @@ def write_script(article: Article, settings: Settings, engine: Engine) -> Script
         byline=article.byline,
         summary=summary(article),
     )
-
-
-def _segment(
-    kind: str, text: str, voice: str, speaker: str | None = None, title: str | None = None, paragraph: int = -1
-) -> Segment:
-    return Segment(kind, text, to_spoken(text), voice, speaker, title, paragraph)  # type: ignore[arg-type]
 
 
 def intro_text(article: Article, settings: Settings) -> str:
@@ -119,7 +120,7 @@ def script_to_json(script: Script, indent: int | None = None) -> str:
     return json.dumps(script_to_dict(script), ensure_ascii=False, indent=indent)
 
 
-def script_from_json(data: str, origin: str) -> Script:
+def script_from_json(data: str, origin: str, lexicon: Lexicon | None = None) -> Script:
     """Parse an edited script; raise ScriptError naming what is wrong."""
     try:
         obj = json.loads(data)
@@ -133,7 +134,8 @@ def script_from_json(data: str, origin: str) -> Script:
     title = obj.get("title")
     if not isinstance(title, str) or not title.strip():
         raise ScriptError(f"{origin}: 'title' must be a non-empty string")
-    segments = tuple(_segment_from(raw, i, origin) for i, raw in enumerate(raw_segments, start=1))
+    engine = obj.get("engine") if isinstance(obj.get("engine"), str) else ""
+    segments = tuple(_segment_from(raw, i, origin, lexicon, engine) for i, raw in enumerate(raw_segments, start=1))
     if not any(s.kind in ("anchor", "quote") for s in segments):
         raise ScriptError(f"{origin}: the script has no anchor or quote segment")
 
@@ -162,7 +164,7 @@ def script_from_json(data: str, origin: str) -> Script:
     )
 
 
-def _segment_from(raw: Any, number: int, origin: str) -> Segment:
+def _segment_from(raw: Any, number: int, origin: str, lexicon: Lexicon | None, engine: str) -> Segment:
     where = f"{origin}: segment {number}"
     if not isinstance(raw, dict):
         raise ScriptError(f"{where} must be an object")
@@ -177,7 +179,7 @@ def _segment_from(raw: Any, number: int, origin: str) -> Segment:
         raise ScriptError(f"{where}: 'voice' must be a voice id string")
     spoken = raw.get("spoken")
     if spoken is None or (isinstance(spoken, str) and not spoken.strip()):
-        spoken = to_spoken(text)
+        spoken = to_spoken(text, lexicon, engine)  # 'spoken' removed by the editor: derive it again
     if not isinstance(spoken, str):
         raise ScriptError(f"{where}: 'spoken' must be a string")
     speaker = raw.get("speaker")

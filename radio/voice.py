@@ -43,8 +43,12 @@ def voice_script(
 
 def decode_clip(path: Path, sample_rate_hz: int, channels: int) -> AudioSegment:
     """Decode an engine's file (format probed by ffmpeg) and trim edge silence."""
+    with path.open("rb") as fh:
+        head = fh.read(12)
+    # A RIFF/WAVE header is read in-process; anything else is probed by ffmpeg.
+    sniffed = "wav" if head[:4] == b"RIFF" and head[8:12] == b"WAVE" else None
     try:
-        clip = AudioSegment.from_file(str(path))
+        clip = AudioSegment.from_file(str(path), format=sniffed)
     except (CouldntDecodeError, IndexError, OSError) as exc:
         raise EngineError(f"the engine wrote audio ffmpeg cannot decode ({path.name}): {exc}") from None
     if len(clip) < 50:
