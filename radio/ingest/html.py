@@ -39,6 +39,7 @@ _PRUNE = [
 ]
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.I | re.S)
 _TAG = re.compile(r"<[^>]*>")
+_TITLE_SEP = re.compile(r"\s+(?:\||-|—|–|::|·)\s+")
 _SENTENCE = re.compile(r"\w[.!?][\"”’)]?(?:\s|$)")
 _BLOCKS = {"p", "head", "quote", "item", "cell"}
 _CONTAINERS = {"list", "div", "body", "row", "table"}
@@ -168,36 +169,56 @@ def _words(text: str) -> set[str]:
 
 
 def _title(doc: Any, lines: list[str], headings: list[str]) -> str:
-    """The headline as printed on the page: the <h1> that matches the metadata
-    title best (titles in metadata are often rewritten for search engines)."""
-    title = re.sub(r"\s+", " ", doc.title or "").strip()
-    meta_words = _words(title)
-    folded = _fold(title)
+    """The headline as printed on the page.
+
+    Metadata titles carry the site's name and are often rewritten for search
+    engines, so an <h1> that matches the metadata title (whole, or without
+    its first or last " | "-separated part) wins; then an <h1> that extends it;
+    then the metadata title without the site's name; then the closest <h1>.
+    """
+    meta = re.sub(r"\s+", " ", doc.title or "").strip()
+    seps = list(_TITLE_SEP.finditer(meta))
+    candidates = [meta]
+    if seps:
+        candidates += [meta[: seps[-1].start()], meta[seps[0].end() :]]
+    folded = {_fold(c) for c in candidates if _fold(c)}
     for heading in headings:
-        inner = _fold(heading)
-        if title and inner and (inner in folded or folded in inner):
-            # one holds the other: the longer has a site name or a kicker added
-            return strip_links(heading if len(inner) <= len(folded) else title)
+        if _fold(heading) in folded:
+            return strip_links(heading)
+    main = _without_site(meta, (doc.sitename or "").strip())
+    key = _fold(main)
+    if key:
+        for heading in headings:
+            inner = _fold(heading)
+            if inner.startswith(key + " "):
+                return strip_links(heading)  # the printed headline says more
+            if inner.endswith(" " + key):
+                return strip_links(main)  # the <h1> has a kicker or label in front
+    meta_words = _words(main)
     best, best_score = "", 0.0
     for heading in headings:
         words = _words(heading)
         score = len(words & meta_words) / len(words | meta_words) if words else 0.0
         if score > best_score:
             best, best_score = heading, score
-    if best and best_score >= 0.3 and len(best.split()) >= 1:
+    if best_score >= 0.3:
         return strip_links(best)
-    if not title and len(headings) == 1:
-        title = headings[0]
-    site = (doc.sitename or "").strip()
-    if site and len(title) > len(site) + 10:
-        for sep in (" | ", " - ", " — ", " – ", " :: ", " · "):
-            if title.endswith(sep + site):
-                title = title[: -len(sep + site)]
-            elif title.startswith(site + sep):
-                title = title[len(site + sep) :]
-    if not title and lines:
-        title = lines[0]
-    return strip_links(title)
+    if not main and len(headings) == 1:
+        main = headings[0]
+    if not main and lines:
+        main = lines[0]
+    return strip_links(main)
+
+
+def _without_site(title: str, site: str) -> str:
+    if not site or len(title) <= len(site) + 10:
+        return title
+    for sep in (" | ", " - ", " — ", " – ", " :: ", " · "):
+        if title.endswith(sep + site):
+            return title[: -len(sep + site)]
+        if title.startswith(site + sep):
+            return title[len(site + sep) :]
+    return title
 
 
 def _byline(author: str | None) -> str | None:
