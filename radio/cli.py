@@ -90,7 +90,9 @@ def episode(
     engine: EngineOpt = None,
     fmt: FormatOpt = None,
     cover: Annotated[Optional[Path], typer.Option(help="Cover image (square JPEG or PNG, 1400-3000 px).")] = None,
-    target_lufs: Annotated[Optional[float], typer.Option(help="Loudness target, e.g. -16 (podcast) or -23 (EBU R128).")] = None,
+    target_lufs: Annotated[
+        Optional[float], typer.Option(help="Loudness target, e.g. -16 (podcast) or -23 (EBU R128).")
+    ] = None,
     bitrate: Annotated[Optional[int], typer.Option(help="MP3 bitrate in kbit/s.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the running order; make no audio.")] = False,
 ) -> None:
@@ -165,7 +167,9 @@ def names(
 @app.command()
 def say(
     words: Annotated[list[str], typer.Argument(help="Word or phrase to say.")],
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file (.mp3/.wav) instead of playing.")] = None,
+    out: Annotated[
+        Optional[Path], typer.Option("--out", "-o", help="Write to this file (.mp3/.wav) instead of playing.")
+    ] = None,
     voice: Annotated[Optional[str], typer.Option(help="Voice id (default: the anchor's).")] = None,
     config: ConfigOpt = None,
     engine: EngineOpt = None,

@@ -11,6 +11,7 @@ it lands within tolerance.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -97,13 +98,19 @@ def limited_gain_for(wav: Path, naive_gain_db: float, target_lufs: float, ceilin
     gains = [naive_gain_db + step for step in CANDIDATE_STEPS_DB]
     limit = max(0.0625, min(1.0, 10 ** (ceiling_db / 20)))
     labels = "".join(f"[c{i}]" for i in range(len(gains)))
-    chains = ";".join(
-        f"[c{i}]volume={g:.3f}dB,{_limiter(limit)},ebur128@g{i}[o{i}]" for i, g in enumerate(gains)
-    )
+    chains = ";".join(f"[c{i}]volume={g:.3f}dB,{_limiter(limit)},ebur128@g{i}[o{i}]" for i, g in enumerate(gains))
     outputs = [arg for i in range(len(gains)) for arg in ("-map", f"[o{i}]", "-f", "null", "-")]
     proc = run(
-        ["ffmpeg", "-hide_banner", "-nostats", "-i", str(wav),
-         "-filter_complex", f"[0:a]asplit={len(gains)}{labels};{chains}", *outputs],
+        [
+            "ffmpeg",
+            "-hide_banner",
+            "-nostats",
+            "-i",
+            str(wav),
+            "-filter_complex",
+            f"[0:a]asplit={len(gains)}{labels};{chains}",
+            *outputs,
+        ],
         "measuring loudness",
     )
     loudness = []
@@ -111,8 +118,8 @@ def limited_gain_for(wav: Path, naive_gain_db: float, target_lufs: float, ceilin
         block = proc.stderr[proc.stderr.rfind(f"[ebur128@g{i} ") :]
         found = _I.search(block)
         loudness.append(_number(found.group(1)) if found else -math.inf)
-    points = sorted(zip(loudness, gains))
-    for (l0, g0), (l1, g1) in zip(points, points[1:]):
+    points = sorted(zip(loudness, gains, strict=True))
+    for (l0, g0), (l1, g1) in itertools.pairwise(points):
         if l0 <= target_lufs <= l1 and l1 > l0:
             return g0 + (g1 - g0) * (target_lufs - l0) / (l1 - l0)
     (l0, g0), (l1, g1) = points[-2], points[-1]  # beyond the candidates: extrapolate
@@ -130,10 +137,29 @@ def _encode(wav: Path, mp3: Path, gain_db: float, ceiling_db: float, settings: E
     chain = f"volume={gain_db:.3f}dB,{_limiter(limit)}"
     run(
         [
-            "ffmpeg", "-hide_banner", "-nostats", "-y", "-i", str(wav), "-af", chain,
-            "-ar", str(rate), "-ac", str(settings.channels),
-            "-c:a", "libmp3lame", "-b:a", f"{settings.bitrate_kbps}k",
-            "-id3v2_version", "3", "-write_id3v1", "0", "-f", "mp3", str(mp3),
+            "ffmpeg",
+            "-hide_banner",
+            "-nostats",
+            "-y",
+            "-i",
+            str(wav),
+            "-af",
+            chain,
+            "-ar",
+            str(rate),
+            "-ac",
+            str(settings.channels),
+            "-c:a",
+            "libmp3lame",
+            "-b:a",
+            f"{settings.bitrate_kbps}k",
+            "-id3v2_version",
+            "3",
+            "-write_id3v1",
+            "0",
+            "-f",
+            "mp3",
+            str(mp3),
         ],
         "encoding the MP3",
     )

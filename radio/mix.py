@@ -62,7 +62,9 @@ def assemble(script: Script, clips: list[AudioSegment], settings: Settings) -> P
     timeline = AudioSegment.silent(duration=0, frame_rate=rate).set_channels(channels)
     placements: list[Placement] = []
     for index, (segment, clip) in enumerate(zip(script.segments, clips, strict=True)):
-        timeline += AudioSegment.silent(duration=pause_before(script, index, settings), frame_rate=rate).set_channels(channels)
+        timeline += AudioSegment.silent(duration=pause_before(script, index, settings), frame_rate=rate).set_channels(
+            channels
+        )
         if segment.kind == "intro" and index == 0:
             block, voice_at = _intro_block(clip, rate, channels, duck)
         elif segment.kind == "outro" and index == len(clips) - 1:

@@ -10,7 +10,6 @@ the output directory and renamed into place at the end, MP3 last).
 from __future__ import annotations
 
 import logging
-import os
 import re
 import tempfile
 import time
@@ -86,8 +85,11 @@ def render_episode(
         started = time.perf_counter()
         mp3 = tmp / f"{slug}.mp3"
         encode = loudness.EncodeSettings(
-            settings.target_lufs, settings.max_true_peak_dbtp, settings.bitrate_kbps,
-            settings.sample_rate_hz, settings.channels,
+            settings.target_lufs,
+            settings.max_true_peak_dbtp,
+            settings.bitrate_kbps,
+            settings.sample_rate_hz,
+            settings.channels,
         )
         measured = loudness.encode_mp3(wav, mp3, encode)
         wav.unlink()
@@ -97,8 +99,13 @@ def render_episode(
         duration_ms = len(programme.audio)
         chapters = sidecars.chapter_list(script, programme.placements, duration_ms)
         tags.write_tags(
-            mp3, script, artist=script.anchor or settings.anchor_name, genre=settings.genre,
-            language=settings.language, cover=cover, chapters=chapters,
+            mp3,
+            script,
+            artist=script.anchor or settings.anchor_name,
+            genre=settings.genre,
+            language=settings.language,
+            cover=cover,
+            chapters=chapters,
             transcript=sidecars.to_transcript(script),
         )
         files = {
@@ -117,10 +124,10 @@ def render_episode(
 
         sidecar_paths = {}
         for key, (name, _) in files.items():
-            os.replace(tmp / name, out_dir / name)
+            (tmp / name).replace(out_dir / name)
             sidecar_paths[key] = str(out_dir / name)
         final_mp3 = out_dir / f"{slug}.mp3"
-        os.replace(mp3, final_mp3)
+        mp3.replace(final_mp3)
     return Episode(
         script=script,
         mp3_path=str(final_mp3),

@@ -27,7 +27,7 @@ class Check:
 
 
 def inspect_mp3(mp3: Path) -> dict[str, Any]:
-    audio = MP3(str(mp3))
+    audio: Any = MP3(str(mp3))
     tags = ID3(str(mp3))
     return {
         "duration_ms": round(audio.info.length * 1000),
@@ -57,7 +57,8 @@ def build_report(
         Check(
             "loudness",
             abs(loudness.integrated_lufs - settings.target_lufs) <= LOUDNESS_TOLERANCE_LU,
-            f"{loudness.integrated_lufs:.1f} LUFS integrated (target {settings.target_lufs:.1f} ± {LOUDNESS_TOLERANCE_LU:.0f} LU)",
+            f"{loudness.integrated_lufs:.1f} LUFS integrated "
+            f"(target {settings.target_lufs:.1f} ± {LOUDNESS_TOLERANCE_LU:.0f} LU)",
         ),
         Check(
             "true_peak",
@@ -78,7 +79,9 @@ def build_report(
         ),
         Check(
             "tags",
-            facts["id3_version"] == "2.3.0" and facts["has_cover"] and facts["has_transcript"]
+            facts["id3_version"] == "2.3.0"
+            and facts["has_cover"]
+            and facts["has_transcript"]
             and facts["chapters"] == len(placements),
             f"ID3v{facts['id3_version']}, {facts['chapters']} chapters, cover, transcript",
         ),

@@ -3,7 +3,6 @@ to a file or the speaker."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
@@ -44,5 +43,5 @@ def say(text: str, settings: Settings, engine: Engine, voice: str | None, out: P
         out.parent.mkdir(parents=True, exist_ok=True)
         partial = out.with_name(f".{out.name}.partial")
         clip.export(str(partial), format=FORMATS[out.suffix.lower()])
-        os.replace(partial, out)
+        partial.replace(out)
     return spoken

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import date as Date
+from datetime import date
 from typing import Any
 
 from radio.config import Settings
@@ -55,7 +55,7 @@ def write_script(article: Article, settings: Settings, engine: Engine) -> Script
 def intro_text(article: Article, settings: Settings) -> str:
     when = ""
     if article.date:
-        day = Date.fromisoformat(article.date)
+        day = date.fromisoformat(article.date)
         when = f" It's {day.strftime('%A')}, {day.strftime('%B')} {day.day}."
     return f"This is {settings.show_name}. I'm {settings.anchor_name}.{when} {article.title}."
 
@@ -90,6 +90,7 @@ def cast_voices(parts: Sequence[Part], engine: Engine, anchor_voice: str) -> dic
 
 
 # --- script JSON -----------------------------------------------------------
+
 
 def script_to_dict(script: Script) -> dict[str, Any]:
     return {
@@ -134,7 +135,7 @@ def script_from_json(data: str, origin: str, lexicon: Lexicon | None = None) -> 
     title = obj.get("title")
     if not isinstance(title, str) or not title.strip():
         raise ScriptError(f"{origin}: 'title' must be a non-empty string")
-    engine = obj.get("engine") if isinstance(obj.get("engine"), str) else ""
+    engine = obj["engine"] if isinstance(obj.get("engine"), str) else ""
     segments = tuple(_segment_from(raw, i, origin, lexicon, engine) for i, raw in enumerate(raw_segments, start=1))
     if not any(s.kind in ("anchor", "quote") for s in segments):
         raise ScriptError(f"{origin}: the script has no anchor or quote segment")
@@ -145,16 +146,16 @@ def script_from_json(data: str, origin: str, lexicon: Lexicon | None = None) -> 
             raise ScriptError(f"{origin}: '{name}' must be a string")
         return value
 
-    date = text_field("date")
-    if date is not None:
+    date_text = text_field("date")
+    if date_text is not None:
         try:
-            Date.fromisoformat(date)
+            date.fromisoformat(date_text)
         except ValueError:
-            raise ScriptError(f"{origin}: 'date' must be YYYY-MM-DD, not {date!r}") from None
+            raise ScriptError(f"{origin}: 'date' must be YYYY-MM-DD, not {date_text!r}") from None
     return Script(
         source=text_field("source", origin) or origin,
         title=title.strip(),
-        date=date,
+        date=date_text,
         show=text_field("show", "") or "",
         anchor=text_field("anchor", "") or "",
         engine=text_field("engine", "") or "",

@@ -34,7 +34,7 @@ def chapter_list(script: Script, placements: Sequence[Placement], duration_ms: i
     """One chapter per segment: (start_ms, end_ms, title); the first starts at 0,
     each ends where the next begins, the last at the end of the programme."""
     starts = [0] + [p.start_ms for p in placements[1:]]
-    ends = starts[1:] + [duration_ms]
+    ends = [*starts[1:], duration_ms]
     return [(s, e, chapter_title(script, p.index)) for s, e, p in zip(starts, ends, placements, strict=True)]
 
 
@@ -101,7 +101,9 @@ def to_vtt(script: Script, placements: Sequence[Placement]) -> str:
     blocks = ["WEBVTT"]
     for cue in cues(script, placements, VTT_LINE_CHARS):
         body = "\n".join(_escape_vtt(line) for line in cue.lines)
-        blocks.append(f"{_stamp(cue.start_ms, '.')} --> {_stamp(cue.end_ms, '.')}\n<v {_escape_vtt(cue.speaker)}>{body}")
+        blocks.append(
+            f"{_stamp(cue.start_ms, '.')} --> {_stamp(cue.end_ms, '.')}\n<v {_escape_vtt(cue.speaker)}>{body}"
+        )
     return "\n\n".join(blocks) + "\n"
 
 

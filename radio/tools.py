@@ -27,9 +27,7 @@ def run(args: Sequence[str], what: str, timeout_s: float = 600.0) -> subprocess.
     """Run a program, capturing output; raise AudioError with its last error line."""
     exe = require(args[0])
     try:
-        proc = subprocess.run(
-            [exe, *args[1:]], capture_output=True, text=True, timeout=timeout_s, check=False
-        )
+        proc = subprocess.run([exe, *args[1:]], capture_output=True, text=True, timeout=timeout_s, check=False)
     except subprocess.TimeoutExpired:
         raise AudioError(f"{what} took longer than {timeout_s:.0f} s") from None
     if proc.returncode != 0:

@@ -25,6 +25,7 @@ from pathlib import Path
 RATE = 44100
 ASSETS = Path(__file__).resolve().parent.parent / "radio" / "assets"
 
+
 # Equal-tempered frequencies from MIDI note numbers.
 def hz(note: int) -> float:
     return 440.0 * 2 ** ((note - 69) / 12)
@@ -41,10 +42,18 @@ def render(events: list[tuple[float, float, int, float, str]], seconds: float) -
             t = i / RATE
             if timbre == "pluck":  # bell-like: fast attack, exponential decay, a few partials
                 env = min(1.0, t / 0.005) * math.exp(-3.2 * t)
-                v = math.sin(2 * math.pi * f * t) + 0.35 * math.sin(2 * math.pi * 2 * f * t) + 0.12 * math.sin(2 * math.pi * 3.01 * f * t)
+                v = (
+                    math.sin(2 * math.pi * f * t)
+                    + 0.35 * math.sin(2 * math.pi * 2 * f * t)
+                    + 0.12 * math.sin(2 * math.pi * 3.01 * f * t)
+                )
             elif timbre == "pad":  # slow swell, gentle detune for width
                 env = min(1.0, t / 0.8) * min(1.0, (length - t) / 1.2)
-                v = math.sin(2 * math.pi * f * t) + math.sin(2 * math.pi * f * 1.004 * t) + 0.3 * math.sin(2 * math.pi * 2 * f * t)
+                v = (
+                    math.sin(2 * math.pi * f * t)
+                    + math.sin(2 * math.pi * f * 1.004 * t)
+                    + 0.3 * math.sin(2 * math.pi * 2 * f * t)
+                )
             else:  # "pulse": a soft low thump on the beat
                 env = math.exp(-14 * t)
                 v = math.sin(2 * math.pi * f * (1 + 2 * math.exp(-30 * t)) * t)
@@ -123,7 +132,7 @@ def cover(size: int = 1400) -> bytes:
     rows = []
     for y in range(size):
         mix = y / (size - 1)
-        base = tuple(int(a + (b - a) * mix) for a, b in zip(top, bottom))
+        base = tuple(int(a + (b - a) * mix) for a, b in zip(top, bottom, strict=True))
         row = bytearray()
         for x in range(size):
             r = math.hypot(x - cx, y - cy) / size
@@ -133,7 +142,7 @@ def cover(size: int = 1400) -> bytes:
             elif r < 0.36 and y < cy + (x - cx) * 0.0 + size * 0.12:
                 band = (r - 0.05) / 0.065
                 if band - math.floor(band) > 0.62:
-                    colour = tuple(int(c * 0.35 + a * 0.65) for c, a in zip(base, accent))
+                    colour = tuple(int(c * 0.35 + a * 0.65) for c, a in zip(base, accent, strict=True))
             gx, gy = (x - tx0) // cell, (y - ty0) // cell
             if 0 <= gy < 7 and 0 <= gx < len(word) * 6 and gx % 6 < 5 and FONT[word[gx // 6]][gy][gx % 6] == "1":
                 colour = (245, 245, 240)
@@ -144,7 +153,12 @@ def cover(size: int = 1400) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
     header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)  # 8-bit RGB, no alpha
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+        + chunk(b"IEND", b"")
+    )
 
 
 def main() -> int:

@@ -10,8 +10,16 @@ def tiny_script(engine: str = "fake") -> Script:
     anchor = "fake-anchor"
     segments = (
         Segment("intro", "This is Test Radio. Ferry returns.", "This is Test Radio. Ferry returns.", anchor),
-        Segment("anchor", "The ferry sailed again on Monday.", "The ferry sailed again on Monday.", anchor, paragraph=0),
-        Segment("anchor", "Ingrid Vale, who runs the shop, said:", "Ingrid Vale, who runs the shop, said:", anchor, paragraph=1),
+        Segment(
+            "anchor", "The ferry sailed again on Monday.", "The ferry sailed again on Monday.", anchor, paragraph=0
+        ),
+        Segment(
+            "anchor",
+            "Ingrid Vale, who runs the shop, said:",
+            "Ingrid Vale, who runs the shop, said:",
+            anchor,
+            paragraph=1,
+        ),
         Segment(
             "quote", "We missed the boat.", "We missed the boat.", "fake-f1", "Ingrid Vale", "who runs the shop", 1
         ),

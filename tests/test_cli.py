@@ -15,11 +15,19 @@ from mutagen.id3 import ID3
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def radio(*args: str, cwd: Path, env: dict[str, str] | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def radio(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "XDG_CONFIG_HOME": str(cwd), **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "radio", *args], cwd=cwd, capture_output=True, text=True, env=full_env,
-        input=stdin, timeout=300, check=False,
+        [sys.executable, "-m", "radio", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        input=stdin,
+        timeout=300,
+        check=False,
     )
 
 
@@ -61,9 +69,21 @@ def test_sample_article_clutter_is_gone(tmp_path: Path, sample_article: Path) ->
     script = json.loads(proc.stdout)
     body = " ".join(s["text"] for s in script["segments"])
     for clutter in (
-        "Skip to main content", "Listen Live", "Donate", "0:00", "Getty Images", "Tomas Hale",
-        "Updated November", "PORTHAVEN, Wales", "Advertisement", "Read more", "©", "All rights reserved",
-        "covers climate", "By Priya", "Workers lower the last steel gate",
+        "Skip to main content",
+        "Listen Live",
+        "Donate",
+        "0:00",
+        "Getty Images",
+        "Tomas Hale",
+        "Updated November",
+        "PORTHAVEN, Wales",
+        "Advertisement",
+        "Read more",
+        "©",
+        "All rights reserved",
+        "covers climate",
+        "By Priya",
+        "Workers lower the last steel gate",
     ):
         assert clutter not in body, clutter
     assert script["title"] == "Harbour town finishes its tidal barrier a week before the winter storms"
@@ -162,8 +182,14 @@ def test_missing_ffmpeg_says_what_to_install(tmp_path: Path, short_article: Path
     bare = tmp_path / "bin"
     bare.mkdir()
     proc = radio(
-        "episode", str(short_article), "--engine", "fake", "--out", str(tmp_path / "out"),
-        cwd=tmp_path, env={"PATH": str(bare)},
+        "episode",
+        str(short_article),
+        "--engine",
+        "fake",
+        "--out",
+        str(tmp_path / "out"),
+        cwd=tmp_path,
+        env={"PATH": str(bare)},
     )
     assert_one_line_error(proc, "apt-get install ffmpeg")
 
@@ -178,7 +204,10 @@ def test_missing_espeak_says_what_to_install(tmp_path: Path, short_article: Path
 
 
 def test_windows_1252_and_bom_articles(tmp_path: Path) -> None:
-    text = "Council votes on the harbour budget tonight\n\n“We will decide it tonight,” said Ana Ruiz, the council’s leader.\n"
+    text = (
+        "Council votes on the harbour budget tonight\n\n"
+        "“We will decide it tonight,” said Ana Ruiz, the council’s leader.\n"
+    )
     for name, data in (
         ("cp1252.txt", text.encode("cp1252")),
         ("bom.txt", b"\xef\xbb\xbf" + text.encode("utf-8")),
@@ -189,4 +218,3 @@ def test_windows_1252_and_bom_articles(tmp_path: Path) -> None:
         script = json.loads(proc.stdout)
         assert script["title"] == "Council votes on the harbour budget tonight"
         assert any(s["text"] == "We will decide it tonight," for s in script["segments"])
-

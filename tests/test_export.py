@@ -3,6 +3,7 @@ real: mutagen reads the tags back, ffmpeg measures the decoded MP3."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -80,7 +81,7 @@ def test_chapters_cover_the_programme(rendered: tuple[Episode, Path]) -> None:
     assert len(chapters) == len(episode.script.segments)
     assert chapters[0].start_time == 0
     assert chapters[-1].end_time == episode.duration_ms
-    for a, b in zip(chapters, chapters[1:]):
+    for a, b in itertools.pairwise(chapters):
         assert a.end_time == b.start_time and a.start_time < a.end_time
     titles = [str(c.sub_frames["TIT2"]) for c in chapters]
     assert titles[0] == "Intro" and titles[-1] == "Outro"
@@ -107,7 +108,9 @@ def test_webvtt(rendered: tuple[Episode, Path]) -> None:
     episode, _ = rendered
     text = Path(episode.sidecars["vtt"]).read_text(encoding="utf-8")
     assert text.startswith("WEBVTT\n\n")
-    cues = re.findall(r"(\d{2}:\d{2}:\d{2}\.\d{3}) --> (\d{2}:\d{2}:\d{2}\.\d{3})\n<v ([^>]+)>(.+?)(?:\n\n|\Z)", text, re.S)
+    cues = re.findall(
+        r"(\d{2}:\d{2}:\d{2}\.\d{3}) --> (\d{2}:\d{2}:\d{2}\.\d{3})\n<v ([^>]+)>(.+?)(?:\n\n|\Z)", text, re.S
+    )
     assert cues
     previous = 0
     for start, end, _speaker, body in cues:

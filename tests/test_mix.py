@@ -44,7 +44,6 @@ def test_placements_follow_the_clips(tmp_path: Path) -> None:
 
 
 def test_music_bed_is_ducked_under_the_intro_voice(tmp_path: Path) -> None:
-    settings = Settings(engine="fake", music_bed_duck_db=-20.0)
     script = tiny_script()
     clips = voice_script(script, get_engine("fake"), tmp_path, 44100, 1)
     from radio.mix import _intro_block, load_bed

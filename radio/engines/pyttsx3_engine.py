@@ -21,7 +21,7 @@ from radio.errors import DependencyError, EngineError
 
 TIMEOUT_S = 120.0
 # espeak-ng voice variants give each quoted speaker a distinct timbre.
-_ESPEAK_CAST = (
+_ESPEAK_CAST: tuple[Voice, ...] = (
     Voice("gmw/en-gb-x-rp+f3", "female"),
     Voice("gmw/en-us+m3", "male"),
     Voice("gmw/en-us+f2", "female"),
@@ -68,7 +68,9 @@ class Pyttsx3Engine(Engine):
 
     def _adopt_system_voices(self) -> None:  # pragma: no cover - macOS / Windows only
         voices = self._engine.getProperty("voices") or []
-        ids = [v.id for v in voices if "en" in str(getattr(v, "languages", "") or v.id).lower()] or [v.id for v in voices]
+        ids = [v.id for v in voices if "en" in str(getattr(v, "languages", "") or v.id).lower()] or [
+            v.id for v in voices
+        ]
         if ids:
             self.anchor_voice = ids[0]  # type: ignore[misc]
             self.cast_voices = tuple(Voice(i) for i in ids[1:] or ids)  # type: ignore[misc]
@@ -81,7 +83,9 @@ class Pyttsx3Engine(Engine):
         ids = {v.id for v in driver.getProperty("voices")}
         if base not in ids:
             english = sorted(i for i in ids if "/en" in i)
-            raise EngineError(f"unknown voice {voice!r}; espeak-ng English voices: {', '.join(english)} (add +f1..f5 or +m1..m7)")
+            raise EngineError(
+                f"unknown voice {voice!r}; espeak-ng English voices: {', '.join(english)} (add +f1..f5 or +m1..m7)"
+            )
         if variant and not _variant_exists(variant):
             raise EngineError(f"unknown espeak-ng variant {variant!r} in voice {voice!r}; try +f1..f5 or +m1..m7")
         return None
@@ -100,7 +104,11 @@ class Pyttsx3Engine(Engine):
 
 
 def _variant_exists(variant: str) -> bool:
-    for root in (Path("/usr/lib/x86_64-linux-gnu/espeak-ng-data"), Path("/usr/lib/aarch64-linux-gnu/espeak-ng-data"), Path("/usr/share/espeak-ng-data")):
+    for root in (
+        Path("/usr/lib/x86_64-linux-gnu/espeak-ng-data"),
+        Path("/usr/lib/aarch64-linux-gnu/espeak-ng-data"),
+        Path("/usr/share/espeak-ng-data"),
+    ):
         folder = root / "voices" / "!v"
         if folder.is_dir():
             return (folder / variant).is_file()
