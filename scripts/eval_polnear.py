@@ -11,13 +11,13 @@ quote marks in the article text decide (see ``quotations``; annotators
 sometimes leave the marks out of the span, and a quotation running over
 several paragraphs re-opens with a mark on each):
 
+* a quotation stands alone when it opens a sentence or follows a comma or
+  colon (``said, "We will win."``); otherwise it is worked into the writer's
+  own sentence (``called it "a disaster"``) and is a *partial* quotation;
 * a content span whose words are all inside quote marks is a gold *direct*
-  quote;
+  quote if its first quotation stands alone, else a partial one;
 * a content span mixing unquoted words with quoted ones is split into its
-  quotations: one that stands as a whole utterance (it opens a sentence or
-  follows a comma or colon: ``said, "We will win."``) is a gold direct quote,
-  one worked into the writer's own sentence (``called it "a disaster"``) is a
-  *partial* quotation.
+  quotations, each a gold direct quote if it stands alone, else partial.
 
 Where several annotators annotated one article, the first annotator's file
 (sorted by name) is used.
@@ -176,7 +176,9 @@ def load_doc(text_path: Path, ann_path: Path) -> Doc:
         src = rel.get("Source")
         source = " ".join(text[a:b] for a, b in spans.get(src, [])) if src else ""
         if 0 not in runs:
-            gold.append(Gold(toks, True, source))
+            # wholly quoted; still partial if worked into the writer's sentence
+            opener = inside.index(min(runs))
+            gold.append(Gold(toks, stands_alone(text, opener), source))
             continue
         # A content span mixing the anchor's words with quoted ones: each
         # quotation in it that stands as a whole utterance is a direct quote,
@@ -220,21 +222,28 @@ def baseline_parts(paragraphs: list[str]) -> list[Part]:
 
 
 def surname(source: str) -> str | None:
-    """The gold source's surname: last capitalised word before any appositive."""
-    head = source.split(",")[0].strip()
+    """The gold source's surname, or None when the source is not a name.
+
+    The name is the head of the noun phrase: before any appositive, relative
+    clause or party tag (``Sen. Chris Murphy (D-Conn.)``).  A description
+    (``the Republican candidate``, ``a letter to Facebook``) ends in a common
+    noun and is not a name.
+    """
+    head = re.sub(r"\([^)]*\)", " ", source).split(",")[0]
+    head = re.split(r"\s(?:who|which|of|from)\s", head)[0].strip()
     if not head or head.lower() in PRONOUNS:
         return None
-    words = [re.sub(r"[’']s$", "", w).strip(".,()") for w in head.split()]
+    words = [re.sub(r"[’']s?$", "", w).strip(".,()") for w in head.split()]
+    words = [w for w in words if w]
     while words and words[-1].lower() in ("jr", "sr", "ii", "iii", "iv"):
         words.pop()
-    caps = [w for w in words if w[:1].isupper() and w.lower() not in NOT_SURNAME]
-    return caps[-1] if caps else None
+    if not words or not words[-1][:1].isupper() or words[-1].lower() in NOT_SURNAME:
+        return None
+    return words[-1]
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("root", type=Path, help="local copy of the PolNeAR repository")
     ap.add_argument("--split", default="train", choices=["train", "dev", "test"])
     ap.add_argument("--baseline", action="store_true", help="score plain quote-mark pairing")
@@ -282,9 +291,7 @@ def main() -> int:
                 tp_pred += 1
             elif len(errs["fp"]) < args.errors:
                 kind = (
-                    "mixed"
-                    if any(len(toks & g.tokens) * 2 >= min(len(toks), len(g.tokens)) for g in mixed)
-                    else "none"
+                    "mixed" if any(len(toks & g.tokens) * 2 >= min(len(toks), len(g.tokens)) for g in mixed) else "none"
                 )
                 errs["fp"].append(f"[{doc.name}] ({kind}) {part.text[:120]!r} <- {ptext[:200]!r}")
         n_gold += len(direct)
@@ -308,9 +315,7 @@ def main() -> int:
             ):
                 sp_ok += 1
             elif len(errs["speaker"]) < args.errors:
-                errs["speaker"].append(
-                    f"[{doc.name}] gold {g.source!r} pred {pred!r}: {matched[gi].text[:80]!r}"
-                )
+                errs["speaker"].append(f"[{doc.name}] gold {g.source!r} pred {pred!r}: {matched[gi].text[:80]!r}")
 
     p = tp_pred / n_pred if n_pred else 0.0
     r = found / n_gold if n_gold else 0.0
