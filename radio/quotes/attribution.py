@@ -22,6 +22,10 @@ VERBS = (
     "|retorted|thundered|bragged|huffed|teased|chided|griped|marveled|raged|confided|offered"
     "|read|reads|state|states|tweets|posts|announces|adds|explains|recalls|continues|agrees"
     "|admits|jokes|quips|asserts|asserted|added later|allowed|ventured|interjected"
+    "|questioned|wondered|explained|responded|replies|reported|reports|recalls|pointed out"
+    "|saying|adding|noting|writing|telling|explaining|asking|arguing|insisting|warning"
+    "|declaring|tweeting|posting|recalling|continuing|concluding|stating|answering|answered"
+    "|shot back|fired back|wrote in|chimed in|summed up|went on to say|wrote that|cracked"
 )
 _VERB = re.compile(rf"\b(?:{VERBS})\b")
 _VERB_FIRST = re.compile(rf"^(?P<verb>(?:{VERBS}))\b\s*(?P<tail>.*)$", re.S)
@@ -32,6 +36,12 @@ _NP_STOP = re.compile(
     r"|from|with|about|of\s+(?:the\s+)?(?:speech|statement|interview))\b"
 )
 _AUX = re.compile(r"\s+(?:has|have|had|would|will|also|later|then|once|again|previously|recently)$")
+
+
+_NAME_END = re.compile(r"(?:^|\s)[A-Z][\w’'.-]+\s+[A-Z][\w’'.-]+$")
+_NOT_NP = frozenset(
+    "that which when while because if but and so then it is was were are be been".split()
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,8 @@ def _np_ok(np: str) -> bool:
     if not words or len(words) > 16:
         return False
     first = words[0]
+    if len(words) >= 2 and _NAME_END.search(np) and not any(w in _NOT_NP for w in words):
+        return True  # "former Massachusetts congressman Barney Frank"
     return first[:1].isupper() or first.lower() in (
         "he",
         "she",
@@ -103,6 +115,11 @@ def parse_after(clause: str) -> Attribution | None:
     return Attribution(np.rstrip(", "), _finish(c))
 
 
+_NOT_SUBJECT = frozenset(
+    "in on at during after before speaking asked when while as at last later earlier".split()
+)
+
+
 def parse_before(clause: str) -> str | None:
     """The speaker noun phrase in a clause that introduces a quotation, e.g.
     ``In a statement, the Kremlin said:`` -> ``the Kremlin``."""
@@ -122,7 +139,12 @@ def parse_before(clause: str) -> str | None:
         ch = chunks[i]
         if len(ch.split()) > 14:
             return None
-        if ch.split()[0].lower() in ("the", "a", "an") and i > 0 and chunks[i - 1][:1].isupper():
+        if (
+            ch.split()[0].lower() in ("the", "a", "an")
+            and i > 0
+            and chunks[i - 1][:1].isupper()
+            and chunks[i - 1].split()[0].lower() not in _NOT_SUBJECT
+        ):
             continue
         if _np_ok(ch) and not ch.lower().startswith(
             ("in ", "on ", "at ", "during ", "after ", "speaking")

@@ -391,6 +391,8 @@ def parse_np(np: str, people: People) -> Speaker | None:
             and len(prefix) == 1
         ):
             return Speaker(np, person=False)  # "the Kremlin"
+        if len(name) == 1 and not titles and (name[0].lower() in LEADERS or name[0].endswith("ly")):
+            return None  # a sentence adverb ("Meanwhile"), not a name
         full = " ".join(name)
         canon = people.lookup(full) if len(name) == 1 or full.lower() not in people.full else None
         canon = canon or people.lookup(full) or full

@@ -190,6 +190,7 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
             while j + 1 < len(quotes) and not text[quotes[j].close : quotes[j + 1].open].strip():
                 j += 1
             end = quotes[j + 1].open if j + 1 < len(quotes) else len(text)
+            end = min([end, *(s.open for s in spans if s.open > quotes[j].close)])
             chunk = _first_sentence(text[quotes[j].close : end])
             att = parse_after(chunk)
             if att:
