@@ -40,7 +40,25 @@ _AUX = re.compile(r"\s+(?:has|have|had|would|will|also|later|then|once|again|pre
 
 _NAME_END = re.compile(r"(?:^|\s)[A-Z][\w’'.-]+\s+[A-Z][\w’'.-]+$")
 _NOT_NP = frozenset(
-    "that which when while because if but and so then it is was were are be been".split()
+    [
+        "that",
+        "which",
+        "when",
+        "while",
+        "because",
+        "if",
+        "but",
+        "and",
+        "so",
+        "then",
+        "it",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+    ]
 )
 
 
@@ -116,7 +134,23 @@ def parse_after(clause: str) -> Attribution | None:
 
 
 _NOT_SUBJECT = frozenset(
-    "in on at during after before speaking asked when while as at last later earlier".split()
+    [
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "speaking",
+        "asked",
+        "when",
+        "while",
+        "as",
+        "at",
+        "last",
+        "later",
+        "earlier",
+    ]
 )
 
 
@@ -146,8 +180,6 @@ def parse_before(clause: str) -> str | None:
             and chunks[i - 1].split()[0].lower() not in _NOT_SUBJECT
         ):
             continue
-        if _np_ok(ch) and not ch.lower().startswith(
-            ("in ", "on ", "at ", "during ", "after ", "speaking")
-        ):
+        if _np_ok(ch) and not ch.lower().startswith(("in ", "on ", "at ", "during ", "after ", "speaking")):
             return ", ".join(chunks[i:]) if i < len(chunks) - 1 else ch
     return None

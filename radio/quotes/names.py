@@ -212,9 +212,7 @@ LEADERS = frozenset(
 )
 PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
 GROUP_PRONOUNS = frozenset({"they", "we", "i", "it", "you", "who", "which"})
-PARTICLES = frozenset(
-    {"de", "van", "von", "der", "da", "del", "di", "bin", "al", "la", "le", "du", "ibn"}
-)
+PARTICLES = frozenset({"de", "van", "von", "der", "da", "del", "di", "bin", "al", "la", "le", "du", "ibn"})
 _CAP = re.compile(r"[A-Z][\w’'.-]*|(?:O’|O'|Mc|Mac)[A-Z][\w’'-]*")
 _RUN = re.compile(
     r"(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|del|di|bin|al|la|le|du|ibn))"
@@ -349,9 +347,7 @@ def parse_np(np: str, people: People) -> Speaker | None:
     ``he``, ``the Kremlin``, ``a spokesperson for the ministry``."""
     np = _PAREN.sub("", np).strip(" ,;:—–-")
     np = re.sub(r"^(?:and|but|so|then|as|while)\s+", "", np, flags=re.I)
-    np = re.sub(
-        r"\s+(?:has|have|had|would|will|also|later|then|once|again|has also|had also)$", "", np
-    )
+    np = re.sub(r"\s+(?:has|have|had|would|will|also|later|then|once|again|has also|had also)$", "", np)
     if not np:
         return None
     low = np.lower()
@@ -372,9 +368,7 @@ def parse_np(np: str, people: People) -> Speaker | None:
         return None
     # trailing run of capitalised words is the name
     k = len(words)
-    while k > 0 and (
-        _CAP.fullmatch(words[k - 1]) or (words[k - 1] in PARTICLES and k < len(words))
-    ):
+    while k > 0 and (_CAP.fullmatch(words[k - 1]) or (words[k - 1] in PARTICLES and k < len(words))):
         k -= 1
     run = words[k:]
     prefix = words[:k]
@@ -383,13 +377,7 @@ def parse_np(np: str, people: People) -> Speaker | None:
         titles, name = split_title(run)
         if not name:
             return Speaker(np, person=False)
-        if (
-            prefix
-            and prefix[-1].lower() == "the"
-            and len(name) == 1
-            and not titles
-            and len(prefix) == 1
-        ):
+        if prefix and prefix[-1].lower() == "the" and len(name) == 1 and not titles and len(prefix) == 1:
             return Speaker(np, person=False)  # "the Kremlin"
         if len(name) == 1 and not titles and (name[0].lower() in LEADERS or name[0].endswith("ly")):
             return None  # a sentence adverb ("Meanwhile"), not a name

@@ -113,9 +113,7 @@ def _last_sentence(text: str) -> str:
     return text[ends[-1] :] if ends else text
 
 
-def _resolve(
-    np: str, people: People, state: State, index: int, pos: int
-) -> tuple[str, str | None] | None:
+def _resolve(np: str, people: People, state: State, index: int, pos: int) -> tuple[str, str | None] | None:
     sp = parse_np(np, people)
     if sp is None:
         return None
@@ -216,9 +214,7 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
     return plans
 
 
-def write_paragraph(
-    index: int, text: str, spans: list[Span], people: People, state: State
-) -> list[Part]:
+def write_paragraph(index: int, text: str, spans: list[Span], people: People, state: State) -> list[Part]:
     plans = _plan(index, text, spans, people, state)
     state["carry"] = plans[-1].speaker if plans and plans[-1].span.runs_on else None
     if not plans:
