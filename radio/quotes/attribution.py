@@ -124,13 +124,35 @@ def parse_after(clause: str) -> Attribution | None:
             return Attribution(np, _finish(c))
         spoken = f"{np}{rest}, {verb}" if rest.startswith(",") else f"{np} {verb} {rest}".strip()
         return Attribution(np, _finish(spoken))
-    v = _VERB.search(c)
+    v = _VERB.search(c) or _ANY_VERB.match(c)
     if not v:
         return None
     np = _AUX.sub("", c[: v.start()].strip())
     if not _np_ok(np.split(",")[0].strip()):
         return None
     return Attribution(np.rstrip(", "), _finish(c))
+
+
+# "Beck questioned." / "the audience screamed back." after a quotation: a short
+# clause of a name or pronoun and any past-tense verb
+_ANY_VERB = re.compile(
+    r"^(?:(?:[A-Z][\w’'.-]*\s+){1,3}|(?:he|she|they|the\s+\w+)\s+)(?P<v>\w+ed)(?:\s+(?:back|out|up|in))?$"
+)
+_SUBJECT = re.compile(
+    r"^(?:(?:But|And|So|Then|Later|Meanwhile),?\s+)?(?P<np>(?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*)*"
+    r"|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=[\s,]))"
+)
+
+
+def _colon_subject(c: str) -> str | None:
+    """``Clinton:`` or ``The campaign worded it carefully:`` -> the subject."""
+    m = _SUBJECT.match(c)
+    if not m:
+        return None
+    np = m.group("np")
+    if c[m.end() :].strip(" :") and len(np.split()) > 4:
+        return None
+    return np if _np_ok(np) else None
 
 
 _NOT_SUBJECT = frozenset(
@@ -158,11 +180,12 @@ def parse_before(clause: str) -> str | None:
     """The speaker noun phrase in a clause that introduces a quotation, e.g.
     ``In a statement, the Kremlin said:`` -> ``the Kremlin``."""
     c = clause.rstrip()
+    c = c[max(c.rfind(q) for q in '“”"«»') + 1 :].lstrip(" ,;—–-")  # after an earlier quotation
     if not c or (c[-1] not in ":,—" and not _VERB.search(c.split()[-1] if c.split() else "")):
         return None
     verbs = list(_VERB.finditer(c))
     if not verbs:
-        return None
+        return _colon_subject(c) if c.endswith(":") else None
     v = verbs[-1]
     head = _AUX.sub("", c[: v.start()].rstrip(" ,"))
     if not head or any(q in head for q in '“”"«»'):
