@@ -56,9 +56,7 @@ def _quotes(case: str) -> list[Part]:
 
 def test_attribution_after_is_read_first() -> None:
     parts = find_parts(paragraphs(GOLDEN / "harbour.txt"))
-    assert parts[0] == Part(
-        "anchor", "Mayor Gwen Alder, who watched from the harbour wall, said:", 0
-    )
+    assert parts[0] == Part("anchor", "Mayor Gwen Alder, who watched from the harbour wall, said:", 0)
     assert parts[1].kind == "quote" and parts[1].speaker == "Gwen Alder"
     assert parts[1].speaker_title == "Mayor"
 
@@ -81,9 +79,7 @@ def test_split_quote_is_one_voice() -> None:
 
 def test_partial_and_scare_quotes_stay_with_anchor() -> None:
     texts = [p.text for p in _quotes("ministry")] + [p.text for p in _quotes("harbour")]
-    assert not any(
-        "significant increase" in t or "hoax" in t or "embarrassment" in t for t in texts
-    )
+    assert not any("significant increase" in t or "hoax" in t or "embarrassment" in t for t in texts)
 
 
 def test_titles_organisations_and_short_references() -> None:
@@ -157,3 +153,24 @@ _PIECES = st.sampled_from(
 def test_never_loses_or_duplicates_words(paras: list[str]) -> None:
     paras = [p.strip() for p in paras if p.strip()]
     check_properties(paras, find_parts(paras))
+
+
+def test_reversed_mark_opens_a_quote() -> None:
+    parts = find_parts(["Councillor Ada Brook spoke.", "”It was never easy,” Brook said."])
+    quotes = [p for p in parts if p.kind == "quote"]
+    assert [q.text for q in quotes] == ["It was never easy,"]
+    assert quotes[0].speaker == "Ada Brook"
+
+
+def test_british_single_quotes() -> None:
+    paras = [
+        "Rhys Morgan said: ‘The Joneses’ farm was flooded twice. We built it anyway.’",
+        "Mayor Gwen Alder called it ‘a disaster’. ‘Ukraine’s trains ran late,’ Alder said.",
+    ]
+    parts = find_parts(paras)
+    check_properties(paras, parts)
+    quotes = [(p.text, p.speaker) for p in parts if p.kind == "quote"]
+    assert quotes == [
+        ("The Joneses’ farm was flooded twice. We built it anyway.", "Rhys Morgan"),
+        ("Ukraine’s trains ran late,", "Gwen Alder"),
+    ]

@@ -1,11 +1,14 @@
 """Find the spans between quote marks, paragraph by paragraph.
 
-Only double marks delimit a quotation: curly (“ ”), straight ("), low (\u201e)
-and guillemets (« »).  Single marks are left alone, so apostrophes
-(``Ukraine's``, ``'90s``, ``rock 'n' roll``) and single quotes nested inside a
-quotation never open one.  A quotation that runs over several paragraphs
-repeats its opening mark at the start of each and closes only in the last; a
-mark left open anywhere else is ignored, so its words stay with the anchor.
+Double marks delimit a quotation: curly (“ ”), straight ("), low (\u201e)
+and guillemets (« »); a closing mark used as an opener (``”Yes,” she said``)
+opens one too.  Single marks are left alone, so apostrophes (``Ukraine's``,
+``'90s``, ``rock 'n' roll``) and single quotes nested inside a quotation never
+open one -- unless the article has no double marks at all, as in British
+style (‘Yes,’ she said), where ‘ opens and a ’ not followed by a letter
+closes.  A quotation that runs over several paragraphs repeats its opening
+mark at the start of each and closes only in the last; a mark left open
+anywhere else is ignored, so its words stay with the anchor.
 """
 
 from __future__ import annotations
@@ -32,20 +35,28 @@ class Span:
     continued: bool = False  # the span continues one from the previous paragraph
 
 
-def _marks(text: str) -> list[tuple[int, str]]:
-    """Each mark as (index, "open" | "close")."""
+def _marks(text: str, single: bool = False) -> list[tuple[int, str]]:
+    """Each mark as (index, "open" | "close").
+
+    With ``single`` (an article quoting in British style, with no double marks
+    at all) ‘ opens and ’ closes, but only a ’ that no letter follows: one
+    inside a word (``Ukraine’s``) is an apostrophe.
+    """
     out: list[tuple[int, str]] = []
     depth_open = False
     for i, ch in enumerate(text):
-        if ch in OPENERS:
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if ch in OPENERS or (single and ch == "‘" and before in _OPEN_CONTEXT):
             out.append((i, "open"))
             depth_open = True
-        elif ch in CLOSERS:
+        elif ch in CLOSERS and not depth_open and before in _OPEN_CONTEXT and after.isalnum():
+            out.append((i, "open"))  # a quotation opened with a reversed mark: ”Yes,” she said
+            depth_open = True
+        elif ch in CLOSERS or (single and ch == "’" and depth_open and _closes_single(before, after)):
             out.append((i, "close"))
             depth_open = False
         elif ch == STRAIGHT:
-            before = text[i - 1] if i else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
             if depth_open:
                 kind = "close"
             elif before in _OPEN_CONTEXT and not after.isspace():
@@ -57,21 +68,28 @@ def _marks(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _starts_with_opener(text: str) -> bool:
+def _closes_single(before: str, after: str) -> bool:
+    """A ’ closes after punctuation (‘Yes,’) or before it (‘a disaster’.), not
+    in a word (Ukraine’s) nor after a plural (the Joneses’ farm)."""
+    return before in ".,!?;:…—–-" or not (after.isalnum() or after.isspace())
+
+
+def _starts_with_opener(text: str, single: bool = False) -> bool:
     stripped = text.lstrip()
-    return bool(stripped) and (stripped[0] in OPENERS or stripped[0] == STRAIGHT)
+    return bool(stripped) and (stripped[0] in OPENERS + STRAIGHT + CLOSERS or (single and stripped[0] == "‘"))
 
 
 def find_spans(paragraphs: Sequence[str]) -> list[list[Span]]:
     """Quoted spans for each paragraph, in order."""
     result: list[list[Span]] = []
     carry = False  # previous paragraph left a run-on quotation open
+    single = not any(c in p for p in paragraphs for c in OPENERS + CLOSERS + STRAIGHT)
     for index, text in enumerate(paragraphs):
         spans: list[Span] = []
         opened: int | None = None
         carry_in = carry
         lead = len(text) - len(text.lstrip())
-        for pos, kind in _marks(text):
+        for pos, kind in _marks(text, single):
             if kind == "open":
                 opened = pos  # a second opener restarts: the first one stays with the anchor
                 continue
@@ -82,7 +100,7 @@ def find_spans(paragraphs: Sequence[str]) -> list[list[Span]]:
             opened = None
         if opened is not None:
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
-            if _starts_with_opener(nxt) and text[opened + 1 :].strip():
+            if _starts_with_opener(nxt, single) and text[opened + 1 :].strip():
                 cont = carry_in and not spans and opened == lead
                 spans.append(Span(index, opened, opened + 1, len(text), len(text), True, cont))
                 carry = True
