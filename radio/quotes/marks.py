@@ -13,13 +13,14 @@ anywhere else is ignored, so its words stay with the anchor.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 OPENERS = "“«\u201e"
 CLOSERS = "”»"
 STRAIGHT = '"'
-_ALL_MARKS = frozenset(OPENERS + CLOSERS + STRAIGHT + "‘’")
+_ALL_MARKS = re.compile("[" + OPENERS + CLOSERS + STRAIGHT + "‘’]")
 _OPEN_CONTEXT = " \t([{—–-/\u00a0" + OPENERS
 
 
@@ -45,9 +46,8 @@ def _marks(text: str, single: bool = False) -> list[tuple[int, str]]:
     """
     out: list[tuple[int, str]] = []
     depth_open = False
-    for i, ch in enumerate(text):
-        if ch not in _ALL_MARKS:
-            continue
+    for m in _ALL_MARKS.finditer(text):
+        i, ch = m.start(), m.group()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if ch in OPENERS or (single and ch == "‘" and before in _OPEN_CONTEXT):
