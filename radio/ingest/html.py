@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from itertools import pairwise
 from typing import Any
 from urllib.parse import urlsplit
 
 from radio.errors import DependencyError, InputError
 from radio.ingest.decode import decode_html
-from radio.ingest.text import clean_lines, strip_links
+from radio.ingest.text import clean_lines, is_boilerplate, strip_links
 from radio.models import Article
 
 MAX_HTML_BYTES = 10 * 1024 * 1024
@@ -39,8 +40,11 @@ _PRUNE = [
 ]
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.I | re.S)
 _TAG = re.compile(r"<[^>]*>")
+_SCRIPT = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
 _TITLE_SEP = re.compile(r"\s+(?:\||-|—|–|::|·)\s+")
 _SENTENCE = re.compile(r"\w[.!?][\"”’)]?(?:\s|$)")
+_GAP_WORDS = 6  # a paragraph found only in recall mode needs this many words ...
+_PROSE_END = re.compile(r"[\w%)][.!?…][\"”’)]?$")  # ... and must end as a sentence ends
 _BLOCKS = {"p", "head", "quote", "item", "cell"}
 _CONTAINERS = {"list", "div", "body", "row", "table"}
 _ERROR_TITLE = re.compile(
@@ -65,13 +69,17 @@ def html_to_article(
             " save only the article page"
         )
     text = decode_html(data, source, charset)
-    doc, lines = _extract(text, url, precise=True)
+    doc, lines = _extract(text, url, mode="precision")
     words = _prose_words(lines)
     if words < RETRY_WORDS:  # precision mode may miss much of a plainly built page: retry
-        retry, more = _extract(text, url, precise=False)
+        retry, more = _extract(text, url, mode="balanced")
         more_words = _prose_words(more)
         if more_words > 1.5 * words:
             doc, lines, words = retry, more, more_words
+    if lines:
+        lines = _fill_gaps(lines, _extract(text, url, mode="recall")[1])
+        words = _prose_words(lines)  # a standfirst alone does not make an article
+        lines = _with_standfirst(lines, doc.description, text)
     if doc is None:
         raise InputError(f"{source}: no article in the page; is it a home page or a login wall?")
     title = _title(doc, lines, _headings(text))
@@ -95,7 +103,73 @@ def _prose_words(lines: list[str]) -> int:
     )
 
 
-def _extract(text: str, url: str | None, *, precise: bool) -> tuple[Any, list[str]]:
+def _is_prose(line: str) -> bool:
+    """A paragraph of running text: a few words ending as a sentence does."""
+    return len(line.split()) >= _GAP_WORDS and bool(_PROSE_END.search(line)) and not is_boilerplate(line)
+
+
+def _with_standfirst(lines: list[str], description: str | None, page: str) -> list[str]:
+    """Put the standfirst (the summary printed under the headline) before the body.
+
+    The page's description is taken only when it is printed on the page
+    itself (not just in the metadata), reads as a sentence, and the body does
+    not already say it (many sites reuse the first paragraph as description).
+    """
+    summary = re.sub(r"\s+", " ", unescape(description or "")).strip()
+    key = _fold(summary)
+    if not key or summary.endswith(("...", "…")) or not _is_prose(summary):
+        return lines
+    body = " ".join(_fold(line) for line in lines)
+    if key in body or _fold(" ".join(summary.split()[:8])) in body:
+        return lines
+    start = page.find("</head")
+    visible = _SCRIPT.sub(" ", page[start if start > 0 else 0 :])
+    if key not in _fold(unescape(_TAG.sub(" ", visible))):
+        return lines
+    return [summary, *lines]
+
+
+def _fill_gaps(lines: list[str], wider: list[str]) -> list[str]:
+    """Add the prose paragraphs that only the recall mode found inside the article.
+
+    The stricter modes sometimes skip a paragraph in the middle of a story (a
+    paragraph in its own odd container, the last lines before a list). Recall
+    mode finds them, but also more page furniture, so only its paragraphs
+    that read as sentences, are not boilerplate, and lie between two
+    paragraphs the stricter mode kept (never before the first or after the
+    last, where furniture gathers) are added, at their place in the page.
+    """
+    have = [_fold(line) for line in lines]
+    joined = " " + " ".join(have) + " "
+    anchors: list[tuple[int, int]] = []  # (index in wider, index in lines)
+    j = 0
+    for i, line in enumerate(wider):
+        key = _fold(line)
+        if not key:
+            continue
+        for k in range(j, len(have)):
+            if have[k] == key:
+                anchors.append((i, k))
+                j = k + 1
+                break
+    if len(anchors) < 2:
+        return lines
+    inserts: dict[int, list[str]] = {}
+    for (lo, k), (hi, _) in pairwise(anchors):
+        for line in wider[lo + 1 : hi]:
+            key = _fold(line)
+            if key and " " + key + " " not in joined and _is_prose(line):
+                inserts.setdefault(k, []).append(line)
+    if not inserts:
+        return lines
+    merged: list[str] = []
+    for k, line in enumerate(lines):
+        merged.append(line)
+        merged.extend(inserts.get(k, []))
+    return merged
+
+
+def _extract(text: str, url: str | None, *, mode: str) -> tuple[Any, list[str]]:
     """trafilatura's document and the text of its paragraph blocks."""
     try:
         import trafilatura
@@ -107,13 +181,14 @@ def _extract(text: str, url: str | None, *, precise: bool) -> tuple[Any, list[st
         doc: Any = trafilatura.bare_extraction(
             text,
             url=url,
-            favor_precision=precise,
+            favor_precision=mode == "precision",
+            favor_recall=mode == "recall",
             include_comments=False,
-            include_tables=False,
+            include_tables=True,
             include_images=False,
             include_links=False,
             include_formatting=False,
-            with_metadata=True,
+            with_metadata=mode != "recall",  # the recall pass only lends paragraphs
             date_extraction_params={"extensive_search": False, "original_date": True},
             prune_xpath=_PRUNE,
         )
@@ -121,7 +196,13 @@ def _extract(text: str, url: str | None, *, precise: bool) -> tuple[Any, list[st
         raise InputError(f"cannot parse the HTML page ({exc}); is the file complete?") from None
     if doc is None or doc.body is None:
         return doc, []
-    return doc, [line for line in (_block_text(el) for el in _blocks(doc.body)) if line]
+    lines = []
+    for element in _blocks(doc.body):
+        line = _block_text(element)
+        # a table is read only for the cells that are sentences; figures and labels are not read out
+        if line and (element.tag != "cell" or _is_prose(line)):
+            lines.append(line)
+    return doc, lines
 
 
 def _blocks(body: Any) -> list[Any]:

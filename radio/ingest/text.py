@@ -129,15 +129,26 @@ _SOCIAL = re.compile(
     r"|\bnewsletters?\b.{0,60}\b(?:sign(?:ing)? up|subscrib\w*|inbox)\b"
     r"|\b(?:sign(?:ing)? up|subscrib\w*)\b.{0,60}\bnewsletters?\b"
     r"|\bdownload (?:the|our)\b.{0,60}\bapps?\b|\bletters? to the editor\b"
-    r"|\balready a subscriber\b|\bplease (?:subscribe|log in|sign in)\b",
+    r"|\balready a subscriber\b|\bplease (?:subscribe|log in|sign in)\b"
+    r"|\b(?:sign up|subscribe|register|click|tap)(?: now)? here[.!]?$",
     re.I,
 )
+# affiliate and sponsorship disclosures, however long
+_DISCLOSURE = re.compile(
+    r"\bwe may (?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation)\b"
+    r"|\badvertisers do not influence\b",
+    re.I,
+)
+# "Release Date:", "Filed Under:": a label whose value was left out
+_LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z&][\w'’-]*){0,2}:$")
+# a teaser cut short and signed by its source: "... he was called one of the … Wikipedia"
+_TEASER = re.compile(r"(?:…|\.\.\.)\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}$")
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}|:|by\b|$))|^.{0,120}\ball rights reserved\b", re.I
 )
 _BIO = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was)\s+(?:an?\s+|the\s+)?"
-    r"(?:[\w&-]+\s+){0,4}(?:reporter|correspondent|editor|writer|journalist|columnist|producer"
+    r"(?:[\w&-]+\s+){0,4}(?i:reporter|correspondent|editor|writer|journalist|columnist|producer"
     r"|contributor|founder|professor|lecturer|author|consultant|fellow|researcher)\b"
     r"|^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+covers\s",
 )
@@ -198,7 +209,9 @@ def _is_chrome(line: str) -> bool:
 
 def is_boilerplate(line: str) -> bool:
     """True for a line no listener should hear: chrome, prompts, captions and credits."""
-    if _is_chrome(line) or _CREDIT.search(line):
+    if _is_chrome(line) or _CREDIT.search(line) or _LABEL.match(line) or _TEASER.search(line):
+        return True
+    if len(line) < 500 and _DISCLOSURE.search(line):
         return True
     return len(line) < 200 and bool(_SOCIAL.search(line))
 
