@@ -11,7 +11,6 @@ it lands within tolerance.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -48,10 +47,14 @@ def measure(path: Path, true_peak: bool = True) -> Loudness:
         ["ffmpeg", "-hide_banner", "-nostats", "-i", str(path), "-af", meter, "-f", "null", "-"],
         "measuring loudness",
     )
-    summary = proc.stderr[proc.stderr.rfind("Summary:") :]
+    return _parse_summary(proc.stderr, path.name, true_peak)
+
+
+def _parse_summary(log: str, name: str, true_peak: bool) -> Loudness:
+    summary = log[log.rfind("Summary:") :]
     found_i, found_peak = _I.search(summary), _PEAK.search(summary)
     if not found_i or (true_peak and not found_peak):
-        raise AudioError(f"could not read a loudness measurement of {path.name}")
+        raise AudioError(f"could not read a loudness measurement of {name}")
     lra = _LRA.search(summary)
     return Loudness(
         integrated_lufs=_number(found_i.group(1)),
@@ -64,78 +67,56 @@ def _number(text: str) -> float:
     return -math.inf if text == "-inf" else float(text)
 
 
-def encode_mp3(wav: Path, mp3: Path, settings: EncodeSettings) -> Loudness:
-    """Encode ``wav`` to ``mp3`` at the loudness target; return the MP3's measurement."""
-    source = measure(wav, true_peak=False)
-    if source.integrated_lufs == -math.inf:
-        raise AudioError("the programme is silent; the engine produced no audible speech")
-    ceiling_db = settings.max_true_peak_dbtp - 1.5  # headroom for inter-sample and MP3 overshoot
-    gain_db = limited_gain_for(wav, settings.target_lufs - source.integrated_lufs, settings.target_lufs, ceiling_db)
-    result = source
+def encode_mp3(wav: Path, mp3: Path, settings: EncodeSettings, rms_dbfs: float | None = None) -> Loudness:
+    """Encode ``wav`` to ``mp3`` at the loudness target; return the MP3's measurement.
+
+    Two steps, so that the final gain is a plain linear change: first gain a
+    little past the target and limit the peaks (the limiter takes back part
+    of the gain; how much is measured in the same pass), then encode with the
+    small negative correction that lands on the target, which cannot raise a
+    peak. ``rms_dbfs`` (the programme's plain RMS level, known to the mixer
+    for free) is the first guess at its loudness; without it the file is
+    measured first.
+    """
+    if rms_dbfs is None or not math.isfinite(rms_dbfs):
+        rms_dbfs = measure(wav, true_peak=False).integrated_lufs
+        if rms_dbfs == -math.inf:
+            raise AudioError("the programme is silent; the engine produced no audible speech")
+    ceiling_db = settings.max_true_peak_dbtp - 1.5  # headroom for inter-sample peaks and the MP3 encoder
+    limited = wav.with_name(wav.stem + ".limited.wav")
+    push_db = settings.target_lufs - rms_dbfs + OVERSHOOT_LU
+    level = _limit(wav, limited, push_db, ceiling_db)
+    for _ in range(MAX_PASSES):  # rare: the limiter took back more than the overshoot
+        if level >= settings.target_lufs:
+            break
+        push_db += settings.target_lufs - level + OVERSHOOT_LU
+        level = _limit(wav, limited, push_db, ceiling_db)
+    correction_db = min(0.0, settings.target_lufs - level - ENCODER_LOSS_LU)
+    result = Loudness(level, math.nan)
     for _ in range(MAX_PASSES):
-        _encode(wav, mp3, gain_db, ceiling_db, settings)
-        result = measure(mp3)
+        result = _encode_and_measure(limited, mp3, correction_db, settings)
         loud_ok = abs(result.integrated_lufs - settings.target_lufs) <= TOLERANCE_LU
         peak_ok = result.true_peak_dbtp <= settings.max_true_peak_dbtp
         if loud_ok and peak_ok:
-            return result
+            break
         if not peak_ok:
-            ceiling_db -= result.true_peak_dbtp - settings.max_true_peak_dbtp + 0.3
-        gain_db += (settings.target_lufs - result.integrated_lufs) * 1.5  # limiting eats part of any gain
+            correction_db -= result.true_peak_dbtp - settings.max_true_peak_dbtp + 0.2
+        else:
+            correction_db = min(0.0, correction_db + settings.target_lufs - result.integrated_lufs)
+    limited.unlink(missing_ok=True)
     return result
 
 
-CANDIDATE_STEPS_DB = (0.0, 1.5, 3.0, 4.5, 6.0)
+OVERSHOOT_LU = 1.5  # push past the target before limiting, so the final correction is a cut
+# Measured here: LAME (64-128 kbit/s) lowers the BS.1770 loudness of limited speech by 0.4-0.5 LU.
+# The decoded MP3 is measured anyway; this only saves a second encode.
+ENCODER_LOSS_LU = 0.4
 
 
-def limited_gain_for(wav: Path, naive_gain_db: float, target_lufs: float, ceiling_db: float) -> float:
-    """The gain that lands on ``target_lufs`` after the limiter.
-
-    Limiting takes back part of any gain, so several candidate gains go
-    through gain + limiter + loudness meter in one ffmpeg run (the file is
-    decoded once), and the answer is interpolated between them.
-    """
-    gains = [naive_gain_db + step for step in CANDIDATE_STEPS_DB]
+def _limit(wav: Path, out: Path, gain_db: float, ceiling_db: float) -> float:
+    """Write ``wav`` with gain and a peak limiter to ``out``; return its integrated loudness."""
     limit = max(0.0625, min(1.0, 10 ** (ceiling_db / 20)))
-    labels = "".join(f"[c{i}]" for i in range(len(gains)))
-    chains = ";".join(f"[c{i}]volume={g:.3f}dB,{_limiter(limit)},ebur128@g{i}[o{i}]" for i, g in enumerate(gains))
-    outputs = [arg for i in range(len(gains)) for arg in ("-map", f"[o{i}]", "-f", "null", "-")]
     proc = run(
-        [
-            "ffmpeg",
-            "-hide_banner",
-            "-nostats",
-            "-i",
-            str(wav),
-            "-filter_complex",
-            f"[0:a]asplit={len(gains)}{labels};{chains}",
-            *outputs,
-        ],
-        "measuring loudness",
-    )
-    loudness = []
-    for i in range(len(gains)):
-        block = proc.stderr[proc.stderr.rfind(f"[ebur128@g{i} ") :]
-        found = _I.search(block)
-        loudness.append(_number(found.group(1)) if found else -math.inf)
-    points = sorted(zip(loudness, gains, strict=True))
-    for (l0, g0), (l1, g1) in itertools.pairwise(points):
-        if l0 <= target_lufs <= l1 and l1 > l0:
-            return g0 + (g1 - g0) * (target_lufs - l0) / (l1 - l0)
-    (l0, g0), (l1, g1) = points[-2], points[-1]  # beyond the candidates: extrapolate
-    slope = (g1 - g0) / (l1 - l0) if l1 > l0 else 1.0
-    return g1 + slope * (target_lufs - l1) if target_lufs > l1 else points[0][1] - (points[0][0] - target_lufs)
-
-
-def _limiter(limit: float) -> str:
-    return f"alimiter=limit={limit:.5f}:attack=2:release=60:level=disabled"
-
-
-def _encode(wav: Path, mp3: Path, gain_db: float, ceiling_db: float, settings: EncodeSettings) -> None:
-    rate = settings.sample_rate_hz
-    limit = max(0.0625, min(1.0, 10 ** (ceiling_db / 20)))
-    chain = f"volume={gain_db:.3f}dB,{_limiter(limit)}"
-    run(
         [
             "ffmpeg",
             "-hide_banner",
@@ -144,22 +125,33 @@ def _encode(wav: Path, mp3: Path, gain_db: float, ceiling_db: float, settings: E
             "-i",
             str(wav),
             "-af",
-            chain,
-            "-ar",
-            str(rate),
-            "-ac",
-            str(settings.channels),
+            f"volume={gain_db:.3f}dB,{_limiter(limit)},ebur128",
             "-c:a",
-            "libmp3lame",
-            "-b:a",
-            f"{settings.bitrate_kbps}k",
-            "-id3v2_version",
-            "3",
-            "-write_id3v1",
-            "0",
-            "-f",
-            "mp3",
-            str(mp3),
+            "pcm_s16le",
+            str(out),
+        ],
+        "limiting peaks",
+    )
+    found = _I.search(proc.stderr[proc.stderr.rfind("Summary:") :])
+    if not found or _number(found.group(1)) == -math.inf:
+        raise AudioError("the programme is silent; the engine produced no audible speech")
+    return _number(found.group(1))
+
+
+def _limiter(limit: float) -> str:
+    return f"alimiter=limit={limit:.5f}:attack=2:release=60:level=disabled"
+
+
+def _encode_and_measure(wav: Path, mp3: Path, gain_db: float, settings: EncodeSettings) -> Loudness:
+    """Encode to MP3, then measure the file as a player decodes it (the LAME
+    header's encoder delay and padding applied, which a piped stream lacks)."""
+    run(
+        [
+            "ffmpeg", "-hide_banner", "-nostats", "-y", "-i", str(wav), "-af", f"volume={gain_db:.3f}dB",
+            "-ar", str(settings.sample_rate_hz), "-ac", str(settings.channels),
+            "-c:a", "libmp3lame", "-b:a", f"{settings.bitrate_kbps}k",
+            "-id3v2_version", "3", "-write_id3v1", "0", "-f", "mp3", str(mp3),
         ],
         "encoding the MP3",
-    )
+    )  # fmt: skip
+    return measure(mp3)

@@ -5,6 +5,7 @@ after the sign-off.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from pydub import AudioSegment
@@ -12,6 +13,7 @@ from pydub import AudioSegment
 from radio import asset
 from radio.config import Settings
 from radio.models import Placement, Script
+from radio.tools import run
 
 RAMP_MS = 400  # duck / unduck ramp
 INTRO_VOICE_AT_MS = 3000  # the anchor comes in over the sting
@@ -29,8 +31,26 @@ class Programme:
 
 
 def load_bed(name: str, sample_rate_hz: int, channels: int) -> AudioSegment:
-    bed = AudioSegment.from_file(str(asset(name)), format="ogg")
-    return bed.set_frame_rate(sample_rate_hz).set_channels(channels).set_sample_width(2)
+    """Decode a shipped music bed straight to raw PCM (one ffmpeg run, no probe)."""
+    proc = run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-i",
+            str(asset(name)),
+            "-f",
+            "s16le",
+            "-ac",
+            str(channels),
+            "-ar",
+            str(sample_rate_hz),
+            "-",
+        ],
+        f"decoding the music bed {name}",
+        binary=True,
+    )
+    return AudioSegment(data=proc.stdout, sample_width=2, frame_rate=sample_rate_hz, channels=channels)
 
 
 def pause_before(script: Script, index: int, settings: Settings) -> int:
@@ -59,35 +79,41 @@ def assemble(script: Script, clips: list[AudioSegment], settings: Settings) -> P
     """Return the mixed programme and where each segment sits on it."""
     rate, channels = settings.sample_rate_hz, settings.channels
     duck = settings.music_bed_duck_db
-    timeline = AudioSegment.silent(duration=0, frame_rate=rate).set_channels(channels)
+    has_intro = script.segments[0].kind == "intro"
+    has_outro = script.segments[-1].kind == "outro" and len(clips) > 1
+    with ThreadPoolExecutor(max_workers=2) as pool:  # two ffmpeg decodes side by side
+        intro_bed = pool.submit(load_bed, "intro.ogg", rate, channels) if has_intro else None
+        outro_bed = pool.submit(load_bed, "outro.ogg", rate, channels) if has_outro else None
+    pieces: list[bytes] = []
+    position_ms = 0
     placements: list[Placement] = []
-    for index, (segment, clip) in enumerate(zip(script.segments, clips, strict=True)):
-        timeline += AudioSegment.silent(duration=pause_before(script, index, settings), frame_rate=rate).set_channels(
-            channels
-        )
-        if segment.kind == "intro" and index == 0:
-            block, voice_at = _intro_block(clip, rate, channels, duck)
-        elif segment.kind == "outro" and index == len(clips) - 1:
-            block, voice_at = _outro_block(clip, rate, channels, duck)
+    for index, clip in enumerate(clips):
+        pause = AudioSegment.silent(duration=pause_before(script, index, settings), frame_rate=rate)
+        pause = pause.set_channels(channels)
+        if index == 0 and intro_bed is not None:
+            block, voice_at = _intro_block(clip, intro_bed.result(), duck)
+        elif index == len(clips) - 1 and outro_bed is not None:
+            block, voice_at = _outro_block(clip, outro_bed.result(), duck)
         else:
             block, voice_at = clip, 0
-        start = len(timeline) + voice_at
+        start = position_ms + len(pause) + voice_at
         placements.append(Placement(index, start, start + len(clip)))
-        timeline += block
-    return Programme(timeline, tuple(placements))
+        pieces += [pause.raw_data, block.raw_data]
+        position_ms += len(pause) + len(block)
+    audio = AudioSegment(data=b"".join(pieces), sample_width=2, frame_rate=rate, channels=channels)
+    return Programme(audio, tuple(placements))
 
 
-def _intro_block(voice: AudioSegment, rate: int, channels: int, duck_db: float) -> tuple[AudioSegment, int]:
+def _intro_block(voice: AudioSegment, bed: AudioSegment, duck_db: float) -> tuple[AudioSegment, int]:
     length = INTRO_VOICE_AT_MS + len(voice) + INTRO_TAIL_MS
-    bed = _looped(load_bed("intro.ogg", rate, channels), length)
-    bed = _duck(bed, INTRO_VOICE_AT_MS, length, duck_db)
+    bed = _duck(_looped(bed, length), INTRO_VOICE_AT_MS, length, duck_db)
     bed = bed.fade_out(min(1500, len(voice)))
     return bed.overlay(voice, position=INTRO_VOICE_AT_MS), INTRO_VOICE_AT_MS
 
 
-def _outro_block(voice: AudioSegment, rate: int, channels: int, duck_db: float) -> tuple[AudioSegment, int]:
+def _outro_block(voice: AudioSegment, bed: AudioSegment, duck_db: float) -> tuple[AudioSegment, int]:
     length = OUTRO_LEAD_MS + len(voice) + OUTRO_TAIL_MS
-    bed = _looped(load_bed("outro.ogg", rate, channels), length)
+    bed = _looped(bed, length)
     bed = _duck(bed, 0, OUTRO_LEAD_MS + len(voice), duck_db).fade_in(OUTRO_LEAD_MS).fade_out(1500)
     return bed.overlay(voice, position=OUTRO_LEAD_MS), OUTRO_LEAD_MS
 

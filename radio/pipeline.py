@@ -91,7 +91,7 @@ def render_episode(
             settings.sample_rate_hz,
             settings.channels,
         )
-        measured = loudness.encode_mp3(wav, mp3, encode)
+        measured = loudness.encode_mp3(wav, mp3, encode, programme.audio.dBFS)
         wav.unlink()
         timings["loudness_and_encode"] = time.perf_counter() - started
 

@@ -21,8 +21,9 @@ def quiet_wav(tmp_path: Path) -> Path:
 def test_encode_hits_target_with_true_peak_headroom(quiet_wav: Path, tmp_path: Path, target: float) -> None:
     mp3 = tmp_path / "out.mp3"
     result = encode_mp3(quiet_wav, mp3, EncodeSettings(target, -1.0, 96, 44100, 1))
-    again = measure(mp3)  # measured on the decoded MP3, independently
-    assert again == result
+    again = measure(mp3)  # measured on the decoded MP3 file, independently of the encoder's own pass
+    assert abs(again.integrated_lufs - result.integrated_lufs) <= 0.1
+    assert abs(again.true_peak_dbtp - result.true_peak_dbtp) <= 0.1
     assert abs(again.integrated_lufs - target) <= 1.0
     assert again.true_peak_dbtp <= -1.0
 

@@ -48,10 +48,10 @@ def test_music_bed_is_ducked_under_the_intro_voice(tmp_path: Path) -> None:
     clips = voice_script(script, get_engine("fake"), tmp_path, 44100, 1)
     from radio.mix import _intro_block, load_bed
 
-    block, at = _intro_block(clips[0], 44100, 1, -20.0)
     bed = load_bed("intro.ogg", 44100, 1)
+    block, at = _intro_block(clips[0], bed, -20.0)
     silent_voice = clips[0] - 120  # the same length, inaudible: isolates the bed
-    bed_only, _ = _intro_block(silent_voice, 44100, 1, -20.0)
+    bed_only, _ = _intro_block(silent_voice, bed, -20.0)
     before = bed_only[: at - 500].dBFS
     under = bed_only[at + 200 : at + len(clips[0]) - 1600].dBFS
     assert before - under >= 15, (before, under)
