@@ -152,3 +152,16 @@ def test_missing_and_empty_files(tmp_path: Path) -> None:
     empty.write_text("  \n")
     with pytest.raises(InputError, match="empty"):
         load_article(str(empty))
+
+
+def test_boilerplate_labels_teasers_and_disclosures() -> None:
+    from radio.ingest.text import is_boilerplate, strip_dateline
+
+    assert is_boilerplate("Release Date:")
+    assert is_boilerplate("Filed Under:")
+    assert not is_boilerplate("He said:")
+    assert is_boilerplate("A composer, he was called one of the finest of his … Wikipedia")
+    assert is_boilerplate("We may receive compensation when you click on links to products we review.")
+    assert is_boilerplate("Want to know what happens next at the council? Sign up here")
+    assert not is_boilerplate("The council will meet again in March to vote on the plan.")
+    assert strip_dateline("KOBE – A total of 600 masks went missing.") == "A total of 600 masks went missing."

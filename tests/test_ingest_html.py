@@ -206,3 +206,53 @@ def test_reading_html_imports_the_extractor_on_demand() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.strip() == "True"
+
+
+FEATURE = FIXTURES / "feature.html"
+
+
+def test_feature_page_reads_prose_and_leaves_furniture() -> None:
+    article = load_article(str(FEATURE))
+    assert article.title == "The lighthouse keepers who never left"
+    said = " ".join(article.paragraphs)
+    # the standfirst leads, once
+    assert article.paragraphs[0].startswith("Three generations of one family")
+    assert said.count("Three generations of one family") == 1
+    # footnote markers go, the sentence stays
+    assert "Her grandmother kept a diary of every storm. Its pages record" in said
+    assert "[1]" not in said and "[2]" not in said
+    # table cells that are sentences are read; names, years and headers are not
+    assert "She turned the lens by hand through the great storm of 1953." in article.paragraphs
+    assert "He rebuilt the landing stage after the winter gales took it away." in article.paragraphs
+    for furniture in ("Agnes Holt", "1948", "Remembered for", "Release Date", "affiliate", "compensation",
+                      "Sign up here", "inbox", "©"):
+        assert furniture not in said, furniture
+
+
+def test_recall_paragraphs_fill_gaps_only_inside_the_article() -> None:
+    from radio.ingest.html import _fill_gaps
+
+    kept = ["First paragraph of the story, as the strict mode found it.", "Third paragraph, also found."]
+    wider = [
+        "Sign up for our newsletter and never miss a story again today.",  # before the story
+        kept[0],
+        "Second paragraph, which only the recall mode found in its odd box.",
+        "Share this",  # not prose
+        kept[1],
+        "Readers also liked this other story about something else entirely.",  # after the story
+    ]
+    assert _fill_gaps(kept, wider) == [kept[0], wider[2], kept[1]]
+    assert _fill_gaps(kept, [kept[0]]) == kept  # one anchor: nothing to fill between
+
+
+def test_standfirst_is_added_only_when_printed_and_new() -> None:
+    from radio.ingest.html import _with_standfirst
+
+    body = ["The first paragraph of the story tells what happened on the pier."]
+    summary = "A short summary of the whole story that the page prints under its headline."
+    printed = f"<html><head><meta name='description' content='{summary}'></head><body><p>{summary}</p></body>"
+    meta_only = f"<html><head><meta name='description' content='{summary}'></head><body><p>x</p></body>"
+    assert _with_standfirst(body, summary, printed) == [summary, *body]
+    assert _with_standfirst(body, summary, meta_only) == body
+    assert _with_standfirst([summary, *body], summary, printed) == [summary, *body]
+    assert _with_standfirst(body, "A summary cut short with an ellipsis, as metadata often is…", printed) == body

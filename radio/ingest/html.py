@@ -40,6 +40,7 @@ _PRUNE = [
 ]
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.I | re.S)
 _TAG = re.compile(r"<[^>]*>")
+_FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d+|citation needed|clarification needed)\]", re.I)  # wiki refs
 _SCRIPT = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
 _TITLE_SEP = re.compile(r"\s+(?:\||-|—|–|::|·)\s+")
 _SENTENCE = re.compile(r"\w[.!?][\"”’)]?(?:\s|$)")
@@ -226,7 +227,7 @@ def _has_blocks(element: Any) -> bool:
 def _block_text(element: Any) -> str:
     for brk in element.iter("lb"):
         brk.tail = " " + (brk.tail or "")
-    text = "".join(element.itertext())
+    text = _FOOTNOTE.sub("", "".join(element.itertext()))
     return strip_links(re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip())
 
 

@@ -244,8 +244,13 @@ def tidy_paragraphs(paragraphs: list[str]) -> list[str]:
     while kept and _BIO.match(kept[-1]):
         kept.pop()
     if kept:
-        kept[0] = _DATELINE.sub("", kept[0], count=1)
+        kept[0] = strip_dateline(kept[0])
     return [p for p in kept if p]
+
+
+def strip_dateline(paragraph: str) -> str:
+    """The paragraph without a leading "CITY, State (AP) —" dateline; the rest is kept."""
+    return _DATELINE.sub("", paragraph, count=1)
 
 
 def _blocks(text: str) -> list[str]:
