@@ -46,8 +46,23 @@ def floor(body: Path, work: Path) -> tuple[float, int]:
     wav, mp3 = work / "floor.wav", work / "floor.mp3"
     t1, m1 = timed(["espeak-ng", "-v", "en-us", "-w", str(wav), "-f", str(body)])
     t2, m2 = timed(
-        ["ffmpeg", "-v", "error", "-y", "-i", str(wav), "-ar", "44100", "-ac", "1",
-         "-c:a", "libmp3lame", "-b:a", "96k", str(mp3)]
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-y",
+            "-i",
+            str(wav),
+            "-ar",
+            "44100",
+            "-ac",
+            "1",
+            "-c:a",
+            "libmp3lame",
+            "-b:a",
+            "96k",
+            str(mp3),
+        ]
     )
     return t1 + t2, max(m1, m2)
 
@@ -98,14 +113,21 @@ def main() -> int:
     ours_s, base_s = statistics.median(ours), statistics.median(base)
     words = sum(len(p.split()) for p in article.paragraphs)
     print(f"article: {args.article.name}, {words} words, {len(script.segments)} segments, {args.runs} runs")
-    print(f"floor (espeak-ng -w + ffmpeg mp3): median {base_s:.2f} s for {floor_audio_s:.1f} s of audio, "
-          f"peak {max(base_mem)} MiB")
-    print(f"radio episode (full):              median {ours_s:.2f} s for {audio_s:.1f} s of audio, "
-          f"peak {max(ours_mem)} MiB")
+    print(
+        f"floor (espeak-ng -w + ffmpeg mp3): median {base_s:.2f} s for {floor_audio_s:.1f} s of audio, "
+        f"peak {max(base_mem)} MiB"
+    )
+    print(
+        f"radio episode (full):              median {ours_s:.2f} s for {audio_s:.1f} s of audio, "
+        f"peak {max(ours_mem)} MiB"
+    )
     print(f"ratio radio / floor:               {ours_s / base_s:.2f}x (aim: within 2.5x)")
     print(f"realtime factor:                   {ours_s / audio_s:.4f} ({audio_s / ours_s:.0f}x faster than real time)")
     norm_ms = statistics.median(norm) * 1000
-    print(f"normalisation (to_spoken, all segments): median {norm_ms:.1f} ms = {norm_ms / 10 / ours_s:.2f}% of the episode")
+    print(
+        f"normalisation (to_spoken, all segments): median {norm_ms:.1f} ms"
+        f" = {norm_ms / 10 / ours_s:.2f}% of the episode"
+    )
     return 0
 
 
