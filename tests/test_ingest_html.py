@@ -250,9 +250,14 @@ def test_standfirst_is_added_only_when_printed_and_new() -> None:
 
     body = ["The first paragraph of the story tells what happened on the pier."]
     summary = "A short summary of the whole story that the page prints under its headline."
-    printed = f"<html><head><meta name='description' content='{summary}'></head><body><p>{summary}</p></body>"
-    meta_only = f"<html><head><meta name='description' content='{summary}'></head><body><p>x</p></body>"
+    head = f"<html><head><meta name='description' content='{summary}'></head><body><h1>Pier news</h1>"
+    printed = f"{head}<p>{summary}</p></body>"
+    meta_only = f"{head}<p>x</p></body>"
+    far_away = f"{head}<p>{'Other text. ' * 200}</p><p>{summary}</p></body>"
     assert _with_standfirst(body, summary, printed) == [summary, *body]
     assert _with_standfirst(body, summary, meta_only) == body
+    assert _with_standfirst(body, summary, far_away) == body  # printed, but not under the headline
+    unpunctuated = summary.rstrip(".")  # a standfirst often has no full stop
+    assert _with_standfirst(body, unpunctuated, printed.replace(summary, unpunctuated)) == [unpunctuated, *body]
     assert _with_standfirst([summary, *body], summary, printed) == [summary, *body]
     assert _with_standfirst(body, "A summary cut short with an ellipsis, as metadata often is…", printed) == body

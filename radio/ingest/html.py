@@ -44,6 +44,7 @@ _FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d+|citation needed|clarificati
 _SCRIPT = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
 _TITLE_SEP = re.compile(r"\s+(?:\||-|—|–|::|·)\s+")
 _SENTENCE = re.compile(r"\w[.!?][\"”’)]?(?:\s|$)")
+_STANDFIRST_GAP = 1500  # characters of page text between the headline and its standfirst, at most
 _GAP_WORDS = 6  # a paragraph found only in recall mode needs this many words ...
 _PROSE_END = re.compile(r"[\w%)][.!?…][\"”’)]?$")  # ... and must end as a sentence ends
 _BLOCKS = {"p", "head", "quote", "item", "cell"}
@@ -113,19 +114,24 @@ def _with_standfirst(lines: list[str], description: str | None, page: str) -> li
     """Put the standfirst (the summary printed under the headline) before the body.
 
     The page's description is taken only when it is printed on the page
-    itself (not just in the metadata), reads as a sentence, and the body does
-    not already say it (many sites reuse the first paragraph as description).
+    itself near the headline (not just in the metadata), has a sentence's
+    length (a standfirst often has no full stop), is not boilerplate, and the
+    body does not already say it (many sites reuse the first paragraph).
     """
     summary = re.sub(r"\s+", " ", unescape(description or "")).strip()
     key = _fold(summary)
-    if not key or summary.endswith(("...", "…")) or not _is_prose(summary):
+    if not key or summary.endswith(("...", "…")) or len(summary.split()) < 8 or is_boilerplate(summary):
         return lines
     body = " ".join(_fold(line) for line in lines)
     if key in body or _fold(" ".join(summary.split()[:8])) in body:
         return lines
     start = page.find("</head")
-    visible = _SCRIPT.sub(" ", page[start if start > 0 else 0 :])
-    if key not in _fold(unescape(_TAG.sub(" ", visible))):
+    visible = _fold(unescape(_TAG.sub(" ", _SCRIPT.sub(" ", page[max(start, 0) :]))))
+    at = visible.find(key)
+    if at < 0:
+        return lines
+    headline = max((visible.rfind(_fold(h), 0, at) for h in _headings(page)), default=-1)
+    if headline < 0 or at - headline > _STANDFIRST_GAP:
         return lines
     return [summary, *lines]
 
