@@ -84,14 +84,15 @@ def encode_mp3(wav: Path, mp3: Path, settings: EncodeSettings, rms_dbfs: float |
             raise AudioError("the programme is silent; the engine produced no audible speech")
     ceiling_db = settings.max_true_peak_dbtp - 1.5  # headroom for inter-sample peaks and the MP3 encoder
     limited = wav.with_name(wav.stem + ".limited.wav")
-    push_db = settings.target_lufs - rms_dbfs + OVERSHOOT_LU
+    goal = settings.target_lufs + ENCODER_LOSS_LU  # what the limited WAV must reach before the encoder
+    push_db = goal - rms_dbfs + OVERSHOOT_LU
     level = _limit(wav, limited, push_db, ceiling_db)
     for _ in range(MAX_PASSES):  # rare: the limiter took back more than the overshoot
-        if level >= settings.target_lufs:
+        if level >= goal:
             break
-        push_db += settings.target_lufs - level + OVERSHOOT_LU
+        push_db += (goal - level) * 2 + OVERSHOOT_LU  # limiting keeps only part of any extra gain
         level = _limit(wav, limited, push_db, ceiling_db)
-    correction_db = min(0.0, settings.target_lufs - level - ENCODER_LOSS_LU)
+    correction_db = min(0.0, goal - level)
     result = Loudness(level, math.nan)
     for _ in range(MAX_PASSES):
         result = _encode_and_measure(limited, mp3, correction_db, settings)
@@ -107,7 +108,7 @@ def encode_mp3(wav: Path, mp3: Path, settings: EncodeSettings, rms_dbfs: float |
     return result
 
 
-OVERSHOOT_LU = 1.5  # push past the target before limiting, so the final correction is a cut
+OVERSHOOT_LU = 2.0  # push past the target before limiting, so the final correction is a cut
 # Measured here: LAME (64-128 kbit/s) lowers the BS.1770 loudness of limited speech by 0.4-0.5 LU.
 # The decoded MP3 is measured anyway; this only saves a second encode.
 ENCODER_LOSS_LU = 0.4
