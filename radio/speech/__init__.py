@@ -41,6 +41,12 @@ _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 _DOUBLE_COMMA = re.compile(r",\s*(?=[,.;:!?])|^\s*[,;]\s*")
 
+# Cheap tests that a rule can match at all (each is implied by a match of the
+# rule), so the rule's own slower pattern only scans text it may change.
+_ODD_SPACE = re.compile(r"  |[\t\u00a0\u2009\u202f]")
+_PUNCT_AFTER_SPACE = re.compile(r"[,.;:!?](?<=\s[,.;:!?])")
+_COMMA_BEFORE_PUNCT = re.compile(r",\s*[,.;:!?]")
+
 
 def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> str:
     """Return ``text`` as the engine should receive it."""
@@ -52,7 +58,11 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
         kept.append(spoken)
         return chr(_PLACEHOLDER_BASE + len(kept) - 1)
 
-    text = _EMPTY_BRACKETS.sub("", _LINK.sub("", text)).replace("−", "-")
+    if "@" in text or "://" in text or ("." in text and "www." in text.lower()):
+        text = _LINK.sub("", text)
+    if "(" in text or "[" in text or "<" in text:
+        text = _EMPTY_BRACKETS.sub("", text)
+    text = text.replace("−", "-")
     if lexicon is not None:
         text = lexicon.apply(text, engine, protect)
     text = symbols_first(text, protect)
@@ -61,8 +71,11 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
     text = measures(text, protect)
     text = names_and_acronyms(text, protect)
     text = symbols_last(text)
-    text = _SPACES.sub(" ", text)
-    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    text = _DOUBLE_COMMA.sub("", text)
+    if _ODD_SPACE.search(text):  # a single plain space stays as it is
+        text = _SPACES.sub(" ", text)
+    if _PUNCT_AFTER_SPACE.search(text):
+        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    if text.lstrip().startswith((",", ";")) or _COMMA_BEFORE_PUNCT.search(text):
+        text = _DOUBLE_COMMA.sub("", text)
     text = _PLACEHOLDER.sub(lambda m: kept[ord(m[0]) - _PLACEHOLDER_BASE], text)
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())

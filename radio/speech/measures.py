@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from radio.speech.numbers import cardinal, decade, decimal, grouped, ordinal, year
-from radio.speech.rules import Match, Protect, letters
+from radio.speech.rules import Match, Protect, has_digit, letters
 from radio.speech.words import COMMON_WORDS, MONTHS, SHOUT_SHORT, WORD_ACRONYMS, words_set
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -94,6 +94,19 @@ _ROMAN_CARDINAL_AFTER = words_set(
 _ROMAN = re.compile(r"\b(?P<prev>[A-Z][a-z]+) (?P<r>[IVXL]{1,7})\b(?!['’\w.]\w)")
 _ACRONYM = re.compile(r"\b(?P<w>[A-Z][A-Z]+)(?P<s>s|['’]s)?\b")
 _CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:[\s,!?'’-]+[A-Z]{2,})+\b")
+_VOWEL = re.compile(r"[AEIOUY]")
+_CAPS = re.compile(r"[A-Z]{2,}")
+
+# Hints: each is found in any text the rule of the same name matches, and
+# starts with a literal or a character class, which the regex engine seeks fast.
+_UNIT_HINT = re.compile(rf"\d(?:\s?(?:{_UNIT_NAMES})|\sm|m|bn|k|[CF])(?![\w/])")
+_ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)\b")
+_MODEL_HYPHEN_HINT = re.compile(r"-\d")
+_MODEL_JOINED_HINT = re.compile(r"[A-Z]\d")
+_NUMBER_LETTERS_HINT = re.compile(r"\d[A-Z]")
+_YEAR_HINT = re.compile(r"1[0-9]\d\d|20\d\d")
+_ROMAN_HINT = re.compile(r"[a-z] [IVXL]")
+_TWO_CAPS = re.compile(r"[A-Z][A-Z]")
 
 
 def _amount(num: str) -> str:
@@ -240,49 +253,69 @@ def _acronym(m: Match, protect: Protect) -> str:
         return word.lower() + plural
     if word in SHOUT_SHORT:
         return word.lower() + plural
-    if len(word) >= 5 and re.search(r"[AEIOUY]", word):
+    if len(word) >= 5 and _VOWEL.search(word):
         return word.capitalize() + plural if word.lower() not in COMMON_WORDS else word.lower()
     return protect(letters(word) + ("'s" if plural else ""))
 
 
 def _caps_run(m: Match) -> str:
-    words = re.findall(r"[A-Z]{2,}", m[0])
+    words = _CAPS.findall(m[0])
     common = sum(1 for w in words if w.lower() in COMMON_WORDS or w in SHOUT_SHORT)
     if common * 2 < len(words):
         return m[0]
-    return re.sub(
-        r"[A-Z]{2,}",
-        lambda w: w[0] if w[0] in WORD_ACRONYMS else w[0].lower(),
-        m[0],
-    )
+    return _CAPS.sub(lambda w: w[0] if w[0] in WORD_ACRONYMS else w[0].lower(), m[0])
 
 
 def measures(text: str, protect: Protect) -> str:
-    text = _MONEY.sub(_money, text)
-    text = _CENTS.sub(lambda m: f"{cardinal(int(m[1]))} {'cent' if m[1] == '1' else 'cents'}", text)
-    text = _VULGAR.sub(_vulgar, text)
-    text = _YEAR_RANGE.sub(_year_range, text)
-    text = _RANGE.sub(lambda m: f"{m['a']} to {m['b']}", text)
-    text = _PERCENT.sub(_percent, text)
-    text = _UNIT.sub(_unit, text)
-    text = _DECADE.sub(lambda m: decade(m["short"] or m["long"]), text)
-    text = _ORDINAL.sub(lambda m: ordinal(int(m["n"])), text)
-    text = _MODEL_HYPHEN.sub(lambda m: _model(m, protect), text)
-    text = _MODEL_JOINED.sub(lambda m: _joined_model(m, protect), text)
-    text = _NUMBER_LETTERS.sub(
-        lambda m: (
-            f"{cardinal(int(m['num']))} {protect(letters(m['suf']))}"
-            if len(m["suf"]) > 1
-            else f"{cardinal(int(m['num']))} {m['suf']}"
-        ),
-        text,
-    )
-    text = _YEAR.sub(_year, text)
+    # Every rule here but the vulgar fractions reads a digit, and none writes one.
+    if not has_digit(text):
+        return _VULGAR.sub(_vulgar, text) if any(c in text for c in _UNICODE_FRACTIONS) else text
+    if any(c in text for c in "$£€¥₹"):
+        text = _MONEY.sub(_money, text)
+    if "¢" in text:
+        text = _CENTS.sub(lambda m: f"{cardinal(int(m[1]))} {'cent' if m[1] == '1' else 'cents'}", text)
+    if any(c in text for c in _UNICODE_FRACTIONS):
+        text = _VULGAR.sub(_vulgar, text)
+    if "-" in text or "–" in text:
+        text = _YEAR_RANGE.sub(_year_range, text)
+        text = _RANGE.sub(lambda m: f"{m['a']} to {m['b']}", text)
+    elif "/" in text:
+        text = _YEAR_RANGE.sub(_year_range, text)
+    if "%" in text or "per" in text:
+        text = _PERCENT.sub(_percent, text)
+    if _UNIT_HINT.search(text):
+        text = _UNIT.sub(_unit, text)
+    if "0s" in text:
+        text = _DECADE.sub(lambda m: decade(m["short"] or m["long"]), text)
+    if _ORDINAL_HINT.search(text):
+        text = _ORDINAL.sub(lambda m: ordinal(int(m["n"])), text)
+    if _MODEL_HYPHEN_HINT.search(text):
+        text = _MODEL_HYPHEN.sub(lambda m: _model(m, protect), text)
+    if _MODEL_JOINED_HINT.search(text):
+        text = _MODEL_JOINED.sub(lambda m: _joined_model(m, protect), text)
+    if _NUMBER_LETTERS_HINT.search(text):
+        text = _NUMBER_LETTERS.sub(
+            lambda m: (
+                f"{cardinal(int(m['num']))} {protect(letters(m['suf']))}"
+                if len(m["suf"]) > 1
+                else f"{cardinal(int(m['num']))} {m['suf']}"
+            ),
+            text,
+        )
+    if _YEAR_HINT.search(text):
+        text = _YEAR.sub(_year, text)
+    if not has_digit(text):
+        return text
     text = _NUMBER.sub(_number, text)
+    if not has_digit(text):
+        return text
     return _LEFTOVER_DIGITS.sub(lambda m: f" {cardinal(int(m[0]))} ", text)
 
 
 def names_and_acronyms(text: str, protect: Protect) -> str:
-    text = _ROMAN.sub(_roman, text)
+    if _ROMAN_HINT.search(text):
+        text = _ROMAN.sub(_roman, text)
+    if not _TWO_CAPS.search(text):  # both rules read a run of capitals
+        return text
     text = _CAPS_RUN.sub(_caps_run, text)
     return _ACRONYM.sub(lambda m: _acronym(m, protect), text)

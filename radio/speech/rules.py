@@ -38,12 +38,21 @@ def _month(name: str) -> str:
     return MONTH_ABBREVIATIONS.get(name, name)
 
 
+_DIGIT = re.compile(r"\d")
+_NEXT_WORD = re.compile(r"\s+([A-Z][a-z]*)\b")
+
+
+def has_digit(text: str) -> bool:
+    """Does ``text`` hold a digit (``\\d``, as the rules' patterns read it)?"""
+    return _DIGIT.search(text) is not None
+
+
 def _sentence_end(text: str, end: int) -> bool:
     """Does the period just before ``end`` end a sentence?"""
     rest = text[end:]
     if not rest.strip() or rest.lstrip().startswith(("\n", "“", '"')):
         return True
-    word = re.match(r"\s+([A-Z][a-z]*)\b", rest)
+    word = _NEXT_WORD.match(rest)
     return bool(word) and word.group(1).lower() in STARTERS  # type: ignore[union-attr]
 
 
@@ -59,29 +68,59 @@ _PLUS = re.compile(r"(?<=\w)\+(?!\w)|\s\+\s|(?:(?<=^)|(?<=[\s(]))\+(?=\d)")
 _HASH_NUMBER = re.compile(r"#\s?(?=\d)")
 _HASH_TAG = re.compile(r"#(?=[A-Za-z])")
 _SLASH_WORDS = re.compile(r"\b([A-Za-z]+)/([A-Za-z]+)\b")
+_SPACE_HYPHEN = re.compile(r"\s-")
+_PERCENT_SIGN = re.compile(r"\s*%")
+_DEGREE_SIGN = re.compile(r"\s*°")
+_AT_SIGN = re.compile(r"(?<=\s)@(?=\w)")
+_SLASH = re.compile(r"\s*/\s*")
+_MARKUP = re.compile(r"[*_|~^<>{}\[\]\\=#]")
+
+
+def _any(text: str, chars: str) -> bool:
+    return any(c in text for c in chars)
+
+
+# Each rule runs only when the text holds what every match of it needs (a
+# character, a short string, or a hint pattern with a fast literal start):
+# most paragraphs have no dash, no '&', no '+', so most rules never scan them.
 
 
 def symbols_first(text: str, protect: Protect) -> str:
-    text = _ELLIPSIS.sub("...", text)
-    text = _BULLET_START.sub("", text)
-    text = _BULLET.sub(", ", text)
-    text = _DIGIT_DASH.sub("-", text)
-    text = _DASH.sub(", ", text)
-    text = _AMP_LETTERS.sub(lambda m: protect(f"{letters(m[1])} and {letters(m[2])}"), text)
-    text = text.replace("&", " and ")
-    text = _PLUS.sub(lambda m: " plus ", text)
-    text = _HASH_NUMBER.sub("number ", text)
-    return _HASH_TAG.sub("hashtag ", text)
+    if "…" in text or text.count(".") >= 3:
+        text = _ELLIPSIS.sub("...", text)
+    if _any(text, "•▪●‣◦·*") or ("-" in text and ("\n" in text or text.lstrip().startswith("-"))):
+        text = _BULLET_START.sub("", text)
+    if _any(text, "•▪●‣◦"):
+        text = _BULLET.sub(", ", text)
+    dashes = _any(text, "—–―")
+    if (dashes or "-" in text) and has_digit(text):
+        text = _DIGIT_DASH.sub("-", text)
+    if dashes or "--" in text or ("-" in text and _SPACE_HYPHEN.search(text)):
+        text = _DASH.sub(", ", text)
+    if "&" in text:
+        text = _AMP_LETTERS.sub(lambda m: protect(f"{letters(m[1])} and {letters(m[2])}"), text)
+        text = text.replace("&", " and ")
+    if "+" in text:
+        text = _PLUS.sub(" plus ", text)
+    if "#" in text:
+        text = _HASH_NUMBER.sub("number ", text)
+        text = _HASH_TAG.sub("hashtag ", text)
+    return text
 
 
 def symbols_last(text: str) -> str:
-    text = text.replace("and/or", "and or")
-    text = _SLASH_WORDS.sub(lambda m: f"{m[1]} or {m[2]}", text)
-    text = re.sub(r"\s*%", " percent", text)
-    text = re.sub(r"\s*°", " degrees", text)
-    text = re.sub(r"(?<=\s)@(?=\w)", "at ", text)
-    text = re.sub(r"\s*/\s*", " ", text)
-    return re.sub(r"[*_|~^<>{}\[\]\\=#]", " ", text)
+    if "/" in text:
+        text = text.replace("and/or", "and or")
+        text = _SLASH_WORDS.sub(r"\1 or \2", text)
+    if "%" in text:
+        text = _PERCENT_SIGN.sub(" percent", text)
+    if "°" in text:
+        text = _DEGREE_SIGN.sub(" degrees", text)
+    if "@" in text:
+        text = _AT_SIGN.sub("at ", text)
+    if "/" in text:
+        text = _SLASH.sub(" ", text)
+    return _MARKUP.sub(" ", text)
 
 
 # --- abbreviations ---------------------------------------------------------------
@@ -91,6 +130,7 @@ _DRIVE = re.compile(r"\b([A-Z][a-z]+)\s+Dr\.(?!\s+[A-Z])")
 _SAINT_STREET = re.compile(r"\bSt\.(?=\s|$)")
 _SUFFIX = re.compile(r"\b(?P<a>" + "|".join(SUFFIXES) + r")\.(?!\w)|\bvs\b")
 _LATIN = re.compile(r"\b(?:i\.e\.|e\.g\.)(?:,)?", re.I)
+_LATIN_HINT = re.compile(r"\.[eEgG]\.")
 _NUMBER_SIGN = re.compile(r"\bNos?\.\s?(?=\d)")
 _VERSUS = re.compile(r"(?<=[a-z])\s+v\.\s+(?=[A-Z])")
 _MONTH_ABBR = re.compile(r"\b(" + "|".join(MONTH_ABBREVIATIONS) + r")\.(?=\s|,|$)")
@@ -99,6 +139,12 @@ _WEEKDAY_ABBR = re.compile(
 )
 _DOTTED = re.compile(r"\b((?:[A-Za-z]\.){2,})(?:(?<=\.)(?=\s|$|[,;:!?)\"”’]))")
 _INITIAL = re.compile(r"(?<=[A-Z][a-z] )([A-Z])\.(?=\s+[A-Z][a-z])")
+_TITLE_HINT = re.compile("(?:" + "|".join(TITLES) + r")[.\s]")
+_SUFFIX_HINT = re.compile("(?:" + "|".join(SUFFIXES) + r")\.|vs")
+_MONTH_ABBR_HINT = re.compile("(?:" + "|".join(MONTH_ABBREVIATIONS) + r")\.")
+_WEEKDAY_ABBR_HINT = re.compile("(?:" + "|".join(WEEKDAY_ABBREVIATIONS) + r")\.")
+_DOTTED_HINT = re.compile(r"\.[A-Za-z]\.")
+_INITIAL_HINT = re.compile(r" [A-Z]\.\s")
 
 
 def _saint_or_street(m: Match) -> str:
@@ -134,20 +180,38 @@ def _dotted(m: Match, protect: Protect) -> str:
 
 
 def abbreviations(text: str, protect: Protect) -> str:
-    text = _LATIN.sub(lambda m: "that is," if m[0][0] in "iI" else "for example,", text)
-    text = _NUMBER_SIGN.sub("number ", text)
-    text = _VERSUS.sub(" versus ", text)
-    text = _DRIVE.sub(r"\1 Drive", text)
-    text = _TITLE.sub(lambda m: TITLES[m["t"]], text)
-    text = _SAINT_STREET.sub(_saint_or_street, text)
-    text = _SUFFIX.sub(_suffix, text)
-    text = _MONTH_ABBR.sub(
-        lambda m: MONTH_ABBREVIATIONS[m[1]] + ("." if _sentence_end(m.string, m.end()) else ""),
-        text,
-    )
-    text = _WEEKDAY_ABBR.sub(lambda m: WEEKDAY_ABBREVIATIONS[m[1]], text)
-    text = _DOTTED.sub(lambda m: _dotted(m, protect), text)
-    return _INITIAL.sub(r"\1", text)
+    if "." not in text:  # every rule here but 'vs' and a title before a name reads a period
+        if _TITLE_HINT.search(text):
+            text = _TITLE.sub(lambda m: TITLES[m["t"]], text)
+        if "vs" in text:
+            text = _SUFFIX.sub(_suffix, text)
+        return text
+    if _LATIN_HINT.search(text):
+        text = _LATIN.sub(lambda m: "that is," if m[0][0] in "iI" else "for example,", text)
+    if "No" in text:
+        text = _NUMBER_SIGN.sub("number ", text)
+    if "v." in text:
+        text = _VERSUS.sub(" versus ", text)
+    if "Dr." in text:
+        text = _DRIVE.sub(r"\1 Drive", text)
+    if _TITLE_HINT.search(text):
+        text = _TITLE.sub(lambda m: TITLES[m["t"]], text)
+    if "St." in text:
+        text = _SAINT_STREET.sub(_saint_or_street, text)
+    if _SUFFIX_HINT.search(text):
+        text = _SUFFIX.sub(_suffix, text)
+    if _MONTH_ABBR_HINT.search(text):
+        text = _MONTH_ABBR.sub(
+            lambda m: MONTH_ABBREVIATIONS[m[1]] + ("." if _sentence_end(m.string, m.end()) else ""),
+            text,
+        )
+    if _WEEKDAY_ABBR_HINT.search(text):
+        text = _WEEKDAY_ABBR.sub(lambda m: WEEKDAY_ABBREVIATIONS[m[1]], text)
+    if _DOTTED_HINT.search(text):
+        text = _DOTTED.sub(lambda m: _dotted(m, protect), text)
+    if _INITIAL_HINT.search(text):
+        text = _INITIAL.sub(r"\1", text)
+    return text
 
 
 # --- dates and times ---------------------------------------------------------------
@@ -173,6 +237,8 @@ _ZONE_AFTER = re.compile(r"\ue0ff" + _ZONE.pattern)
 _ZONES = {
     "E": "Eastern", "C": "Central", "M": "Mountain", "P": "Pacific",
 }  # fmt: skip
+_AM_PM_HINT = re.compile(r"\d\s?[AaPp]\.?\s?[Mm]\b")
+_MONTH_HINT = re.compile(_MONTH)
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 100})
 
 
@@ -239,19 +305,29 @@ def fraction(a: int, b: int) -> str:
 
 
 def dates_and_times(text: str, protect: Protect) -> str:
-    text = _ISO_DATE.sub(
-        lambda m: _date(MONTHS[int(m[2]) - 1], int(m[3]), m[1]) if 1 <= int(m[2]) <= 12 else m[0],
-        text,
-    )
-    text = _TIME.sub(lambda m: _time(m, protect), text)
-    text = _ZONE_AFTER.sub("", text)
-    text = _MDY.sub(lambda m: _date(_month(m["mon"]), int(m["day"]), m["year"]), text)
-    text = _DMY.sub(
-        lambda m: (
-            _date(_month(m["mon"]), int(m["day"]), m["year"], dmy=True, the=True)
-            if int(m["day"]) <= 31
-            else m[0]
-        ),
-        text,
-    )
-    return _SLASH_DATE.sub(_slash_date, text)
+    if not has_digit(text):  # every date and time has one
+        if "\ue0ff" in text:
+            text = _ZONE_AFTER.sub("", text)
+        return text
+    if "-" in text:
+        text = _ISO_DATE.sub(
+            lambda m: _date(MONTHS[int(m[2]) - 1], int(m[3]), m[1]) if 1 <= int(m[2]) <= 12 else m[0],
+            text,
+        )
+    if ":" in text or _AM_PM_HINT.search(text):
+        text = _TIME.sub(lambda m: _time(m, protect), text)
+    if "\ue0ff" in text:
+        text = _ZONE_AFTER.sub("", text)
+    if _MONTH_HINT.search(text):
+        text = _MDY.sub(lambda m: _date(_month(m["mon"]), int(m["day"]), m["year"]), text)
+        text = _DMY.sub(
+            lambda m: (
+                _date(_month(m["mon"]), int(m["day"]), m["year"], dmy=True, the=True)
+                if int(m["day"]) <= 31
+                else m[0]
+            ),
+            text,
+        )
+    if "/" in text:
+        text = _SLASH_DATE.sub(_slash_date, text)
+    return text
