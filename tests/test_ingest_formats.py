@@ -165,3 +165,29 @@ def test_boilerplate_labels_teasers_and_disclosures() -> None:
     assert is_boilerplate("Want to know what happens next at the council? Sign up here")
     assert not is_boilerplate("The council will meet again in March to vote on the plan.")
     assert strip_dateline("KOBE – A total of 600 masks went missing.") == "A total of 600 masks went missing."
+
+
+def test_headline_that_ends_with_a_full_stop(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "Council backs the harbour plan, part 2.\n\n"
+        "The council voted on Tuesday to back the plan. It will cost more than expected.\n\n"
+        "Work starts in the spring.\n",
+        encoding="utf-8",
+    )
+    article = load_article(str(path))
+    assert article.title == "Council backs the harbour plan, part 2"
+    assert article.paragraphs[0].startswith("The council voted")
+
+
+def test_article_without_a_headline_line_gets_one_from_its_first_sentence(tmp_path: Path) -> None:
+    body = (
+        "The council voted on Tuesday to back the harbour plan after a long debate that ran late into the "
+        "evening, with members split over the cost of the new sea wall and the dredging of the channel. "
+        "Work starts in the spring."
+    )
+    path = tmp_path / "story.txt"
+    path.write_text(body + "\n\nThe mayor welcomed the vote.\n", encoding="utf-8")
+    article = load_article(str(path))
+    assert article.title == "The council voted on Tuesday to back the harbour plan after a…"
+    assert article.paragraphs == (body, "The mayor welcomed the vote.")

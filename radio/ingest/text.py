@@ -272,6 +272,21 @@ def _looks_wrapped(rows: list[str]) -> bool:
     return long_rows >= 0.6 * len(inner) and open_rows >= 0.5 * len(inner)
 
 
+MAX_HEADLINE_WORDS = 25
+
+
+def _headline(line: str) -> str:
+    """A headline as a title: without a closing full stop (an ellipsis stays)."""
+    return line[:-1].rstrip() if line.endswith(".") and not line.endswith("..") else line
+
+
+def headline_from(paragraph: str, limit_words: int = 12) -> str:
+    """A title for an article that has none: its first sentence, cut short."""
+    first = re.split(r"(?<=[.!?])\s+", paragraph, maxsplit=1)[0].rstrip(".")
+    words = first.split()
+    return first if len(words) <= limit_words else " ".join(words[:limit_words]) + "…"
+
+
 def clean_text(text: str, source: str) -> Article:
     """Clean scraped article text into an Article."""
     return clean_lines(_blocks(text), source)
@@ -322,10 +337,14 @@ def clean_lines(
             byline = byline or name
             continue
         if title is None:
-            if len(line.split()) >= 3 and not _SENTENCE_END.search(line.rstrip("?!")):
-                title = strip_links(line)
+            words = len(line.split())
+            if words >= 3 and (words <= MAX_HEADLINE_WORDS or not _SENTENCE_END.search(line.rstrip("?!"))):
+                title = _headline(strip_links(line))  # a headline may end with a full stop ("..., #2.")
                 same_as_title = _fold(title)
-            continue  # chrome above the headline
+                continue
+            if words <= MAX_HEADLINE_WORDS:
+                continue  # chrome above the headline
+            title = headline_from(strip_links(line))  # no headline line: the story starts at once
         if same_as_title is not None and _fold(line) == same_as_title:
             continue  # the headline repeated in the body
         cleaned = strip_links(line)
