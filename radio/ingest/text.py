@@ -99,15 +99,35 @@ _CHROME_WORDS = {
     "next",
     "previous",
 }
-_CREDIT = re.compile(
-    r"(?:\bvia\s+(?:getty|ap|afp|reuters|shutterstock|alamy)\b|^[(\[]?via\s+\w+.{0,60}$|"
-    r"getty images|"
-    r"^[(\[]?(?:photo|photograph|image|credit|picture|illustration)s?\s*(?:by|:|credit)|"
-    r"\b(?:photo|image|picture)s?(?: credit)?\s*(?:by\b|:)\s*[^.:]{2,60}[)\]]?$|"
-    r"\.\s+(?:by|photo by)\s+[A-Z][A-Z.'’&/ -]{3,60}$|"
-    r"/\s*(?:ap|afp|reuters|getty images)\s*$|^\(?(?:ap|afp|reuters)\s+photo)",
+# Photo credits. Each pattern runs only when a cheap substring test says it
+# could match, and the end-anchored ones only on the line's tail: most lines
+# are long paragraphs that are no credit at all.
+_CREDIT_START = re.compile(
+    r"[(\[]?via\s+\w+.{0,60}$|[(\[]?(?:photo|photograph|image|credit|picture|illustration)s?\s*(?:by|:|credit)"
+    r"|\(?(?:ap|afp|reuters)\s+photo",
     re.I,
 )
+_CREDIT_VIA = re.compile(r"\bvia\s+(?:getty|ap|afp|reuters|shutterstock|alamy)\b", re.I)
+_CREDIT_TAIL = re.compile(
+    r"\b(?:photo|image|picture)s?(?: credit)?\s*(?:by\b|:)\s*[^.:]{2,60}[)\]]?$"
+    r"|\.\s+(?:by|photo by)\s+[A-Z][A-Z.'’&/ -]{3,60}$"
+    r"|/\s*(?:ap|afp|reuters|getty images)\s*$",
+    re.I,
+)
+_CREDIT_TAIL_CHARS = 110  # the longest tail _CREDIT_TAIL can match
+
+
+def is_credit(line: str) -> bool:
+    """True for a photo credit ("Name / Agency via Getty Images", "Photo: ...")."""
+    low = line.lower()
+    if "getty images" in low or _CREDIT_START.match(line):
+        return True
+    if "via" in low and _CREDIT_VIA.search(line):
+        return True
+    tail = line[-_CREDIT_TAIL_CHARS:]
+    return any(k in low for k in ("photo", "image", "picture", "by", "/")) and bool(_CREDIT_TAIL.search(tail))
+
+
 _DROP_LINE = re.compile(
     r"^(?:advertisement|related|read more|read also|see also|more from|recommended|"
     r"sign up|subscribe|follow us|follow (?:him|her|them)|share (?:this|on)|"
@@ -209,7 +229,7 @@ def _is_chrome(line: str) -> bool:
 
 def is_boilerplate(line: str) -> bool:
     """True for a line no listener should hear: chrome, prompts, captions and credits."""
-    if _is_chrome(line) or _CREDIT.search(line) or _LABEL.match(line) or _TEASER.search(line):
+    if _is_chrome(line) or is_credit(line) or _LABEL.match(line) or _TEASER.search(line):
         return True
     if len(line) < 500 and _DISCLOSURE.search(line):
         return True
@@ -235,7 +255,7 @@ def stamp_date(line: str) -> str | bool | None:
 
 
 def _is_credit_line(line: str) -> bool:
-    return len(line) < 100 and bool(_CREDIT.search(line))
+    return len(line) < 100 and is_credit(line)
 
 
 def tidy_paragraphs(paragraphs: list[str]) -> list[str]:
