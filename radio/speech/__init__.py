@@ -18,7 +18,7 @@ from radio.speech.lexicon import (
     user_lexicon_path,
 )
 from radio.speech.measures import measures, names_and_acronyms
-from radio.speech.rules import abbreviations, dates_and_times, symbols_first, symbols_last
+from radio.speech.rules import abbreviations, dates_and_times, starting, symbols_first, symbols_last
 
 __all__ = [
     "Lexicon",
@@ -38,8 +38,8 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|<\s*>")
 _PLACEHOLDER_BASE = 0xE000
 _PLACEHOLDER = re.compile("[\ue000-\ue0fe]")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
-_DOUBLE_COMMA = re.compile(r",\s*(?=[,.;:!?])|^\s*[,;]\s*")
+_SPACE_BEFORE_PUNCT = starting(r"\s", r"\s+([,.;:!?])")
+_DOUBLE_COMMA = starting(r"[,;\s]", r",\s*(?=[,.;:!?])|^\s*[,;]\s*")
 
 # Cheap tests that a rule can match at all (each is implied by a match of the
 # rule), so the rule's own slower pattern only scans text it may change.
@@ -71,11 +71,12 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
     text = measures(text, protect)
     text = names_and_acronyms(text, protect)
     text = symbols_last(text)
-    if _ODD_SPACE.search(text):  # a single plain space stays as it is
-        text = _SPACES.sub(" ", text)
+    if "  " in text or "\t" in text or (not text.isascii() and _ODD_SPACE.search(text)):
+        text = _SPACES.sub(" ", text)  # (a single plain space stays as it is)
     if _PUNCT_AFTER_SPACE.search(text):
         text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     if text.lstrip().startswith((",", ";")) or _COMMA_BEFORE_PUNCT.search(text):
         text = _DOUBLE_COMMA.sub("", text)
-    text = _PLACEHOLDER.sub(lambda m: kept[ord(m[0]) - _PLACEHOLDER_BASE], text)
+    if kept or (not text.isascii() and _PLACEHOLDER.search(text)):
+        text = _PLACEHOLDER.sub(lambda m: kept[ord(m[0]) - _PLACEHOLDER_BASE], text)
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())

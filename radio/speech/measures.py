@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from radio.speech.numbers import cardinal, decade, decimal, grouped, ordinal, year
-from radio.speech.rules import Match, Protect, has_digit, letters
+from radio.speech.rules import Match, Protect, has_digit, letters, starting
 from radio.speech.words import COMMON_WORDS, MONTHS, SHOUT_SHORT, WORD_ACRONYMS, words_set
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -22,14 +22,15 @@ _CURRENCIES = {
     "¥": ("yen", "yen", "sen", "sen"),
     "₹": ("rupee", "rupees", "paisa", "paise"),
 }
-_MONEY = re.compile(
+_MONEY = starting(
+    r"[U$£€¥₹]",
     rf"(?P<cur>US\$|[$£€¥₹])\s?(?P<num>{_NUM})"
     r"(?:\s?(?P<scale>trillion|billion|million|thousand|tn|bn|mn|[mbk])\b)?"
 )
 _ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
-_CENTS = re.compile(r"\b(\d+)\s?¢")
+_CENTS = starting(r"\d", r"\b(\d+)\s?¢")
 _SIGN = r"(?P<sign>(?:(?<=^)|(?<=[\s(]))[-−])?"
-_PERCENT = re.compile(rf"{_SIGN}(?P<num>{_NUM})\s?(?:%|(?:percent|per cent)\b)")
+_PERCENT = starting(r"[-−\d]", rf"{_SIGN}(?P<num>{_NUM})\s?(?:%|(?:percent|per cent)\b)")
 _UNITS = {
     "km": ("kilometer", "kilometers"), "cm": ("centimeter", "centimeters"),
     "mm": ("millimeter", "millimeters"), "mi": ("mile", "miles"), "ft": ("foot", "feet"),
@@ -52,20 +53,21 @@ _UNITS = {
 _UNIT_NAMES = "|".join(
     re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in ("m", "C", "F")
 )
-_UNIT = re.compile(
+_UNIT = starting(
+    r"[-−\d]",
     rf"(?P<sign>(?:(?<=^)|(?<=[\s(]))[-−])?(?P<num>{_NUM})"
     rf"(?:\s?(?P<unit>{_UNIT_NAMES})|\s(?P<meter>m)|(?P<mil>m|bn|k)|(?P<deg>[CF]))(?![\w/])"
 )
 _UNICODE_FRACTIONS = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3), "⅛": (1, 8)}
-_VULGAR = re.compile(r"(?:(?P<whole>\d+)\s?)?(?P<f>[½¼¾⅓⅔⅛])")
-_YEAR_RANGE = re.compile(r"\b(?P<a>(?:1[0-9]|20)\d{2})[-–/](?P<b>\d{4}|\d{2})\b(?!-)")
-_RANGE = re.compile(rf"(?<![\w.,-])(?P<a>{_NUM})\s?[-–]\s?(?P<b>{_NUM})(?![\w-]|\.\d)")
-_DECADE = re.compile(r"(?:['’](?P<short>\d0)|\b(?P<long>\d{1,3}0))s\b")
-_ORDINAL = re.compile(r"\b(?P<n>\d+)(?:st|nd|rd|th)\b")
-_MODEL_HYPHEN = re.compile(r"\b(?P<pre>[A-Za-z][A-Za-z]*)-(?P<num>\d+)(?![\w.,-]|\.\d)")
-_MODEL_JOINED = re.compile(r"\b(?P<pre>[A-Z]{1,3})(?P<num>\d+)(?P<suf>[A-Z]?)\b")
-_NUMBER_LETTERS = re.compile(r"\b(?P<num>\d+)(?P<suf>[A-Z]{1,2})\b")
-_YEAR = re.compile(r"(?<![\w.,$£€-])(?P<y>1[0-9]\d{2}|20\d{2})(?!\w|[,.]\d)")
+_VULGAR = starting(r"[\d½¼¾⅓⅔⅛]", r"(?:(?P<whole>\d+)\s?)?(?P<f>[½¼¾⅓⅔⅛])")
+_YEAR_RANGE = starting(r"[12]", r"\b(?P<a>(?:1[0-9]|20)\d{2})[-–/](?P<b>\d{4}|\d{2})\b(?!-)")
+_RANGE = starting(r"\d", rf"(?<![\w.,-])(?P<a>{_NUM})\s?[-–]\s?(?P<b>{_NUM})(?![\w-]|\.\d)")
+_DECADE = starting(r"['’\d]", r"(?:['’](?P<short>\d0)|\b(?P<long>\d{1,3}0))s\b")
+_ORDINAL = starting(r"\d", r"\b(?P<n>\d+)(?:st|nd|rd|th)\b")
+_MODEL_HYPHEN = starting(r"[A-Za-z]", r"\b(?P<pre>[A-Za-z][A-Za-z]*)-(?P<num>\d+)(?![\w.,-]|\.\d)")
+_MODEL_JOINED = starting(r"[A-Z]", r"\b(?P<pre>[A-Z]{1,3})(?P<num>\d+)(?P<suf>[A-Z]?)\b")
+_NUMBER_LETTERS = starting(r"\d", r"\b(?P<num>\d+)(?P<suf>[A-Z]{1,2})\b")
+_YEAR = starting(r"[12]", r"(?<![\w.,$£€-])(?P<y>1[0-9]\d{2}|20\d{2})(?!\w|[,.]\d)")
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|by|of|from|until|till|through|to|before|after|during|year|summer|"
     r"winter|spring|autumn|fall|early|late|mid|around|circa|and|or|the|between|"
@@ -77,7 +79,8 @@ _YEAR_AFTER = re.compile(
     r"\s*(?:$|[.,;:!?)”\"'’]|\s*(?:was|is|will|saw|and|election|elections|"
     r"season|budget|census|games|olympics|world|war|model|levels|figures)\b)"
 )
-_NUMBER = re.compile(
+_NUMBER = starting(
+    r"[-−.\d]",
     rf"(?P<sign>(?:(?<=^)|(?<=[\s(\"“]))[-−])?(?<![\w.])(?P<num>{_NUM}|\.\d+)(?![\w])"
 )
 _LEFTOVER_DIGITS = re.compile(r"\d+")
@@ -91,9 +94,9 @@ _ROMAN_CARDINAL_AFTER = words_set(
     """War Bowl Title Phase Part Chapter Apollo Vatican Act Article Class Category Stage Level
     Grade Type Mark Mk Schedule Volume Vol Book Rocky Gemini"""
 )
-_ROMAN = re.compile(r"\b(?P<prev>[A-Z][a-z]+) (?P<r>[IVXL]{1,7})\b(?!['’\w.]\w)")
-_ACRONYM = re.compile(r"\b(?P<w>[A-Z][A-Z]+)(?P<s>s|['’]s)?\b")
-_CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:[\s,!?'’-]+[A-Z]{2,})+\b")
+_ROMAN = starting(r"[A-Z]", r"\b(?P<prev>[A-Z][a-z]+) (?P<r>[IVXL]{1,7})\b(?!['’\w.]\w)")
+_ACRONYM = starting(r"[A-Z]", r"\b(?P<w>[A-Z][A-Z]+)(?P<s>s|['’]s)?\b")
+_CAPS_RUN = starting(r"[A-Z]", r"\b[A-Z]{2,}(?:[\s,!?'’-]+[A-Z]{2,})+\b")
 _VOWEL = re.compile(r"[AEIOUY]")
 _CAPS = re.compile(r"[A-Z]{2,}")
 
@@ -105,7 +108,7 @@ _MODEL_HYPHEN_HINT = re.compile(r"-\d")
 _MODEL_JOINED_HINT = re.compile(r"[A-Z]\d")
 _NUMBER_LETTERS_HINT = re.compile(r"\d[A-Z]")
 _YEAR_HINT = re.compile(r"1[0-9]\d\d|20\d\d")
-_ROMAN_HINT = re.compile(r"[a-z] [IVXL]")
+_ROMAN_HINT = re.compile(r" (?<=[a-z] )[IVXL]{1,7}\b(?!['’\w.]\w)")
 _TWO_CAPS = re.compile(r"[A-Z][A-Z]")
 
 

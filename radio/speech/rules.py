@@ -9,7 +9,7 @@ later rule cannot read it again.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from radio.speech.numbers import cardinal, ordinal, year
 from radio.speech.words import (
@@ -29,6 +29,23 @@ _MONTH = "|".join(MONTHS + tuple(sorted(MONTH_ABBREVIATIONS, key=len, reverse=Tr
 _MONTH_NUMBER = {name: i for i, name in enumerate(MONTHS, 1)}
 
 
+def starting(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern``, compiled to skip fast to where a match may start.
+
+    ``first`` is a character class holding the first character of every match
+    of ``pattern``; the lookahead on it changes no match, but lets the engine
+    reject a position at once instead of entering the pattern's groups and
+    lookbehinds there, which is most of the time of a pattern that starts with
+    ``\\b``, a lookbehind or an optional group.
+    """
+    return re.compile(f"(?={first})(?:{pattern})", flags)
+
+
+def first_letters(words: Iterable[str]) -> str:
+    """The character class of the first letters of ``words``: '[JFM]'."""
+    return "[" + "".join(sorted({w[0] for w in words})) + "]"
+
+
 def letters(word: str) -> str:
     """'FBI' -> 'F.B.I' (espeak-ng and other engines say these as letters)."""
     return ".".join(word.upper())
@@ -44,6 +61,11 @@ _NEXT_WORD = re.compile(r"\s+([A-Z][a-z]*)\b")
 
 def has_digit(text: str) -> bool:
     """Does ``text`` hold a digit (``\\d``, as the rules' patterns read it)?"""
+    if text.isascii():  # substring tests are far faster than a regex scan
+        return (
+            "0" in text or "1" in text or "2" in text or "3" in text or "4" in text
+            or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text
+        )  # fmt: skip
     return _DIGIT.search(text) is not None
 
 
@@ -60,20 +82,21 @@ def _sentence_end(text: str, end: int) -> bool:
 
 _ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.(?:\s?\.)*")
 _BULLET_START = re.compile(r"(?m)^\s*[•▪●‣◦·*-]\s+")
-_BULLET = re.compile(r"\s*[•▪●‣◦]\s*")
-_DIGIT_DASH = re.compile(r"(?<=\d)(?:\s?[–—]\s?|\s-\s)(?=\d)")
-_DASH = re.compile(r"\s*(?:[—–―]|--+)\s*|\s+-\s+")
-_AMP_LETTERS = re.compile(r"\b([A-Z]{1,3})\s?&\s?([A-Z]{1,3})\b")
-_PLUS = re.compile(r"(?<=\w)\+(?!\w)|\s\+\s|(?:(?<=^)|(?<=[\s(]))\+(?=\d)")
+_BULLET = starting(r"[\s•▪●‣◦]", r"\s*[•▪●‣◦]\s*")
+_DIGIT_DASH = starting(r"[\s–—]", r"(?<=\d)(?:\s?[–—]\s?|\s-\s)(?=\d)")
+_DASH = starting(r"[\s—–―-]", r"\s*(?:[—–―]|--+)\s*|\s+-\s+")
+_AMP_LETTERS = starting(r"[A-Z]", r"\b([A-Z]{1,3})\s?&\s?([A-Z]{1,3})\b")
+_PLUS = starting(r"[+\s]", r"(?<=\w)\+(?!\w)|\s\+\s|(?:(?<=^)|(?<=[\s(]))\+(?=\d)")
 _HASH_NUMBER = re.compile(r"#\s?(?=\d)")
 _HASH_TAG = re.compile(r"#(?=[A-Za-z])")
-_SLASH_WORDS = re.compile(r"\b([A-Za-z]+)/([A-Za-z]+)\b")
-_SPACE_HYPHEN = re.compile(r"\s-")
-_PERCENT_SIGN = re.compile(r"\s*%")
-_DEGREE_SIGN = re.compile(r"\s*°")
+_SLASH_WORDS = starting(r"[A-Za-z]", r"\b([A-Za-z]+)/([A-Za-z]+)\b")
+_SPACE_HYPHEN = re.compile(r"-(?<=\s-)")
+_PERCENT_SIGN = starting(r"[\s%]", r"\s*%")
+_DEGREE_SIGN = starting(r"[\s°]", r"\s*°")
 _AT_SIGN = re.compile(r"(?<=\s)@(?=\w)")
-_SLASH = re.compile(r"\s*/\s*")
+_SLASH = starting(r"[\s/]", r"\s*/\s*")
 _MARKUP = re.compile(r"[*_|~^<>{}\[\]\\=#]")
+_NON_ASCII_SYMBOL = re.compile("[…•▪●‣◦·—–―]")
 
 
 def _any(text: str, chars: str) -> bool:
@@ -86,13 +109,18 @@ def _any(text: str, chars: str) -> bool:
 
 
 def symbols_first(text: str, protect: Protect) -> str:
-    if "…" in text or text.count(".") >= 3:
+    symbol = not text.isascii() and _NON_ASCII_SYMBOL.search(text) is not None
+    if (symbol and "…" in text) or text.count(".") >= 3:
         text = _ELLIPSIS.sub("...", text)
-    if _any(text, "•▪●‣◦·*") or ("-" in text and ("\n" in text or text.lstrip().startswith("-"))):
+    if (
+        (symbol and _any(text, "•▪●‣◦·"))
+        or "*" in text
+        or ("-" in text and ("\n" in text or text.lstrip().startswith("-")))
+    ):
         text = _BULLET_START.sub("", text)
-    if _any(text, "•▪●‣◦"):
+    if symbol and _any(text, "•▪●‣◦"):
         text = _BULLET.sub(", ", text)
-    dashes = _any(text, "—–―")
+    dashes = symbol and _any(text, "—–―")
     if (dashes or "-" in text) and has_digit(text):
         text = _DIGIT_DASH.sub("-", text)
     if dashes or "--" in text or ("-" in text and _SPACE_HYPHEN.search(text)):
@@ -120,29 +148,37 @@ def symbols_last(text: str) -> str:
         text = _AT_SIGN.sub("at ", text)
     if "/" in text:
         text = _SLASH.sub(" ", text)
-    return _MARKUP.sub(" ", text)
+    if (
+        "*" in text or "_" in text or "|" in text or "~" in text or "^" in text or "<" in text or ">" in text
+        or "{" in text or "}" in text or "[" in text or "]" in text or "\\" in text or "=" in text or "#" in text
+    ):  # fmt: skip
+        text = _MARKUP.sub(" ", text)
+    return text
 
 
 # --- abbreviations ---------------------------------------------------------------
 
-_TITLE = re.compile(r"\b(?P<t>" + "|".join(TITLES) + r")(?:\.|(?<=Mr|Dr|Ms)|(?<=Mrs))(?=\s+[A-Z])")
-_DRIVE = re.compile(r"\b([A-Z][a-z]+)\s+Dr\.(?!\s+[A-Z])")
-_SAINT_STREET = re.compile(r"\bSt\.(?=\s|$)")
-_SUFFIX = re.compile(r"\b(?P<a>" + "|".join(SUFFIXES) + r")\.(?!\w)|\bvs\b")
+_TITLE = starting(first_letters(TITLES), r"\b(?P<t>" + "|".join(TITLES) + r")(?:\.|(?<=Mr|Dr|Ms)|(?<=Mrs))(?=\s+[A-Z])")
+_DRIVE = starting(r"[A-Z]", r"\b([A-Z][a-z]+)\s+Dr\.(?!\s+[A-Z])")
+_SAINT_STREET = starting(r"S", r"\bSt\.(?=\s|$)")
+_SUFFIX = starting(first_letters(SUFFIXES), r"\b(?P<a>" + "|".join(SUFFIXES) + r")\.(?!\w)|\bvs\b")
 _LATIN = re.compile(r"\b(?:i\.e\.|e\.g\.)(?:,)?", re.I)
 _LATIN_HINT = re.compile(r"\.[eEgG]\.")
-_NUMBER_SIGN = re.compile(r"\bNos?\.\s?(?=\d)")
-_VERSUS = re.compile(r"(?<=[a-z])\s+v\.\s+(?=[A-Z])")
-_MONTH_ABBR = re.compile(r"\b(" + "|".join(MONTH_ABBREVIATIONS) + r")\.(?=\s|,|$)")
-_WEEKDAY_ABBR = re.compile(
+_NUMBER_SIGN = starting(r"N", r"\bNos?\.\s?(?=\d)")
+_VERSUS = starting(r"\s", r"(?<=[a-z])\s+v\.\s+(?=[A-Z])")
+_MONTH_ABBR = starting(first_letters(MONTH_ABBREVIATIONS), r"\b(" + "|".join(MONTH_ABBREVIATIONS) + r")\.(?=\s|,|$)")
+_WEEKDAY_ABBR = starting(
+    first_letters(WEEKDAY_ABBREVIATIONS),
     r"\b(" + "|".join(WEEKDAY_ABBREVIATIONS) + r")\.(?=,|\s+(?:" + _MONTH + r")\b|\s+\d)"
 )
-_DOTTED = re.compile(r"\b((?:[A-Za-z]\.){2,})(?:(?<=\.)(?=\s|$|[,;:!?)\"”’]))")
-_INITIAL = re.compile(r"(?<=[A-Z][a-z] )([A-Z])\.(?=\s+[A-Z][a-z])")
-_TITLE_HINT = re.compile("(?:" + "|".join(TITLES) + r")[.\s]")
-_SUFFIX_HINT = re.compile("(?:" + "|".join(SUFFIXES) + r")\.|vs")
-_MONTH_ABBR_HINT = re.compile("(?:" + "|".join(MONTH_ABBREVIATIONS) + r")\.")
-_WEEKDAY_ABBR_HINT = re.compile("(?:" + "|".join(WEEKDAY_ABBREVIATIONS) + r")\.")
+_DOTTED = starting(r"[A-Za-z]", r"\b((?:[A-Za-z]\.){2,})(?:(?<=\.)(?=\s|$|[,;:!?)\"”’]))")
+_INITIAL = starting(r"[A-Z]", r"(?<=[A-Z][a-z] )([A-Z])\.(?=\s+[A-Z][a-z])")
+# Alternatives that each start with a literal, so the engine skips to their first letters.
+_TITLE_HINT = re.compile("|".join(rf"{t}[.\s]" for t in TITLES))
+_SUFFIX_HINT = re.compile("|".join(rf"{a}\." for a in SUFFIXES) + "|vs")
+_MONTH_ABBR_HINT = re.compile("|".join(rf"{a}\." for a in MONTH_ABBREVIATIONS))
+_WEEKDAY_ABBR_HINT = re.compile("|".join(rf"{a}\." for a in WEEKDAY_ABBREVIATIONS))
+_ABBR_HINT = re.compile("|".join(rf"{a}\." for a in (*SUFFIXES, *MONTH_ABBREVIATIONS, *WEEKDAY_ABBREVIATIONS)))
 _DOTTED_HINT = re.compile(r"\.[A-Za-z]\.")
 _INITIAL_HINT = re.compile(r" [A-Z]\.\s")
 
@@ -198,15 +234,16 @@ def abbreviations(text: str, protect: Protect) -> str:
         text = _TITLE.sub(lambda m: TITLES[m["t"]], text)
     if "St." in text:
         text = _SAINT_STREET.sub(_saint_or_street, text)
-    if _SUFFIX_HINT.search(text):
-        text = _SUFFIX.sub(_suffix, text)
-    if _MONTH_ABBR_HINT.search(text):
-        text = _MONTH_ABBR.sub(
-            lambda m: MONTH_ABBREVIATIONS[m[1]] + ("." if _sentence_end(m.string, m.end()) else ""),
-            text,
-        )
-    if _WEEKDAY_ABBR_HINT.search(text):
-        text = _WEEKDAY_ABBR.sub(lambda m: WEEKDAY_ABBREVIATIONS[m[1]], text)
+    if "vs" in text or _ABBR_HINT.search(text):
+        if _SUFFIX_HINT.search(text):
+            text = _SUFFIX.sub(_suffix, text)
+        if _MONTH_ABBR_HINT.search(text):
+            text = _MONTH_ABBR.sub(
+                lambda m: MONTH_ABBREVIATIONS[m[1]] + ("." if _sentence_end(m.string, m.end()) else ""),
+                text,
+            )
+        if _WEEKDAY_ABBR_HINT.search(text):
+            text = _WEEKDAY_ABBR.sub(lambda m: WEEKDAY_ABBREVIATIONS[m[1]], text)
     if _DOTTED_HINT.search(text):
         text = _DOTTED.sub(lambda m: _dotted(m, protect), text)
     if _INITIAL_HINT.search(text):
@@ -216,17 +253,20 @@ def abbreviations(text: str, protect: Protect) -> str:
 
 # --- dates and times ---------------------------------------------------------------
 
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_MDY = re.compile(
+_ISO_DATE = starting(r"\d", r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MDY = starting(
+    first_letters((*MONTHS, *MONTH_ABBREVIATIONS)),
     rf"\b(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![:.,]?\d)"
     r"(?:,?\s+(?P<year>\d{4})\b)?"
 )
-_DMY = re.compile(
+_DMY = starting(
+    r"[t\d]",
     rf"\b(?P<the>the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})\b"
     r"(?:,?\s+(?P<year>\d{4})\b)?"
 )
-_SLASH_DATE = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\w/])")
-_TIME = re.compile(
+_SLASH_DATE = starting(r"\d", r"(?<![\w/.])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\w/])")
+_TIME = starting(
+    r"\d",
     r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?:\s?(?P<ap>[AaPp])\.?\s?[Mm]\b\.?)"
     r"|\b(?P<h2>\d{1,2}):(?P<m2>\d{2})\b(?!:)"
 )
