@@ -218,3 +218,48 @@ def test_windows_1252_and_bom_articles(tmp_path: Path) -> None:
         script = json.loads(proc.stdout)
         assert script["title"] == "Council votes on the harbour budget tonight"
         assert any(s["text"] == "We will decide it tonight," for s in script["segments"])
+
+
+def _png(width: int, height: int) -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\x20\x40\x60" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def test_a_failed_quality_check_keeps_the_files_and_exits_1(tmp_path: Path, short_article: Path) -> None:
+    small = _write(tmp_path / "small.png", _png(600, 600))
+    out = tmp_path / "out"
+    proc = radio(
+        "episode", str(short_article), "--engine", "fake", "--cover", str(small), "--out", str(out), cwd=tmp_path
+    )
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    last = proc.stderr.strip().splitlines()[-1]  # after the progress log: one line that says what failed
+    assert last.startswith("radio: error: not fit to air: cover: 600x600"), last
+    report = json.loads(next(out.glob("*.report.json")).read_text(encoding="utf-8"))
+    assert report["fit_to_air"] is False and report["checks"]["cover"]["passed"] is False
+    assert len(list(out.glob("*.mp3"))) == 1
+
+
+def test_cover_that_is_not_an_image(tmp_path: Path, short_article: Path) -> None:
+    bad = _write(tmp_path / "cover.png", b"GIF89a not really")
+    out = tmp_path / "out"
+    proc = radio(
+        "episode", str(short_article), "--engine", "fake", "--cover", str(bad), "--out", str(out), cwd=tmp_path
+    )
+    assert_one_line_error(proc, "not a PNG or JPEG")
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_episode_from_standard_input(tmp_path: Path) -> None:
+    from tests.conftest import SHORT_ARTICLE
+
+    out = tmp_path / "out"
+    proc = radio("episode", "-", "--engine", "fake", "--out", str(out), cwd=tmp_path, stdin=SHORT_ARTICLE)
+    assert proc.returncode == 0, proc.stderr
+    assert Path(proc.stdout.strip()).name == "ferry-service-returns-to-the-island-after-a-month-of-repairs.mp3"
