@@ -27,7 +27,6 @@ _MONEY = starting(
     rf"(?P<cur>US\$|[$£€¥₹])\s?(?P<num>{_NUM})"
     r"(?:\s?(?P<scale>trillion|billion|million|thousand|tn|bn|mn|[mbk])\b)?"
 )
-_ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 _CENTS = starting(r"\d", r"\b(\d+)\s?¢")
 _SIGN = r"(?P<sign>(?:(?<=^)|(?<=[\s(]))[-−])?"
 _PERCENT = starting(r"[-−\d]", rf"{_SIGN}(?P<num>{_NUM})\s?(?:%|(?:percent|per cent)\b)")
@@ -110,6 +109,9 @@ _NUMBER_LETTERS_HINT = re.compile(r"\d[A-Z]")
 _YEAR_HINT = re.compile(r"1[0-9]\d\d|20\d\d")
 _ROMAN_HINT = re.compile(r" (?<=[a-z] )[IVXL]{1,7}\b(?!['’\w.]\w)")
 _TWO_CAPS = re.compile(r"[A-Z][A-Z]")
+_CAPS_RUN_HINT = re.compile(r"[A-Z][A-Z][\s,!?'’-]+[A-Z][A-Z]")
+_YEAR_RANGE_HINT = re.compile(r"\d\d[-–/]\d\d")
+_RANGE_HINT = re.compile(r"\d\s?[-–]\s?\d")
 
 
 def _amount(num: str) -> str:
@@ -121,8 +123,24 @@ def _is_one(num: str) -> bool:
 
 
 def _attributive(m: Match) -> bool:
-    """'a £48 million barrier', 'a 10 kg bag': the unit is singular."""
-    return bool(_ARTICLE_BEFORE.search(m.string, 0, m.start()))
+    """'a £48 million barrier', 'a 10 kg bag': the unit is singular.
+
+    As ``re.search(r"\\b[Aa]n?\\s+$", text[: m.start()])``, without scanning all the
+    text before the match (once for every amount, quadratic in a long article)."""
+    before = m.string[: m.start()]
+    word = before.rstrip()
+    if len(word) == len(before):  # no space before the amount
+        return False
+    if word.endswith("n"):
+        word = word[:-1]
+    if not word.endswith(("a", "A")):
+        return False
+    return len(word) == 1 or not _is_word_char(word[-2])
+
+
+def _is_word_char(char: str) -> bool:
+    """``\\w`` as the regex engine reads it in a str pattern."""
+    return char.isalnum() or char == "_"
 
 
 def _money(m: Match) -> str:
@@ -279,12 +297,11 @@ def measures(text: str, protect: Protect) -> str:
         text = _CENTS.sub(lambda m: f"{cardinal(int(m[1]))} {'cent' if m[1] == '1' else 'cents'}", text)
     if any(c in text for c in _UNICODE_FRACTIONS):
         text = _VULGAR.sub(_vulgar, text)
-    if "-" in text or "–" in text:
+    if ("-" in text or "–" in text or "/" in text) and _YEAR_RANGE_HINT.search(text):
         text = _YEAR_RANGE.sub(_year_range, text)
+    if ("-" in text or "–" in text) and _RANGE_HINT.search(text):
         text = _RANGE.sub(lambda m: f"{m['a']} to {m['b']}", text)
-    elif "/" in text:
-        text = _YEAR_RANGE.sub(_year_range, text)
-    if "%" in text or "per" in text:
+    if "%" in text or "percent" in text or "per cent" in text:
         text = _PERCENT.sub(_percent, text)
     if _UNIT_HINT.search(text):
         text = _UNIT.sub(_unit, text)
@@ -320,5 +337,6 @@ def names_and_acronyms(text: str, protect: Protect) -> str:
         text = _ROMAN.sub(_roman, text)
     if not _TWO_CAPS.search(text):  # both rules read a run of capitals
         return text
-    text = _CAPS_RUN.sub(_caps_run, text)
+    if _CAPS_RUN_HINT.search(text):
+        text = _CAPS_RUN.sub(_caps_run, text)
     return _ACRONYM.sub(lambda m: _acronym(m, protect), text)

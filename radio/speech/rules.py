@@ -97,6 +97,8 @@ _AT_SIGN = re.compile(r"(?<=\s)@(?=\w)")
 _SLASH = starting(r"[\s/]", r"\s*/\s*")
 _MARKUP = re.compile(r"[*_|~^<>{}\[\]\\=#]")
 _NON_ASCII_SYMBOL = re.compile("[…•▪●‣◦·—–―]")
+_DOTS_HINT = re.compile(r"\.\s?\.")
+_DIGIT_DASH_HINT = re.compile(r"\d(?:\s?[–—]\s?|\s-\s)\d")
 
 
 def _any(text: str, chars: str) -> bool:
@@ -110,7 +112,7 @@ def _any(text: str, chars: str) -> bool:
 
 def symbols_first(text: str, protect: Protect) -> str:
     symbol = not text.isascii() and _NON_ASCII_SYMBOL.search(text) is not None
-    if (symbol and "…" in text) or text.count(".") >= 3:
+    if (symbol and "…" in text) or ("." in text and _DOTS_HINT.search(text)):
         text = _ELLIPSIS.sub("...", text)
     if (
         (symbol and _any(text, "•▪●‣◦·"))
@@ -121,7 +123,7 @@ def symbols_first(text: str, protect: Protect) -> str:
     if symbol and _any(text, "•▪●‣◦"):
         text = _BULLET.sub(", ", text)
     dashes = symbol and _any(text, "—–―")
-    if (dashes or "-" in text) and has_digit(text):
+    if (dashes or "-" in text) and _DIGIT_DASH_HINT.search(text):
         text = _DIGIT_DASH.sub("-", text)
     if dashes or "--" in text or ("-" in text and _SPACE_HYPHEN.search(text)):
         text = _DASH.sub(", ", text)
@@ -278,7 +280,9 @@ _ZONES = {
     "E": "Eastern", "C": "Central", "M": "Mountain", "P": "Pacific",
 }  # fmt: skip
 _AM_PM_HINT = re.compile(r"\d\s?[AaPp]\.?\s?[Mm]\b")
-_MONTH_HINT = re.compile(_MONTH)
+_ISO_DATE_HINT = re.compile(r"\d-\d\d-\d")
+_MDY_HINT = re.compile(rf"(?:{_MONTH})\.?\s+\d")
+_DMY_HINT = re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})")
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 32, 100})
 
 
@@ -349,7 +353,7 @@ def dates_and_times(text: str, protect: Protect) -> str:
         if "\ue0ff" in text:
             text = _ZONE_AFTER.sub("", text)
         return text
-    if "-" in text:
+    if "-" in text and _ISO_DATE_HINT.search(text):
         text = _ISO_DATE.sub(
             lambda m: _date(MONTHS[int(m[2]) - 1], int(m[3]), m[1]) if 1 <= int(m[2]) <= 12 else m[0],
             text,
@@ -358,8 +362,9 @@ def dates_and_times(text: str, protect: Protect) -> str:
         text = _TIME.sub(lambda m: _time(m, protect), text)
     if "\ue0ff" in text:
         text = _ZONE_AFTER.sub("", text)
-    if _MONTH_HINT.search(text):
+    if _MDY_HINT.search(text):
         text = _MDY.sub(lambda m: _date(_month(m["mon"]), int(m["day"]), m["year"]), text)
+    if _DMY_HINT.search(text):
         text = _DMY.sub(
             lambda m: (
                 _date(_month(m["mon"]), int(m["day"]), m["year"], dmy=True, the=True)
