@@ -214,8 +214,15 @@ PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
 GROUP_PRONOUNS = frozenset({"they", "we", "i", "it", "you", "who", "which"})
 PARTICLES = frozenset({"de", "van", "von", "der", "da", "del", "di", "bin", "al", "la", "le", "du", "ibn"})
 _CAP = re.compile(r"[A-Z][\w’'.-]*|(?:O’|O'|Mc|Mac)[A-Z][\w’'-]*")
+# A run of capitalised words (particles included):
+#   (?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|del|di|bin|al|la|le|du|ibn))
+#   (?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|...|ibn)(?=\s+[A-Z])))*
+# The first word is written as one character class followed by a branch per
+# first character, which matches exactly the same text but lets the engine skip
+# ahead to a possible first character instead of trying every branch everywhere.
 _RUN = re.compile(
-    r"(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|del|di|bin|al|la|le|du|ibn))"
+    r"[A-Zdvbali](?:(?<=[A-Z])[\w’'.-]*|(?<=d)(?:e(?:|r|l)|a|i|u)|(?<=v)(?:an|on)|(?<=b)in|(?<=a)l|(?<=l)(?:a|e)"
+    r"|(?<=i)bn)"
     r"(?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|del|di|bin|al|la|le|du|ibn)(?=\s+[A-Z])))*"
 )
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -293,36 +300,75 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     return words[:cut], words[cut:]
 
 
+# What a run of capitalised words names, independent of the article: a run
+# read once is not parsed again (the same runs recur across paragraphs and
+# articles).  ``None``: nothing; ``(surname key, genders)``: a single word that
+# may refer to someone already named; ``(name, full key, surname key, title,
+# genders)``: a full name.
+_Single = tuple[str, tuple[str, ...]]
+_Full = tuple[str, str, str, str, tuple[str, ...]]
+_RUNS: dict[str, _Single | _Full | None] = {}
+_RUNS_MAX = 200_000
+
+
+def _read_run(run: str) -> _Single | _Full | None:
+    words = run.split()
+    lead = 0
+    while lead < len(words) and words[lead].lower() in LEADERS:
+        lead += 1
+    words = words[lead:]
+    if len(words) < 2:
+        return (_surname_key(words), ()) if words else None
+    titles, name = split_title(words)
+    name = [_POSSESSIVE.sub("", w) if i == len(name) - 1 else w for i, w in enumerate(name)]
+    name = [w for w in name if w]
+    if not name:
+        return None
+    genders = tuple(g for g in (HONORIFIC_GENDER.get(t.lower()) for t in titles) if g in ("male", "female"))
+    if len(name) == 1:
+        return (_surname_key(name), genders)
+    return (" ".join(name), f"{name[0]} {name[-1]}".lower(), _surname_key(name), " ".join(titles), genders)
+
+
 def scan(paragraphs: list[str]) -> People:
     """Register every full name (two or more capitalised words) in the article."""
     people = People()
+    full, by_surname, titles, gender, mentions = (
+        people.full,
+        people.by_surname,
+        people.titles,
+        people.gender,
+        people.mentions,
+    )
+    runs = _RUNS
     for index, text in enumerate(paragraphs):
         for m in _RUN.finditer(text):
-            words = m.group(0).split()
-            lead = 0
-            while lead < len(words) and words[lead].lower() in LEADERS:
-                lead += 1
-            words = words[lead:]
-            if len(words) < 2:
-                if len(words) == 1:
-                    canon = people.lookup(words[0])
-                    if canon:
-                        people.mentions.append((index, m.start(), canon))
+            run = m.group()
+            try:
+                read = runs[run]
+            except KeyError:
+                if len(runs) >= _RUNS_MAX:
+                    runs.clear()
+                read = runs[run] = _read_run(run)
+            if read is None:
                 continue
-            titles, name = split_title(words)
-            name = [_POSSESSIVE.sub("", w) if i == len(name) - 1 else w for i, w in enumerate(name)]
-            name = [w for w in name if w]
-            if not name:
-                continue
-            if len(name) == 1:
-                canon = people.lookup(name[0])
+            if len(read) == 2:
+                canon = by_surname.get(read[0])
                 if canon:
-                    people.mentions.append((index, m.start(), canon))
-                    _honorific(people, canon, titles)
+                    mentions.append((index, m.start(), canon))
+                    for g in read[1]:
+                        gender.setdefault(canon, g)
                 continue
-            title = " ".join(titles) or _appositive(text, m.end())
-            canon = people.add(" ".join(name), title, index, m.start())
-            _honorific(people, canon, titles)
+            name, key, surname, title, genders = read
+            canon = full.setdefault(key, name)
+            by_surname.setdefault(surname, canon)
+            if canon == name and canon not in titles:
+                said = title or _appositive(text, m.end())
+                if said:
+                    titles[canon] = said
+            mentions.append((index, m.start(), canon))
+            for g in genders:
+                gender.setdefault(canon, g)
     return people
 
 

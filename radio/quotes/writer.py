@@ -79,11 +79,20 @@ def sentence_ends(text: str) -> list[int]:
     """Indices just after each sentence-ending mark."""
     out = []
     for m in _SENT_END.finditer(text):
-        word = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
-        if m.group(0).startswith(".") and word.lower().strip('(“"') in _ABBREV:
-            continue
-        if m.group(0).startswith(".") and len(word) == 1 and word.isupper():
-            continue  # an initial: "J. Smith"
+        at = m.start()
+        if text[at] == ".":
+            # the last word before the mark (as ``text[:at].rsplit(None, 1)[-1]``)
+            j = at
+            while j and text[j - 1].isspace():
+                j -= 1
+            i = j
+            while i and not text[i - 1].isspace():
+                i -= 1
+            word = text[i:j]
+            if word.lower().strip('(“"') in _ABBREV:
+                continue
+            if len(word) == 1 and word.isupper():
+                continue  # an initial: "J. Smith"
         out.append(m.end())
     return out
 
