@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+import re
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from radio.errors import ConfigError
 from radio.speech import Lexicon, load_lexicon, load_user_lexicon, to_spoken, user_lexicon_path
@@ -227,3 +231,50 @@ def test_unreviewed_names_uses_lowercase_evidence() -> None:
     text = ["Harbour walls held. The harbour is safe."]
     found = _by_word(unreviewed_names(text, load_lexicon({})))
     assert "Harbour" not in found
+
+
+# --- fast paths: each must agree with the plain pattern it stands in for ---------
+
+_FAST_ALPHABET = "aAnN_x1290 \t\n.,-–—/:%$£¢½IVXLCMDJFSOTrsthdvoe'’“()"
+
+
+@given(st.text(alphabet=_FAST_ALPHABET, max_size=30), st.text(alphabet=_FAST_ALPHABET, max_size=5))
+@settings(max_examples=400, deadline=None)
+def test_attributive_matches_the_article_pattern(before: str, amount: str) -> None:
+    measures = importlib.import_module("radio.speech.measures")
+    text = before + "£5" + amount
+    m = re.compile("£5").search(text, len(before))
+    assert m is not None
+    expected = bool(re.search(r"\b[Aa]n?\s+$", text[: m.start()]))
+    assert measures._attributive(m) is expected
+
+
+@given(st.text(alphabet=_FAST_ALPHABET, max_size=40))
+@settings(max_examples=400, deadline=None)
+def test_rules_skipped_only_when_they_cannot_match(text: str) -> None:
+    """Each hint (a cheap test run before a rule) is found wherever the rule matches,
+    and each rule compiled with ``starting`` matches as the plain pattern does."""
+    measures = importlib.import_module("radio.speech.measures")
+    rules = importlib.import_module("radio.speech.rules")
+    pairs = [
+        (rules._DIGIT_DASH_HINT, rules._DIGIT_DASH),
+        (rules._DOTS_HINT, re.compile(r"\.\s?\.\s?\.(?:\s?\.)*")),
+        (rules._ISO_DATE_HINT, rules._ISO_DATE),
+        (rules._MDY_HINT, rules._MDY),
+        (rules._DMY_HINT, rules._DMY),
+        (rules._AM_PM_HINT, re.compile(r"\b\d{1,2}(?::\d{2})?\s?[AaPp]\.?\s?[Mm]\b")),
+        (measures._YEAR_RANGE_HINT, measures._YEAR_RANGE),
+        (measures._RANGE_HINT, measures._RANGE),
+        (measures._UNIT_HINT, measures._UNIT),
+        (measures._ROMAN_HINT, measures._ROMAN),
+        (measures._YEAR_HINT, measures._YEAR),
+        (measures._CAPS_RUN_HINT, measures._CAPS_RUN),
+    ]
+    for hint, rule in pairs:
+        if rule.search(text):
+            assert hint.search(text), (hint.pattern, text)
+    for rule in (rules._DASH, rules._TIME, rules._DMY, measures._NUMBER, measures._PERCENT, measures._DECADE):
+        plain = re.compile(rule.pattern.split(")(?:", 1)[1][:-1])
+        assert [m.span() for m in rule.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert rules.has_digit(text) is bool(re.search(r"\d", text))
+    assert to_spoken(text) == to_spoken(text)  # runs every path without raising
