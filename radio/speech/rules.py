@@ -180,7 +180,9 @@ _TITLE_HINT = re.compile("|".join(rf"{t}[.\s]" for t in TITLES))
 _SUFFIX_HINT = re.compile("|".join(rf"{a}\." for a in SUFFIXES) + "|vs")
 _MONTH_ABBR_HINT = re.compile("|".join(rf"{a}\." for a in MONTH_ABBREVIATIONS))
 _WEEKDAY_ABBR_HINT = re.compile("|".join(rf"{a}\." for a in WEEKDAY_ABBREVIATIONS))
-_ABBR_HINT = re.compile("|".join(rf"{a}\." for a in (*SUFFIXES, *MONTH_ABBREVIATIONS, *WEEKDAY_ABBREVIATIONS)))
+_ABBR_HINT = re.compile(  # the capitalised ones; 'etc.', 'approx.' and 'vs' are tested as substrings
+    "|".join(rf"{a}\." for a in (*SUFFIXES, *MONTH_ABBREVIATIONS, *WEEKDAY_ABBREVIATIONS) if a[0].isupper())
+)
 _DOTTED_HINT = re.compile(r"\.[A-Za-z]\.")
 _INITIAL_HINT = re.compile(r" [A-Z]\.\s")
 
@@ -236,7 +238,7 @@ def abbreviations(text: str, protect: Protect) -> str:
         text = _TITLE.sub(lambda m: TITLES[m["t"]], text)
     if "St." in text:
         text = _SAINT_STREET.sub(_saint_or_street, text)
-    if "vs" in text or _ABBR_HINT.search(text):
+    if "vs" in text or "etc." in text or "approx." in text or _ABBR_HINT.search(text):
         if _SUFFIX_HINT.search(text):
             text = _SUFFIX.sub(_suffix, text)
         if _MONTH_ABBR_HINT.search(text):
