@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import math
 import re
+import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from radio.errors import AudioError
 from radio.models import Loudness
-from radio.tools import run
+from radio.tools import require, run
 
 TOLERANCE_LU = 0.5  # retry threshold; the quality report allows 1 LU
 MAX_PASSES = 4
@@ -108,6 +110,7 @@ def encode_mp3(wav: Path, mp3: Path, settings: EncodeSettings, rms_dbfs: float |
     return result
 
 
+ENCODE_TIMEOUT_S = 600.0
 OVERSHOOT_LU = 2.0  # push past the target before limiting, so the final correction is a cut
 # Measured here: LAME (64-128 kbit/s) lowers the BS.1770 loudness of limited speech by 0.4-0.5 LU.
 # The decoded MP3 is measured anyway; this only saves a second encode.
@@ -144,15 +147,57 @@ def _limiter(limit: float) -> str:
 
 
 def _encode_and_measure(wav: Path, mp3: Path, gain_db: float, settings: EncodeSettings) -> Loudness:
-    """Encode to MP3, then measure the file as a player decodes it (the LAME
-    header's encoder delay and padding applied, which a piped stream lacks)."""
-    run(
-        [
-            "ffmpeg", "-hide_banner", "-nostats", "-y", "-i", str(wav), "-af", f"volume={gain_db:.3f}dB",
-            "-ar", str(settings.sample_rate_hz), "-ac", str(settings.channels),
-            "-c:a", "libmp3lame", "-b:a", f"{settings.bitrate_kbps}k",
-            "-id3v2_version", "3", "-write_id3v1", "0", "-f", "mp3", str(mp3),
-        ],
-        "encoding the MP3",
-    )  # fmt: skip
-    return measure(mp3)
+    """Encode to MP3 and measure what a player decodes from it.
+
+    The encoder writes the file and, through ffmpeg's tee muxer, the same MP3
+    stream to a pipe, where a second ffmpeg on the other core decodes it and
+    meters its true peak while the encode runs. Integrated loudness and
+    loudness range are then read from the finished file: a player applies the
+    LAME header's encoder delay, which the piped stream lacks, and that shift
+    moves the gating blocks (it cannot move a peak).
+    """
+    ffmpeg = require("ffmpeg")
+    encoder = [
+        ffmpeg, "-hide_banner", "-nostats", "-y", "-i", str(wav.resolve()), "-af", f"volume={gain_db:.3f}dB",
+        "-ar", str(settings.sample_rate_hz), "-ac", str(settings.channels),
+        "-c:a", "libmp3lame", "-b:a", f"{settings.bitrate_kbps}k", "-map", "0:a",
+        "-f", "tee", f"[f=mp3:id3v2_version=3:write_id3v1=0]{mp3.name}|[f=mp3]pipe\\:1",
+    ]  # fmt: skip
+    meter = [
+        ffmpeg,
+        "-hide_banner",
+        "-nostats",
+        "-f",
+        "mp3",
+        "-i",
+        "pipe:0",
+        "-af",
+        "ebur128=peak=true",
+        "-f",
+        "null",
+        "-",
+    ]
+    with tempfile.TemporaryFile() as enc_log, tempfile.TemporaryFile() as meter_log:
+        # the file name goes inside the tee syntax, so the encoder runs in its folder
+        enc = subprocess.Popen(encoder, cwd=mp3.parent, stdout=subprocess.PIPE, stderr=enc_log)
+        metering = subprocess.Popen(meter, stdin=enc.stdout, stdout=subprocess.DEVNULL, stderr=meter_log)
+        if enc.stdout is not None:
+            enc.stdout.close()  # the meter holds the read end now
+        try:
+            enc_status, meter_status = enc.wait(timeout=ENCODE_TIMEOUT_S), metering.wait(timeout=ENCODE_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            enc.kill()
+            metering.kill()
+            raise AudioError(f"encoding the MP3 took longer than {ENCODE_TIMEOUT_S:.0f} s") from None
+        enc_log.seek(0)
+        meter_log.seek(0)
+        enc_text = enc_log.read().decode("utf-8", "replace")
+        meter_text = meter_log.read().decode("utf-8", "replace")
+    if enc_status != 0 or not mp3.is_file():
+        lines = enc_text.strip().splitlines()
+        raise AudioError(f"encoding the MP3 failed: {lines[-1] if lines else f'exit status {enc_status}'}")
+    if meter_status != 0:
+        return measure(mp3)  # the side meter failed: measure the file in full
+    peak = _parse_summary(meter_text, mp3.name, true_peak=True).true_peak_dbtp
+    level = measure(mp3, true_peak=False)
+    return Loudness(level.integrated_lufs, peak, level.range_lu)
