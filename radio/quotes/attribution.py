@@ -53,6 +53,7 @@ _NP_STOP = re.compile(
     r"|from|with|about|of\s+(?:the\s+)?(?:speech|statement|interview))\b"
 )
 _AUX = re.compile(r"\s+(?:has|have|had|would|will|also|later|then|once|again|previously|recently)$")
+_AUX_WORDS = ("has", "have", "had", "would", "will", "also", "later", "then", "once", "again", "previously", "recently")
 
 
 _NAME_END = re.compile(r"(?:^|\s)[A-Z][\w’'.-]+\s+[A-Z][\w’'.-]+$")
@@ -85,9 +86,12 @@ class Attribution:
     spoken: str  # the clause as the anchor reads it, ending with a colon
 
 
+_SPACE_COMMA = re.compile(r"\s+,")
+
+
 def _finish(text: str) -> str:
     text = text.strip().rstrip(" .,;:—–-")
-    text = re.sub(r"\s+,", ",", text)
+    text = _SPACE_COMMA.sub(",", text)
     return (text[:1].upper() + text[1:] + ":") if text else ""
 
 
@@ -197,15 +201,18 @@ def parse_before(clause: str) -> str | None:
     """The speaker noun phrase in a clause that introduces a quotation, e.g.
     ``In a statement, the Kremlin said:`` -> ``the Kremlin``."""
     c = clause.rstrip()
-    c = c[max(c.rfind(q) for q in '“”"«»') + 1 :].lstrip(" ,;—–-")  # after an earlier quotation
+    after = max(c.rfind("“"), c.rfind("”"), c.rfind('"'), c.rfind("«"), c.rfind("»"))
+    c = c[after + 1 :].lstrip(" ,;—–-")  # after an earlier quotation: c holds no quote mark
     if not c or (c[-1] not in ":,—" and not _VERB.search(c.split()[-1] if c.split() else "")):
         return None
     verbs = list(_VERB.finditer(c))
     if not verbs:
         return _colon_subject(c) if c.endswith(":") else None
     v = verbs[-1]
-    head = _AUX.sub("", c[: v.start()].rstrip(" ,"))
-    if not head or any(q in head for q in '“”"«»'):
+    head = c[: v.start()].rstrip(" ,")
+    if head.endswith(_AUX_WORDS) or head.endswith("\n"):  # all _AUX can match
+        head = _AUX.sub("", head)
+    if not head:
         return None
     chunks = [x.strip() for x in head.split(",") if x.strip()]
     # "Rhys Morgan, the chief engineer, said:" -> name plus appositive

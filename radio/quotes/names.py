@@ -247,11 +247,13 @@ class People:
     titles: dict[str, str] = field(default_factory=dict)  # canonical -> title at first mention
     gender: dict[str, str] = field(default_factory=dict)
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (paragraph, pos, name)
+    names: set[str] = field(default_factory=set)  # the canonical names: the values of ``full``
 
     def add(self, name: str, title: str | None, paragraph: int, pos: int) -> str:
         words = name.split()
         key = f"{words[0]} {words[-1]}".lower()
         canonical = self.full.setdefault(key, name)
+        self.names.add(canonical)
         surname = _surname_key(words)
         self.by_surname.setdefault(surname, canonical)
         if title and canonical not in self.titles and canonical == name:
@@ -333,8 +335,9 @@ def _read_run(run: str) -> _Single | _Full | None:
 def scan(paragraphs: list[str]) -> People:
     """Register every full name (two or more capitalised words) in the article."""
     people = People()
-    full, by_surname, titles, gender, mentions = (
+    full, names, by_surname, titles, gender, mentions = (
         people.full,
+        people.names,
         people.by_surname,
         people.titles,
         people.gender,
@@ -361,6 +364,7 @@ def scan(paragraphs: list[str]) -> People:
                 continue
             name, key, surname, title, genders = read
             canon = full.setdefault(key, name)
+            names.add(canon)
             by_surname.setdefault(surname, canon)
             if canon == name and canon not in titles:
                 said = title or _appositive(text, m.end())
@@ -386,14 +390,16 @@ def _appositive(text: str, end: int) -> str | None:
 
 
 _PAREN = re.compile(r"\s*\([^)]*\)")
+_LEAD_CONJ = re.compile(r"^(?:and|but|so|then|as|while)\s+", re.I)
+_TRAIL_AUX = re.compile(r"\s+(?:has|have|had|would|will|also|later|then|once|again|has also|had also)$")
 
 
 def parse_np(np: str, people: People) -> Speaker | None:
     """Read a speaker noun phrase: ``Ukrainian President Jane Doe``, ``Doe``,
     ``he``, ``the Kremlin``, ``a spokesperson for the ministry``."""
     np = _PAREN.sub("", np).strip(" ,;:—–-")
-    np = re.sub(r"^(?:and|but|so|then|as|while)\s+", "", np, flags=re.I)
-    np = re.sub(r"\s+(?:has|have|had|would|will|also|later|then|once|again|has also|had also)$", "", np)
+    np = _LEAD_CONJ.sub("", np)
+    np = _TRAIL_AUX.sub("", np)
     if not np:
         return None
     low = np.lower()

@@ -128,11 +128,7 @@ def _resolve(np: str, people: People, state: State, index: int, pos: int) -> tup
         return None
     if sp.pronoun in ("male", "female"):
         last = state.get("last")
-        if (
-            last
-            and people.gender.get(last) in (None, sp.pronoun)
-            and last in people.titles | dict.fromkeys(people.full.values(), "")
-        ):
+        if last and people.gender.get(last) in (None, sp.pronoun) and (last in people.titles or last in people.names):
             name: str | None = last
         else:
             name = people.recent(index, pos, sp.pronoun) or last
@@ -156,12 +152,21 @@ def _fallback(state: State, index: int) -> str | None:
 def _note_subjects(text: str, people: People, state: State, index: int, offset: int) -> None:
     """Indirect speech in the anchor's text (``Morgan said the delays ...``)
     tells who is likely to speak next."""
+    # The verbs are found in the whole text at once: a sentence ends with a mark
+    # followed by a space, so no verb runs across two sentences and the first
+    # verb found inside a sentence is the one a search of the sentence finds.
+    verbs = [(v.start(), v.end()) for v in _VERB.finditer(text)]
+    if not verbs:
+        return
     start = 0
+    at = 0
     for end in [*sentence_ends(text), len(text)]:
-        sentence = text[start:end]
-        v = _VERB.search(sentence)
-        if v:
-            np = parse_before(sentence[: v.end()] + ":")
+        while at < len(verbs) and verbs[at][0] < start:
+            at += 1
+        if at == len(verbs):
+            break
+        if verbs[at][1] <= end:
+            np = parse_before(text[start : verbs[at][1]] + ":")
             if np:
                 found = _resolve(np, people, state, index, offset + start)
                 if found:
