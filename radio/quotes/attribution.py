@@ -208,8 +208,30 @@ def parse_before(clause: str) -> str | None:
     verbs = list(_VERB.finditer(c))
     if not verbs:
         return _colon_subject(c) if c.endswith(":") else None
-    v = verbs[-1]
-    head = c[: v.start()].rstrip(" ,")
+    return _subject_before(c, verbs[-1].start())
+
+
+def subject_of_verb(text: str, start: int, verb: int, verb_end: int) -> str | None:
+    """``parse_before(text[start:verb_end] + ":")`` for a verb at ``verb`` that is
+    the first ``_VERB`` match at or after ``start`` and ends at ``verb_end``: as
+    no earlier verb can be found in the clause, ``parse_before``'s own search
+    would find exactly this one, so it is not searched for again."""
+    after = max(
+        text.rfind("“", start, verb),
+        text.rfind("”", start, verb),
+        text.rfind('"', start, verb),
+        text.rfind("«", start, verb),
+        text.rfind("»", start, verb),
+    )
+    if after >= 0:
+        start = after + 1
+    while start < verb and text[start] in " ,;—–-":
+        start += 1
+    return _subject_before(text[start:verb_end] + ":", verb - start)
+
+
+def _subject_before(c: str, verb: int) -> str | None:
+    head = c[:verb].rstrip(" ,")
     if head.endswith(_AUX_WORDS) or head.endswith("\n"):  # all _AUX can match
         head = _AUX.sub("", head)
     if not head:

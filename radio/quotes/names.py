@@ -217,12 +217,10 @@ _CAP = re.compile(r"[A-Z][\w’'.-]*|(?:O’|O'|Mc|Mac)[A-Z][\w’'-]*")
 # A run of capitalised words (particles included):
 #   (?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|del|di|bin|al|la|le|du|ibn))
 #   (?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|...|ibn)(?=\s+[A-Z])))*
-# The first word is written as one character class followed by a branch per
-# first character, which matches exactly the same text but lets the engine skip
-# ahead to a possible first character instead of trying every branch everywhere.
+# with the first word's particles factored by first letter (the same
+# alternatives in the same order, so the same matches, tried faster).
 _RUN = re.compile(
-    r"[A-Zdvbali](?:(?<=[A-Z])[\w’'.-]*|(?<=d)(?:e(?:|r|l)|a|i|u)|(?<=v)(?:an|on)|(?<=b)in|(?<=a)l|(?<=l)(?:a|e)"
-    r"|(?<=i)bn)"
+    r"(?:[A-Z][\w’'.-]*|d(?:e(?:|r|l)|a|i|u)|v(?:an|on)|bin|al|l(?:a|e)|ibn)"
     r"(?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|del|di|bin|al|la|le|du|ibn)(?=\s+[A-Z])))*"
 )
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -394,9 +392,49 @@ _LEAD_CONJ = re.compile(r"^(?:and|but|so|then|as|while)\s+", re.I)
 _TRAIL_AUX = re.compile(r"\s+(?:has|have|had|would|will|also|later|then|once|again|has also|had also)$")
 
 
+@dataclass(frozen=True)
+class _Named:
+    """A noun phrase ending in a name, read as far as it can be without the article."""
+
+    full: str  # the name words
+    title: str | None
+    genders: tuple[str, ...]  # genders its honorifics imply
+
+
+@dataclass(frozen=True)
+class _Described:
+    """A noun phrase such as ``the minister``: a person only if some title fits."""
+
+    np: str
+
+
+# What a noun phrase says, independent of the article (``None``: no speaker; a
+# ``Speaker``: the same speaker in any article), so each phrase is read once.
+_NPS: dict[str, Speaker | _Named | _Described | None] = {}
+_NPS_MAX = 100_000
+
+
 def parse_np(np: str, people: People) -> Speaker | None:
     """Read a speaker noun phrase: ``Ukrainian President Jane Doe``, ``Doe``,
     ``he``, ``the Kremlin``, ``a spokesperson for the ministry``."""
+    try:
+        read = _NPS[np]
+    except KeyError:
+        if len(_NPS) >= _NPS_MAX:
+            _NPS.clear()
+        read = _NPS[np] = _read_np(np)
+    if read is None or isinstance(read, Speaker):
+        return read
+    if isinstance(read, _Described):
+        ref = _title_ref(read.np, people)
+        return Speaker(ref) if ref else Speaker(read.np, person=False)
+    canon = people.lookup(read.full) or read.full
+    for g in read.genders:
+        people.note_gender(canon, g)
+    return Speaker(canon, title=read.title)
+
+
+def _read_np(np: str) -> Speaker | _Named | _Described | None:
     np = _PAREN.sub("", np).strip(" ,;:—–-")
     np = _LEAD_CONJ.sub("", np)
     np = _TRAIL_AUX.sub("", np)
@@ -433,13 +471,9 @@ def parse_np(np: str, people: People) -> Speaker | None:
             return Speaker(np, person=False)  # "the Kremlin"
         if len(name) == 1 and not titles and (name[0].lower() in LEADERS or name[0].endswith("ly")):
             return None  # a sentence adverb ("Meanwhile"), not a name
-        full = " ".join(name)
-        canon = people.lookup(full) if len(name) == 1 or full.lower() not in people.full else None
-        canon = canon or people.lookup(full) or full
         title = " ".join(prefix + titles) or appositive
-        for t in titles:
-            people.note_gender(canon, HONORIFIC_GENDER.get(t.lower()))
-        return Speaker(canon, title=title or None)
+        genders = tuple(g for g in (HONORIFIC_GENDER.get(t.lower()) for t in titles) if g in ("male", "female"))
+        return _Named(" ".join(name), title or None, genders)
     if words and words[0].lower() in (
         "the",
         "a",
@@ -451,10 +485,7 @@ def parse_np(np: str, people: People) -> Speaker | None:
         "one",
         "another",
     ):
-        ref = _title_ref(np, people)
-        if ref:
-            return Speaker(ref)
-        return Speaker(np, person=False)
+        return _Described(np)
     return None
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from radio.models import Part
-from radio.quotes.attribution import _VERB, parse_after, parse_before
+from radio.quotes.attribution import _VERB, parse_after, parse_before, subject_of_verb
 from radio.quotes.marks import CLOSERS, STRAIGHT, Span
 from radio.quotes.names import People, parse_np
 
@@ -166,7 +166,7 @@ def _note_subjects(text: str, people: People, state: State, index: int, offset: 
         if at == len(verbs):
             break
         if verbs[at][1] <= end:
-            np = parse_before(text[start : verbs[at][1]] + ":")
+            np = subject_of_verb(text, start, *verbs[at])
             if np:
                 found = _resolve(np, people, state, index, offset + start)
                 if found:
