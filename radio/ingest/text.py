@@ -42,6 +42,7 @@ _MONTH_RE = (
 )
 _DATE_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
+_YEAR = re.compile(r"\d{4}")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]]", re.I)
@@ -181,6 +182,8 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]$")
 
 def parse_date(text: str) -> str | None:
     """Return the first date in ``text`` as YYYY-MM-DD, or None."""
+    if not _YEAR.search(text):
+        return None  # every form below has a four-digit year
     for pattern, order in ((_DATE_MDY, "mdy"), (_DATE_DMY, "dmy"), (_DATE_ISO, "ymd")):
         match = pattern.search(text)
         if not match:
@@ -231,9 +234,13 @@ def is_boilerplate(line: str) -> bool:
     """True for a line no listener should hear: chrome, prompts, captions and credits."""
     if _is_chrome(line) or is_credit(line) or _LABEL.match(line) or _TEASER.search(line):
         return True
-    if len(line) < 500 and _DISCLOSURE.search(line):
+    if len(line) < 500 and _could_disclose(line.lower()) and _DISCLOSURE.search(line):
         return True
     return len(line) < 200 and bool(_SOCIAL.search(line))
+
+
+def _could_disclose(low: str) -> bool:
+    return "we may" in low or "advertisers" in low
 
 
 def is_copyright(line: str) -> bool:
@@ -365,7 +372,7 @@ def clean_lines(
             if words <= MAX_HEADLINE_WORDS:
                 continue  # chrome above the headline
             title = headline_from(strip_links(line))  # no headline line: the story starts at once
-        if same_as_title is not None and _fold(line) == same_as_title:
+        if same_as_title is not None and len(line) < 2 * len(same_as_title) + 20 and _fold(line) == same_as_title:
             continue  # the headline repeated in the body
         cleaned = strip_links(line)
         if cleaned and re.search(r"\w", cleaned):
