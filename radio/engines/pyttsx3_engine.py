@@ -13,6 +13,7 @@ import io
 import shutil
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from radio.engines import Engine, Voice
 from radio.errors import DependencyError, EngineError
 
 TIMEOUT_S = 120.0
+FILE_WAIT_S = 10.0  # after the finished event, how long a file may take to appear
 # espeak-ng voice variants give each quoted speaker a distinct timbre.
 _ESPEAK_CAST: tuple[Voice, ...] = (
     Voice("gmw/en-gb-x-rp+f3", "female"),
@@ -93,14 +95,44 @@ class Pyttsx3Engine(Engine):
     def synthesize_to_file(self, text: str, voice: str, path: Path) -> None:
         driver = self._driver()
         with self._lock:
-            self._done.clear()
-            driver.setProperty("voice", voice)
-            driver.setProperty("rate", self.rate_wpm)
-            with contextlib.redirect_stdout(io.StringIO()):  # the driver prints "Audio saved to ..."
-                driver.save_to_file(text, str(path))
-                driver.runAndWait()
-                if not self._done.wait(TIMEOUT_S):
-                    raise EngineError(f"pyttsx3 did not finish within {TIMEOUT_S:.0f} s for voice {voice!r}")
+            for _attempt in range(2):  # a lost utterance is retried once
+                path.unlink(missing_ok=True)
+                self._done.clear()
+                driver.setProperty("voice", voice)
+                driver.setProperty("rate", self.rate_wpm)
+                with contextlib.redirect_stdout(io.StringIO()):  # the driver prints "Audio saved to ..."
+                    driver.save_to_file(text, str(path))
+                    driver.runAndWait()
+                    if not self._done.wait(TIMEOUT_S):
+                        raise EngineError(f"pyttsx3 did not finish within {TIMEOUT_S:.0f} s for voice {voice!r}")
+                    # The event can belong to the utterance before (the driver notifies
+                    # from espeak's callback thread): trust only a complete file.
+                    if _wait_for_complete_wav(path, FILE_WAIT_S):
+                        return
+
+
+def _wait_for_complete_wav(path: Path, timeout_s: float) -> bool:
+    """True once ``path`` holds a WAV whose header agrees with its size."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        if _complete_wav(path):
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.005)
+
+
+def _complete_wav(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(44)
+            size = path.stat().st_size
+    except OSError:
+        return False
+    if len(head) < 44 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+        return size > 64 and head[:4] != b"RIFF"  # another container (AIFF on macOS): ffmpeg will judge
+    riff_size = int.from_bytes(head[4:8], "little")
+    return riff_size + 8 == size
 
 
 def _variant_exists(variant: str) -> bool:
