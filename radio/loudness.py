@@ -111,7 +111,7 @@ def encode_mp3(wav: Path, mp3: Path, settings: EncodeSettings, rms_dbfs: float |
 
 
 ENCODE_TIMEOUT_S = 600.0
-OVERSHOOT_LU = 2.0  # push past the target before limiting, so the final correction is a cut
+OVERSHOOT_LU = 3.0  # push past the target before limiting, so the final correction is a cut
 # Measured here: LAME (64-128 kbit/s) lowers the BS.1770 loudness of limited speech by 0.4-0.5 LU.
 # The decoded MP3 is measured anyway; this only saves a second encode.
 ENCODER_LOSS_LU = 0.4
@@ -150,11 +150,11 @@ def _encode_and_measure(wav: Path, mp3: Path, gain_db: float, settings: EncodeSe
     """Encode to MP3 and measure what a player decodes from it.
 
     The encoder writes the file and, through ffmpeg's tee muxer, the same MP3
-    stream to a pipe, where a second ffmpeg on the other core decodes it and
-    meters its true peak while the encode runs. Integrated loudness and
-    loudness range are then read from the finished file: a player applies the
-    LAME header's encoder delay, which the piped stream lacks, and that shift
-    moves the gating blocks (it cannot move a peak).
+    stream to a pipe, where a second ffmpeg on the other core decodes and
+    meters it while the encode runs. A player skips the encoder delay that the
+    file's LAME header records; the piped stream has no such header, so the
+    meter skips the same samples itself, and the file's recorded delay is
+    checked afterwards (if it differs, the file is measured again in full).
     """
     ffmpeg = require("ffmpeg")
     encoder = [
@@ -164,19 +164,9 @@ def _encode_and_measure(wav: Path, mp3: Path, gain_db: float, settings: EncodeSe
         "-f", "tee", f"[f=mp3:id3v2_version=3:write_id3v1=0]{mp3.name}|[f=mp3]pipe\\:1",
     ]  # fmt: skip
     meter = [
-        ffmpeg,
-        "-hide_banner",
-        "-nostats",
-        "-f",
-        "mp3",
-        "-i",
-        "pipe:0",
-        "-af",
-        "ebur128=peak=true",
-        "-f",
-        "null",
-        "-",
-    ]
+        ffmpeg, "-hide_banner", "-nostats", "-f", "mp3", "-i", "pipe:0",
+        "-af", f"atrim=start_sample={LAME_START_SAMPLES},ebur128=peak=true", "-f", "null", "-",
+    ]  # fmt: skip
     with tempfile.TemporaryFile() as enc_log, tempfile.TemporaryFile() as meter_log:
         # the file name goes inside the tee syntax, so the encoder runs in its folder
         enc = subprocess.Popen(encoder, cwd=mp3.parent, stdout=subprocess.PIPE, stderr=enc_log)
@@ -196,8 +186,25 @@ def _encode_and_measure(wav: Path, mp3: Path, gain_db: float, settings: EncodeSe
     if enc_status != 0 or not mp3.is_file():
         lines = enc_text.strip().splitlines()
         raise AudioError(f"encoding the MP3 failed: {lines[-1] if lines else f'exit status {enc_status}'}")
-    if meter_status != 0:
-        return measure(mp3)  # the side meter failed: measure the file in full
-    peak = _parse_summary(meter_text, mp3.name, true_peak=True).true_peak_dbtp
-    level = measure(mp3, true_peak=False)
-    return Loudness(level.integrated_lufs, peak, level.range_lu)
+    if meter_status != 0 or _start_samples(mp3) != LAME_START_SAMPLES:
+        return measure(mp3)  # measure the finished file in full instead
+    return _parse_summary(meter_text, mp3.name, true_peak=True)
+
+
+# LAME's encoder delay (576 samples) plus the decoder delay ffmpeg records in the
+# LAME header (529): what a player skips at the start, at every sample rate.
+LAME_START_SAMPLES = 1105
+
+
+def _start_samples(mp3: Path) -> int:
+    """How many samples a player skips at the start of ``mp3`` (from its LAME header)."""
+    proc = run(
+        ["ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries", "stream=start_time,sample_rate",
+         "-of", "csv=p=0", str(mp3)],
+        "probing the MP3",
+    )  # fmt: skip
+    try:
+        rate, start = proc.stdout.strip().split(",")[:2]
+        return round(float(start) * int(rate))
+    except ValueError:
+        return -1
