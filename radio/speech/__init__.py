@@ -35,6 +35,8 @@ _LINK = re.compile(
     re.IGNORECASE,
 )
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|<\s*>")
+# "(sic)" marks the writer's faithfulness to a source's error; a newsreader never says it
+_SIC = re.compile(r"\s*[(\[]\s*sic!?\s*[)\]]", re.IGNORECASE)
 _PLACEHOLDER_BASE = 0xE000
 _PLACEHOLDER = re.compile("[\ue000-\ue0fe]")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
@@ -61,7 +63,7 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
     if "@" in text or "://" in text or ("." in text and "www." in text.lower()):
         text = _LINK.sub("", text)
     if "(" in text or "[" in text or "<" in text:
-        text = _EMPTY_BRACKETS.sub("", text)
+        text = _EMPTY_BRACKETS.sub("", _SIC.sub("", text))
     text = text.replace("−", "-")
     if lexicon is not None:
         text = lexicon.apply(text, engine, protect)
