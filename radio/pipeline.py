@@ -18,8 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from radio.config import Settings
+from radio.cover import Cover, load_cover
 from radio.engines import Engine, get_engine
-from radio.errors import InputError
+from radio.errors import AudioError, InputError
 from radio.ingest import load_article
 from radio.models import Episode, Script
 from radio.script import script_to_json, write_script
@@ -55,79 +56,93 @@ def render_episode(
     """Voice, mix, normalise, encode, tag and publish one episode."""
     require("ffmpeg")  # before pydub is imported: it warns when ffmpeg is missing
     require("ffprobe")
-    from radio import loudness, mix, sidecars, tags, voice
-    from radio.cover import load_cover
-    from radio.report import build_report, report_json
-
     engine = engine or get_engine(settings.engine, rate_wpm=settings.rate_wpm)
     cover = load_cover(settings.cover_path)  # fail on a bad cover before any audio work
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"cannot create output folder {out_dir}: {exc.strerror}") from None
+    try:
+        with tempfile.TemporaryDirectory(dir=out_dir, prefix=".radio-") as tmp_name:
+            return _produce(script, settings, engine, cover, Path(tmp_name), out_dir, progress)
+    except OSError as exc:  # disk full, permissions: say where, keep nothing half-written
+        raise AudioError(f"cannot write the episode in {out_dir}: {exc.strerror or exc}") from None
+
+
+def _produce(
+    script: Script,
+    settings: Settings,
+    engine: Engine,
+    cover: Cover,
+    tmp: Path,
+    out_dir: Path,
+    progress: Progress | None,
+) -> Episode:
+    """The audio stages, in order, working in ``tmp``; publish into ``out_dir`` last."""
+    from radio import loudness, mix, sidecars, tags, voice
+    from radio.report import build_report, report_json
+
     slug = slugify(script.title)
     timings: dict[str, float] = {}
-    with tempfile.TemporaryDirectory(dir=out_dir, prefix=".radio-") as tmp_name:
-        tmp = Path(tmp_name)
-        started = time.perf_counter()
-        step = (lambda done, total: progress("voicing", done, total)) if progress else None
-        clips = voice.voice_script(script, engine, tmp, settings.sample_rate_hz, settings.channels, step)
-        timings["voice"] = time.perf_counter() - started
+    started = time.perf_counter()
+    step = (lambda done, total: progress("voicing", done, total)) if progress else None
+    clips = voice.voice_script(script, engine, tmp, settings.sample_rate_hz, settings.channels, step)
+    timings["voice"] = time.perf_counter() - started
 
-        started = time.perf_counter()
-        programme = mix.assemble(script, clips, settings)
-        wav = tmp / "programme.wav"
-        programme.audio.export(str(wav), format="wav")
-        expected_ms = mix.expected_duration_ms(script, clips, settings)
-        timings["mix"] = time.perf_counter() - started
-        log.info("mixed %d segments, %.1f s", len(clips), len(programme.audio) / 1000)
+    started = time.perf_counter()
+    programme = mix.assemble(script, clips, settings)
+    wav = tmp / "programme.wav"
+    programme.audio.export(str(wav), format="wav")
+    expected_ms = mix.expected_duration_ms(script, clips, settings)
+    timings["mix"] = time.perf_counter() - started
+    log.info("mixed %d segments, %.1f s", len(clips), len(programme.audio) / 1000)
 
-        started = time.perf_counter()
-        mp3 = tmp / f"{slug}.mp3"
-        encode = loudness.EncodeSettings(
-            settings.target_lufs,
-            settings.max_true_peak_dbtp,
-            settings.bitrate_kbps,
-            settings.sample_rate_hz,
-            settings.channels,
-        )
-        measured = loudness.encode_mp3(wav, mp3, encode, programme.audio.dBFS)
-        wav.unlink()
-        timings["loudness_and_encode"] = time.perf_counter() - started
+    started = time.perf_counter()
+    mp3 = tmp / f"{slug}.mp3"
+    encode = loudness.EncodeSettings(
+        settings.target_lufs,
+        settings.max_true_peak_dbtp,
+        settings.bitrate_kbps,
+        settings.sample_rate_hz,
+        settings.channels,
+    )
+    measured = loudness.encode_mp3(wav, mp3, encode, programme.audio.dBFS)
+    wav.unlink()
+    timings["loudness_and_encode"] = time.perf_counter() - started
 
-        started = time.perf_counter()
-        duration_ms = len(programme.audio)
-        chapters = sidecars.chapter_list(script, programme.placements, duration_ms)
-        tags.write_tags(
-            mp3,
-            script,
-            artist=script.anchor or settings.anchor_name,
-            genre=settings.genre,
-            language=settings.language,
-            cover=cover,
-            chapters=chapters,
-            transcript=sidecars.to_transcript(script),
-        )
-        files = {
-            "script": (f"{slug}.script.json", script_to_json(script, indent=2) + "\n"),
-            "vtt": (f"{slug}.vtt", sidecars.to_vtt(script, programme.placements)),
-            "srt": (f"{slug}.srt", sidecars.to_srt(script, programme.placements)),
-            "chapters": (f"{slug}.chapters.json", sidecars.to_chapters_json(script, chapters)),
-        }
-        for name, text in files.values():
-            (tmp / name).write_text(text, encoding="utf-8")
-        timings["tags_and_sidecars"] = time.perf_counter() - started
+    started = time.perf_counter()
+    duration_ms = len(programme.audio)
+    chapters = sidecars.chapter_list(script, programme.placements, duration_ms)
+    tags.write_tags(
+        mp3,
+        script,
+        artist=script.anchor or settings.anchor_name,
+        genre=settings.genre,
+        language=settings.language,
+        cover=cover,
+        chapters=chapters,
+        transcript=sidecars.to_transcript(script),
+    )
+    files = {
+        "script": (f"{slug}.script.json", script_to_json(script, indent=2) + "\n"),
+        "vtt": (f"{slug}.vtt", sidecars.to_vtt(script, programme.placements)),
+        "srt": (f"{slug}.srt", sidecars.to_srt(script, programme.placements)),
+        "chapters": (f"{slug}.chapters.json", sidecars.to_chapters_json(script, chapters)),
+    }
+    for name, text in files.values():
+        (tmp / name).write_text(text, encoding="utf-8")
+    timings["tags_and_sidecars"] = time.perf_counter() - started
 
-        report = build_report(script, settings, mp3, measured, programme.placements, expected_ms, cover, timings)
-        files["report"] = (f"{slug}.report.json", report_json(report))
-        (tmp / files["report"][0]).write_text(files["report"][1], encoding="utf-8")
+    report = build_report(script, settings, mp3, measured, programme.placements, expected_ms, cover, timings)
+    files["report"] = (f"{slug}.report.json", report_json(report))
+    (tmp / files["report"][0]).write_text(files["report"][1], encoding="utf-8")
 
-        sidecar_paths = {}
-        for key, (name, _) in files.items():
-            (tmp / name).replace(out_dir / name)
-            sidecar_paths[key] = str(out_dir / name)
-        final_mp3 = out_dir / f"{slug}.mp3"
-        mp3.replace(final_mp3)
+    sidecar_paths = {}
+    for key, (name, _) in files.items():
+        (tmp / name).replace(out_dir / name)
+        sidecar_paths[key] = str(out_dir / name)
+    final_mp3 = out_dir / f"{slug}.mp3"
+    mp3.replace(final_mp3)
     return Episode(
         script=script,
         mp3_path=str(final_mp3),
