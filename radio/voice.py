@@ -5,6 +5,7 @@ The engine's file extension is never trusted: ffmpeg probes the file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,11 +35,39 @@ def voice_script(
         engine.check_voice(voice)
     clips = []
     for number, segment in enumerate(script.segments, start=1):
-        raw = engine.voice_file(segment.spoken, segment.voice, workdir / f"segment-{number:03d}.audio")
-        clips.append(decode_clip(raw, sample_rate_hz, channels))
+        pieces = []
+        for part, text in enumerate(chunks(segment.spoken, engine.max_chars_per_call)):
+            raw = engine.voice_file(text, segment.voice, workdir / f"segment-{number:03d}-{part:02d}.audio")
+            pieces.append(decode_clip(raw, sample_rate_hz, channels))
+        clips.append(sum(pieces[1:], pieces[0]))
         if progress:
             progress(number, len(script.segments))
     return clips
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…][\"”’)])\s+|(?<=[.!?…])\s+")
+_CLAUSE_END = re.compile(r"(?<=[,;:])\s+")
+
+
+def chunks(text: str, max_chars: int) -> list[str]:
+    """Split ``text`` for an engine that takes at most ``max_chars`` a call:
+    at sentence ends, else at clause ends, else between words."""
+    if len(text) <= max_chars:
+        return [text]
+    pieces: list[str] = []
+    for splitter in (_SENTENCE_END, _CLAUSE_END, re.compile(r"\s+")):
+        pieces = [p for p in splitter.split(text) if p.strip()]
+        if all(len(p) <= max_chars for p in pieces):
+            break
+    else:
+        pieces = [text[i : i + max_chars] for i in range(0, len(text), max_chars)]  # one endless word
+    result: list[str] = []
+    for piece in pieces:  # pack consecutive pieces up to the limit
+        if result and len(result[-1]) + 1 + len(piece) <= max_chars:
+            result[-1] += " " + piece
+        else:
+            result.append(piece)
+    return result
 
 
 def decode_clip(path: Path, sample_rate_hz: int, channels: int) -> AudioSegment:

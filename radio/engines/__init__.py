@@ -33,6 +33,7 @@ class Engine(ABC):
     anchor_voice: ClassVar[str]
     cast_voices: ClassVar[tuple[Voice, ...]]  # voices for quoted speakers, in casting order
     install_hint: ClassVar[str] = ""
+    max_chars_per_call: ClassVar[int] = 100_000  # longer texts are voiced in pieces, split at sentences
 
     def __init__(self, rate_wpm: int = 175) -> None:
         self.rate_wpm = rate_wpm

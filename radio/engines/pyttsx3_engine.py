@@ -41,6 +41,7 @@ class Pyttsx3Engine(Engine):
     anchor_voice = "gmw/en-us"
     cast_voices = _ESPEAK_CAST
     install_hint = "apt-get install espeak-ng (Linux); pyttsx3 uses the system voices on macOS and Windows"
+    max_chars_per_call = 1500  # the espeak driver's buffer grows quadratically with the text
 
     def __init__(self, rate_wpm: int = 175) -> None:
         super().__init__(rate_wpm)

@@ -1,0 +1,43 @@
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from radio.engines.fake import FakeEngine
+from radio.models import Script, Segment
+from radio.voice import chunks, voice_script
+
+
+@given(st.text(alphabet=st.sampled_from("ab .,!?”\n"), max_size=600), st.integers(min_value=5, max_value=200))
+def test_chunks_keep_every_word_and_respect_the_limit(text: str, limit: int) -> None:
+    pieces = chunks(text, limit)
+    assert " ".join(pieces).split() == text.split()
+    assert all(len(p) <= limit for p in pieces) or len(text) <= limit
+
+
+def test_chunks_split_at_sentences_first() -> None:
+    text = 'She said "yes." Then he left! The end came, slowly, at last.'
+    assert chunks(text, 30) == ['She said "yes." Then he left!', "The end came, slowly, at last."]
+    assert chunks(text, 1000) == [text]
+
+
+class SmallEngine(FakeEngine):
+    max_chars_per_call = 40
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[str] = []
+
+    def synthesize_to_file(self, text: str, voice: str, path: Path) -> None:
+        self.calls.append(text)
+        super().synthesize_to_file(text, voice, path)
+
+
+def test_a_long_segment_is_voiced_in_pieces_and_joined(tmp_path: Path) -> None:
+    text = "The first sentence is here. The second one follows it. And a third one ends it."
+    script = Script("x", "T", None, "S", "A", "fake", (Segment("anchor", text, text, "fake-anchor", paragraph=0),))
+    engine = SmallEngine()
+    (clip,) = voice_script(script, engine, tmp_path, 22050, 1)
+    assert engine.calls == ["The first sentence is here.", "The second one follows it.", "And a third one ends it."]
+    expected = sum(FakeEngine.duration_ms(t) for t in engine.calls)
+    assert abs(len(clip) - expected) <= 3  # the fake voice has no edge silence to trim
