@@ -126,6 +126,43 @@ def _looped(bed: AudioSegment, length_ms: int) -> AudioSegment:
     return looped[:length_ms]
 
 
+@dataclass(frozen=True)
+class SilenceProfile:
+    """Where the programme is silent: what dead-air checks need."""
+
+    leading_ms: int
+    trailing_ms: int
+    longest_inside_ms: int
+    quietest_segment_dbfs: float  # the quietest voiced segment, to catch one that came out silent
+
+
+SILENCE_WINDOW_MS = 50
+SILENCE_BELOW_DB = 35.0  # a window this far below the programme's average level counts as silence
+
+
+def silence_profile(programme: Programme) -> SilenceProfile:
+    audio = programme.audio
+    threshold = audio.dBFS - SILENCE_BELOW_DB
+    quiet = [audio[i : i + SILENCE_WINDOW_MS].dBFS < threshold for i in range(0, len(audio), SILENCE_WINDOW_MS)]
+    runs: list[tuple[int, int]] = []  # (start window, length) of each silent run
+    for i, silent in enumerate(quiet):
+        if silent:
+            if runs and runs[-1][0] + runs[-1][1] == i:
+                runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+            else:
+                runs.append((i, 1))
+    leading = runs[0][1] if runs and runs[0][0] == 0 else 0
+    trailing = runs[-1][1] if runs and sum(runs[-1]) == len(quiet) else 0
+    inside = [n for start, n in runs if start != 0 and start + n != len(quiet)]
+    levels = [audio[p.start_ms : p.end_ms].dBFS for p in programme.placements]
+    return SilenceProfile(
+        leading_ms=leading * SILENCE_WINDOW_MS,
+        trailing_ms=trailing * SILENCE_WINDOW_MS,
+        longest_inside_ms=max(inside, default=0) * SILENCE_WINDOW_MS,
+        quietest_segment_dbfs=min(levels, default=0.0),
+    )
+
+
 def expected_duration_ms(script: Script, clips: list[AudioSegment], settings: Settings) -> int:
     """The programme's length from its parts: pauses, clips, intro and outro music."""
     total = sum(pause_before(script, i, settings) for i in range(len(clips))) + sum(len(c) for c in clips)

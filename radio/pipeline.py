@@ -133,7 +133,8 @@ def _produce(
         (tmp / name).write_text(text, encoding="utf-8")
     timings["tags_and_sidecars"] = time.perf_counter() - started
 
-    report = build_report(script, settings, mp3, measured, programme.placements, expected_ms, cover, timings)
+    silences = mix.silence_profile(programme)
+    report = build_report(script, settings, mp3, measured, programme.placements, expected_ms, cover, timings, silences)
     files["report"] = (f"{slug}.report.json", report_json(report))
     (tmp / files["report"][0]).write_text(files["report"][1], encoding="utf-8")
 

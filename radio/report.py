@@ -13,10 +13,14 @@ from mutagen.mp3 import MP3
 
 from radio.config import Settings
 from radio.cover import Cover
+from radio.mix import SilenceProfile
 from radio.models import Loudness, Placement, Script
 
 LOUDNESS_TOLERANCE_LU = 1.0
 DURATION_TOLERANCE_MS = 150  # MP3 framing
+MAX_SILENCE_INSIDE_MS = 3000  # longer is dead air on the radio
+MAX_SILENCE_EDGE_MS = 1000
+MIN_SEGMENT_DBFS = -45.0
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ def build_report(
     expected_duration_ms: int,
     cover: Cover,
     timings_s: dict[str, float],
+    silences: SilenceProfile,
 ) -> dict[str, Any]:
     facts = inspect_mp3(mp3)
     checks = [
@@ -84,6 +89,19 @@ def build_report(
             and facts["has_transcript"]
             and facts["chapters"] == len(placements),
             f"ID3v{facts['id3_version']}, {facts['chapters']} chapters, cover, transcript",
+        ),
+        Check(
+            "dead_air",
+            silences.longest_inside_ms <= MAX_SILENCE_INSIDE_MS
+            and max(silences.leading_ms, silences.trailing_ms) <= MAX_SILENCE_EDGE_MS,
+            f"longest silence {silences.longest_inside_ms} ms inside (max {MAX_SILENCE_INSIDE_MS}), "
+            f"{silences.leading_ms} ms at the start, {silences.trailing_ms} ms at the end (max {MAX_SILENCE_EDGE_MS})",
+        ),
+        Check(
+            "every_segment_audible",
+            silences.quietest_segment_dbfs > MIN_SEGMENT_DBFS,
+            f"quietest segment {max(silences.quietest_segment_dbfs, -120.0):.1f} dBFS before normalisation "
+            f"(min {MIN_SEGMENT_DBFS:.0f})",
         ),
         Check(
             "cover",

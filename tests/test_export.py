@@ -149,7 +149,9 @@ def test_report_says_fit_to_air(rendered: tuple[Episode, Path]) -> None:
     episode, _ = rendered
     report = json.loads(Path(episode.sidecars["report"]).read_text(encoding="utf-8"))
     assert report["fit_to_air"] is True, report["checks"]
-    assert set(report["checks"]) == {"loudness", "true_peak", "duration", "format", "tags", "cover"}
+    assert set(report["checks"]) == {
+        "loudness", "true_peak", "duration", "format", "tags", "dead_air", "every_segment_audible", "cover",
+    }  # fmt: skip
 
 
 def test_script_sidecar_round_trips(rendered: tuple[Episode, Path]) -> None:
@@ -184,3 +186,34 @@ def test_user_cover_and_target(tmp_path: Path) -> None:
 )
 def test_slug_is_safe_everywhere(title: str, slug: str) -> None:
     assert slugify(title) == slug
+
+
+def test_a_segment_that_came_out_silent_fails_the_report(tmp_path: Path) -> None:
+    import wave
+
+    from radio.engines.fake import FakeEngine
+
+    class MutedQuote(FakeEngine):
+        def synthesize_to_file(self, text: str, voice: str, path: Path) -> None:
+            super().synthesize_to_file(text, voice, path)
+            if voice == "fake-f1":  # the quote's voice: same length, all zeros
+                with wave.open(str(path)) as w:
+                    frames = w.getnframes()
+                with wave.open(str(path), "wb") as w:
+                    w.setnchannels(1)
+                    w.setsampwidth(2)
+                    w.setframerate(self.sample_rate_hz)
+                    w.writeframes(b"\0\0" * frames)
+
+    episode = render_episode(tiny_script(), Settings(engine="fake"), tmp_path, engine=MutedQuote())
+    report = json.loads(Path(episode.sidecars["report"]).read_text(encoding="utf-8"))
+    assert report["fit_to_air"] is False
+    assert report["checks"]["every_segment_audible"]["passed"] is False
+    assert report["checks"]["dead_air"]["passed"] is True  # a 1.2 s quote plus pauses is not 3 s of dead air
+
+
+def test_long_pauses_are_dead_air(tmp_path: Path) -> None:
+    settings = Settings(engine="fake", pause_between_paragraphs_ms=4000)
+    episode = render_episode(tiny_script(), settings, tmp_path)
+    report = json.loads(Path(episode.sidecars["report"]).read_text(encoding="utf-8"))
+    assert report["checks"]["dead_air"]["passed"] is False, report["checks"]["dead_air"]
