@@ -12,7 +12,7 @@ from pydub import AudioSegment
 
 from radio import asset
 from radio.config import Settings
-from radio.models import Placement, Script
+from radio.models import Placement, Script, SilenceProfile
 from radio.tools import run
 
 RAMP_MS = 400  # duck / unduck ramp
@@ -124,16 +124,6 @@ def _looped(bed: AudioSegment, length_ms: int) -> AudioSegment:
     while len(looped) < length_ms:
         looped += bed
     return looped[:length_ms]
-
-
-@dataclass(frozen=True)
-class SilenceProfile:
-    """Where the programme is silent: what dead-air checks need."""
-
-    leading_ms: int
-    trailing_ms: int
-    longest_inside_ms: int
-    quietest_segment_dbfs: float  # the quietest voiced segment, to catch one that came out silent
 
 
 SILENCE_WINDOW_MS = 50

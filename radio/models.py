@@ -84,6 +84,16 @@ class Loudness:
 
 
 @dataclass(frozen=True)
+class SilenceProfile:
+    """Where the programme is silent: what dead-air checks need."""
+
+    leading_ms: int
+    trailing_ms: int
+    longest_inside_ms: int
+    quietest_segment_dbfs: float  # the quietest voiced segment, to catch one that came out silent
+
+
+@dataclass(frozen=True)
 class Episode:
     """A finished, exported episode and where its files are."""
 

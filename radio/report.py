@@ -13,8 +13,7 @@ from mutagen.mp3 import MP3
 
 from radio.config import Settings
 from radio.cover import Cover
-from radio.mix import SilenceProfile
-from radio.models import Loudness, Placement, Script
+from radio.models import Loudness, Placement, Script, SilenceProfile
 
 LOUDNESS_TOLERANCE_LU = 1.0
 DURATION_TOLERANCE_MS = 150  # MP3 framing

@@ -14,6 +14,7 @@ import shutil
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from radio.engines import Engine, Voice
 from radio.errors import DependencyError, EngineError
 
 TIMEOUT_S = 120.0
+ATTEMPTS = 4
 FILE_WAIT_S = 10.0  # after the finished event, how long a file may take to appear
 # espeak-ng voice variants give each quoted speaker a distinct timbre.
 _ESPEAK_CAST: tuple[Voice, ...] = (
@@ -48,6 +50,7 @@ class Pyttsx3Engine(Engine):
         self._engine: Any = None
         self._done = threading.Event()
         self._lock = threading.Lock()
+        self._spoken_once = False
 
     def _driver(self) -> Any:
         if self._engine is None:
@@ -96,8 +99,14 @@ class Pyttsx3Engine(Engine):
     def synthesize_to_file(self, text: str, voice: str, path: Path) -> None:
         driver = self._driver()
         with self._lock:
-            for _attempt in range(2):  # a lost utterance is retried once
+            for attempt in range(ATTEMPTS):  # a lost or empty utterance is tried again
                 path.unlink(missing_ok=True)
+                # Commands given while the driver is busy are queued and run later from
+                # espeak's callback thread, after synthesis has already started with the
+                # previous text and file name: only talk to an idle driver.
+                # (The driver reports busy until its first loop starts; that is not a race.)
+                if self._spoken_once:
+                    _wait_until(lambda: not driver.isBusy(), FILE_WAIT_S)
                 self._done.clear()
                 driver.setProperty("voice", voice)
                 driver.setProperty("rate", self.rate_wpm)
@@ -108,19 +117,34 @@ class Pyttsx3Engine(Engine):
                         raise EngineError(f"pyttsx3 did not finish within {TIMEOUT_S:.0f} s for voice {voice!r}")
                     # The event can belong to the utterance before (the driver notifies
                     # from espeak's callback thread): trust only a complete file.
-                    if _wait_for_complete_wav(path, FILE_WAIT_S):
+                    self._spoken_once = True
+                    if _wait_for_complete_wav(path, FILE_WAIT_S) and _has_audio(path):
                         return
+                # espeak is not re-entrant: a synthesis started while its callback thread is
+                # still finishing the one before can come out empty. Let it settle, then retry.
+                time.sleep(0.05 * (attempt + 1))
 
 
 def _wait_for_complete_wav(path: Path, timeout_s: float) -> bool:
     """True once ``path`` holds a WAV whose header agrees with its size."""
+    return _wait_until(lambda: _complete_wav(path), timeout_s)
+
+
+def _wait_until(condition: Callable[[], bool], timeout_s: float) -> bool:
     deadline = time.monotonic() + timeout_s
-    while True:
-        if _complete_wav(path):
-            return True
+    while not condition():
         if time.monotonic() >= deadline:
             return False
-        time.sleep(0.005)
+        time.sleep(0.002)
+    return True
+
+
+def _has_audio(path: Path) -> bool:
+    """More than a bare header (an empty WAV is 44 bytes)."""
+    try:
+        return path.stat().st_size > 64
+    except OSError:
+        return False
 
 
 def _complete_wav(path: Path) -> bool:

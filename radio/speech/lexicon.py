@@ -132,9 +132,7 @@ def parse_entry(word: str, value: Any, origin: str = "lexicon") -> Pronunciation
             if not espeak.startswith("[["):
                 espeak = f"[[{espeak}]]"
         return Pronunciation(say=say.strip(), espeak=espeak)
-    raise ConfigError(
-        f"{origin}: {word} must be a respelling string or {{ say = ..., espeak = ... }}"
-    )
+    raise ConfigError(f"{origin}: {word} must be a respelling string or {{ say = ..., espeak = ... }}")
 
 
 def load_lexicon(entries: Mapping[str, Any], extra_files: Sequence[Path] = ()) -> Lexicon:

@@ -25,7 +25,7 @@ _CURRENCIES = {
 _MONEY = starting(
     r"[U$£€¥₹]",
     rf"(?P<cur>US\$|[$£€¥₹])\s?(?P<num>{_NUM})"
-    r"(?:\s?(?P<scale>trillion|billion|million|thousand|tn|bn|mn|[mbk])\b)?"
+    r"(?:\s?(?P<scale>trillion|billion|million|thousand|tn|bn|mn|[mbk])\b)?",
 )
 _CENTS = starting(r"\d", r"\b(\d+)\s?¢")
 _SIGN = r"(?P<sign>(?:(?<=^)|(?<=[\s(]))[-−])?"
@@ -49,13 +49,11 @@ _UNITS = {
     "°": ("degree", "degrees"), "hrs": ("hour", "hours"), "mins": ("minute", "minutes"),
     "min": ("minute", "minutes"), "sec": ("second", "seconds"), "p": ("penny", "pence"),
 }  # fmt: skip
-_UNIT_NAMES = "|".join(
-    re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in ("m", "C", "F")
-)
+_UNIT_NAMES = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in ("m", "C", "F"))
 _UNIT = starting(
     r"[-−\d]",
     rf"(?P<sign>(?:(?<=^)|(?<=[\s(]))[-−])?(?P<num>{_NUM})"
-    rf"(?:\s?(?P<unit>{_UNIT_NAMES})|\s(?P<meter>m)|(?P<mil>m|bn|k)|(?P<deg>[CF]))(?![\w/])"
+    rf"(?:\s?(?P<unit>{_UNIT_NAMES})|\s(?P<meter>m)|(?P<mil>m|bn|k)|(?P<deg>[CF]))(?![\w/])",
 )
 _UNICODE_FRACTIONS = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3), "⅛": (1, 8)}
 _VULGAR = starting(r"[\d½¼¾⅓⅔⅛]", r"(?:(?P<whole>\d+)\s?)?(?P<f>[½¼¾⅓⅔⅛])")
@@ -69,19 +67,14 @@ _NUMBER_LETTERS = starting(r"\d", r"\b(?P<num>\d+)(?P<suf>[A-Z]{1,2})\b")
 _YEAR = starting(r"[12]", r"(?<![\w.,$£€-])(?P<y>1[0-9]\d{2}|20\d{2})(?!\w|[,.]\d)")
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|by|of|from|until|till|through|to|before|after|during|year|summer|"
-    r"winter|spring|autumn|fall|early|late|mid|around|circa|and|or|the|between|"
-    + "|".join(MONTHS)
-    + r"),?\s+|-)$",
+    r"winter|spring|autumn|fall|early|late|mid|around|circa|and|or|the|between|" + "|".join(MONTHS) + r"),?\s+|-)$",
     re.I,
 )
 _YEAR_AFTER = re.compile(
     r"\s*(?:$|[.,;:!?)”\"'’]|\s*(?:was|is|will|saw|and|election|elections|"
     r"season|budget|census|games|olympics|world|war|model|levels|figures)\b)"
 )
-_NUMBER = starting(
-    r"[-−.\d]",
-    rf"(?P<sign>(?:(?<=^)|(?<=[\s(\"“]))[-−])?(?<![\w.])(?P<num>{_NUM}|\.\d+)(?![\w])"
-)
+_NUMBER = starting(r"[-−.\d]", rf"(?P<sign>(?:(?<=^)|(?<=[\s(\"“]))[-−])?(?<![\w.])(?P<num>{_NUM}|\.\d+)(?![\w])")
 _LEFTOVER_DIGITS = re.compile(r"\d+")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _REGNAL = words_set(

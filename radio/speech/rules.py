@@ -171,7 +171,7 @@ _VERSUS = starting(r"\s", r"(?<=[a-z])\s+v\.\s+(?=[A-Z])")
 _MONTH_ABBR = starting(first_letters(MONTH_ABBREVIATIONS), r"\b(" + "|".join(MONTH_ABBREVIATIONS) + r")\.(?=\s|,|$)")
 _WEEKDAY_ABBR = starting(
     first_letters(WEEKDAY_ABBREVIATIONS),
-    r"\b(" + "|".join(WEEKDAY_ABBREVIATIONS) + r")\.(?=,|\s+(?:" + _MONTH + r")\b|\s+\d)"
+    r"\b(" + "|".join(WEEKDAY_ABBREVIATIONS) + r")\.(?=,|\s+(?:" + _MONTH + r")\b|\s+\d)",
 )
 _DOTTED = starting(r"[A-Za-z]", r"\b((?:[A-Za-z]\.){2,})(?:(?<=\.)(?=\s|$|[,;:!?)\"”’]))")
 _INITIAL = starting(r"[A-Z]", r"(?<=[A-Z][a-z] )([A-Z])\.(?=\s+[A-Z][a-z])")
@@ -261,22 +261,20 @@ _ISO_DATE = starting(r"\d", r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MDY = starting(
     first_letters((*MONTHS, *MONTH_ABBREVIATIONS)),
     rf"\b(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![:.,]?\d)"
-    r"(?:,?\s+(?P<year>\d{4})\b)?"
+    r"(?:,?\s+(?P<year>\d{4})\b)?",
 )
 _DMY = starting(
     r"[t\d]",
     rf"\b(?P<the>the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})\b"
-    r"(?:,?\s+(?P<year>\d{4})\b)?"
+    r"(?:,?\s+(?P<year>\d{4})\b)?",
 )
 _SLASH_DATE = starting(r"\d", r"(?<![\w/.])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\w/])")
 _TIME = starting(
     r"\d",
     r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?:\s?(?P<ap>[AaPp])\.?\s?[Mm]\b\.?)"
-    r"|\b(?P<h2>\d{1,2}):(?P<m2>\d{2})\b(?!:)"
+    r"|\b(?P<h2>\d{1,2}):(?P<m2>\d{2})\b(?!:)",
 )
-_ZONE = re.compile(
-    r"\s+(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|AEST|AEDT)\b"
-)
+_ZONE = re.compile(r"\s+(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|AEST|AEDT)\b")
 _ZONE_AFTER = re.compile(r"\ue0ff" + _ZONE.pattern)
 _ZONES = {
     "E": "Eastern", "C": "Central", "M": "Mountain", "P": "Pacific",
@@ -369,9 +367,7 @@ def dates_and_times(text: str, protect: Protect) -> str:
     if _DMY_HINT.search(text):
         text = _DMY.sub(
             lambda m: (
-                _date(_month(m["mon"]), int(m["day"]), m["year"], dmy=True, the=True)
-                if int(m["day"]) <= 31
-                else m[0]
+                _date(_month(m["mon"]), int(m["day"]), m["year"], dmy=True, the=True) if int(m["day"]) <= 31 else m[0]
             ),
             text,
         )

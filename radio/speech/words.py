@@ -13,9 +13,7 @@ def words_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-MONTHS = words(
-    "January February March April May June July August September October November December"
-)
+MONTHS = words("January February March April May June July August September October November December")
 MONTH_ABBREVIATIONS = {
     "Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April", "Jun": "June",
     "Jul": "July", "Aug": "August", "Sep": "September", "Sept": "September", "Oct": "October",
