@@ -263,3 +263,29 @@ def test_episode_from_standard_input(tmp_path: Path) -> None:
     proc = radio("episode", "-", "--engine", "fake", "--out", str(out), cwd=tmp_path, stdin=SHORT_ARTICLE)
     assert proc.returncode == 0, proc.stderr
     assert Path(proc.stdout.strip()).name == "ferry-service-returns-to-the-island-after-a-month-of-repairs.mp3"
+
+
+def test_names_lists_what_the_lexicon_does_not_cover(tmp_path: Path, sample_article: Path) -> None:
+    proc = radio("names", str(sample_article), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    words = {line.split("\t")[0] for line in proc.stdout.splitlines()}
+    assert {"Porthaven", "Alder", "Elden"} <= words
+    (tmp_path / "radio.toml").write_text('[lexicon]\nPorthaven = "porth-HAY-ven"\n', encoding="utf-8")
+    proc = radio("names", str(sample_article), cwd=tmp_path)
+    assert "Porthaven" not in {line.split("\t")[0] for line in proc.stdout.splitlines()}
+
+
+def test_say_writes_the_phrase_through_the_lexicon(tmp_path: Path) -> None:
+    from mutagen.mp3 import MP3
+
+    (tmp_path / "radio.toml").write_text('[lexicon]\nPorthaven = "porth-HAY-ven"\n', encoding="utf-8")
+    out = tmp_path / "say.mp3"
+    proc = radio("say", "Porthaven", "on", "Oct.", "16", "--out", str(out), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "said: porth-hay-ven on October sixteenth" in proc.stderr
+    assert 0.5 < MP3(str(out)).info.length < 5
+
+
+def test_say_rejects_an_unknown_file_type(tmp_path: Path) -> None:
+    proc = radio("say", "hello", "--out", str(tmp_path / "x.doc"), "--engine", "fake", cwd=tmp_path)
+    assert_one_line_error(proc, "use .mp3, .wav")
