@@ -100,7 +100,6 @@ def episode(
     from radio.engines import get_engine
     from radio.ingest import load_article
     from radio.pipeline import render_episode
-    from radio.report import failed_checks
     from radio.script import script_from_json, write_script
 
     settings = _settings(
@@ -133,11 +132,8 @@ def episode(
         f"{result.loudness.true_peak_dbtp:.1f} dBTP; report: {result.sidecars['report']}",
         err=True,
     )
-    import json
-
-    failures = failed_checks(json.loads(Path(result.sidecars["report"]).read_text(encoding="utf-8")))
-    if failures:
-        raise RadioError("not fit to air: " + "; ".join(failures) + f" (files kept in {out})")
+    if result.failed_checks:
+        raise RadioError("not fit to air: " + "; ".join(result.failed_checks) + f" (files kept in {out})")
 
 
 @app.command()

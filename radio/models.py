@@ -103,3 +103,4 @@ class Episode:
     placements: tuple[Placement, ...]
     loudness: Loudness
     sidecars: dict[str, str] = field(default_factory=dict)
+    failed_checks: tuple[str, ...] = ()  # quality checks that did not pass, each "name: detail"

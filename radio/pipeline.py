@@ -80,7 +80,7 @@ def _produce(
 ) -> Episode:
     """The audio stages, in order, working in ``tmp``; publish into ``out_dir`` last."""
     from radio import loudness, mix, sidecars, tags, voice
-    from radio.report import build_report, report_json
+    from radio.report import build_report, failed_checks, report_json
 
     slug = slugify(script.title)
     timings: dict[str, float] = {}
@@ -151,4 +151,5 @@ def _produce(
         placements=programme.placements,
         loudness=measured,
         sidecars=sidecar_paths,
+        failed_checks=tuple(failed_checks(report)),
     )
