@@ -269,6 +269,7 @@ def main() -> int:
     if args.verbose:
         for title, items in (
             ("errors", errors),
+            ("must-have misses (spoken)", spoken.misses),
             ("must-have misses (spoken, listener rules)", heard.misses),
             ("must-not leaks (spoken)", spoken.leaks),
             ("headline misses", title_misses),

@@ -261,3 +261,61 @@ def test_standfirst_is_added_only_when_printed_and_new() -> None:
     assert _with_standfirst(body, unpunctuated, printed.replace(summary, unpunctuated)) == [unpunctuated, *body]
     assert _with_standfirst([summary, *body], summary, printed) == [summary, *body]
     assert _with_standfirst(body, "A summary cut short with an ellipsis, as metadata often is…", printed) == body
+
+
+def test_story_only_in_structured_data_is_read_from_its_article_body() -> None:
+    # a page built in the browser: the markup holds a loading message, the story is in JSON-LD
+    article = load_article(str(FIXTURES / "app-shell.html"))
+    assert article.title == "Night buses return to the valley towns"
+    said = " ".join(article.paragraphs)
+    assert article.paragraphs[0].startswith("Buses will run through the night")  # the summary is not printed
+    assert "Buses will run through the night between Ashby Vale" in said
+    assert "“I have walked home at three in the morning more times than I can count,” said Dana Pruitt" in said
+    assert article.paragraphs[-1] == (
+        "The authority will publish the timetable next month and review the route after a year."
+    )
+    assert len(article.paragraphs) == 5
+    for furniture in ("Loading", "©", "&ldquo;", "__APP__", "Sport"):
+        assert furniture not in said, furniture
+
+
+def test_structured_data_body_is_used_only_when_the_page_says_too_little() -> None:
+    from radio.ingest.html import _ld_article_body, _split_long
+
+    body = '"articleBody": "<p>One.</p><p>Two &amp; three.</p>"'
+    page = f'<script type="application/ld+json">{{"@graph": [{{{body}}}]}}</script>'
+    assert _ld_article_body(page) == ["One.", "Two & three."]
+    assert _ld_article_body("<p>No structured data here.</p>") == []
+    assert _ld_article_body('<script type="application/ld+json">{"articleBody": </script>') == []  # broken JSON
+    # a body given as one run of text is cut after sentences, never after "Mr."
+    run = " ".join(f"Sentence number {n} says something about Mr. Hale and the harbour." for n in range(40))
+    chunks = _split_long(run)
+    assert len(chunks) > 3 and " ".join(chunks) == run
+    assert all(chunk.endswith("harbour.") for chunk in chunks)
+    # the article page, whose markup has the story, does not take it from elsewhere
+    assert load_article(str(ARTICLE)).paragraphs[0].startswith("Crews from the estuary ferry service")
+
+
+def test_drop_cap_in_its_own_element_stays_with_its_word() -> None:
+    article = load_article(str(FIXTURES / "dropcap.html"))
+    assert article.paragraphs[0].startswith("When the frost came in the last week of April")
+    from radio.ingest.html import _join_drop_caps
+
+    assert _join_drop_caps("<span>T</span><p>urkey</p>") == "<p>Turkey</p>"
+    assert _join_drop_caps("<span>A</span><p>Another</p>") == "<span>A</span><p>Another</p>"  # not a drop cap
+    assert _join_drop_caps("<em>B</em><p>ut</p>") == "<p>But</p>"
+    assert _join_drop_caps("<li>B</li><p>ut</p>") == "<li>B</li><p>ut</p>"  # a list item, not a drop cap
+
+
+def test_recall_adds_a_titled_section_right_after_the_last_kept_paragraph() -> None:
+    from radio.ingest.html import _fill_gaps
+
+    kept = ["First paragraph of the page, as the strict mode found it.", "Second paragraph, the last it kept."]
+    section = ["Our Programmes", "The programmes bring schools and museums together in eleven towns."]
+    assert _fill_gaps(kept, [*kept, *section, "Privacy", "Terms"]) == [*kept, *section]
+    # no heading first: a note, a biography or a related story, not the article
+    bio = "Our reporter covers the harbour and has written about ferries for ten years."
+    assert _fill_gaps(kept, [*kept, bio]) == kept
+    # after a label rather than a sentence, the article has ended already
+    ended = [kept[0], "RELATED STORIES"]
+    assert _fill_gaps(ended, [*ended, *section]) == ended

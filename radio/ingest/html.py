@@ -9,6 +9,7 @@ text drop whatever a listener must not hear.
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 from itertools import pairwise
@@ -35,8 +36,7 @@ _PRUNE = [
     "//*[contains(@class, 'author-bio') or contains(@class, 'author_bio')"
     " or contains(@class, 'authorbio') or contains(@class, 'about-the-author')]" + _SMALL,
     "//*[contains(@class, 'cookie') or contains(@id, 'cookie')]" + _SMALL,
-    "//*[contains(@class, 'share-') or contains(@class, 'social-')"
-    " or contains(@class, '-share')]" + _SMALL,
+    "//*[contains(@class, 'share-') or contains(@class, 'social-') or contains(@class, '-share')]" + _SMALL,
 ]
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.I | re.S)
 _TAG = re.compile(r"<[^>]*>")
@@ -47,6 +47,16 @@ _SENTENCE = re.compile(r"\w[.!?][\"”’)]?(?:\s|$)")
 _STANDFIRST_GAP = 1500  # characters of page text between the headline and its standfirst, at most
 _GAP_WORDS = 6  # a paragraph found only in recall mode needs this many words ...
 _PROSE_END = re.compile(r"[\w%)][.!?…][\"”’)]?$")  # ... and must end as a sentence ends
+_HEADING_WORDS = 10  # a heading between trailing paragraphs has at most this many words
+_DROP_CAP = re.compile(
+    r"<((?i:span|div|b|strong|em|i|big|font))\b[^>]*>\s*(?P<letter>[A-Z])\s*</(?i:\1)\s*>"
+    r"(?P<open>\s*<(?i:p)\b[^>]*>(?:\s*<(?i:a|span|b|strong|em|i)\b[^>]*>)*)(?=[a-z])"
+)
+_LD_JSON = re.compile(r"<script\b[^>]*application/ld\+json[^>]*>(.*?)</script\s*>", re.I | re.S)
+_BREAK = re.compile(r"<br\s*/?>|</p\s*>|</h\d\s*>|</li\s*>", re.I)
+_PARAGRAPH_WORDS = 60  # a structured-data body without breaks is cut into paragraphs of about this many words
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+_ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "vs.", "no.", "prof.", "gen.", "gov.", "sen."}
 _BLOCKS = {"p", "head", "quote", "item", "cell"}
 _CONTAINERS = {"list", "div", "body", "row", "table"}
 _ERROR_TITLE = re.compile(
@@ -70,7 +80,7 @@ def html_to_article(
             f"{source}: HTML page of {size:.0f} MB is over the {MAX_HTML_BYTES // 2**20} MB limit;"
             " save only the article page"
         )
-    text = decode_html(data, source, charset)
+    text = _join_drop_caps(decode_html(data, source, charset))
     doc, lines = _extract(text, url, mode="precision")
     words = _prose_words(lines)
     if words < RETRY_WORDS:  # precision mode may miss much of a plainly built page: retry
@@ -78,7 +88,13 @@ def html_to_article(
         more_words = _prose_words(more)
         if more_words > 1.5 * words:
             doc, lines, words = retry, more, more_words
-    if lines:
+    body = _ld_article_body(text) if words < RETRY_WORDS and doc is not None else []
+    body_words = _prose_words(body)
+    # the story only in the page's structured data (trafilatura's own fallback reads it as one block)
+    if body_words >= MIN_WORDS and (body_words > 2 * words or (body_words >= words and len(body) > len(lines))):
+        lines, words = body, body_words
+        lines = _with_standfirst(lines, doc.description, text)
+    elif lines:
         lines = _fill_gaps(lines, _extract(text, url, mode="recall")[1])
         words = _prose_words(lines)  # a standfirst alone does not make an article
         lines = _with_standfirst(lines, doc.description, text)
@@ -98,11 +114,78 @@ def html_to_article(
     return clean_lines(lines, source, title=title or None, meta=meta, fmt="html")
 
 
+def _join_drop_caps(page: str) -> str:
+    """Put a drop cap (a first letter set in its own element before the paragraph) back into its word.
+
+    ``<span class="cap">T</span><p>urkey and ...`` would otherwise lose the
+    letter: the extractor drops the lone element and keeps "urkey".
+    """
+    return _DROP_CAP.sub(r"\g<open>\g<letter>", page)
+
+
+def _ld_article_body(page: str) -> list[str]:
+    """The paragraphs of the longest JSON-LD ``articleBody`` in the page (schema.org).
+
+    News sites that build the page in the browser often leave the story only
+    there. Any markup in it is reduced to text; a body given as one run of
+    text is cut into paragraphs of a few sentences.
+    """
+    if '"articleBody"' not in page:
+        return []
+    best = ""
+    for match in _LD_JSON.finditer(page):
+        block = match.group(1)
+        if '"articleBody"' not in block:
+            continue
+        try:
+            data = json.loads(block, strict=False)
+        except ValueError:
+            continue
+        for body in _values(data, "articleBody"):
+            if len(body) > len(best):
+                best = body
+    text = _BREAK.sub("\n", best)
+    text = unescape(_TAG.sub(" ", text)).replace("\u00a0", " ")
+    paragraphs = [re.sub(r"\s+", " ", part).strip() for part in text.split("\n")]
+    return [chunk for part in paragraphs if part for chunk in _split_long(part)]
+
+
+def _values(data: Any, key: str) -> list[str]:
+    """Every string value of ``key`` anywhere in parsed JSON."""
+    found: list[str] = []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for name, value in item.items():
+                if name == key and isinstance(value, str):
+                    found.append(value)
+                elif isinstance(value, (dict, list)):
+                    stack.append(value)
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def _split_long(text: str) -> list[str]:
+    """A paragraph far longer than a printed one, cut after sentences into paragraphs of some length."""
+    if len(text.split()) <= 2 * _PARAGRAPH_WORDS:
+        return [text]
+    chunks: list[str] = []
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        words = len(text[start : match.start()].split())
+        before = text[: match.start()].rsplit(None, 1)[-1].rstrip('"”’)').lower()
+        if words >= _PARAGRAPH_WORDS and before not in _ABBREVIATIONS:
+            chunks.append(text[start : match.start()].strip())
+            start = match.end()
+    chunks.append(text[start:].strip())
+    return [chunk for chunk in chunks if chunk]
+
+
 def _prose_words(lines: list[str]) -> int:
     """Words in lines that read as prose (sentences), not lists of links."""
-    return sum(
-        len(line.split()) for line in lines if len(line.split()) >= 8 and _SENTENCE.search(line)
-    )
+    return sum(len(line.split()) for line in lines if len(line.split()) >= 8 and _SENTENCE.search(line))
 
 
 def _is_prose(line: str) -> bool:
@@ -167,6 +250,11 @@ def _fill_gaps(lines: list[str], wider: list[str]) -> list[str]:
             key = _fold(line)
             if key and " " + key + " " not in joined and _is_prose(line):
                 inserts.setdefault(k, []).append(line)
+    last, k = anchors[-1]
+    if k == len(lines) - 1 and _is_prose(lines[k]):
+        tail = _trailing_prose(wider[last + 1 :], joined)
+        if tail:
+            inserts.setdefault(k, []).extend(tail)
     if not inserts:
         return lines
     merged: list[str] = []
@@ -174,6 +262,40 @@ def _fill_gaps(lines: list[str], wider: list[str]) -> list[str]:
         merged.append(line)
         merged.extend(inserts.get(k, []))
     return merged
+
+
+def _trailing_prose(after: list[str], joined: str) -> list[str]:
+    """The titled section of prose that follows the last kept paragraph without a break.
+
+    Right after an article's end come notes, support links, biographies and
+    related stories, so a run is taken only when it opens with a heading (a
+    further section of the page, as the stricter modes sometimes cut off);
+    a heading between two paragraphs is taken with the one after it; the run
+    ends at the first line that is neither (a list of links, a label,
+    boilerplate) or at a paragraph the body already has.
+    """
+    if not after or not _is_heading(after[0]):
+        return []
+    found: list[str] = []
+    heading = ""
+    for line in after:
+        key = _fold(line)
+        if not key or (len(key) > 40 and " " + key + " " in joined):  # a short heading may echo a link
+            break
+        if _is_prose(line):
+            found.extend([heading, line] if heading else [line])
+            heading = ""
+        elif not heading and _is_heading(line):
+            heading = line
+        else:
+            break
+    return found
+
+
+def _is_heading(line: str) -> bool:
+    """A short title line: a few words, not ending as a sentence, not boilerplate."""
+    words = line.split()
+    return 1 <= len(words) <= _HEADING_WORDS and not line.endswith((".", ":", ",")) and not is_boilerplate(line)
 
 
 def _extract(text: str, url: str | None, *, mode: str) -> tuple[Any, list[str]]:
