@@ -319,3 +319,26 @@ def test_recall_adds_a_titled_section_right_after_the_last_kept_paragraph() -> N
     # after a label rather than a sentence, the article has ended already
     ended = [kept[0], "RELATED STORIES"]
     assert _fill_gaps(ended, [*ended, *section]) == ended
+
+
+def test_slideshow_reads_every_slide_from_the_page_data() -> None:
+    # the markup shows the first slide; a script holds all of them as HTML strings
+    article = load_article(str(FIXTURES / "slideshow.html"))
+    said = " ".join(article.paragraphs)
+    assert article.paragraphs[0] == "The Bell in the Marsh"
+    assert "For forty years the people of Saltmere heard a bell" in said
+    assert "a note about a bell that was never recovered." in said
+    assert article.paragraphs[-1].startswith("The bell now hangs in the village hall")
+    assert "lighthouse keepers" not in said  # another story's teaser in another script
+    assert "Next" not in said
+
+
+def test_script_paragraphs_must_contain_what_the_page_shows() -> None:
+    from radio.ingest.html import _script_paragraphs
+
+    shown = ["The page shows this one paragraph of its story, and nothing else at all."]
+    other = "A different story entirely, told at some length in the data of a widget on the page. " * 3
+    page = '<script>var x = {"body": "&lt;p&gt;' + other + '&lt;/p&gt;"};</script>'
+    assert _script_paragraphs(page, shown) == []
+    same = '<script>var x = {"body": "&lt;p&gt;' + shown[0] + "&lt;/p&gt;&lt;p&gt;" + other + '&lt;/p&gt;"};</script>'
+    assert _script_paragraphs(same, shown) == [shown[0], other.strip()]

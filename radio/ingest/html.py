@@ -52,6 +52,9 @@ _DROP_CAP = re.compile(
     r"<((?i:span|div|b|strong|em|i|big|font))\b[^>]*>\s*(?P<letter>[A-Z])\s*</(?i:\1)\s*>"
     r"(?P<open>\s*<(?i:p)\b[^>]*>(?:\s*<(?i:a|span|b|strong|em|i)\b[^>]*>)*)(?=[a-z])"
 )
+_SCRIPT_BLOCK = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.I | re.S)
+_HTML_IN_JSON = re.compile(r"&lt;/?p&gt;|<\\?/p>|\\u003c/?p\\u003e", re.I)
+_JSON_STRING = re.compile(r'"((?:[^"\\\n]|\\.){40,})"')
 _LD_JSON = re.compile(r"<script\b[^>]*application/ld\+json[^>]*>(.*?)</script\s*>", re.I | re.S)
 _BREAK = re.compile(r"<br\s*/?>|</p\s*>|</h\d\s*>|</li\s*>", re.I)
 _PARAGRAPH_WORDS = 60  # a structured-data body without breaks is cut into paragraphs of about this many words
@@ -94,6 +97,8 @@ def html_to_article(
     if body_words >= MIN_WORDS and (body_words > 2 * words or (body_words >= words and len(body) > len(lines))):
         lines, words = body, body_words
         lines = _with_standfirst(lines, doc.description, text)
+    elif words < RETRY_WORDS and (embedded := _script_paragraphs(text, lines)):
+        lines, words = embedded, _prose_words(embedded)  # a slideshow or app: the page shows one part
     elif lines:
         lines = _fill_gaps(lines, _extract(text, url, mode="recall")[1])
         words = _prose_words(lines)  # a standfirst alone does not make an article
@@ -148,6 +153,50 @@ def _ld_article_body(page: str) -> list[str]:
     text = unescape(_TAG.sub(" ", text)).replace("\u00a0", " ")
     paragraphs = [re.sub(r"\s+", " ", part).strip() for part in text.split("\n")]
     return [chunk for part in paragraphs if part for chunk in _split_long(part)]
+
+
+def _script_paragraphs(page: str, shown: list[str]) -> list[str]:
+    """The whole story when the page's scripts carry it as HTML in their data.
+
+    Slideshows and pages built in the browser show one part of the story in
+    the markup and keep every part as HTML strings in a script. Those
+    paragraphs are taken from the one script whose data includes the prose
+    the page shows (so they are this story, not another widget's data) and
+    says at least twice as much.
+    """
+    shown_prose = [_fold(line) for line in shown if _is_prose(line)]
+    if not shown_prose:
+        return []
+    best: list[str] = []
+    least = 2 * _prose_words(shown)
+    for match in _SCRIPT_BLOCK.finditer(page):
+        block = match.group(1)
+        if "ld+json" in match.group(0)[:200] or not _HTML_IN_JSON.search(block):
+            continue
+        found = _html_strings(block)
+        said = " ".join(_fold(line) for line in found)
+        words = _prose_words(found)
+        if words >= least and all(key in said for key in shown_prose):
+            best, least = found, words + 1
+    return best
+
+
+def _html_strings(script: str) -> list[str]:
+    """The paragraphs of the HTML held in a script's string literals, in order."""
+    found: list[str] = []
+    for literal in _JSON_STRING.findall(script):
+        if not _HTML_IN_JSON.search(literal):
+            continue
+        try:
+            value = json.loads(f'"{literal}"')
+        except ValueError:
+            continue
+        markup = unescape(value) if "&lt;" in value else value
+        for part in _BREAK.sub("\n", markup).split("\n"):
+            line = re.sub(r"\s+", " ", unescape(_TAG.sub(" ", part)).replace("\u00a0", " ")).strip()
+            if line and line not in found:
+                found.append(line)
+    return found
 
 
 def _values(data: Any, key: str) -> list[str]:
