@@ -342,3 +342,12 @@ def test_script_paragraphs_must_contain_what_the_page_shows() -> None:
     assert _script_paragraphs(page, shown) == []
     same = '<script>var x = {"body": "&lt;p&gt;' + shown[0] + "&lt;/p&gt;&lt;p&gt;" + other + '&lt;/p&gt;"};</script>'
     assert _script_paragraphs(same, shown) == [shown[0], other.strip()]
+
+
+def test_structured_data_headline_wins_when_the_page_prints_it() -> None:
+    from radio.ingest.html import _ld_headline
+
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Tide mill turns again"}</script>'
+    assert _ld_headline(ld, ["The Harbour Courier", "Tide mill turns again"]) == "Tide mill turns again"
+    assert _ld_headline(ld, ["A different headline on the page"]) is None  # not printed: metadata only
+    assert _ld_headline("<p>no data</p>", ["Tide mill turns again"]) is None

@@ -105,7 +105,7 @@ def html_to_article(
         lines = _with_standfirst(lines, doc.description, text)
     if doc is None:
         raise InputError(f"{source}: no article in the page; is it a home page or a login wall?")
-    title = _title(doc, lines, _headings(text))
+    title = _ld_headline(text, _headings(text)) or _title(doc, lines, _headings(text))
     if words < MIN_WORDS or _ERROR_TITLE.match(title or ""):
         raise InputError(
             f"{source}: no article found in the page (only {words} words of prose);"
@@ -126,6 +126,25 @@ def _join_drop_caps(page: str) -> str:
     letter: the extractor drops the lone element and keeps "urkey".
     """
     return _DROP_CAP.sub(r"\g<open>\g<letter>", page)
+
+
+def _ld_headline(page: str, headings: list[str]) -> str | None:
+    """The structured data's headline when the page prints it as its <h1>: the story's own title."""
+    if '"headline"' not in page or not headings:
+        return None
+    for match in _LD_JSON.finditer(page):
+        if '"headline"' not in match.group(1):
+            continue
+        try:
+            data = json.loads(match.group(1), strict=False)
+        except ValueError:
+            continue
+        for headline in _values(data, "headline"):
+            key = _fold(unescape(headline))
+            for heading in headings:
+                if key and _fold(heading) == key:
+                    return strip_links(heading)
+    return None
 
 
 def _ld_article_body(page: str) -> list[str]:
