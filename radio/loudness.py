@@ -191,20 +191,28 @@ def _encode_and_measure(wav: Path, mp3: Path, gain_db: float, settings: EncodeSe
     return _parse_summary(meter_text, mp3.name, true_peak=True)
 
 
-# LAME's encoder delay (576 samples) plus the decoder delay ffmpeg records in the
-# LAME header (529): what a player skips at the start, at every sample rate.
+# LAME's encoder delay (576 samples) plus the decoder delay ffmpeg adds (529): what a
+# player skips at the start, at every sample rate.
 LAME_START_SAMPLES = 1105
+DECODER_DELAY_SAMPLES = 529
 
 
 def _start_samples(mp3: Path) -> int:
-    """How many samples a player skips at the start of ``mp3`` (from its LAME header)."""
-    proc = run(
-        ["ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries", "stream=start_time,sample_rate",
-         "-of", "csv=p=0", str(mp3)],
-        "probing the MP3",
-    )  # fmt: skip
-    try:
-        rate, start = proc.stdout.strip().split(",")[:2]
-        return round(float(start) * int(rate))
-    except ValueError:
+    """How many samples a player skips at the start of ``mp3``: the encoder delay
+    its LAME tag records (in the Xing/Info frame) plus the decoder delay; -1 if unknown."""
+    with mp3.open("rb") as fh:
+        head = fh.read(10)
+        start = 0
+        if head[:3] == b"ID3" and len(head) == 10:  # skip an ID3v2 tag (synchsafe size)
+            start = 10 + ((head[6] & 0x7F) << 21 | (head[7] & 0x7F) << 14 | (head[8] & 0x7F) << 7 | (head[9] & 0x7F))
+        fh.seek(start)
+        frame = fh.read(1024)
+    at = max(frame.find(b"Xing", 0, 64), frame.find(b"Info", 0, 64))
+    if at < 0:
         return -1
+    flags = int.from_bytes(frame[at + 4 : at + 8], "big")
+    lame = at + 8 + 4 * bool(flags & 1) + 4 * bool(flags & 2) + 100 * bool(flags & 4) + 4 * bool(flags & 8)
+    delay = frame[lame + 21 : lame + 24]
+    if len(delay) < 3:
+        return -1
+    return (delay[0] << 4 | delay[1] >> 4) + DECODER_DELAY_SAMPLES

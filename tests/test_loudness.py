@@ -36,3 +36,22 @@ def test_measure_reads_known_levels(tmp_path: Path) -> None:
     # a -6 dBFS sine: sample peak -6 dBFS, BS.1770 loudness of a 1 kHz sine ≈ peak level -3.0 +0.7
     assert -6.5 <= result.true_peak_dbtp <= -5.5
     assert -10.0 <= result.integrated_lufs <= -8.0
+
+
+def test_lame_start_delay_is_read_from_the_mp3(quiet_wav: Path, tmp_path: Path) -> None:
+    """The side meter skips what a player skips; the LAME tag must agree, or the file is measured again."""
+    import subprocess
+
+    from radio.loudness import LAME_START_SAMPLES, _start_samples
+
+    mp3 = tmp_path / "out.mp3"
+    encode_mp3(quiet_wav, mp3, EncodeSettings(-16.0, -1.0, 96, 44100, 1))
+    assert _start_samples(mp3) == LAME_START_SAMPLES
+    probe = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", "stream=start_time", "-of", "csv=p=0", str(mp3)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert round(float(probe.stdout) * 44100) == LAME_START_SAMPLES  # what ffmpeg itself skips
+    junk = tmp_path / "junk.mp3"
+    junk.write_bytes(b"\xff\xfb" + b"\x00" * 400)
+    assert _start_samples(junk) == -1
