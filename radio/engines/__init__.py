@@ -10,9 +10,11 @@ from __future__ import annotations
 import importlib
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 from radio.errors import EngineError
 
@@ -62,9 +64,15 @@ BUILTIN_ENGINES = {
 }
 
 
+def _entry_points() -> list[EntryPoint]:
+    from importlib.metadata import entry_points  # slow to import; only when a plugin is asked for
+
+    return list(entry_points(group="radio.engines"))
+
+
 def engine_names() -> list[str]:
     names = set(BUILTIN_ENGINES)
-    names.update(ep.name for ep in entry_points(group="radio.engines"))
+    names.update(ep.name for ep in _entry_points())
     return sorted(names)
 
 
@@ -72,7 +80,7 @@ def get_engine(name: str, rate_wpm: int = 175) -> Engine:
     """Resolve an engine by name (built-in first, then entry points)."""
     target = BUILTIN_ENGINES.get(name)
     if target is None:
-        for ep in entry_points(group="radio.engines"):
+        for ep in _entry_points():
             if ep.name == name:
                 target = ep.value
                 break

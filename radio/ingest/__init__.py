@@ -13,10 +13,17 @@ from pathlib import Path
 from radio.errors import InputError
 from radio.ingest.decode import decode_bytes
 from radio.ingest.detect import FORMATS, detect_format
-from radio.ingest.fetch import fetch_url, is_url
 from radio.ingest.markdown import markdown_to_article
 from radio.ingest.text import clean_text
 from radio.models import Article
+
+
+def is_url(source: str) -> bool:
+    """True if ``source`` looks like a URL of any scheme (not a path)."""
+    from urllib.parse import urlsplit
+
+    return len(urlsplit(source).scheme) > 1 and "://" in source
+
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 
@@ -54,7 +61,9 @@ def load_article(source: str, fmt: str | None = None) -> Article:
     charset: str | None = None
     url: str | None = None
     content_type: str | None = None
-    if is_url(source):
+    if "://" in source and is_url(source):
+        from radio.ingest.fetch import fetch_url  # http.client and ssl are slow to import: only for URLs
+
         fetched = fetch_url(source)
         data, url = fetched.data, fetched.url
         charset, content_type = fetched.charset, fetched.content_type

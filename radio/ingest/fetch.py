@@ -30,12 +30,6 @@ class Fetched:
     charset: str | None
 
 
-def is_url(source: str) -> bool:
-    """True if ``source`` looks like a URL of any scheme (not a path)."""
-    scheme = urllib.parse.urlsplit(source).scheme
-    return len(scheme) > 1 and "://" in source
-
-
 def check_url(url: str) -> None:
     """Refuse anything but an http(s) URL with a host."""
     parts = urllib.parse.urlsplit(url)
