@@ -39,6 +39,7 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|<\s*>")
 _SIC = re.compile(r"\s*[(\[]\s*sic!?\s*[)\]]", re.IGNORECASE)
 _PLACEHOLDER_BASE = 0xE000
 _PLACEHOLDER = re.compile("[\ue000-\ue0fe]")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _SPACE_BEFORE_PUNCT = starting(r"\s", r"\s+([,.;:!?])")
 _DOUBLE_COMMA = starting(r"[,;\s]", r",\s*(?=[,.;:!?])|^\s*[,;]\s*")
@@ -60,6 +61,8 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
         kept.append(spoken)
         return chr(_PLACEHOLDER_BASE + len(kept) - 1)
 
+    if not text.isascii():  # icon-font glyphs and the like: unspeakable, and our placeholders live there
+        text = _PRIVATE_USE.sub("", text)
     if "@" in text or "://" in text or ("." in text and "www." in text.lower()):
         text = _LINK.sub("", text)
     if "(" in text or "[" in text or "<" in text:
