@@ -1,0 +1,38 @@
+"""Whatever text comes in, the text stages end in an Article and a script or in
+InputError, never in a crash."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from radio.errors import InputError
+from radio.ingest.text import clean_text
+from radio.quotes import find_parts
+from radio.speech import to_spoken
+
+NEWS_BITS = st.sampled_from(
+    ['"', "“", "”", "'", "‘", "’", "«", "»", "said", "he", "She", "Jane Doe", "Mr.", "U.S.", "$5", "1,500", "10:03",
+     "a.m.", "—", "–", "...", "…", "(sic)", "[the plan]", "\n", "\n\n", "http://x.y/z", "a@b.co", "2024", "'90s",
+     "XIV", "I", "St.", "5", "%", "#", "&", "/", ":", ",", ".", "?", "!", "NATO", "COVID-19", "½", "\ue000", "\t", " "]
+)  # fmt: skip
+TEXT = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=300),
+    st.lists(NEWS_BITS, max_size=80).map(" ".join),
+    st.lists(NEWS_BITS, max_size=80).map("".join),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(TEXT)
+def test_text_stages_never_crash(text: str) -> None:
+    spoken = to_spoken(text, None, "pyttsx3")
+    assert "\ue000" not in spoken and "http://" not in spoken
+    try:
+        article = clean_text("A headline for the test run\n\n" + text, "fuzz.txt")
+    except InputError:
+        return
+    for part in find_parts(article.paragraphs):
+        if part.kind == "quote":
+            assert part.text in article.paragraphs[part.paragraph]
+        to_spoken(part.text, None, "pyttsx3")
