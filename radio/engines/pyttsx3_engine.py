@@ -51,6 +51,8 @@ class Pyttsx3Engine(Engine):
         self._done = threading.Event()
         self._lock = threading.Lock()
         self._spoken_once = False
+        if not sys.platform.startswith("linux"):  # pragma: no cover - macOS / Windows only
+            self._driver()  # the system's own voices replace the espeak-ng ones before casting
 
     def _driver(self) -> Any:
         if self._engine is None:
