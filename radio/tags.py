@@ -14,6 +14,7 @@ from mutagen.id3 import (
     TALB,
     TCON,
     TDRC,
+    TEXT,
     TIT2,
     TLAN,
     TPE1,
@@ -62,6 +63,8 @@ def write_tags(
     tags.add(TLAN(encoding=1, text=[lang]))
     if script.date:
         tags.add(TDRC(encoding=1, text=[script.date]))
+    if script.byline:  # the article's writer: "Lyricist/Text writer"
+        tags.add(TEXT(encoding=1, text=[script.byline]))
     if script.summary:
         tags.add(COMM(encoding=1, lang=lang, desc="", text=[script.summary]))
     tags.add(APIC(encoding=1, mime=cover.mime, type=PictureType.COVER_FRONT, desc="Cover", data=cover.data))

@@ -59,6 +59,7 @@ def test_id3_text_frames(rendered: tuple[Episode, Path]) -> None:
     assert str(tags["TALB"]) == "Test Radio"
     assert str(tags["TCON"]) == "News"
     assert str(tags["TDRC"]).startswith("2026")
+    assert str(tags["TEXT"]) == "Sam Ortega"  # the byline goes to the tags, not the narration
     assert tags.getall("COMM")[0].text == ["The ferry sailed again on Monday."]
     for frame in tags.values():  # ID3v2.3 has no UTF-8 encoding
         assert getattr(frame, "encoding", 0) != 3
