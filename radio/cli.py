@@ -41,7 +41,7 @@ def _progress(stage: str, done: int, total: int) -> None:
         end = "\n" if done == total else ""
         typer.echo(f"\r{stage} {done}/{total}", err=True, nl=False)
         typer.echo(end, err=True, nl=False)
-    elif done == total or done % 10 == 0:
+    elif done == total or done % max(10, total // 10) == 0:  # plain log lines, about ten of them
         log.info("%s %d/%d", stage, done, total)
 
 
@@ -61,7 +61,9 @@ def script(
     settings = _settings(config, engine=engine)
     tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
     failures = 0
-    for source in articles:
+    for number, source in enumerate(articles, start=1):
+        if len(articles) > 1:
+            _progress("scripts", number, len(articles))
         try:
             result = write_script(load_article(source, fmt), settings, tts)
         except RadioError as exc:
