@@ -54,8 +54,7 @@ def test_html_article_metadata_and_body() -> None:
     assert article.paragraphs[0].startswith("Crews from the estuary ferry service")
     assert article.paragraphs[-1].startswith("The next exercise is planned for the autumn")
     assert article.paragraphs[6] == (
-        "Questions about the drill can be sent to the service or through its website,"
-        " the operator said."
+        "Questions about the drill can be sent to the service or through its website, the operator said."
     )
 
 
@@ -107,9 +106,7 @@ def test_pages_without_an_article_are_refused(name: str) -> None:
 
 def test_misstated_charset_utf8_bytes(tmp_path: Path) -> None:
     page = tmp_path / "latin.html"
-    html = ARTICLE.read_text(encoding="utf-8").replace(
-        '<meta charset="utf-8">', '<meta charset="iso-8859-1">'
-    )
+    html = ARTICLE.read_text(encoding="utf-8").replace('<meta charset="utf-8">', '<meta charset="iso-8859-1">')
     page.write_bytes(html.encode("utf-8"))
     article = load_article(str(page))
     assert "“We practise" in article.paragraphs[2]
@@ -189,9 +186,7 @@ def test_importing_ingest_does_not_import_the_html_extractor() -> None:
         "heavy = [m for m in ('trafilatura', 'lxml', 'justext', 'htmldate') if m in sys.modules]\n"
         "print(','.join(heavy))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert out.stdout.strip() == ""
 
 
@@ -202,9 +197,7 @@ def test_reading_html_imports_the_extractor_on_demand() -> None:
         f"load_article({str(ARTICLE)!r})\n"
         "print('trafilatura' in sys.modules)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert out.stdout.strip() == "True"
 
 
@@ -224,8 +217,17 @@ def test_feature_page_reads_prose_and_leaves_furniture() -> None:
     # table cells that are sentences are read; names, years and headers are not
     assert "She turned the lens by hand through the great storm of 1953." in article.paragraphs
     assert "He rebuilt the landing stage after the winter gales took it away." in article.paragraphs
-    for furniture in ("Agnes Holt", "1948", "Remembered for", "Release Date", "affiliate", "compensation",
-                      "Sign up here", "inbox", "©"):
+    for furniture in (
+        "Agnes Holt",
+        "1948",
+        "Remembered for",
+        "Release Date",
+        "affiliate",
+        "compensation",
+        "Sign up here",
+        "inbox",
+        "©",
+    ):
         assert furniture not in said, furniture
 
 
@@ -280,7 +282,8 @@ def test_story_only_in_structured_data_is_read_from_its_article_body() -> None:
 
 
 def test_structured_data_body_is_used_only_when_the_page_says_too_little() -> None:
-    from radio.ingest.html import _ld_article_body, _split_long
+    from radio.ingest.structured import _split_long
+    from radio.ingest.structured import ld_article_body as _ld_article_body
 
     body = '"articleBody": "<p>One.</p><p>Two &amp; three.</p>"'
     page = f'<script type="application/ld+json">{{"@graph": [{{{body}}}]}}</script>'
@@ -334,7 +337,7 @@ def test_slideshow_reads_every_slide_from_the_page_data() -> None:
 
 
 def test_script_paragraphs_must_contain_what_the_page_shows() -> None:
-    from radio.ingest.html import _script_paragraphs
+    from radio.ingest.structured import script_paragraphs as _script_paragraphs
 
     shown = ["The page shows this one paragraph of its story, and nothing else at all."]
     other = "A different story entirely, told at some length in the data of a widget on the page. " * 3
@@ -345,7 +348,7 @@ def test_script_paragraphs_must_contain_what_the_page_shows() -> None:
 
 
 def test_structured_data_headline_wins_when_the_page_prints_it() -> None:
-    from radio.ingest.html import _ld_headline
+    from radio.ingest.structured import ld_headline as _ld_headline
 
     ld = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Tide mill turns again"}</script>'
     assert _ld_headline(ld, ["The Harbour Courier", "Tide mill turns again"]) == "Tide mill turns again"

@@ -9,7 +9,6 @@ text drop whatever a listener must not hear.
 
 from __future__ import annotations
 
-import json
 import re
 from html import unescape
 from itertools import pairwise
@@ -18,6 +17,7 @@ from urllib.parse import urlsplit
 
 from radio.errors import DependencyError, InputError
 from radio.ingest.decode import decode_html
+from radio.ingest.structured import TAG, fold, is_prose, ld_article_body, ld_headline, prose_words, script_paragraphs
 from radio.ingest.text import clean_lines, is_boilerplate, strip_links
 from radio.models import Article
 
@@ -39,27 +39,15 @@ _PRUNE = [
     "//*[contains(@class, 'share-') or contains(@class, 'social-') or contains(@class, '-share')]" + _SMALL,
 ]
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.I | re.S)
-_TAG = re.compile(r"<[^>]*>")
 _FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d+|citation needed|clarification needed)\]", re.I)  # wiki refs
 _SCRIPT = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
 _TITLE_SEP = re.compile(r"\s+(?:\||-|—|–|::|·)\s+")
-_SENTENCE = re.compile(r"\w[.!?][\"”’)]?(?:\s|$)")
 _STANDFIRST_GAP = 1500  # characters of page text between the headline and its standfirst, at most
-_GAP_WORDS = 6  # a paragraph found only in recall mode needs this many words ...
-_PROSE_END = re.compile(r"[\w%)][.!?…][\"”’)]?$")  # ... and must end as a sentence ends
 _HEADING_WORDS = 10  # a heading between trailing paragraphs has at most this many words
 _DROP_CAP = re.compile(
     r"<((?i:span|div|b|strong|em|i|big|font))\b[^>]*>\s*(?P<letter>[A-Z])\s*</(?i:\1)\s*>"
     r"(?P<open>\s*<(?i:p)\b[^>]*>(?:\s*<(?i:a|span|b|strong|em|i)\b[^>]*>)*)(?=[a-z])"
 )
-_SCRIPT_BLOCK = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.I | re.S)
-_HTML_IN_JSON = re.compile(r"&lt;/?p&gt;|<\\?/p>|\\u003c/?p\\u003e", re.I)
-_JSON_STRING = re.compile(r'"((?:[^"\\\n]|\\.){40,})"')
-_LD_JSON = re.compile(r"<script\b[^>]*application/ld\+json[^>]*>(.*?)</script\s*>", re.I | re.S)
-_BREAK = re.compile(r"<br\s*/?>|</p\s*>|</h\d\s*>|</li\s*>", re.I)
-_PARAGRAPH_WORDS = 60  # a structured-data body without breaks is cut into paragraphs of about this many words
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
-_ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "vs.", "no.", "prof.", "gen.", "gov.", "sen."}
 _BLOCKS = {"p", "head", "quote", "item", "cell"}
 _CONTAINERS = {"list", "div", "body", "row", "table"}
 _ERROR_TITLE = re.compile(
@@ -85,27 +73,27 @@ def html_to_article(
         )
     text = _join_drop_caps(decode_html(data, source, charset))
     doc, lines = _extract(text, url, mode="precision")
-    words = _prose_words(lines)
+    words = prose_words(lines)
     if words < RETRY_WORDS:  # precision mode may miss much of a plainly built page: retry
         retry, more = _extract(text, url, mode="balanced")
-        more_words = _prose_words(more)
+        more_words = prose_words(more)
         if more_words > 1.5 * words:
             doc, lines, words = retry, more, more_words
-    body = _ld_article_body(text) if words < RETRY_WORDS and doc is not None else []
-    body_words = _prose_words(body)
+    body = ld_article_body(text) if words < RETRY_WORDS and doc is not None else []
+    body_words = prose_words(body)
     # the story only in the page's structured data (trafilatura's own fallback reads it as one block)
     if body_words >= MIN_WORDS and (body_words > 2 * words or (body_words >= words and len(body) > len(lines))):
         lines, words = body, body_words
         lines = _with_standfirst(lines, doc.description, text)
-    elif words < RETRY_WORDS and (embedded := _script_paragraphs(text, lines)):
-        lines, words = embedded, _prose_words(embedded)  # a slideshow or app: the page shows one part
+    elif words < RETRY_WORDS and (embedded := script_paragraphs(text, lines)):
+        lines, words = embedded, prose_words(embedded)  # a slideshow or app: the page shows one part
     elif lines:
         lines = _fill_gaps(lines, _extract(text, url, mode="recall")[1])
-        words = _prose_words(lines)  # a standfirst alone does not make an article
+        words = prose_words(lines)  # a standfirst alone does not make an article
         lines = _with_standfirst(lines, doc.description, text)
     if doc is None:
         raise InputError(f"{source}: no article in the page; is it a home page or a login wall?")
-    title = _ld_headline(text, _headings(text)) or _title(doc, lines, _headings(text))
+    title = ld_headline(text, _headings(text)) or _title(doc, lines, _headings(text))
     if words < MIN_WORDS or _ERROR_TITLE.match(title or ""):
         raise InputError(
             f"{source}: no article found in the page (only {words} words of prose);"
@@ -128,139 +116,6 @@ def _join_drop_caps(page: str) -> str:
     return _DROP_CAP.sub(r"\g<open>\g<letter>", page)
 
 
-def _ld_headline(page: str, headings: list[str]) -> str | None:
-    """The structured data's headline when the page prints it as its <h1>: the story's own title."""
-    if '"headline"' not in page or not headings:
-        return None
-    for match in _LD_JSON.finditer(page):
-        if '"headline"' not in match.group(1):
-            continue
-        try:
-            data = json.loads(match.group(1), strict=False)
-        except ValueError:
-            continue
-        for headline in _values(data, "headline"):
-            key = _fold(unescape(headline))
-            for heading in headings:
-                if key and _fold(heading) == key:
-                    return strip_links(heading)
-    return None
-
-
-def _ld_article_body(page: str) -> list[str]:
-    """The paragraphs of the longest JSON-LD ``articleBody`` in the page (schema.org).
-
-    News sites that build the page in the browser often leave the story only
-    there. Any markup in it is reduced to text; a body given as one run of
-    text is cut into paragraphs of a few sentences.
-    """
-    if '"articleBody"' not in page:
-        return []
-    best = ""
-    for match in _LD_JSON.finditer(page):
-        block = match.group(1)
-        if '"articleBody"' not in block:
-            continue
-        try:
-            data = json.loads(block, strict=False)
-        except ValueError:
-            continue
-        for body in _values(data, "articleBody"):
-            if len(body) > len(best):
-                best = body
-    text = _BREAK.sub("\n", best)
-    text = unescape(_TAG.sub(" ", text)).replace("\u00a0", " ")
-    paragraphs = [re.sub(r"\s+", " ", part).strip() for part in text.split("\n")]
-    return [chunk for part in paragraphs if part for chunk in _split_long(part)]
-
-
-def _script_paragraphs(page: str, shown: list[str]) -> list[str]:
-    """The whole story when the page's scripts carry it as HTML in their data.
-
-    Slideshows and pages built in the browser show one part of the story in
-    the markup and keep every part as HTML strings in a script. Those
-    paragraphs are taken from the one script whose data includes the prose
-    the page shows (so they are this story, not another widget's data) and
-    says at least twice as much.
-    """
-    shown_prose = [_fold(line) for line in shown if _is_prose(line)]
-    if not shown_prose:
-        return []
-    best: list[str] = []
-    least = 2 * _prose_words(shown)
-    for match in _SCRIPT_BLOCK.finditer(page):
-        block = match.group(1)
-        if "ld+json" in match.group(0)[:200] or not _HTML_IN_JSON.search(block):
-            continue
-        found = _html_strings(block)
-        said = " ".join(_fold(line) for line in found)
-        words = _prose_words(found)
-        if words >= least and all(key in said for key in shown_prose):
-            best, least = found, words + 1
-    return best
-
-
-def _html_strings(script: str) -> list[str]:
-    """The paragraphs of the HTML held in a script's string literals, in order."""
-    found: list[str] = []
-    for literal in _JSON_STRING.findall(script):
-        if not _HTML_IN_JSON.search(literal):
-            continue
-        try:
-            value = json.loads(f'"{literal}"')
-        except ValueError:
-            continue
-        markup = unescape(value) if "&lt;" in value else value
-        for part in _BREAK.sub("\n", markup).split("\n"):
-            line = re.sub(r"\s+", " ", unescape(_TAG.sub(" ", part)).replace("\u00a0", " ")).strip()
-            if line and line not in found:
-                found.append(line)
-    return found
-
-
-def _values(data: Any, key: str) -> list[str]:
-    """Every string value of ``key`` anywhere in parsed JSON."""
-    found: list[str] = []
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            for name, value in item.items():
-                if name == key and isinstance(value, str):
-                    found.append(value)
-                elif isinstance(value, (dict, list)):
-                    stack.append(value)
-        elif isinstance(item, list):
-            stack.extend(item)
-    return found
-
-
-def _split_long(text: str) -> list[str]:
-    """A paragraph far longer than a printed one, cut after sentences into paragraphs of some length."""
-    if len(text.split()) <= 2 * _PARAGRAPH_WORDS:
-        return [text]
-    chunks: list[str] = []
-    start = 0
-    for match in _SENTENCE_BREAK.finditer(text):
-        words = len(text[start : match.start()].split())
-        before = text[: match.start()].rsplit(None, 1)[-1].rstrip('"”’)').lower()
-        if words >= _PARAGRAPH_WORDS and before not in _ABBREVIATIONS:
-            chunks.append(text[start : match.start()].strip())
-            start = match.end()
-    chunks.append(text[start:].strip())
-    return [chunk for chunk in chunks if chunk]
-
-
-def _prose_words(lines: list[str]) -> int:
-    """Words in lines that read as prose (sentences), not lists of links."""
-    return sum(len(line.split()) for line in lines if len(line.split()) >= 8 and _SENTENCE.search(line))
-
-
-def _is_prose(line: str) -> bool:
-    """A paragraph of running text: a few words ending as a sentence does."""
-    return len(line.split()) >= _GAP_WORDS and bool(_PROSE_END.search(line)) and not is_boilerplate(line)
-
-
 def _with_standfirst(lines: list[str], description: str | None, page: str) -> list[str]:
     """Put the standfirst (the summary printed under the headline) before the body.
 
@@ -270,18 +125,18 @@ def _with_standfirst(lines: list[str], description: str | None, page: str) -> li
     body does not already say it (many sites reuse the first paragraph).
     """
     summary = re.sub(r"\s+", " ", unescape(description or "")).strip()
-    key = _fold(summary)
+    key = fold(summary)
     if not key or summary.endswith(("...", "…")) or len(summary.split()) < 8 or is_boilerplate(summary):
         return lines
-    body = " ".join(_fold(line) for line in lines)
-    if key in body or _fold(" ".join(summary.split()[:8])) in body:
+    body = " ".join(fold(line) for line in lines)
+    if key in body or fold(" ".join(summary.split()[:8])) in body:
         return lines
     start = page.find("</head")
-    visible = _fold(unescape(_TAG.sub(" ", _SCRIPT.sub(" ", page[max(start, 0) :]))))
+    visible = fold(unescape(TAG.sub(" ", _SCRIPT.sub(" ", page[max(start, 0) :]))))
     at = visible.find(key)
     if at < 0:
         return lines
-    headline = max((visible.rfind(_fold(h), 0, at) for h in _headings(page)), default=-1)
+    headline = max((visible.rfind(fold(h), 0, at) for h in _headings(page)), default=-1)
     if headline < 0 or at - headline > _STANDFIRST_GAP:
         return lines
     return [summary, *lines]
@@ -297,12 +152,12 @@ def _fill_gaps(lines: list[str], wider: list[str]) -> list[str]:
     paragraphs the stricter mode kept (never before the first or after the
     last, where furniture gathers) are added, at their place in the page.
     """
-    have = [_fold(line) for line in lines]
+    have = [fold(line) for line in lines]
     joined = " " + " ".join(have) + " "
     anchors: list[tuple[int, int]] = []  # (index in wider, index in lines)
     j = 0
     for i, line in enumerate(wider):
-        key = _fold(line)
+        key = fold(line)
         if not key:
             continue
         for k in range(j, len(have)):
@@ -315,11 +170,11 @@ def _fill_gaps(lines: list[str], wider: list[str]) -> list[str]:
     inserts: dict[int, list[str]] = {}
     for (lo, k), (hi, _) in pairwise(anchors):
         for line in wider[lo + 1 : hi]:
-            key = _fold(line)
-            if key and " " + key + " " not in joined and _is_prose(line):
+            key = fold(line)
+            if key and " " + key + " " not in joined and is_prose(line):
                 inserts.setdefault(k, []).append(line)
     last, k = anchors[-1]
-    if k == len(lines) - 1 and _is_prose(lines[k]):
+    if k == len(lines) - 1 and is_prose(lines[k]):
         tail = _trailing_prose(wider[last + 1 :], joined)
         if tail:
             inserts.setdefault(k, []).extend(tail)
@@ -347,10 +202,10 @@ def _trailing_prose(after: list[str], joined: str) -> list[str]:
     found: list[str] = []
     heading = ""
     for line in after:
-        key = _fold(line)
+        key = fold(line)
         if not key or (len(key) > 40 and " " + key + " " in joined):  # a short heading may echo a link
             break
-        if _is_prose(line):
+        if is_prose(line):
             found.extend([heading, line] if heading else [line])
             heading = ""
         elif not heading and _is_heading(line):
@@ -397,7 +252,7 @@ def _extract(text: str, url: str | None, *, mode: str) -> tuple[Any, list[str]]:
     for element in _blocks(doc.body):
         line = _block_text(element)
         # a table is read only for the cells that are sentences; figures and labels are not read out
-        if line and (element.tag != "cell" or _is_prose(line)):
+        if line and (element.tag != "cell" or is_prose(line)):
             lines.append(line)
     return doc, lines
 
@@ -431,15 +286,11 @@ def _headings(text: str) -> list[str]:
     """The text of the page's <h1> headings."""
     found = []
     for match in _H1.finditer(text, 0, 3_000_000):
-        heading = unescape(_TAG.sub(" ", match.group(1)))
+        heading = unescape(TAG.sub(" ", match.group(1)))
         heading = re.sub(r"\s+", " ", heading.replace("\u00a0", " ")).strip()
         if heading and len(heading) <= 300:
             found.append(heading)
     return found
-
-
-def _fold(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _words(text: str) -> set[str]:
@@ -459,15 +310,15 @@ def _title(doc: Any, lines: list[str], headings: list[str]) -> str:
     candidates = [meta]
     if seps:
         candidates += [meta[: seps[-1].start()], meta[seps[0].end() :]]
-    folded = {_fold(c) for c in candidates if _fold(c)}
+    folded = {fold(c) for c in candidates if fold(c)}
     for heading in headings:
-        if _fold(heading) in folded:
+        if fold(heading) in folded:
             return strip_links(heading)
     main = _without_site(meta, (doc.sitename or "").strip())
-    key = _fold(main)
+    key = fold(main)
     if key:
         for heading in headings:
-            inner = _fold(heading)
+            inner = fold(heading)
             if inner.startswith(key + " "):
                 return strip_links(heading)  # the printed headline says more
             if inner.endswith(" " + key):
