@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 from radio.errors import DependencyError, InputError
 from radio.ingest.decode import decode_html
-from radio.ingest.structured import TAG, fold, is_prose, ld_article_body, ld_headline, prose_words, script_paragraphs
-from radio.ingest.text import clean_lines, is_boilerplate, strip_links
+from radio.ingest.structured import TAG, is_prose, ld_article_body, ld_headline, prose_words, script_paragraphs
+from radio.ingest.text import clean_lines, fold, is_boilerplate, strip_links
 from radio.models import Article
 
 MAX_HTML_BYTES = 10 * 1024 * 1024

@@ -10,7 +10,7 @@ import re
 from html import unescape
 from typing import Any
 
-from radio.ingest.text import is_boilerplate, strip_links
+from radio.ingest.text import fold, is_boilerplate, strip_links
 
 TAG = re.compile(r"<[^>]*>")
 _SENTENCE = re.compile(r"\w[.!?][\"”’)]?(?:\s|$)")
@@ -157,7 +157,3 @@ def prose_words(lines: list[str]) -> int:
 def is_prose(line: str) -> bool:
     """A paragraph of running text: a few words ending as a sentence does."""
     return len(line.split()) >= _GAP_WORDS and bool(_PROSE_END.search(line)) and not is_boilerplate(line)
-
-
-def fold(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))

@@ -343,7 +343,7 @@ def clean_lines(
     found_date: str | None = None
     byline: str | None = None
     paragraphs: list[str] = []
-    same_as_title = _fold(title) if title else None
+    same_as_title = fold(title) if title else None
     for i, line in enumerate(lines):
         if is_copyright(line):
             break  # the copyright line ends the article; a biography follows it
@@ -367,12 +367,12 @@ def clean_lines(
             words = len(line.split())
             if words >= 3 and (words <= MAX_HEADLINE_WORDS or not _SENTENCE_END.search(line.rstrip("?!"))):
                 title = _headline(strip_links(line))  # a headline may end with a full stop ("..., #2.")
-                same_as_title = _fold(title)
+                same_as_title = fold(title)
                 continue
             if words <= MAX_HEADLINE_WORDS:
                 continue  # chrome above the headline
             title = headline_from(strip_links(line))  # no headline line: the story starts at once
-        if same_as_title is not None and len(line) < 2 * len(same_as_title) + 20 and _fold(line) == same_as_title:
+        if same_as_title is not None and len(line) < 2 * len(same_as_title) + 20 and fold(line) == same_as_title:
             continue  # the headline repeated in the body
         cleaned = strip_links(line)
         if cleaned and re.search(r"\w", cleaned):
@@ -393,5 +393,6 @@ def clean_lines(
     )
 
 
-def _fold(text: str) -> str:
-    return re.sub(r"\W+", " ", text).strip().lower()
+def fold(text: str) -> str:
+    """Words only, lower case: for comparing a line with a headline or a snippet."""
+    return " ".join(re.findall(r"\w+", text.lower()))
