@@ -57,15 +57,17 @@ def script(
     from radio.engines import get_engine
     from radio.ingest import load_article
     from radio.script import script_to_json, write_script
+    from radio.speech import load_user_lexicon
 
     settings = _settings(config, engine=engine)
     tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
+    lexicon = load_user_lexicon(settings.lexicon)  # once, not per article
     failures = 0
     for number, source in enumerate(articles, start=1):
         if len(articles) > 1:
             _progress("scripts", number, len(articles))
         try:
-            result = write_script(load_article(source, fmt), settings, tts)
+            result = write_script(load_article(source, fmt), settings, tts, lexicon)
         except RadioError as exc:
             typer.echo(f"radio: error: {exc}", err=True)
             failures += 1

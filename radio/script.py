@@ -18,12 +18,17 @@ from radio.quotes import find_parts
 from radio.speech import Lexicon, load_user_lexicon, to_spoken
 
 
-def write_script(article: Article, settings: Settings, engine: Engine) -> Script:
-    """Turn a cleaned article into a voiced running order."""
+def write_script(article: Article, settings: Settings, engine: Engine, lexicon: Lexicon | None = None) -> Script:
+    """Turn a cleaned article into a voiced running order.
+
+    ``lexicon`` defaults to the user's and the show's (load it once with
+    ``load_user_lexicon`` when writing many scripts).
+    """
     parts = find_parts(article.paragraphs)
     anchor_voice = settings.anchor_voice or engine.anchor_voice
     voices = cast_voices(parts, engine, anchor_voice)
-    lexicon = load_user_lexicon(settings.lexicon)
+    if lexicon is None:
+        lexicon = load_user_lexicon(settings.lexicon)
 
     def segment(kind: str, text: str, voice: str, part: Part | None = None) -> Segment:
         spoken = to_spoken(text, lexicon, engine.name)
