@@ -55,8 +55,8 @@ def script(
 ) -> None:
     """Print the running order: who says what, in which voice."""
     from radio.engines import get_engine
-    from radio.ingest import load_article
-    from radio.script import script_to_json, write_script
+    from radio.pipeline import make_script
+    from radio.script import script_to_json
     from radio.speech import load_user_lexicon
 
     settings = _settings(config, engine=engine)
@@ -67,7 +67,7 @@ def script(
         if len(articles) > 1:
             _progress("scripts", number, len(articles))
         try:
-            result = write_script(load_article(source, fmt), settings, tts, lexicon)
+            result = make_script(source, settings, tts, fmt, lexicon)
         except RadioError as exc:
             typer.echo(f"radio: error: {exc}", err=True)
             failures += 1
@@ -102,9 +102,8 @@ def episode(
 ) -> None:
     """Render one article (or an edited script) into a tagged MP3 with transcripts and chapters."""
     from radio.engines import get_engine
-    from radio.ingest import load_article
-    from radio.pipeline import render_episode
-    from radio.script import script_from_json, write_script
+    from radio.pipeline import make_script, render_episode
+    from radio.script import script_from_json
 
     settings = _settings(
         config, engine=engine, cover_path=str(cover) if cover else None, target_lufs=target_lufs, bitrate_kbps=bitrate
@@ -124,7 +123,7 @@ def episode(
     else:
         assert article is not None
         tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
-        the_script = write_script(load_article(article, fmt), settings, tts)
+        the_script = make_script(article, settings, tts, fmt)
     if dry_run:
         for number, seg in enumerate(the_script.segments, start=1):
             typer.echo(f"{number:>3}  {seg.kind:<6} {seg.speaker or the_script.anchor} [{seg.voice}]: {seg.spoken}")

@@ -24,6 +24,7 @@ from radio.errors import AudioError, InputError
 from radio.ingest import load_article
 from radio.models import Episode, Script
 from radio.script import script_to_json, write_script
+from radio.speech import Lexicon
 from radio.tools import require
 
 log = logging.getLogger("radio")
@@ -40,10 +41,11 @@ def slugify(title: str, limit: int = 80) -> str:
     return f"{slug}-episode" if slug in _RESERVED else slug
 
 
-def make_script(source: str, settings: Settings, fmt: str | None = None) -> Script:
-    """Ingest an article and write its script (no audio)."""
-    engine = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
-    return write_script(load_article(source, fmt), settings, engine)
+def make_script(
+    source: str, settings: Settings, engine: Engine, fmt: str | None = None, lexicon: Lexicon | None = None
+) -> Script:
+    """Ingest an article and write its script (no audio): the text half of the pipeline."""
+    return write_script(load_article(source, fmt), settings, engine, lexicon)
 
 
 def render_episode(
