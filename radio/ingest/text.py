@@ -44,6 +44,14 @@ _DATE_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
 _YEAR = re.compile(r"\d{4}")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# Cheap necessary conditions for the date patterns above (each starts with a
+# digit, so the regex engine skips quickly to candidates): every _DATE_MDY match
+# ends "D,? YYYY" (day digit, optional comma, whitespace, year); every _DATE_DMY
+# match is "D <month>.? YYYY" with a month name of 3 to 9 word characters
+# (case folding keeps it one \w per letter); every _DATE_ISO match holds "D-DD-D".
+_HINT_MDY = re.compile(r"\d,?\s+\d{4}\b")
+_HINT_DMY = re.compile(r"\d\s+\w{3,9}\.?\s+\d{4}\b")
+_HINT_ISO = re.compile(r"\d-\d\d-\d")
 
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]]", re.I)
 EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -120,13 +128,18 @@ _CREDIT_TAIL_CHARS = 110  # the longest tail _CREDIT_TAIL can match
 
 def is_credit(line: str) -> bool:
     """True for a photo credit ("Name / Agency via Getty Images", "Photo: ...")."""
-    low = line.lower()
+    return _credit(line, line.lower())
+
+
+def _credit(line: str, low: str) -> bool:
+    """``is_credit`` with ``line.lower()`` already at hand."""
     if "getty images" in low or _CREDIT_START.match(line):
         return True
     if "via" in low and _CREDIT_VIA.search(line):
         return True
-    tail = line[-_CREDIT_TAIL_CHARS:]
-    return any(k in low for k in ("photo", "image", "picture", "by", "/")) and bool(_CREDIT_TAIL.search(tail))
+    if "photo" in low or "image" in low or "picture" in low or "by" in low or "/" in low:
+        return bool(_CREDIT_TAIL.search(line[-_CREDIT_TAIL_CHARS:]))
+    return False
 
 
 _DROP_LINE = re.compile(
@@ -178,14 +191,20 @@ _DATELINE = re.compile(
     r"(?:\s+\((?:AP|Reuters|AFP|[A-Z][\w ]+)\))?\s*(?:—|–|--|-)\s+"
 )
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]$")
+_WORD_CHAR = re.compile(r"\w")
+_BLANK_LINE = re.compile(r"\n\s*\n")
 
 
 def parse_date(text: str) -> str | None:
     """Return the first date in ``text`` as YYYY-MM-DD, or None."""
     if not _YEAR.search(text):
         return None  # every form below has a four-digit year
-    for pattern, order in ((_DATE_MDY, "mdy"), (_DATE_DMY, "dmy"), (_DATE_ISO, "ymd")):
-        match = pattern.search(text)
+    for pattern, hint, order in (
+        (_DATE_MDY, _HINT_MDY, "mdy"),
+        (_DATE_DMY, _HINT_DMY, "dmy"),
+        (_DATE_ISO, _HINT_ISO, "ymd"),
+    ):
+        match = pattern.search(text) if hint.search(text) else None
         if not match:
             continue
         a, b, c = match.groups()
@@ -219,8 +238,17 @@ def strip_links(text: str) -> str:
     return text.strip()
 
 
-def _is_chrome(line: str) -> bool:
-    low = line.lower().strip(" .:·•|>»")
+# Characters that re.IGNORECASE equates with an ASCII letter although str.lower()
+# does not turn them into it (İ lowers to two characters; ı and ſ stay as they
+# are but match "i" and "s"). Substring pre-checks on ``line.lower()`` for an
+# ignore-case pattern are only sound for a line without them.
+def _plain_fold(line: str) -> bool:
+    """True if a lower-case substring test may stand in for a re.I literal in ``line``."""
+    return "\u0130" not in line and "\u0131" not in line and "\u017f" not in line
+
+
+def _is_chrome(line: str, low: str) -> bool:
+    low = low.strip(" .:·•|>»")
     return (
         low in _CHROME_WORDS
         or bool(_PLAYER.match(line))
@@ -232,11 +260,39 @@ def _is_chrome(line: str) -> bool:
 
 def is_boilerplate(line: str) -> bool:
     """True for a line no listener should hear: chrome, prompts, captions and credits."""
-    if _is_chrome(line) or is_credit(line) or _LABEL.match(line) or _TEASER.search(line):
+    return _boilerplate(line, line.lower())
+
+
+def _could_be_social(low: str) -> bool:
+    """Every _SOCIAL match holds one of these (lower case): "follow" or "like" in the
+    first branch, "newsletter" in the next two, then "download", "to the editor",
+    "already a subscriber", "please" and, in the last branch, "here"."""
+    return (
+        "follow" in low
+        or "like" in low
+        or "newsletter" in low
+        or "download" in low
+        or "to the editor" in low
+        or "already a subscriber" in low
+        or "please" in low
+        or "here" in low
+    )
+
+
+def _boilerplate(line: str, low: str) -> bool:
+    """``is_boilerplate`` with ``line.lower()`` already at hand."""
+    if _is_chrome(line, low) or _credit(line, low) or _LABEL.match(line):
         return True
-    if len(line) < 500 and _could_disclose(line.lower()) and _DISCLOSURE.search(line):
+    # every _TEASER match holds an ellipsis, "…" or "..."
+    if ("…" in line or "..." in line) and _TEASER.search(line):
         return True
-    return len(line) < 200 and bool(_SOCIAL.search(line))
+    if len(line) < 500 and _could_disclose(low) and _DISCLOSURE.search(line):
+        return True
+    if len(line) >= 200:
+        return False
+    if not _could_be_social(low) and _plain_fold(line):
+        return False
+    return bool(_SOCIAL.search(line))
 
 
 def _could_disclose(low: str) -> bool:
@@ -245,6 +301,19 @@ def _could_disclose(low: str) -> bool:
 
 def is_copyright(line: str) -> bool:
     """True for a copyright line (everything after it is page footer)."""
+    return _copyright(line, line.lower())
+
+
+def _copyright(line: str, low: str) -> bool:
+    """``is_copyright`` with ``line.lower()`` already at hand."""
+    # Every _COPYRIGHT match starts with "©", "(c)" or "copyright" or holds
+    # "all rights reserved" (lower case, ignoring odd folds).
+    if (
+        _plain_fold(line)
+        and not low.startswith(("©", "(c)", "copyright"))
+        and "all rights reserved" not in low
+    ):
+        return False
     return bool(_COPYRIGHT.match(line))
 
 
@@ -262,7 +331,7 @@ def stamp_date(line: str) -> str | bool | None:
 
 
 def _is_credit_line(line: str) -> bool:
-    return len(line) < 100 and is_credit(line)
+    return len(line) < 100 and _credit(line, line.lower())
 
 
 def tidy_paragraphs(paragraphs: list[str]) -> list[str]:
@@ -283,13 +352,16 @@ def strip_dateline(paragraph: str) -> str:
 def _blocks(text: str) -> list[str]:
     """Split into candidate lines, joining hard-wrapped prose within a block."""
     lines: list[str] = []
-    for block in re.split(r"\n\s*\n", text):
-        rows = [r.strip() for r in block.split("\n") if r.strip()]
+    for block in _BLANK_LINE.split(text):
+        rows = [r for r in (r.strip() for r in block.split("\n")) if r]
         if len(rows) > 1 and _looks_wrapped(rows):
             lines.append(" ".join(rows))
         else:
             lines.extend(rows)
-    return [re.sub(r"\s+", " ", line.replace("\u00a0", " ")).strip() for line in lines]
+    # Collapsing each run of whitespace to one space and stripping the ends is
+    # joining the words split() finds: \s and str.split() agree on whitespace
+    # (no-break space included, so it needs no replacing first).
+    return [" ".join(line.split()) for line in lines]
 
 
 def _looks_wrapped(rows: list[str]) -> bool:
@@ -345,9 +417,10 @@ def clean_lines(
     paragraphs: list[str] = []
     same_as_title = fold(title) if title else None
     for i, line in enumerate(lines):
-        if is_copyright(line):
+        low = line.lower()
+        if _copyright(line, low):
             break  # the copyright line ends the article; a biography follows it
-        if line in repeated or line in seen or is_boilerplate(line):
+        if line in repeated or line in seen or _boilerplate(line, low):
             continue
         if fmt != "text":
             seen.add(line)
@@ -375,7 +448,7 @@ def clean_lines(
         if same_as_title is not None and len(line) < 2 * len(same_as_title) + 20 and fold(line) == same_as_title:
             continue  # the headline repeated in the body
         cleaned = strip_links(line)
-        if cleaned and re.search(r"\w", cleaned):
+        if cleaned and _WORD_CHAR.search(cleaned):
             paragraphs.append(cleaned)
 
     paragraphs = tidy_paragraphs(paragraphs)
