@@ -308,11 +308,7 @@ def _copyright(line: str, low: str) -> bool:
     """``is_copyright`` with ``line.lower()`` already at hand."""
     # Every _COPYRIGHT match starts with "©", "(c)" or "copyright" or holds
     # "all rights reserved" (lower case, ignoring odd folds).
-    if (
-        _plain_fold(line)
-        and not low.startswith(("©", "(c)", "copyright"))
-        and "all rights reserved" not in low
-    ):
+    if _plain_fold(line) and not low.startswith(("©", "(c)", "copyright")) and "all rights reserved" not in low:
         return False
     return bool(_COPYRIGHT.match(line))
 
