@@ -42,7 +42,7 @@ _MONTH_RE = (
 )
 _DATE_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
-_YEAR = re.compile(r"\d{4}")
+_YEAR = re.compile(r"\d\d\d\d")  # (spelt out: a leading class lets the engine skip to digits)
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 # Cheap necessary conditions for the date patterns above (each starts with a
 # digit, so the regex engine skips quickly to candidates): every _DATE_MDY match
@@ -251,7 +251,7 @@ def _is_chrome(line: str, low: str) -> bool:
     low = low.strip(" .:·•|>»")
     return (
         low in _CHROME_WORDS
-        or bool(_PLAYER.match(line))
+        or (":" in line and bool(_PLAYER.match(line)))  # every _PLAYER match holds "D:DD"
         or line in {"/", "|", "•", "·", "-", "—"}
         or bool(_DROP_LINE.match(line))
         or (len(line) < 3 and not line.isdigit())
@@ -281,7 +281,10 @@ def _could_be_social(low: str) -> bool:
 
 def _boilerplate(line: str, low: str) -> bool:
     """``is_boilerplate`` with ``line.lower()`` already at hand."""
-    if _is_chrome(line, low) or _credit(line, low) or _LABEL.match(line):
+    if _is_chrome(line, low) or _credit(line, low):
+        return True
+    # _LABEL ends with ":" at the end of the line (or before a final newline)
+    if line.endswith((":", ":\n")) and _LABEL.match(line):
         return True
     # every _TEASER match holds an ellipsis, "…" or "..."
     if ("…" in line or "..." in line) and _TEASER.search(line):

@@ -85,10 +85,10 @@ def sentence_ends(text: str) -> list[int]:
             j = at
             while j and text[j - 1].isspace():
                 j -= 1
-            i = j
-            while i and not text[i - 1].isspace():
-                i -= 1
-            word = text[i:j]
+            # text[j - 1] is no space: the word runs back to the last whitespace,
+            # found as the last plain space and then any other whitespace after it
+            last = text[text.rfind(" ", 0, j) + 1 : j].rsplit(None, 1)
+            word = last[-1] if last else ""
             if word.lower().strip('(“"') in _ABBREV:
                 continue
             if len(word) == 1 and word.isupper():
