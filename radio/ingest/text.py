@@ -405,7 +405,7 @@ def clean_lines(
     what the lines themselves say fills the gaps.
     """
     lines = [line for line in lines if line]
-    counts = Counter(line for line in lines if len(line.split()) >= 4)
+    counts = Counter(line for line in lines if len(line.split(None, 3)) >= 4)  # four words or more
     # Scraped text repeats captions, so a repeated line goes entirely; in an
     # extracted page the repeat is a pull quote or a duplicate: keep the first.
     repeated = {line for line, n in counts.items() if n > 1} if fmt == "text" else set()

@@ -226,6 +226,11 @@ _RUN = re.compile(
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
+def _drop_possessive(word: str) -> str:
+    """``_POSSESSIVE.sub("", word)``; every match holds an apostrophe, so a word without one is kept as it is."""
+    return _POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
+
+
 @dataclass(frozen=True)
 class Speaker:
     """A parsed noun phrase: who it names and how."""
@@ -288,7 +293,7 @@ def _surname_key(words: list[str]) -> str:
     last = words[-1]
     if last.rstrip(".").lower() in ("jr", "sr", "ii", "iii") and len(words) > 1:
         last = words[-2]
-    return _POSSESSIVE.sub("", last.strip(",")).lower()
+    return _drop_possessive(last.strip(",")).lower()
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
@@ -320,7 +325,7 @@ def _read_run(run: str) -> _Single | _Full | None:
     if len(words) < 2:
         return (_surname_key(words), ()) if words else None
     titles, name = split_title(words)
-    name = [_POSSESSIVE.sub("", w) if i == len(name) - 1 else w for i, w in enumerate(name)]
+    name = [_drop_possessive(w) if i == len(name) - 1 else w for i, w in enumerate(name)]
     name = [w for w in name if w]
     if not name:
         return None
@@ -383,6 +388,8 @@ _APPOSITIVE = re.compile(r"^,\s+((?:the|a|an)\s[^,.;:“”\"]{3,120}?),")
 
 
 def _appositive(text: str, end: int) -> str | None:
+    if not text.startswith(",", end):
+        return None  # every _APPOSITIVE match starts with a comma
     m = _APPOSITIVE.match(text[end : end + 140])
     return m.group(1) if m else None
 
@@ -463,7 +470,7 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
     run = words[k:]
     prefix = words[:k]
     if run:
-        run[-1] = _POSSESSIVE.sub("", run[-1]) or run[-1]
+        run[-1] = _drop_possessive(run[-1]) or run[-1]
         titles, name = split_title(run)
         if not name:
             return Speaker(np, person=False)
