@@ -51,29 +51,8 @@ _PUNCT_AFTER_SPACE = re.compile(r"[,.;:!?](?<=\s[,.;:!?])")
 _COMMA_BEFORE_PUNCT = re.compile(r",\s*[,.;:!?]")
 
 
-# Spoken forms already worked out, for the lexicon in ``_CACHE_FOR`` (held here,
-# so its identity cannot pass to another object): scripts repeat their sign-off
-# and many short lines ("He said:"), and the result depends on nothing else.
-_CACHE: dict[tuple[str, str], str] = {}
-_CACHE_FOR: list[Lexicon | None] = [None]
-_CACHE_MAX = 50_000
-
-
 def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> str:
     """Return ``text`` as the engine should receive it."""
-    if lexicon is not _CACHE_FOR[0]:
-        _CACHE.clear()
-        _CACHE_FOR[0] = lexicon
-    key = (text, engine)
-    spoken = _CACHE.get(key)
-    if spoken is None:
-        if len(_CACHE) >= _CACHE_MAX:
-            _CACHE.clear()
-        spoken = _CACHE[key] = _to_spoken(text, lexicon, engine)
-    return spoken
-
-
-def _to_spoken(text: str, lexicon: Lexicon | None, engine: str) -> str:
     kept: list[str] = []
 
     def protect(spoken: str) -> str:
