@@ -18,17 +18,19 @@ _HTML_TAG = re.compile(
     rb"title|br|img|ul|ol|li|table|figure|em|strong)\b[^>]{0,400}>",
     re.I,
 )
-_MD_FEATURES = (
-    re.compile(r"^#{1,6}\s+\S", re.M),  # ATX heading
-    re.compile(r"^\S.*\n(?:=+|-+)\s*$", re.M),  # Setext heading
-    re.compile(r"!?\[[^\]\n]+\]\([^)\s]+(?:\s+\"[^\"]*\")?\)"),  # link or image
-    re.compile(r"^\[[^\]\n]+\]:\s*\S+", re.M),  # reference definition
-    re.compile(r"(?:\*\*|__)\S[^\n]*?\S(?:\*\*|__)"),  # strong emphasis
-    re.compile(r"^(?:[-*+]|\d+\.)\s+\S", re.M),  # list item
-    re.compile(r"^>\s?\S", re.M),  # block quote
-    re.compile(r"^```", re.M),  # code fence
-    re.compile(r"\[\^\w+\]"),  # footnote marker
-    re.compile(r"\A---\s*\n(?:[\w-]+:.*\n)+---\s*\n"),  # front matter
+# Each Markdown feature with the substrings one of which every match contains,
+# so that plain text (no such substring) is not scanned by the pattern at all.
+_MD_FEATURES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (("#",), re.compile(r"^#{1,6}\s+\S", re.M)),  # ATX heading
+    (("\n=", "\n-"), re.compile(r"^\S.*\n(?:=+|-+)\s*$", re.M)),  # Setext heading
+    (("](",), re.compile(r"!?\[[^\]\n]+\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")),  # link or image
+    (("]:",), re.compile(r"^\[[^\]\n]+\]:\s*\S+", re.M)),  # reference definition
+    (("**", "__"), re.compile(r"(?:\*\*|__)\S[^\n]*?\S(?:\*\*|__)")),  # strong emphasis
+    (("-", "*", "+", "."), re.compile(r"^(?:[-*+]|\d+\.)\s+\S", re.M)),  # list item
+    ((">",), re.compile(r"^>\s?\S", re.M)),  # block quote
+    (("```",), re.compile(r"^```", re.M)),  # code fence
+    (("[^",), re.compile(r"\[\^\w+\]")),  # footnote marker
+    (("---",), re.compile(r"\A---\s*\n(?:[\w-]+:.*\n)+---\s*\n")),  # front matter
 )
 _HTML_TYPES = {"text/html", "application/xhtml+xml", "application/xml", "text/xml"}
 _MD_TYPES = {"text/markdown", "text/x-markdown"}
@@ -43,7 +45,9 @@ def detect_format(data: bytes, source: str = "", content_type: str | None = None
     if _HTML_START.match(head) or tags >= 8:
         return "html"
     sample = head.decode("utf-8", errors="replace")
-    features = sum(1 for pattern in _MD_FEATURES if pattern.search(sample))
+    features = sum(
+        1 for hints, pattern in _MD_FEATURES if any(h in sample for h in hints) and pattern.search(sample)
+    )
     if features >= 2:
         return "markdown"
     name = source.lower().split("?", 1)[0]
