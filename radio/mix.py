@@ -75,25 +75,40 @@ def _duck(bed: AudioSegment, start_ms: int, end_ms: int, duck_db: float) -> Audi
     return head + down + under + up + bed[up_end:]
 
 
-def assemble(script: Script, clips: list[AudioSegment], settings: Settings) -> Programme:
+@dataclass(frozen=True)
+class Beds:
+    """The decoded music beds a script needs (None where it has no intro or outro)."""
+
+    intro: AudioSegment | None
+    outro: AudioSegment | None
+
+
+def load_beds(script: Script, settings: Settings) -> Beds:
+    """Decode the intro and outro beds, side by side (two ffmpeg runs)."""
+    rate, channels = settings.sample_rate_hz, settings.channels
+    has_intro = script.segments[0].kind == "intro"
+    has_outro = script.segments[-1].kind == "outro" and len(script.segments) > 1
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        intro = pool.submit(load_bed, "intro.ogg", rate, channels) if has_intro else None
+        outro = pool.submit(load_bed, "outro.ogg", rate, channels) if has_outro else None
+        return Beds(intro.result() if intro else None, outro.result() if outro else None)
+
+
+def assemble(script: Script, clips: list[AudioSegment], settings: Settings, beds: Beds | None = None) -> Programme:
     """Return the mixed programme and where each segment sits on it."""
     rate, channels = settings.sample_rate_hz, settings.channels
     duck = settings.music_bed_duck_db
-    has_intro = script.segments[0].kind == "intro"
-    has_outro = script.segments[-1].kind == "outro" and len(clips) > 1
-    with ThreadPoolExecutor(max_workers=2) as pool:  # two ffmpeg decodes side by side
-        intro_bed = pool.submit(load_bed, "intro.ogg", rate, channels) if has_intro else None
-        outro_bed = pool.submit(load_bed, "outro.ogg", rate, channels) if has_outro else None
+    beds = beds or load_beds(script, settings)
     pieces: list[bytes] = []
     position_ms = 0
     placements: list[Placement] = []
     for index, clip in enumerate(clips):
         pause = AudioSegment.silent(duration=pause_before(script, index, settings), frame_rate=rate)
         pause = pause.set_channels(channels)
-        if index == 0 and intro_bed is not None:
-            block, voice_at = _intro_block(clip, intro_bed.result(), duck)
-        elif index == len(clips) - 1 and outro_bed is not None:
-            block, voice_at = _outro_block(clip, outro_bed.result(), duck)
+        if index == 0 and beds.intro is not None:
+            block, voice_at = _intro_block(clip, beds.intro, duck)
+        elif index == len(clips) - 1 and beds.outro is not None:
+            block, voice_at = _outro_block(clip, beds.outro, duck)
         else:
             block, voice_at = clip, 0
         start = position_ms + len(pause) + voice_at

@@ -15,6 +15,7 @@ import tempfile
 import time
 import unicodedata
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from radio.config import Settings
@@ -88,11 +89,14 @@ def _produce(
     timings: dict[str, float] = {}
     started = time.perf_counter()
     step = (lambda done, total: progress("voicing", done, total)) if progress else None
-    clips = voice.voice_script(script, engine, tmp, settings.sample_rate_hz, settings.channels, step)
-    timings["voice"] = time.perf_counter() - started
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        beds = pool.submit(mix.load_beds, script, settings)  # ffmpeg decodes the music while the engine speaks
+        clips = voice.voice_script(script, engine, tmp, settings.sample_rate_hz, settings.channels, step)
+        timings["voice"] = time.perf_counter() - started
+        started = time.perf_counter()
+        music = beds.result()
 
-    started = time.perf_counter()
-    programme = mix.assemble(script, clips, settings)
+    programme = mix.assemble(script, clips, settings, music)
     wav = tmp / "programme.wav"
     programme.audio.export(str(wav), format="wav")
     expected_ms = mix.expected_duration_ms(script, clips, settings)
