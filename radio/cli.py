@@ -103,7 +103,7 @@ def episode(
     """Render one article (or an edited script) into a tagged MP3 with transcripts and chapters."""
     from radio.engines import get_engine
     from radio.pipeline import make_script, render_episode
-    from radio.script import script_from_json
+    from radio.script import read_script
 
     settings = _settings(
         config, engine=engine, cover_path=str(cover) if cover else None, target_lufs=target_lufs, bitrate_kbps=bitrate
@@ -111,13 +111,9 @@ def episode(
     if (article is None) == (script_file is None):
         raise typer.BadParameter("give an ARTICLE or --script FILE (one of them)")
     if script_file is not None:
-        try:
-            text = script_file.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise RadioError(f"cannot read script {script_file}: {exc}") from None
         from radio.speech import load_user_lexicon
 
-        the_script = script_from_json(text, str(script_file), load_user_lexicon(settings.lexicon))
+        the_script = read_script(script_file, load_user_lexicon(settings.lexicon))
         settings = settings.with_overrides(engine=engine or the_script.engine or None)
         tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
     else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from radio.config import Settings
@@ -124,6 +125,17 @@ def script_to_dict(script: Script) -> dict[str, Any]:
 
 def script_to_json(script: Script, indent: int | None = None) -> str:
     return json.dumps(script_to_dict(script), ensure_ascii=False, indent=indent)
+
+
+def read_script(path: Path, lexicon: Lexicon | None = None) -> Script:
+    """Read a script JSON file a producer edited."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ScriptError(f"cannot read script {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ScriptError(f"script {path} is not UTF-8 text; save the edited JSON as UTF-8") from None
+    return script_from_json(text, str(path), lexicon)
 
 
 def script_from_json(data: str, origin: str, lexicon: Lexicon | None = None) -> Script:
