@@ -6,12 +6,12 @@ within a segment, cue boundaries are shared out by characters.
 from __future__ import annotations
 
 import json
-import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from radio.models import Placement, Script
+from radio.sentences import split_sentences
 
 VTT_LINE_CHARS = 65
 SRT_LINE_CHARS = 32
@@ -49,10 +49,6 @@ def chapter_title(script: Script, index: int) -> str:
     return f"{segment.speaker}: {gist}" if segment.kind == "quote" else gist
 
 
-def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?…])[\"”’)]*\s+(?=\S)", text) if s.strip()]
-
-
 def cues(
     script: Script, placements: Sequence[Placement], line_chars: int, max_lines: int = 2, name_speakers: bool = False
 ) -> list[Cue]:
@@ -66,7 +62,7 @@ def cues(
     for placement in placements:
         segment = script.segments[placement.index]
         speaker = speaker_name(script, placement.index)
-        sentences = _sentences(segment.text)
+        sentences = split_sentences(segment.text)
         if name_speakers and speaker != previous and sentences:
             sentences[0] = f"{speaker}: {sentences[0]}"
         previous = speaker

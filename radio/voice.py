@@ -16,6 +16,7 @@ from pydub.silence import detect_leading_silence
 from radio.engines import Engine
 from radio.errors import EngineError
 from radio.models import Script
+from radio.sentences import SENTENCE_END
 from radio.tools import require
 
 EDGE_SILENCE_KEEP_MS = 40  # engines pad clips with silence; the mix sets pauses itself
@@ -45,7 +46,6 @@ def voice_script(
     return clips
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…][\"”’)])\s+|(?<=[.!?…])\s+")
 _CLAUSE_END = re.compile(r"(?<=[,;:])\s+")
 
 
@@ -55,7 +55,7 @@ def chunks(text: str, max_chars: int) -> list[str]:
     if len(text) <= max_chars:
         return [text]
     pieces: list[str] = []
-    for splitter in (_SENTENCE_END, _CLAUSE_END, re.compile(r"\s+")):
+    for splitter in (SENTENCE_END, _CLAUSE_END, re.compile(r"\s+")):
         pieces = [p for p in splitter.split(text) if p.strip()]
         if all(len(p) <= max_chars for p in pieces):
             break

@@ -3,6 +3,7 @@ real: mutagen reads the tags back, ffmpeg measures the decoded MP3."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import re
@@ -218,3 +219,13 @@ def test_long_pauses_are_dead_air(tmp_path: Path) -> None:
     episode = render_episode(tiny_script(), settings, tmp_path)
     report = json.loads(Path(episode.sidecars["report"]).read_text(encoding="utf-8"))
     assert report["checks"]["dead_air"]["passed"] is False, report["checks"]["dead_air"]
+
+
+def test_transcript_cues_keep_closing_quote_marks() -> None:
+    from radio.models import Placement, Segment
+    from radio.sidecars import cues
+
+    text = 'He said "yes." Then he left. “Go,” she said.'
+    script = dataclasses.replace(tiny_script(), segments=(Segment("anchor", text, text, "fake-anchor", paragraph=0),))
+    lines = [" ".join(c.lines) for c in cues(script, [Placement(0, 0, 3000)], 65)]
+    assert lines == ['He said "yes."', "Then he left.", "“Go,” she said."]
