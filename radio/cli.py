@@ -54,10 +54,10 @@ def script(
     fmt: FormatOpt = None,
 ) -> None:
     """Print the running order: who says what, in which voice."""
-    from radio.engines import get_engine
     from radio.pipeline import make_script
-    from radio.script import script_to_json
-    from radio.speech import load_user_lexicon
+    from radio.sound.engines import get_engine
+    from radio.words.script import script_to_json
+    from radio.words.speech import load_user_lexicon
 
     settings = _settings(config, engine=engine)
     tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
@@ -101,9 +101,9 @@ def episode(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the running order; make no audio.")] = False,
 ) -> None:
     """Render one article (or an edited script) into a tagged MP3 with transcripts and chapters."""
-    from radio.engines import get_engine
     from radio.pipeline import make_script, render_episode
-    from radio.script import read_script
+    from radio.sound.engines import get_engine
+    from radio.words.script import read_script
 
     settings = _settings(
         config, engine=engine, cover_path=str(cover) if cover else None, target_lufs=target_lufs, bitrate_kbps=bitrate
@@ -111,7 +111,7 @@ def episode(
     if (article is None) == (script_file is None):
         raise typer.BadParameter("give an ARTICLE or --script FILE (one of them)")
     if script_file is not None:
-        from radio.speech import load_user_lexicon
+        from radio.words.speech import load_user_lexicon
 
         the_script = read_script(script_file, load_user_lexicon(settings.lexicon))
         settings = settings.with_overrides(engine=engine or the_script.engine or None)
@@ -142,9 +142,9 @@ def names(
     fmt: FormatOpt = None,
 ) -> None:
     """List proper nouns, places and acronyms the pronunciation lexicon does not cover yet."""
-    from radio.ingest import load_article
-    from radio.speech import load_user_lexicon
-    from radio.speech.names import unreviewed_names
+    from radio.words.ingest import load_article
+    from radio.words.speech import load_user_lexicon
+    from radio.words.speech.names import unreviewed_names
 
     settings = _settings(config)
     lexicon = load_user_lexicon(settings.lexicon)
@@ -170,8 +170,8 @@ def say(
     engine: EngineOpt = None,
 ) -> None:
     """Voice a word or phrase through the lexicon, to a file or the speaker."""
-    from radio.engines import get_engine
     from radio.say import say as say_it
+    from radio.sound.engines import get_engine
 
     settings = _settings(config, engine=engine)
     tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
@@ -184,7 +184,7 @@ def say(
 @app.command()
 def voices(engine: EngineOpt = None, config: ConfigOpt = None) -> None:
     """List the engines and the voices radio casts with."""
-    from radio.engines import engine_names, get_engine
+    from radio.sound.engines import engine_names, get_engine
 
     settings = _settings(config, engine=engine)
     typer.echo(f"engines: {', '.join(engine_names())}")

@@ -19,14 +19,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from radio.config import Settings
-from radio.cover import Cover, load_cover
-from radio.engines import Engine, get_engine
 from radio.errors import AudioError, InputError
-from radio.ingest import load_article
 from radio.models import Episode, Script
-from radio.script import script_to_json, write_script
-from radio.speech import Lexicon
+from radio.publish.cover import Cover, load_cover
+from radio.sound.engines import Engine, get_engine
 from radio.tools import require
+from radio.words.ingest import load_article
+from radio.words.script import script_to_json, write_script
+from radio.words.speech import Lexicon
 
 log = logging.getLogger("radio")
 Progress = Callable[[str, int, int], None]
@@ -82,8 +82,9 @@ def _produce(
     progress: Progress | None,
 ) -> Episode:
     """The audio stages, in order, working in ``tmp``; publish into ``out_dir`` last."""
-    from radio import loudness, mix, sidecars, tags, voice
-    from radio.report import build_report, failed_checks, report_json
+    from radio.publish import sidecars, tags
+    from radio.publish.report import build_report, failed_checks, report_json
+    from radio.sound import loudness, mix, voice
 
     slug = slugify(script.title)
     timings: dict[str, float] = {}

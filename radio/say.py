@@ -9,10 +9,10 @@ import tempfile
 from pathlib import Path
 
 from radio.config import Settings
-from radio.engines import Engine
 from radio.errors import DependencyError, InputError
-from radio.speech import load_user_lexicon, to_spoken
+from radio.sound.engines import Engine
 from radio.tools import require
+from radio.words.speech import load_user_lexicon, to_spoken
 
 FORMATS = {".mp3": "mp3", ".wav": "wav", ".ogg": "ogg", ".flac": "flac"}
 
@@ -30,7 +30,7 @@ def say(text: str, settings: Settings, engine: Engine, voice: str | None, out: P
     player = None if out is not None else shutil.which("ffplay")
     if out is None and player is None:
         raise DependencyError("no ffplay to play through the speaker; give --out FILE.mp3 instead")
-    from radio.voice import decode_clip
+    from radio.sound.voice import decode_clip
 
     with tempfile.TemporaryDirectory() as tmp:
         raw = engine.voice_file(spoken, voice, Path(tmp) / "say.audio")

@@ -76,10 +76,10 @@ def main() -> int:
     from mutagen.mp3 import MP3
 
     from radio.config import Settings
-    from radio.engines import get_engine
-    from radio.ingest import load_article
-    from radio.script import write_script
-    from radio.speech import load_user_lexicon, to_spoken
+    from radio.sound.engines import get_engine
+    from radio.words.ingest import load_article
+    from radio.words.script import write_script
+    from radio.words.speech import load_user_lexicon, to_spoken
 
     article = load_article(str(args.article))
     settings = Settings()

@@ -18,11 +18,11 @@ Development set, chosen by rule, not by hand:
 Pages that are neither English nor articles (home pages, shops, docs) are
 left out; they are not news or magazine pieces.
 
-For each page the real ``radio.ingest.load_article`` runs on the file
+For each page the real ``radio.words.ingest.load_article`` runs on the file
 (format detected from the content). A must-have snippet counts as kept when it
 appears in the article's paragraphs joined by spaces; a must-not snippet counts
 as excluded when it does not. Both are also scored against the spoken text
-(``radio.speech.to_spoken`` applied to the title and each paragraph), which is
+(``radio.words.speech.to_spoken`` applied to the title and each paragraph), which is
 what the engine receives. Must-have snippets that are themselves a URL or an
 e-mail address are counted apart: the issue forbids reading them aloud.
 Besides those strict figures the script reports "listener" figures, where a
@@ -57,8 +57,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from radio.errors import RadioError
-from radio.ingest import load_article
-from radio.ingest.text import EMAIL_RE, URL_RE, strip_dateline
+from radio.words.ingest import load_article
+from radio.words.ingest.text import EMAIL_RE, URL_RE, strip_dateline
 
 _LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?\s*([A-Za-z-]+)", re.I)
 _OG_TYPE = re.compile(
@@ -174,9 +174,9 @@ def furniture(html: bytes, snippets: list[str]) -> frozenset[str]:
 
 
 def speaker() -> Callable[[str], str] | None:
-    """``radio.speech.to_spoken`` (whitespace-normalised), if it exists; else the text as is."""
+    """``radio.words.speech.to_spoken`` (whitespace-normalised), if it exists; else the text as is."""
     try:
-        from radio.speech import to_spoken
+        from radio.words.speech import to_spoken
     except ImportError:
         return None
     return lambda text: norm(to_spoken(text))

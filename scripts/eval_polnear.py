@@ -47,7 +47,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from radio.models import Part
-from radio.quotes import find_parts
+from radio.words.quotes import find_parts
 
 WORD = re.compile(r"[\w’'-]+")
 PRONOUNS = {

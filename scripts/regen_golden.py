@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from radio.quotes import find_parts  # noqa: E402
+from radio.words.quotes import find_parts  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "golden"
 

@@ -3,10 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from radio.engines import Engine, engine_names, get_engine
-from radio.engines.fake import FakeEngine
 from radio.errors import EngineError
-from radio.voice import decode_clip
+from radio.sound.engines import Engine, engine_names, get_engine
+from radio.sound.engines.fake import FakeEngine
+from radio.sound.voice import decode_clip
 
 
 def test_registry_resolves_builtins() -> None:

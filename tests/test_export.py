@@ -14,10 +14,10 @@ from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
 from radio.config import Settings
-from radio.loudness import measure
 from radio.models import Episode
 from radio.pipeline import render_episode, slugify
-from radio.sidecars import SRT_LINE_CHARS, VTT_LINE_CHARS
+from radio.publish.sidecars import SRT_LINE_CHARS, VTT_LINE_CHARS
+from radio.sound.loudness import measure
 from tests.helpers import tiny_script
 
 
@@ -157,7 +157,7 @@ def test_report_says_fit_to_air(rendered: tuple[Episode, Path]) -> None:
 
 
 def test_script_sidecar_round_trips(rendered: tuple[Episode, Path]) -> None:
-    from radio.script import script_from_json
+    from radio.words.script import script_from_json
 
     episode, _ = rendered
     text = Path(episode.sidecars["script"]).read_text(encoding="utf-8")
@@ -165,7 +165,7 @@ def test_script_sidecar_round_trips(rendered: tuple[Episode, Path]) -> None:
 
 
 def test_user_cover_and_target(tmp_path: Path) -> None:
-    from radio.cover import parse_image
+    from radio.publish.cover import parse_image
 
     cover = tmp_path / "cover.png"
     cover.write_bytes((Path(__file__).resolve().parent.parent / "radio" / "assets" / "cover.png").read_bytes())
@@ -193,7 +193,7 @@ def test_slug_is_safe_everywhere(title: str, slug: str) -> None:
 def test_a_segment_that_came_out_silent_fails_the_report(tmp_path: Path) -> None:
     import wave
 
-    from radio.engines.fake import FakeEngine
+    from radio.sound.engines.fake import FakeEngine
 
     class MutedQuote(FakeEngine):
         def synthesize_to_file(self, text: str, voice: str, path: Path) -> None:
@@ -223,7 +223,7 @@ def test_long_pauses_are_dead_air(tmp_path: Path) -> None:
 
 def test_transcript_cues_keep_closing_quote_marks() -> None:
     from radio.models import Placement, Segment
-    from radio.sidecars import cues
+    from radio.publish.sidecars import cues
 
     text = 'He said "yes." Then he left. “Go,” she said.'
     script = dataclasses.replace(tiny_script(), segments=(Segment("anchor", text, text, "fake-anchor", paragraph=0),))

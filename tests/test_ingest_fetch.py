@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from radio.errors import InputError
-from radio.ingest import load_article
-from radio.ingest.fetch import fetch_url
+from radio.words.ingest import load_article
+from radio.words.ingest.fetch import fetch_url
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 ARTICLE = (FIXTURES / "article.html").read_bytes()

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from radio.errors import InputError
-from radio.ingest import load_article
-from radio.ingest.detect import detect_format
-from radio.ingest.markdown import inline
+from radio.words.ingest import load_article
+from radio.words.ingest.detect import detect_format
+from radio.words.ingest.markdown import inline
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 
@@ -155,7 +155,7 @@ def test_missing_and_empty_files(tmp_path: Path) -> None:
 
 
 def test_boilerplate_labels_teasers_and_disclosures() -> None:
-    from radio.ingest.text import is_boilerplate, strip_dateline
+    from radio.words.ingest.text import is_boilerplate, strip_dateline
 
     assert is_boilerplate("Release Date:")
     assert is_boilerplate("Filed Under:")

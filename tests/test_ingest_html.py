@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from radio.errors import InputError
-from radio.ingest import load_article
-from radio.ingest.decode import decode_html
+from radio.words.ingest import load_article
+from radio.words.ingest.decode import decode_html
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 ARTICLE = FIXTURES / "article.html"
@@ -179,8 +179,8 @@ def test_typical_200kb_page_is_fast(tmp_path: Path) -> None:
 
 def test_importing_ingest_does_not_import_the_html_extractor() -> None:
     code = (
-        "import sys, radio.ingest\n"
-        "from radio.ingest import load_article\n"
+        "import sys, radio.words.ingest\n"
+        "from radio.words.ingest import load_article\n"
         f"load_article({str(FIXTURES / 'scraped.txt')!r})\n"
         f"load_article({str(FIXTURES / 'article.md')!r})\n"
         "heavy = [m for m in ('trafilatura', 'lxml', 'justext', 'htmldate') if m in sys.modules]\n"
@@ -193,7 +193,7 @@ def test_importing_ingest_does_not_import_the_html_extractor() -> None:
 def test_reading_html_imports_the_extractor_on_demand() -> None:
     code = (
         "import sys\n"
-        "from radio.ingest import load_article\n"
+        "from radio.words.ingest import load_article\n"
         f"load_article({str(ARTICLE)!r})\n"
         "print('trafilatura' in sys.modules)\n"
     )
@@ -232,7 +232,7 @@ def test_feature_page_reads_prose_and_leaves_furniture() -> None:
 
 
 def test_recall_paragraphs_fill_gaps_only_inside_the_article() -> None:
-    from radio.ingest.html import _fill_gaps
+    from radio.words.ingest.html import _fill_gaps
 
     kept = ["First paragraph of the story, as the strict mode found it.", "Third paragraph, also found."]
     wider = [
@@ -248,7 +248,7 @@ def test_recall_paragraphs_fill_gaps_only_inside_the_article() -> None:
 
 
 def test_standfirst_is_added_only_when_printed_and_new() -> None:
-    from radio.ingest.html import _with_standfirst
+    from radio.words.ingest.html import _with_standfirst
 
     body = ["The first paragraph of the story tells what happened on the pier."]
     summary = "A short summary of the whole story that the page prints under its headline."
@@ -282,8 +282,8 @@ def test_story_only_in_structured_data_is_read_from_its_article_body() -> None:
 
 
 def test_structured_data_body_is_used_only_when_the_page_says_too_little() -> None:
-    from radio.ingest.structured import _split_long
-    from radio.ingest.structured import ld_article_body as _ld_article_body
+    from radio.words.ingest.structured import _split_long
+    from radio.words.ingest.structured import ld_article_body as _ld_article_body
 
     body = '"articleBody": "<p>One.</p><p>Two &amp; three.</p>"'
     page = f'<script type="application/ld+json">{{"@graph": [{{{body}}}]}}</script>'
@@ -302,7 +302,7 @@ def test_structured_data_body_is_used_only_when_the_page_says_too_little() -> No
 def test_drop_cap_in_its_own_element_stays_with_its_word() -> None:
     article = load_article(str(FIXTURES / "dropcap.html"))
     assert article.paragraphs[0].startswith("When the frost came in the last week of April")
-    from radio.ingest.html import _join_drop_caps
+    from radio.words.ingest.html import _join_drop_caps
 
     assert _join_drop_caps("<span>T</span><p>urkey</p>") == "<p>Turkey</p>"
     assert _join_drop_caps("<span>A</span><p>Another</p>") == "<span>A</span><p>Another</p>"  # not a drop cap
@@ -311,7 +311,7 @@ def test_drop_cap_in_its_own_element_stays_with_its_word() -> None:
 
 
 def test_recall_adds_a_titled_section_right_after_the_last_kept_paragraph() -> None:
-    from radio.ingest.html import _fill_gaps
+    from radio.words.ingest.html import _fill_gaps
 
     kept = ["First paragraph of the page, as the strict mode found it.", "Second paragraph, the last it kept."]
     section = ["Our Programmes", "The programmes bring schools and museums together in eleven towns."]
@@ -337,7 +337,7 @@ def test_slideshow_reads_every_slide_from_the_page_data() -> None:
 
 
 def test_script_paragraphs_must_contain_what_the_page_shows() -> None:
-    from radio.ingest.structured import script_paragraphs as _script_paragraphs
+    from radio.words.ingest.structured import script_paragraphs as _script_paragraphs
 
     shown = ["The page shows this one paragraph of its story, and nothing else at all."]
     other = "A different story entirely, told at some length in the data of a widget on the page. " * 3
@@ -348,7 +348,7 @@ def test_script_paragraphs_must_contain_what_the_page_shows() -> None:
 
 
 def test_structured_data_headline_wins_when_the_page_prints_it() -> None:
-    from radio.ingest.structured import ld_headline as _ld_headline
+    from radio.words.ingest.structured import ld_headline as _ld_headline
 
     ld = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Tide mill turns again"}</script>'
     assert _ld_headline(ld, ["The Harbour Courier", "Tide mill turns again"]) == "Tide mill turns again"

@@ -4,7 +4,7 @@ import pytest
 from pydub import AudioSegment
 from pydub.generators import Sine
 
-from radio.loudness import EncodeSettings, encode_mp3, measure
+from radio.sound.loudness import EncodeSettings, encode_mp3, measure
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def test_lame_start_delay_is_read_from_the_mp3(quiet_wav: Path, tmp_path: Path) 
     """The side meter skips what a player skips; the LAME tag must agree, or the file is measured again."""
     import subprocess
 
-    from radio.loudness import LAME_START_SAMPLES, _start_samples
+    from radio.sound.loudness import LAME_START_SAMPLES, _start_samples
 
     mp3 = tmp_path / "out.mp3"
     encode_mp3(quiet_wav, mp3, EncodeSettings(-16.0, -1.0, 96, 44100, 1))

@@ -1,8 +1,8 @@
 from pathlib import Path
 
 from radio.config import Settings
-from radio.engines import get_engine
-from radio.mix import (
+from radio.sound.engines import get_engine
+from radio.sound.mix import (
     INTRO_TAIL_MS,
     INTRO_VOICE_AT_MS,
     OUTRO_LEAD_MS,
@@ -11,7 +11,7 @@ from radio.mix import (
     expected_duration_ms,
     pause_before,
 )
-from radio.voice import voice_script
+from radio.sound.voice import voice_script
 from tests.helpers import tiny_script
 
 
@@ -46,7 +46,7 @@ def test_placements_follow_the_clips(tmp_path: Path) -> None:
 def test_music_bed_is_ducked_under_the_intro_voice(tmp_path: Path) -> None:
     script = tiny_script()
     clips = voice_script(script, get_engine("fake"), tmp_path, 44100, 1)
-    from radio.mix import _intro_block, load_bed
+    from radio.sound.mix import _intro_block, load_bed
 
     bed = load_bed("intro.ogg", 44100, 1)
     block, at = _intro_block(clips[0], bed, -20.0)

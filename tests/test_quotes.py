@@ -1,4 +1,4 @@
-"""Golden and property tests for the script writer (radio.quotes)."""
+"""Golden and property tests for the script writer (radio.words.quotes)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from radio.models import Part
-from radio.quotes import find_parts
+from radio.words.quotes import find_parts
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(GOLDEN.glob("*.txt"))
@@ -102,7 +102,7 @@ def test_unclosed_quote_falls_back_to_anchor() -> None:
 
 
 def test_sample_article() -> None:
-    from radio.ingest import load_article
+    from radio.words.ingest import load_article
 
     article = load_article(str(Path(__file__).parent.parent / "radio/assets/sample-article.txt"))
     parts = find_parts(article.paragraphs)
@@ -179,8 +179,8 @@ def test_british_single_quotes() -> None:
 def test_factored_regexes_match_like_plain_alternations() -> None:
     """The verb and name-run regexes are written factored by first letter for
     speed; they must find exactly what the plain alternations find."""
-    from radio.quotes.attribution import _VERB, VERBS
-    from radio.quotes.names import _RUN
+    from radio.words.quotes.attribution import _VERB, VERBS
+    from radio.words.quotes.names import _RUN
 
     plain_verb = re.compile(rf"\b(?:{VERBS})\b")
     particles = "de|van|von|der|da|del|di|bin|al|la|le|du|ibn"

@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from radio.errors import InputError
-from radio.ingest.text import clean_text
-from radio.quotes import find_parts
-from radio.speech import to_spoken
+from radio.words.ingest.text import clean_text
+from radio.words.quotes import find_parts
+from radio.words.speech import to_spoken
 
 NEWS_BITS = st.sampled_from(
     ['"', "“", "”", "'", "‘", "’", "«", "»", "said", "he", "She", "Jane Doe", "Mr.", "U.S.", "$5", "1,500", "10:03",

@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from radio.errors import ConfigError
-from radio.speech import Lexicon, load_lexicon, load_user_lexicon, to_spoken, user_lexicon_path
-from radio.speech.names import NameEntry, unreviewed_names
-from radio.speech.numbers import cardinal, ordinal, year
+from radio.words.speech import Lexicon, load_lexicon, load_user_lexicon, to_spoken, user_lexicon_path
+from radio.words.speech.names import NameEntry, unreviewed_names
+from radio.words.speech.numbers import cardinal, ordinal, year
 
 CASES = Path(__file__).parent / "data" / "speech_cases.tsv"
 SAMPLE = Path(__file__).parent.parent / "radio" / "assets" / "sample-article.txt"
@@ -241,7 +241,7 @@ _FAST_ALPHABET = "aAnN_x1290 \t\n.,-–—/:%$£¢½IVXLCMDJFSOTrsthdvoe'’“(
 @given(st.text(alphabet=_FAST_ALPHABET, max_size=30), st.text(alphabet=_FAST_ALPHABET, max_size=5))
 @settings(max_examples=400, deadline=None)
 def test_attributive_matches_the_article_pattern(before: str, amount: str) -> None:
-    measures = importlib.import_module("radio.speech.measures")
+    measures = importlib.import_module("radio.words.speech.measures")
     text = before + "£5" + amount
     m = re.compile("£5").search(text, len(before))
     assert m is not None
@@ -254,8 +254,8 @@ def test_attributive_matches_the_article_pattern(before: str, amount: str) -> No
 def test_rules_skipped_only_when_they_cannot_match(text: str) -> None:
     """Each hint (a cheap test run before a rule) is found wherever the rule matches,
     and each rule compiled with ``starting`` matches as the plain pattern does."""
-    measures = importlib.import_module("radio.speech.measures")
-    rules = importlib.import_module("radio.speech.rules")
+    measures = importlib.import_module("radio.words.speech.measures")
+    rules = importlib.import_module("radio.words.speech.rules")
     pairs = [
         (rules._DIGIT_DASH_HINT, rules._DIGIT_DASH),
         (rules._DOTS_HINT, re.compile(r"\.\s?\.\s?\.(?:\s?\.)*")),

@@ -3,9 +3,9 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from radio.engines.fake import FakeEngine
 from radio.models import Script, Segment
-from radio.voice import chunks, voice_script
+from radio.sound.engines.fake import FakeEngine
+from radio.sound.voice import chunks, voice_script
 
 
 @given(st.text(alphabet=st.sampled_from("ab .,!?”\n"), max_size=600), st.integers(min_value=5, max_value=200))

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from radio.ingest.text import clean_lines, parse_date
 from radio.models import Article
+from radio.words.ingest.text import clean_lines, parse_date
 
 _FRONT = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _FENCE = re.compile(r"^(```|~~~)")

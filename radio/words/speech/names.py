@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from radio.speech.lexicon import Lexicon
-from radio.speech.words import (
+from radio.words.speech.lexicon import Lexicon
+from radio.words.speech.words import (
     COMMON_WORDS,
     MONTH_ABBREVIATIONS,
     MONTHS,

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 from radio.models import Part
-from radio.quotes.attribution import _VERB, parse_after, parse_before, subject_of_verb
-from radio.quotes.marks import CLOSERS, STRAIGHT, Span
-from radio.quotes.names import People, parse_np
+from radio.words.quotes.attribution import _VERB, parse_after, parse_before, subject_of_verb
+from radio.words.quotes.marks import CLOSERS, STRAIGHT, Span
+from radio.words.quotes.names import People, parse_np
 
 State = dict[str, "str | None"]
 _ABBREV = frozenset(

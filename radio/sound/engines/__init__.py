@@ -1,7 +1,7 @@
 """Text-to-speech engines: one base class, one registry.
 
 An engine turns a text and a voice id into an audio file. Built-in engines
-are listed here; others register under the ``radio.engines`` entry-point group
+are listed here; others register under the ``radio.sound.engines`` entry-point group
 (``[project.entry-points."radio.engines"]`` in a plugin's pyproject).
 """
 
@@ -59,8 +59,8 @@ class Engine(ABC):
 
 
 BUILTIN_ENGINES = {
-    "pyttsx3": "radio.engines.pyttsx3_engine:Pyttsx3Engine",
-    "fake": "radio.engines.fake:FakeEngine",
+    "pyttsx3": "radio.sound.engines.pyttsx3_engine:Pyttsx3Engine",
+    "fake": "radio.sound.engines.fake:FakeEngine",
 }
 
 

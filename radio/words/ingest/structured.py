@@ -10,7 +10,7 @@ import re
 from html import unescape
 from typing import Any
 
-from radio.ingest.text import fold, is_boilerplate, strip_links
+from radio.words.ingest.text import fold, is_boilerplate, strip_links
 
 TAG = re.compile(r"<[^>]*>")
 _SENTENCE = re.compile(r"\w[.!?][\"”’)]?(?:\s|$)")

@@ -18,8 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from radio.engines import Engine, Voice
 from radio.errors import DependencyError, EngineError
+from radio.sound.engines import Engine, Voice
 
 TIMEOUT_S = 120.0
 ATTEMPTS = 4

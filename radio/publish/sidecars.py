@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from radio.models import Placement, Script
-from radio.sentences import split_sentences
+from radio.words.sentences import split_sentences
 
 VTT_LINE_CHARS = 65
 SRT_LINE_CHARS = 32

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 
-from radio.speech.lexicon import (
+from radio.words.speech.lexicon import (
     Lexicon,
     Pronunciation,
     load_lexicon,
     load_user_lexicon,
     user_lexicon_path,
 )
-from radio.speech.measures import measures, names_and_acronyms
-from radio.speech.rules import abbreviations, dates_and_times, starting, symbols_first, symbols_last
+from radio.words.speech.measures import measures, names_and_acronyms
+from radio.words.speech.rules import abbreviations, dates_and_times, starting, symbols_first, symbols_last
 
 __all__ = [
     "Lexicon",

@@ -12,8 +12,8 @@ from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
 from radio.config import Settings
-from radio.cover import Cover
 from radio.models import Loudness, Placement, Script, SilenceProfile
+from radio.publish.cover import Cover
 
 LOUDNESS_TOLERANCE_LU = 1.0
 DURATION_TOLERANCE_MS = 150  # MP3 framing

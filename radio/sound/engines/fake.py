@@ -12,7 +12,7 @@ import zlib
 from array import array
 from pathlib import Path
 
-from radio.engines import Engine, Voice
+from radio.sound.engines import Engine, Voice
 
 MS_PER_CHAR = 60
 

@@ -16,10 +16,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from radio.errors import DependencyError, InputError
-from radio.ingest.decode import decode_html
-from radio.ingest.structured import TAG, is_prose, ld_article_body, ld_headline, prose_words, script_paragraphs
-from radio.ingest.text import clean_lines, fold, is_boilerplate, strip_links
 from radio.models import Article
+from radio.words.ingest.decode import decode_html
+from radio.words.ingest.structured import TAG, is_prose, ld_article_body, ld_headline, prose_words, script_paragraphs
+from radio.words.ingest.text import clean_lines, fold, is_boilerplate, strip_links
 
 MAX_HTML_BYTES = 10 * 1024 * 1024
 MIN_WORDS = 40  # less than this is a home page, a login wall or an error page

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from radio.speech.numbers import cardinal, ordinal, year
-from radio.speech.words import (
+from radio.words.speech.numbers import cardinal, ordinal, year
+from radio.words.speech.words import (
     MONTH_ABBREVIATIONS,
     MONTHS,
     STARTERS,

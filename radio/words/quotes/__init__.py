@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from radio.models import Part
-from radio.quotes.marks import Span, find_spans
-from radio.quotes.names import People, scan
-from radio.quotes.writer import write_paragraph
+from radio.words.quotes.marks import Span, find_spans
+from radio.words.quotes.names import People, scan
+from radio.words.quotes.writer import write_paragraph
 
 __all__ = ["find_parts"]
 

@@ -13,11 +13,11 @@ from pydub import AudioSegment
 from pydub.exceptions import CouldntDecodeError
 from pydub.silence import detect_leading_silence
 
-from radio.engines import Engine
 from radio.errors import EngineError
 from radio.models import Script
-from radio.sentences import SENTENCE_END
+from radio.sound.engines import Engine
 from radio.tools import require
+from radio.words.sentences import SENTENCE_END
 
 EDGE_SILENCE_KEEP_MS = 40  # engines pad clips with silence; the mix sets pauses itself
 

@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 from radio.errors import InputError
-from radio.ingest.decode import decode_bytes
-from radio.ingest.detect import FORMATS, detect_format
-from radio.ingest.markdown import markdown_to_article
-from radio.ingest.text import clean_text
 from radio.models import Article
+from radio.words.ingest.decode import decode_bytes
+from radio.words.ingest.detect import FORMATS, detect_format
+from radio.words.ingest.markdown import markdown_to_article
+from radio.words.ingest.text import clean_text
 
 
 def is_url(source: str) -> bool:
@@ -62,7 +62,7 @@ def load_article(source: str, fmt: str | None = None) -> Article:
     url: str | None = None
     content_type: str | None = None
     if "://" in source and is_url(source):
-        from radio.ingest.fetch import fetch_url  # http.client and ssl are slow to import: only for URLs
+        from radio.words.ingest.fetch import fetch_url  # http.client and ssl are slow to import: only for URLs
 
         fetched = fetch_url(source)
         data, url = fetched.data, fetched.url
@@ -73,7 +73,7 @@ def load_article(source: str, fmt: str | None = None) -> Article:
         data = read_source(source)
     kind = fmt or detect_format(data, source, content_type)
     if kind == "html":
-        from radio.ingest.html import html_to_article
+        from radio.words.ingest.html import html_to_article
 
         return html_to_article(data, source, charset=charset, url=url)
     text = decode_bytes(data, source)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from radio.speech.numbers import cardinal, decade, decimal, grouped, ordinal, year
-from radio.speech.rules import Match, Protect, has_digit, letters, starting
-from radio.speech.words import COMMON_WORDS, MONTHS, SHOUT_SHORT, WORD_ACRONYMS, words_set
+from radio.words.speech.numbers import cardinal, decade, decimal, grouped, ordinal, year
+from radio.words.speech.rules import Match, Protect, has_digit, letters, starting
+from radio.words.speech.words import COMMON_WORDS, MONTHS, SHOUT_SHORT, WORD_ACRONYMS, words_set
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_WORDS = {
@@ -172,7 +172,7 @@ def _unit(m: Match) -> str:
 
 def _vulgar(m: Match) -> str:
     a, b = _UNICODE_FRACTIONS[m["f"]]
-    from radio.speech.rules import fraction
+    from radio.words.speech.rules import fraction
 
     if m["whole"]:
         part = {(1, 2): "a half", (1, 4): "a quarter"}.get((a, b)) or fraction(a, b)
@@ -215,7 +215,7 @@ def _year(m: Match) -> str:
 def _number(m: Match) -> str:
     num = m["num"]
     if num.isdigit() and (len(num) > 9 or (len(num) > 1 and num.startswith("0"))):
-        from radio.speech.numbers import digits
+        from radio.words.speech.numbers import digits
 
         return ("minus " if m["sign"] else "") + digits(num)
     return ("minus " if m["sign"] else "") + decimal(num)

@@ -25,8 +25,8 @@ from mutagen.id3 import (
     PictureType,
 )
 
-from radio.cover import Cover
 from radio.models import Script
+from radio.publish.cover import Cover
 
 ISO639_2 = {"en": "eng", "fr": "fra", "de": "deu", "es": "spa", "it": "ita", "pt": "por", "nl": "nld", "cy": "cym"}
 MAX_CHAPTER_TITLE = 51  # longer titles break chapter display in Apple Podcasts

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from radio.config import Settings
-from radio.engines import Engine
 from radio.errors import ScriptError
 from radio.models import SEGMENT_KINDS, Article, Part, Script, Segment
-from radio.quotes import find_parts
-from radio.speech import Lexicon, load_user_lexicon, to_spoken
+from radio.sound.engines import Engine
+from radio.words.quotes import find_parts
+from radio.words.speech import Lexicon, load_user_lexicon, to_spoken
 
 
 def write_script(article: Article, settings: Settings, engine: Engine, lexicon: Lexicon | None = None) -> Script:
