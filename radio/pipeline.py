@@ -22,6 +22,7 @@ from radio.config import Settings
 from radio.errors import AudioError, InputError
 from radio.models import Episode, Script
 from radio.publish.cover import Cover, load_cover
+from radio.sound.cast import caster
 from radio.sound.engines import Engine, get_engine
 from radio.tools import require
 from radio.words.ingest import load_article
@@ -46,7 +47,8 @@ def make_script(
     source: str, settings: Settings, engine: Engine, fmt: str | None = None, lexicon: Lexicon | None = None
 ) -> Script:
     """Ingest an article and write its script (no audio): the text half of the pipeline."""
-    return write_script(load_article(source, fmt), settings, engine, lexicon)
+    cast = caster(engine, settings.anchor_voice)
+    return write_script(load_article(source, fmt), settings, engine.name, cast, lexicon)
 
 
 def render_episode(

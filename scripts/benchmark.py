@@ -76,6 +76,7 @@ def main() -> int:
     from mutagen.mp3 import MP3
 
     from radio.config import Settings
+    from radio.sound.cast import caster
     from radio.sound.engines import get_engine
     from radio.words.ingest import load_article
     from radio.words.script import write_script
@@ -101,7 +102,8 @@ def main() -> int:
         audio_s = MP3(str(mp3)).info.length
         floor_audio_s = MP3(str(work / "floor.mp3")).info.length
 
-    script = write_script(article, settings, get_engine("pyttsx3"))
+    tts = get_engine("pyttsx3")
+    script = write_script(article, settings, tts.name, caster(tts))
     lexicon = load_user_lexicon({})
     norm = []
     for _ in range(50):

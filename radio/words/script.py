@@ -1,12 +1,15 @@
 """Write the script: intro, the story split into anchor and quote segments,
-outro; cast a voice for every speaker. Also reads and writes script JSON so a
-producer can edit a script before it is voiced.
+outro, each with the voice a caster gives it. Also reads and writes script JSON
+so a producer can edit a script before it is voiced.
+
+The words never import the sound: who speaks in which voice is decided by a
+``Caster`` the pipeline passes in (``radio.sound.cast``).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,25 +17,29 @@ from typing import Any
 from radio.config import Settings
 from radio.errors import ScriptError
 from radio.models import SEGMENT_KINDS, Article, Part, Script, Segment
-from radio.sound.engines import Engine
 from radio.words.quotes import find_parts
 from radio.words.speech import Lexicon, load_user_lexicon, to_spoken
 
+Caster = Callable[[Sequence[Part]], tuple[str, dict[str, str]]]
+"""Given the story's parts, return the anchor's voice and a voice per quoted speaker."""
 
-def write_script(article: Article, settings: Settings, engine: Engine, lexicon: Lexicon | None = None) -> Script:
+
+def write_script(
+    article: Article, settings: Settings, engine_name: str, cast: Caster, lexicon: Lexicon | None = None
+) -> Script:
     """Turn a cleaned article into a voiced running order.
 
-    ``lexicon`` defaults to the user's and the show's (load it once with
-    ``load_user_lexicon`` when writing many scripts).
+    ``engine_name`` picks the engine's pronunciation forms from the lexicon;
+    ``cast`` gives the voices. ``lexicon`` defaults to the user's and the
+    show's (load it once with ``load_user_lexicon`` when writing many scripts).
     """
     parts = find_parts(article.paragraphs)
-    anchor_voice = settings.anchor_voice or engine.anchor_voice
-    voices = cast_voices(parts, engine, anchor_voice)
+    anchor_voice, voices = cast(parts)
     if lexicon is None:
         lexicon = load_user_lexicon(settings.lexicon)
 
     def segment(kind: str, text: str, voice: str, part: Part | None = None) -> Segment:
-        spoken = to_spoken(text, lexicon, engine.name)
+        spoken = to_spoken(text, lexicon, engine_name)
         if part is None:
             return Segment(kind, text, spoken, voice)  # type: ignore[arg-type]
         return Segment(kind, text, spoken, voice, part.speaker, part.speaker_title, part.paragraph)  # type: ignore[arg-type]
@@ -51,7 +58,7 @@ def write_script(article: Article, settings: Settings, engine: Engine, lexicon: 
         date=article.date,
         show=settings.show_name,
         anchor=settings.anchor_name,
-        engine=engine.name,
+        engine=engine_name,
         segments=tuple(segments),
         byline=article.byline,
         summary=summary(article),
@@ -73,26 +80,6 @@ def outro_text(settings: Settings) -> str:
 def summary(article: Article, limit: int = 400) -> str:
     text = article.paragraphs[0] if article.paragraphs else ""
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def cast_voices(parts: Sequence[Part], engine: Engine, anchor_voice: str) -> dict[str, str]:
-    """Give each speaker a voice: never the anchor's, one per person, matching
-    gender where the article tells it and the engine has one."""
-    pool = [v for v in engine.cast_voices if v.id != anchor_voice]
-    if not pool:
-        raise ScriptError(f"engine {engine.name} has no voice for quotes besides the anchor's")
-    cast: dict[str, str] = {}
-    used: set[str] = set()
-    for part in parts:
-        key = part.speaker or ""
-        if part.kind != "quote" or key in cast:
-            continue
-        free = [v for v in pool if v.id not in used] or pool
-        matching = [v for v in free if part.gender and v.gender == part.gender]
-        choice = (matching or free)[0]  # the pool alternates female and male voices
-        cast[key] = choice.id
-        used.add(choice.id)
-    return cast
 
 
 # --- script JSON -----------------------------------------------------------
