@@ -82,6 +82,17 @@ def test_an_edited_segment_with_no_words_is_dropped_with_a_warning(tmp_path: Pat
     assert nothing_published(out)
 
 
+def test_an_edited_spoken_text_is_cleaned_before_voicing(tmp_path: Path) -> None:
+    script = edited(tmp_path, spoken="The wall\x00 is 🙂 approved \u202e مرحبا بكم today.")
+    proc, out = episode(tmp_path, "--script", str(script), "--dry-run")
+    assert proc.returncode == 0, proc.stderr
+    assert warnings(proc) == [
+        f"radio: {script}: segment 2: dropped 2 words in Arabic script, which the voice cannot read"
+    ]
+    assert "  2  anchor  [fake-anchor]: The wall is approved today.\n" in proc.stdout
+    assert nothing_published(out)
+
+
 def test_an_edited_script_with_only_empty_segments_is_refused(tmp_path: Path) -> None:
     data = {
         "title": "Nothing",

@@ -139,3 +139,9 @@ def test_a_stray_nul_is_removed_but_binary_is_refused() -> None:
         decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x05x\x00\x00\x05x\x08\x02\x00\x00\x00", "x.png")
     with pytest.raises(InputError, match="binary"):
         decode_bytes("Harbour news without a BOM".encode("utf-16-le"), "x.txt")
+
+
+def test_write_script_refuses_an_article_with_no_words_to_say() -> None:
+    article = Article("debris.txt", "Harbour news", (".", "…", "?!"))
+    with pytest.raises(InputError, match=r"debris\.txt: the article has no words to say"):
+        write_script(article, Settings(engine="fake"), "fake", _cast)

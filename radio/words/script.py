@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from radio.config import Settings
-from radio.errors import ScriptError
+from radio.errors import InputError, ScriptError
 from radio.models import SEGMENT_KINDS, Article, Part, Script, Segment
 from radio.words.quotes import find_parts
 from radio.words.speech import Lexicon, is_speakable, load_user_lexicon, to_spoken
-from radio.words.speech.chars import clean_characters, drop_foreign, tidy
+from radio.words.speech.chars import clean_characters, drop_foreign, dropped_words, tidy
 
 log = logging.getLogger("radio")
 MAX_PARAGRAPH = 100_000
@@ -59,6 +59,8 @@ def write_script(
             segments.append(segment("anchor", part.text, anchor_voice, part))
     segments.append(segment("outro", outro_text(settings), anchor_voice))
     segments = speakable(segments, article.source)
+    if not any(s.kind in ("anchor", "quote") for s in segments):
+        raise InputError(f"{article.source}: the article has no words to say; is this a news article?")
     return Script(
         source=article.source,
         title=article.title,
@@ -240,5 +242,5 @@ def _voiceable(spoken: str, where: str) -> str:
     cleaned = clean_characters(spoken)
     cleaned, dropped, scripts = drop_foreign(cleaned)
     if dropped:
-        log.warning("%s: dropped %d words in %s script the voice cannot read", where, dropped, " and ".join(scripts))
+        log.warning("%s: %s", where, dropped_words(dropped, scripts))
     return tidy(cleaned) if cleaned != spoken else spoken

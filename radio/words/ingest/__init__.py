@@ -18,7 +18,14 @@ from radio.words.ingest.decode import decode_bytes
 from radio.words.ingest.detect import FORMATS, detect_format
 from radio.words.ingest.markdown import markdown_to_article
 from radio.words.ingest.text import clean_text
-from radio.words.speech.chars import clean_characters, drop_foreign, foreign_letters, letter_count, tidy
+from radio.words.speech.chars import (
+    clean_characters,
+    drop_foreign,
+    dropped_words,
+    foreign_letters,
+    letter_count,
+    tidy,
+)
 
 log = logging.getLogger("radio")
 
@@ -34,7 +41,7 @@ MAX_INPUT_BYTES = 10 * 1024 * 1024
 """The largest article file or standard input read, as for a URL (fetch.MAX_BYTES).
 
 Ten megabytes of plain text is over a million words, far beyond any article;
-the text stages take about 175 MB of memory at this size (scripts/bench_ingest_memory.py),
+the text stages take under 200 MB of memory at this size (scripts/bench_ingest_memory.py),
 where 50 MB took 725 MB.
 """
 
@@ -106,18 +113,16 @@ def voiceable(article: Article) -> Article:
                 title = tidy(text) or article.title
             else:
                 paragraphs[i - 1] = tidy(text)
-        log.warning(
-            "%s: dropped %d words in %s script, which the voice cannot read",
-            article.source,
-            dropped,
-            " and ".join(scripts),
-        )
+        log.warning("%s: %s", article.source, dropped_words(dropped, scripts))
     paragraphs = [p.strip() for p in paragraphs if p.strip()]
     if not paragraphs:
         raise InputError(f"{article.source}: no article text left after cleaning; is this a news article?")
-    if title.strip() and (title, tuple(paragraphs)) == (article.title, article.paragraphs):
+    byline = clean_characters(article.byline).strip() or None if article.byline else article.byline
+    site = clean_characters(article.site).strip() or None if article.site else article.site
+    cleaned = (title.strip() or article.title, tuple(paragraphs), byline, site)
+    if cleaned == (article.title, article.paragraphs, article.byline, article.site):
         return article
-    return dataclasses.replace(article, title=title.strip() or article.title, paragraphs=tuple(paragraphs))
+    return dataclasses.replace(article, title=cleaned[0], paragraphs=cleaned[1], byline=byline, site=site)
 
 
 def _load(source: str, fmt: str | None, fetch_timeout_s: float | None) -> Article:

@@ -175,6 +175,12 @@ def tidy(text: str) -> str:
     return _SPACE_BEFORE_PUNCT.sub("", text).strip()
 
 
+def dropped_words(count: int, scripts: list[str]) -> str:
+    """'dropped 3 words in Arabic script, which the voice cannot read'"""
+    words = f"{count} word{'' if count == 1 else 's'}"
+    return f"dropped {words} in {' and '.join(scripts)} script, which the voice cannot read"
+
+
 def is_speakable(spoken: str) -> bool:
     """True if ``spoken`` holds at least one word of letters or digits."""
     return _WORD.search(spoken) is not None
