@@ -204,9 +204,9 @@ def voices(engine: EngineOpt = None, config: ConfigOpt = None) -> None:
 
 def main() -> None:
     """Console entry point: the only place RadioError becomes an exit status."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("radio: %(message)s"))
-    log.addHandler(handler)  # radio's own lines only: other libraries' (trafilatura's "discarding data") stay quiet
+    if not log.handlers:  # radio's own lines only: other libraries' (trafilatura's "discarding data") stay quiet
+        log.addHandler(logging.StreamHandler(sys.stderr))
+        log.handlers[0].setFormatter(logging.Formatter("radio: %(message)s"))
     log.setLevel(logging.INFO)
     log.propagate = False
     logging.getLogger().addHandler(logging.NullHandler())  # no last-resort printing of third-party warnings

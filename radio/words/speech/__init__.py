@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from radio.words.speech.chars import clean_characters, drop_foreign, is_speakable
+from radio.words.speech.chars import clean_characters, is_speakable, without_unspeakable
 from radio.words.speech.lexicon import (
     Lexicon,
     Pronunciation,
@@ -64,9 +64,7 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
         kept.append(spoken)
         return chr(_PLACEHOLDER_BASE + len(kept) - 1)
 
-    text = clean_characters(text)  # controls, bidi marks, emoji: never read out
-    if not text.isascii():
-        text = drop_foreign(text)[0]  # scripts the voice would spell letter by letter
+    text = without_unspeakable(text)  # controls, bidi marks, emoji, scripts the voice would spell out
     if not text.isascii():  # icon-font glyphs and the like: unspeakable, and our placeholders live there
         text = _PRIVATE_USE.sub("", text)
     if "@" in text or "://" in text or ("." in text and "www." in text.lower()):
@@ -90,5 +88,6 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
         text = _DOUBLE_COMMA.sub("", text)
     if kept or (not text.isascii() and _PLACEHOLDER.search(text)):
         text = _PLACEHOLDER.sub(lambda m: kept[ord(m[0]) - _PLACEHOLDER_BASE], text)
-    text = clean_characters(text)  # a last guard: a lexicon entry may hold anything
+    if lexicon is not None:
+        text = clean_characters(text)  # a lexicon entry may hold anything
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())

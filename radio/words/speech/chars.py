@@ -25,6 +25,7 @@ import unicodedata
 
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")  # removed; \t \n \r stay
 _ASCII_SPACE_CONTROL = re.compile(r"[\x0b\x0c\x1c-\x1f]")  # whitespace controls: a space
+_ANY_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _BULLETS = "▪●◦"  # symbols the rules read as list pauses
 _LETTER = re.compile(r"[^\W\d_]")
@@ -88,12 +89,34 @@ _DROP_TABLE = _DropTable()
 
 def clean_characters(text: str) -> str:
     """Remove control and format characters, emoji and pictographs."""
-    if _ASCII_CONTROL.search(text):
-        text = _ASCII_CONTROL.sub("", text)
-    if _ASCII_SPACE_CONTROL.search(text):
-        text = _ASCII_SPACE_CONTROL.sub(" ", text)
-    if not text.isascii():
+    return _cleaned(text)[0]
+
+
+def _cleaned(text: str) -> tuple[str, set[int]]:
+    """The text cleaned, and the kinds of its non-ASCII characters before."""
+    if _ANY_ASCII_CONTROL.search(text):
+        text = _ASCII_SPACE_CONTROL.sub(" ", _ASCII_CONTROL.sub("", text))
+    if text.isascii():
+        return text, set()
+    kinds = _kinds_in(text)
+    if DROP in kinds:
         text = _NON_ASCII.sub(lambda m: m[0].translate(_DROP_TABLE), text)
+    return text, kinds
+
+
+def _kinds_in(text: str) -> set[int]:
+    """The kinds of the distinct non-ASCII characters of ``text`` (a cheap first look)."""
+    return {_KINDS[ch] for ch in set(text).difference(_ASCII)}
+
+
+_ASCII = frozenset(map(chr, range(128)))
+
+
+def without_unspeakable(text: str) -> str:
+    """``clean_characters`` and then ``drop_foreign``'s text, looking at the characters once."""
+    text, kinds = _cleaned(text)
+    if FOREIGN_LETTER in kinds or FOREIGN_OTHER in kinds:
+        text = drop_foreign(text)[0]
     return text
 
 
@@ -117,7 +140,7 @@ def _foreign_runs(text: str) -> list[tuple[int, int]]:
 
 def foreign_letters(text: str) -> int:
     """How many letters of ``text`` are in scripts the voice cannot read."""
-    if text.isascii():
+    if text.isascii() or FOREIGN_LETTER not in _kinds_in(text):
         return 0
     return text.translate(_MARKS).count("L")
 
@@ -133,7 +156,7 @@ def drop_foreign(text: str) -> tuple[str, int, list[str]]:
     a script has no spaces) were removed, and the names of their scripts
     ("Arabic", "CJK"), most frequent first.
     """
-    if text.isascii():
+    if text.isascii() or not _kinds_in(text) & {FOREIGN_LETTER, FOREIGN_OTHER}:
         return text, 0, []
     scripts: dict[str, int] = {}
     dropped = 0
