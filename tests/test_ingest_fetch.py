@@ -172,3 +172,26 @@ def test_url_total_deadline(server: str) -> None:
 def test_load_article_passes_the_deadline(server: str) -> None:
     with pytest.raises(InputError, match=r"longer than 1 s"):
         load_article(f"{server}/drip", fetch_timeout_s=1)
+
+
+def test_url_total_deadline_during_a_tls_handshake() -> None:
+    """A server that answers the TLS hello one byte at a time (the handshake's
+    read timeout is the smaller of the two, and ssl applies it to the whole handshake)."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        with conn, contextlib.suppress(OSError):
+            conn.recv(4096)  # the client hello
+            for byte in b"\x16\x03\x03\x40\x00" + b"\x02" * 100:  # a handshake record, never finished in time
+                conn.sendall(bytes([byte]))
+                time.sleep(0.3)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    start = time.perf_counter()
+    with pytest.raises(InputError, match=r"the download took longer than 1\.5 s"):
+        fetch_url(f"https://127.0.0.1:{port}/story", timeout=5, deadline_s=1.5)
+    assert time.perf_counter() - start < 5
+    listener.close()
