@@ -118,6 +118,15 @@ def test_a_script_nested_100000_levels_deep(tmp_path: Path) -> None:
     assert nothing_published(out)
 
 
+def test_an_oversized_edited_script_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "huge.json"
+    with path.open("wb") as fh:  # a sparse gigabyte
+        fh.truncate(2**30)
+    proc, out = episode(tmp_path, "--script", str(path))
+    assert_one_line_error(proc, "larger than 64 MB; is this really an edited script?")
+    assert nothing_published(out)
+
+
 @pytest.mark.parametrize(
     ("change", "needle"),
     [

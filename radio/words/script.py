@@ -26,6 +26,7 @@ log = logging.getLogger("radio")
 MAX_PARAGRAPH = 100_000
 """The largest paragraph index a script may hold (-1 marks the intro, the outro or no paragraph)."""
 MAX_SPEAKER_TITLE_CHARS = 300
+MAX_SCRIPT_BYTES = 64 * 2**20  # the script of a 10 MB article (text and spoken forms) fits
 
 Caster = Callable[[Sequence[Part]], tuple[str, dict[str, str]]]
 """Given the story's parts, return the anchor's voice and a voice per quoted speaker."""
@@ -140,8 +141,10 @@ def script_to_json(script: Script, indent: int | None = None) -> str:
 
 
 def read_script(path: Path, lexicon: Lexicon | None = None) -> Script:
-    """Read a script JSON file a producer edited."""
+    """Read a script JSON file a producer edited (its size checked before it is read)."""
     try:
+        if path.is_file() and path.stat().st_size > MAX_SCRIPT_BYTES:
+            raise ScriptError(f"{path}: larger than {MAX_SCRIPT_BYTES // 2**20} MB; is this really an edited script?")
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise ScriptError(f"cannot read script {path}: {exc.strerror}") from None
