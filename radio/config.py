@@ -23,7 +23,7 @@ else:  # pragma: no cover
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything a producer can set in radio.toml ([show], [voice], [audio])."""
+    """Everything a producer can set in radio.toml ([show], [voice], [audio], [ingest])."""
 
     # [show]
     show_name: str = "The Radio Bulletin"
@@ -47,6 +47,8 @@ class Settings:
     pause_between_paragraphs_ms: int = 800
     lead_in_ms: int = 500  # players clip the very start of a file
     music_bed_duck_db: float = -20.0  # bed under speech, relative to its full level
+    # [ingest]
+    fetch_timeout_s: float = 30.0  # the whole download of an article URL
     # [lexicon]: word -> respelling, or word -> {say = ..., espeak = ...}
     lexicon: dict[str, Any] = field(default_factory=dict)
 
@@ -69,6 +71,7 @@ _SECTIONS = {
         "lead_in_ms",
         "music_bed_duck_db",
     ),
+    "ingest": ("fetch_timeout_s",),
 }
 _ALIASES = {"show": {"name": "show_name", "anchor": "anchor_name", "cover": "cover_path"}}
 
@@ -105,7 +108,9 @@ def _parse(path: Path) -> Settings:
             values["lexicon"] = dict(table)
             continue
         if section not in _SECTIONS or not isinstance(table, dict):
-            raise ConfigError(f"{path}: unknown section [{section}]; use [show], [voice], [audio] or [lexicon]")
+            raise ConfigError(
+                f"{path}: unknown section [{section}]; use [show], [voice], [audio], [ingest] or [lexicon]"
+            )
         for key, value in table.items():
             name = _ALIASES.get(section, {}).get(key, key)
             if name not in _SECTIONS[section]:
@@ -136,6 +141,8 @@ def validate(settings: Settings) -> Settings:
     for name in ("pause_within_paragraph_ms", "pause_between_paragraphs_ms", "lead_in_ms"):
         if not 0 <= getattr(settings, name) <= 10_000:
             raise ConfigError(f"{name} must be between 0 and 10000 ms")
+    if not 1.0 <= settings.fetch_timeout_s <= 600.0:
+        raise ConfigError("fetch_timeout_s must be between 1 and 600 seconds")
     if not 80 <= settings.rate_wpm <= 400:
         raise ConfigError("rate_wpm must be between 80 and 400 words per minute")
     return settings

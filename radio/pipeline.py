@@ -48,7 +48,8 @@ def make_script(
 ) -> Script:
     """Ingest an article and write its script (no audio): the text half of the pipeline."""
     cast = caster(engine, settings.anchor_voice)
-    return write_script(load_article(source, fmt), settings, engine.name, cast, lexicon)
+    article = load_article(source, fmt, settings.fetch_timeout_s)
+    return write_script(article, settings, engine.name, cast, lexicon)
 
 
 def render_episode(

@@ -148,8 +148,14 @@ def names(
 
     settings = _settings(config)
     lexicon = load_user_lexicon(settings.lexicon)
+    failures = 0
     for source in articles:
-        article = load_article(source, fmt)
+        try:
+            article = load_article(source, fmt, settings.fetch_timeout_s)
+        except RadioError as exc:  # a batch keeps going, as `radio script` does
+            typer.echo(f"radio: error: {exc}", err=True)
+            failures += 1
+            continue
         entries = unreviewed_names((article.title, *article.paragraphs), lexicon)
         if len(articles) > 1:
             typer.echo(f"# {source}")
@@ -157,6 +163,8 @@ def names(
             typer.echo(f"{entry.word}\t{entry.kind}\t{entry.count}\t{entry.example}")
         if not entries:
             typer.echo("every name is covered by the lexicon", err=True)
+    if failures:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -196,7 +204,12 @@ def voices(engine: EngineOpt = None, config: ConfigOpt = None) -> None:
 
 def main() -> None:
     """Console entry point: the only place RadioError becomes an exit status."""
-    logging.basicConfig(level=logging.INFO, format="radio: %(message)s", stream=sys.stderr)
+    if not log.handlers:  # radio's own lines only: other libraries' (trafilatura's "discarding data") stay quiet
+        log.addHandler(logging.StreamHandler(sys.stderr))
+        log.handlers[0].setFormatter(logging.Formatter("radio: %(message)s"))
+    log.setLevel(logging.INFO)
+    log.propagate = False
+    logging.getLogger().addHandler(logging.NullHandler())  # no last-resort printing of third-party warnings
     try:
         app()
     except RadioError as exc:
