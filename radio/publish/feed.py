@@ -10,6 +10,7 @@ under a temporary name and renamed into place.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from collections.abc import Sequence
@@ -147,26 +148,27 @@ def _channel(show: Show, cover_name: str, newest: str | None) -> tuple[etree._El
     _sub(owner, _it("name"), show.author)
     _sub(owner, _it("email"), show.owner_email)
     _sub(channel, _it("image"), href=show.url(cover_name))
-    category = _sub(channel, _it("category"), text=show.category)
+    category = etree.SubElement(channel, _it("category"), {"text": show.category})  # an attribute named text
     if show.subcategory:
-        _sub(category, _it("category"), text=show.subcategory)
+        etree.SubElement(category, _it("category"), {"text": show.subcategory})
     _sub(channel, _it("explicit"), "true" if show.explicit else "false")
     _sub(channel, _it("type"), "episodic")
-    _sub(channel, _pc("guid"), show.podcast_guid)
+    _sub(channel, _pc("guid"), show.guid or show.podcast_guid)
     _sub(channel, _pc("locked"), "yes" if show.locked else "no", owner=show.owner_email)
     return rss, channel
 
 
-def previous_items(path: Path) -> list[etree._Element]:
-    """The items of the feed already in place (none if it is missing or unreadable)."""
+def previous_feed(path: Path) -> tuple[str | None, list[etree._Element]]:
+    """The podcast:guid and the items of the feed already in place (none if it is missing or unreadable)."""
     if not path.is_file():
-        return []
+        return None, []
     try:
         tree = etree.parse(str(path), etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True))
     except (OSError, etree.XMLSyntaxError) as exc:
         log.warning("the previous feed %s is unreadable (%s); writing a new one", path, exc)
-        return []
-    return list(tree.getroot().iterfind("channel/item"))
+        return None, []
+    guid = tree.getroot().findtext(f"channel/{_pc('guid')}")
+    return (guid.strip() if guid and guid.strip() else None), list(tree.getroot().iterfind("channel/item"))
 
 
 def _old_sort_key(item: etree._Element) -> tuple[datetime, int]:
@@ -236,7 +238,9 @@ def write_feed(out_dir: Path, show: Show, limit: int | None = None, prune: bool 
         catalog_ids = frozenset(entry.episode_id for entry in catalog.episodes(include_failed=True))
     entries, warnings = check_files(out_dir, done)
     path = out_dir / FEED_NAME
-    old_items = previous_items(path)
+    old_guid, old_items = previous_feed(path)
+    if old_guid:  # assigned once for the podcast's life, even if the feed moves (Podcast Index)
+        show = dataclasses.replace(show, guid=old_guid)
     if not entries and (prune or not old_items):
         raise FeedError(
             f"no episodes to publish in {out_dir}"

@@ -79,6 +79,7 @@ class Show:
     locked: bool
     copyright: str | None
     cover_path: Path | None  # None: radio's default cover
+    guid: str | None = None  # podcast:guid already given to the show; None: derived from the feed URL
 
     @property
     def feed_url(self) -> str:
