@@ -306,3 +306,33 @@ def test_episode_feed_option_publishes_in_one_command(tmp_path: Path, short_arti
     titles = [item.findtext("title") for item in root.iterfind("channel/item")]
     assert titles == ["Ferry service returns to the island after a month of repairs"]
     assert (out / "index.html").is_file()
+
+
+def test_show_keys_in_radio_toml(tmp_path: Path) -> None:
+    from radio.config import load_settings
+
+    path = tmp_path / "radio.toml"
+    path.write_text(
+        SHOW_TOML + 'base_url = "https://example.org/p"\ndescription = "D"\nexplicit = true\nlocked = false\n',
+        encoding="utf-8",
+    )
+    loaded = load_settings(path)
+    assert (loaded.show_name, loaded.owner_email, loaded.category) == (
+        'Harbour & <Island> "News"',
+        "news@example.org",
+        "News > Daily News",
+    )
+    assert (loaded.base_url, loaded.show_description, loaded.explicit, loaded.locked) == (
+        "https://example.org/p",
+        "D",
+        True,
+        False,
+    )
+    show = show_from_settings(loaded)
+    assert show.explicit and not show.locked and show.copyright == "© 2026 Harbour Radio"
+    path.write_text('[show]\nexplicit = "yes"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="explicit must be a bool"):
+        load_settings(path)
+    path.write_text("[show]\nemail = 42\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="email must be a string"):
+        load_settings(path)

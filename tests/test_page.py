@@ -150,3 +150,19 @@ def test_page_in_headless_chromium_from_radio_serve(site: Path, browser: object)
         proc.send_signal(signal.SIGINT)
         proc.communicate(timeout=30)
     assert (ARTIFACTS / "episode-page.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_an_undrawable_waveform_leaves_the_page_whole(site: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "out"
+    shutil.copytree(site, copy)
+    shutil.rmtree(copy / "assets")
+    with Catalog.open(copy) as catalog:
+        entries = catalog.episodes()
+    (copy / entries[0].mp3_name).write_bytes(b"not audio at all")
+    show = show_from_settings(settings(), BASE_URL)
+    write_page(copy, show, next(copy.glob("cover-*")).name, entries)
+    doc = lxml_html.fromstring((copy / "index.html").read_text(encoding="utf-8"))
+    articles = doc.findall(".//article")
+    assert len(articles) == 2
+    assert articles[0].find(".//img[@class='wave']") is None
+    assert articles[1].find(".//img[@class='wave']") is not None

@@ -183,15 +183,26 @@ def test_only_get_and_head(server: Server) -> None:
     assert status == 405
 
 
-def test_ctrl_c_stops_cleanly(tmp_path: Path) -> None:
+@pytest.mark.parametrize("feed", [None, "https://elsewhere.example/pod/feed.xml"])
+def test_ctrl_c_stops_cleanly_and_a_feed_for_elsewhere_is_pointed_out(tmp_path: Path, feed: str | None) -> None:
     out = tmp_path / "out"
     out.mkdir()
+    if feed:
+        (out / "feed.xml").write_text(
+            f'<rss xmlns:atom="http://www.w3.org/2005/Atom" version="2.0"><channel>'
+            f'<atom:link href="{feed}" rel="self" type="application/rss+xml"/></channel></rss>',
+            encoding="utf-8",
+        )
     proc, feed_url = start_server(out, tmp_path)
     assert feed_url.startswith("http://127.0.0.1:")
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err
     assert "stopped serving" in err and "Traceback" not in err
+    if feed:
+        assert f"points podcast apps at {feed}" in err and "--base-url http://127.0.0.1:" in err
+    else:
+        assert "no feed.xml yet" in err
 
 
 def test_busy_port_and_missing_folder_are_one_line_errors(server: Server, tmp_path: Path) -> None:

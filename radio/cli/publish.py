@@ -32,6 +32,12 @@ def refresh_feed(
     result = write_feed(out, show, limit=limit, prune=prune)
     for warning in result.warnings:
         typer.echo(f"radio: warning: {warning}", err=True)
+    if show.base_url.startswith("http://"):
+        typer.echo(
+            "radio: note: the base URL is http://; podcast apps outside your network want https:// "
+            "(fine for radio serve on a local network)",
+            err=True,
+        )
     page = write_page(out, show, result.cover_name, result.entries)
     kept = f", {result.kept} kept from before (gone from the catalog; --prune drops them)" if result.kept else ""
     typer.echo(f"{result.path}: {result.items} episode{'s' if result.items != 1 else ''}{kept}", err=True)
@@ -60,14 +66,22 @@ def serve(
     port: Annotated[Optional[int], typer.Option(help="Port (default 8765; 0: any free port).")] = None,
 ) -> None:
     """Serve the output folder over HTTP (byte ranges, HEAD) for podcast apps and browsers."""
+    from radio.publish.feed import feed_address
     from radio.publish.serve import DEFAULT_PORT
     from radio.publish.serve import serve as serve_folder
 
     def ready(base: str) -> None:
         typer.echo(f"serving {out} at {base}/ (Ctrl-C stops)", err=True)
         typer.echo(f"{base}/feed.xml")
-        if not (out / "feed.xml").is_file():
+        published = feed_address(out)
+        if published is None:
             typer.echo(f"radio: warning: no feed.xml yet; run: radio feed {out} --base-url {base}", err=True)
+        elif not published.startswith(base + "/"):
+            typer.echo(
+                f"radio: warning: feed.xml points podcast apps at {published}; to play from this server, run: "
+                f"radio feed {out} --base-url {base}",
+                err=True,
+            )
 
     with contextlib.suppress(KeyboardInterrupt):  # uvicorn has shut down cleanly by then
         serve_folder(out, host, DEFAULT_PORT if port is None else port, ready)

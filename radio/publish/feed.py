@@ -278,3 +278,13 @@ def atomic_write(path: Path, data: bytes) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise FeedError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def feed_address(out_dir: Path) -> str | None:
+    """The self address (atom:link) of ``<out_dir>/feed.xml``, or None if there is no readable feed."""
+    try:
+        root = etree.parse(str(out_dir / FEED_NAME), etree.XMLParser(resolve_entities=False, no_network=True))
+    except (OSError, etree.XMLSyntaxError):
+        return None
+    link = root.getroot().find(f"channel/{{{ATOM}}}link[@rel='self']")
+    return link.get("href") if link is not None else None

@@ -9,6 +9,7 @@ chapters and the transcript. No JavaScript; every value is escaped with
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Sequence
 from html import escape
@@ -18,11 +19,13 @@ from typing import Any
 from urllib.parse import quote
 
 from radio import asset
+from radio.errors import AudioError
 from radio.publish.catalog import CatalogEntry
 from radio.publish.feed import atomic_write
 from radio.publish.show import PAGE_NAME, Show
 from radio.tools import run
 
+log = logging.getLogger("radio")
 ASSETS_DIR = "assets"
 WAVE_SIZE = "640x80"
 WAVE_COLOUR = "#2a6f97"
@@ -40,22 +43,28 @@ def clock(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def waveform(out_dir: Path, entry: CatalogEntry) -> str:
-    """``assets/<slug>-<sha>.wave.png`` drawn by ffmpeg's showwavespic from the MP3; made once per MP3."""
+def waveform(out_dir: Path, entry: CatalogEntry) -> str | None:
+    """``assets/<slug>-<sha>.wave.png`` drawn by ffmpeg's showwavespic from the MP3, made once per MP3;
+    None (and a warning) if ffmpeg cannot draw it: the page is still written."""
     stem = entry.mp3_name.rsplit(".", 1)[0]
     name = f"{ASSETS_DIR}/{stem}-{entry.mp3_sha256[:12]}.wave.png"
     target = out_dir / name
     if not target.is_file():
         target.parent.mkdir(exist_ok=True)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp.png")
-        run(
-            [
-                "ffmpeg", "-v", "error", "-y", "-i", str(out_dir / entry.mp3_name), "-filter_complex",
-                f"aformat=channel_layouts=mono,showwavespic=s={WAVE_SIZE}:colors={WAVE_COLOUR}",
-                "-frames:v", "1", str(tmp),
-            ],
-            "drawing the waveform",
-        )  # fmt: skip
+        try:
+            run(
+                [
+                    "ffmpeg", "-v", "error", "-y", "-i", str(out_dir / entry.mp3_name), "-filter_complex",
+                    f"aformat=channel_layouts=mono,showwavespic=s={WAVE_SIZE}:colors={WAVE_COLOUR}",
+                    "-frames:v", "1", str(tmp),
+                ],
+                "drawing the waveform",
+            )  # fmt: skip
+        except AudioError as exc:
+            tmp.unlink(missing_ok=True)
+            log.warning("episode %d: no waveform picture: %s", entry.number, exc)
+            return None
         tmp.replace(target)
     return name
 
@@ -112,6 +121,11 @@ def episode_html(out_dir: Path, show_cover: str, entry: CatalogEntry) -> str:
     date = entry.date or entry.made_at[:10]
     seconds = entry.duration_ms / 1000
     wave = waveform(out_dir, entry)
+    picture = (
+        f'<img class="wave" src="{_e(quote(wave))}" alt="Waveform of {_e(entry.title)}" width="640" height="80">'
+        if wave
+        else ""
+    )
     mp3 = quote(entry.mp3_name)
     speakers = f" · with {_e(', '.join(entry.speakers))}" if entry.speakers else ""
     return f"""<article id="episode-{entry.number}">
@@ -125,7 +139,7 @@ def episode_html(out_dir: Path, show_cover: str, entry: CatalogEntry) -> str:
 <p>{_e(entry.summary)}</p>
 </div>
 </div>
-<img class="wave" src="{_e(quote(wave))}" alt="Waveform of {_e(entry.title)}" width="640" height="80">
+{picture}
 <audio controls preload="metadata" src="{_e(mp3)}"><a href="{_e(mp3)}">Download the MP3</a></audio>
 {_chapters_html(out_dir, entry)}
 {_transcript_html(out_dir, entry)}
