@@ -199,11 +199,13 @@ def test_remade_episode_keeps_its_guid_and_number(out: Path) -> None:
 
 def test_removed_episode_stays_until_pruned(out: Path) -> None:
     _feed(out)
+    before = re.findall(rb"<item>.*?</item>", (out / "feed.xml").read_bytes(), re.S)
     with Catalog.open(out) as catalog:
         gone = catalog.episodes()[-1]
         catalog.remove(gone.episode_id)
     guids = [item.findtext("guid") for item in _feed(out).findall("channel/item")]
     assert gone.episode_id in guids and len(guids) == 2
+    assert re.findall(rb"<item>.*?</item>", (out / "feed.xml").read_bytes(), re.S) == before  # kept as it was
     guids = [item.findtext("guid") for item in _feed(out, prune=True).findall("channel/item")]
     assert gone.episode_id not in guids and len(guids) == 1
 

@@ -71,8 +71,6 @@ def serve(
     from radio.publish.serve import serve as serve_folder
 
     def ready(base: str) -> None:
-        typer.echo(f"serving {out} at {base}/ (Ctrl-C stops)", err=True)
-        typer.echo(f"{base}/feed.xml")
         published = feed_address(out)
         if published is None:
             typer.echo(f"radio: warning: no feed.xml yet; run: radio feed {out} --base-url {base}", err=True)
@@ -82,6 +80,8 @@ def serve(
                 f"radio feed {out} --base-url {base}",
                 err=True,
             )
+        typer.echo(f"serving {out} at {base}/ (Ctrl-C stops)", err=True)
+        typer.echo(f"{base}/feed.xml")  # last: whoever reads it knows the server is ready
 
     with contextlib.suppress(KeyboardInterrupt):  # uvicorn has shut down cleanly by then
         serve_folder(out, host, DEFAULT_PORT if port is None else port, ready)
