@@ -77,7 +77,7 @@ def make_episode(
     return entry
 
 
-def radio(*args: str, cwd: Path, timeout_s: float = 300) -> subprocess.CompletedProcess[str]:
+def radio(*args: str, cwd: Path, timeout_s: float = 300, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "XDG_CONFIG_HOME": str(cwd)}
     return subprocess.run(
         [sys.executable, "-m", "radio", *args],
@@ -85,6 +85,7 @@ def radio(*args: str, cwd: Path, timeout_s: float = 300) -> subprocess.Completed
         capture_output=True,
         text=True,
         env=env,
+        input=stdin,
         timeout=timeout_s,
         check=False,
     )

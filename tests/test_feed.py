@@ -338,3 +338,19 @@ def test_show_keys_in_radio_toml(tmp_path: Path) -> None:
     path.write_text("[show]\nemail = 42\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="email must be a string"):
         load_settings(path)
+
+
+def test_two_episodes_from_standard_input_stay_two(tmp_path: Path) -> None:
+    from tests.publish_helpers import ARTICLE
+
+    (tmp_path / "radio.toml").write_text(SHOW_TOML, encoding="utf-8")
+    out = tmp_path / "pub"
+    for name in ("first", "second"):
+        proc = radio(
+            "episode", "-", "--engine", "fake", "--out", str(out), "--feed", "--base-url", BASE_URL,
+            cwd=tmp_path, stdin=ARTICLE.format(title=f"Ferry news {name}", day=3),
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stderr
+    root = etree.parse(str(out / "feed.xml")).getroot()
+    titles = [item.findtext("title") for item in root.iterfind("channel/item")]
+    assert titles == ["Ferry news second", "Ferry news first"]

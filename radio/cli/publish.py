@@ -92,14 +92,14 @@ def publish_episode(episode: Episode, source: str, out: Path, settings: Settings
     """``radio episode --feed``: make sure the catalog knows the episode just made, then refresh the feed."""
     from radio.publish.catalog import Catalog, sha256_file
 
-    path = Path(source)
+    path, mp3 = Path(source), Path(episode.mp3_path)
     if source != "-" and path.is_file():
         source, content_hash = str(path.resolve()), sha256_file(path)
-    else:
+    else:  # a URL, or standard input (named by its episode, so two stdin episodes stay two)
+        source = f"stdin:{mp3.name}" if source == "-" else source
         content_hash = hashlib.sha256(script_to_json(episode.script).encode("utf-8")).hexdigest()
     with Catalog.open(out) as catalog:
         known = catalog.find_source(source)
-        mp3 = Path(episode.mp3_path)
         if known is None or known.mp3_name != mp3.name or known.mp3_sha256 != sha256_file(mp3):
             catalog.record_episode(episode, source, content_hash)
     refresh_feed(out, settings, base_url)
