@@ -354,3 +354,56 @@ def test_two_episodes_from_standard_input_stay_two(tmp_path: Path) -> None:
     root = etree.parse(str(out / "feed.xml")).getroot()
     titles = [item.findtext("title") for item in root.iterfind("channel/item")]
     assert titles == ["Ferry news second", "Ferry news first"]
+
+
+def test_podcastparser_reads_the_podcast_tags_under_the_alias_namespace(out: Path) -> None:
+    """podcastparser knows the podcast: namespace only by its older GitHub URL, which the spec says
+    clients must treat as the same; with it swapped in, gPodder reads our podcast: tags."""
+    import io
+
+    _feed(out)
+    alias = b"https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
+    data = (out / "feed.xml").read_bytes().replace(NS["podcast"].encode(), alias)
+    parsed = podcastparser.parse(BASE_URL + "/feed.xml", io.BytesIO(data))
+    assert parsed["import_prohibited"] is True  # podcast:locked yes
+    with Catalog.open(out) as catalog:
+        entries = {e.episode_id: e for e in catalog.episodes()}
+    for episode in parsed["episodes"]:
+        entry = entries[episode["guid"]]
+        assert episode["chapters_json_url"] == f"{BASE_URL}/{entry.sidecars['chapters']}"
+        assert episode["transcript_url"] in (f"{BASE_URL}/{entry.sidecars[k]}" for k in ("vtt", "srt"))
+
+
+def _image(path: Path, size: str, pix_fmt: str) -> Path:
+    import subprocess
+
+    subprocess.run(
+        ["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", f"color=c=navy:s={size}", "-frames:v", "1",
+         "-pix_fmt", pix_fmt, str(path)],
+        check=True,
+    )  # fmt: skip
+    return path
+
+
+def test_show_cover_is_checked_as_podcast_artwork(out: Path, tmp_path: Path) -> None:
+    from radio.errors import InputError
+
+    jpeg = _image(tmp_path / "art.jpg", "1500x1500", "yuvj420p")
+    root = _feed_with_cover(out, jpeg)
+    href = root.find("channel/itunes:image", NS).get("href", "")  # type: ignore[union-attr]
+    assert re.search(r"/cover-[0-9a-f]{12}\.jpg$", href) and (out / href.rsplit("/", 1)[1]).read_bytes() == (
+        jpeg.read_bytes()
+    )
+    for name, size, pix_fmt, problem in (
+        ("wide.png", "1600x1400", "rgb24", "not square"),
+        ("small.png", "600x600", "rgb24", "needs 1400-3000"),
+        ("alpha.png", "1400x1400", "rgba", "needs RGB without alpha"),
+        ("grey.png", "1400x1400", "gray", "colour mode grey"),
+    ):
+        with pytest.raises(InputError, match=problem):
+            _feed_with_cover(out, _image(tmp_path / name, size, pix_fmt))
+
+
+def _feed_with_cover(out: Path, cover: Path) -> etree._Element:
+    write_feed(out, show_from_settings(settings().with_overrides(cover_path=str(cover)), BASE_URL))
+    return etree.parse(str(out / "feed.xml")).getroot()
