@@ -211,3 +211,12 @@ def test_busy_port_and_missing_folder_are_one_line_errors(server: Server, tmp_pa
     assert proc.returncode == 1 and "pick another --port" in proc.stderr and "Traceback" not in proc.stderr
     proc = radio("serve", str(tmp_path / "nowhere"), "--port", "0", cwd=tmp_path, timeout_s=60)
     assert proc.returncode == 1 and "no folder" in proc.stderr
+
+
+def test_the_printed_address_is_one_a_client_can_use() -> None:
+    from radio.publish.serve import public_base
+
+    assert public_base("127.0.0.1", 8765) == "http://127.0.0.1:8765"
+    assert public_base("::1", 8000) == "http://[::1]:8000"
+    lan = public_base("0.0.0.0", 8000)
+    assert lan.startswith("http://") and "0.0.0.0" not in lan

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from starlette.types import ASGIApp, Scope
 
 DEFAULT_PORT = 8765
+GRACE_S = 3
 CONTENT_TYPES = {
     ".mp3": "audio/mpeg",
     ".vtt": "text/vtt; charset=utf-8",
@@ -127,7 +128,13 @@ def serve(folder: Path, host: str, port: int, ready: Callable[[str], None]) -> N
 
     sock = open_socket(host, port)
     with contextlib.closing(sock):
-        config = uvicorn.Config(make_app(folder.resolve()), log_level="warning", lifespan="off", access_log=False)
+        config = uvicorn.Config(
+            make_app(folder.resolve()),
+            log_level="warning",
+            lifespan="off",
+            access_log=False,
+            timeout_graceful_shutdown=GRACE_S,  # Ctrl-C: downloads under way get this long to finish
+        )
         server = uvicorn.Server(config)
         ready(public_base(host, sock.getsockname()[1]))
         server.run(sockets=[sock])
