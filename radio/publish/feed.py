@@ -103,13 +103,13 @@ def check_files(out_dir: Path, entries: Sequence[CatalogEntry]) -> tuple[list[Ca
 def episode_item(channel: etree._Element, show: Show, entry: CatalogEntry, out_dir: Path) -> etree._Element:
     """Add one <item> to ``channel``, made only from the catalog row, the show and which sidecars exist."""
     item = _sub(channel, "item")
-    _sub(item, "title", entry.title)
+    _sub(item, "title", entry.title.strip())
     _sub(item, "description", clip_bytes(entry.summary.strip() or entry.title))
     _sub(item, "link", f"{show.link}#episode-{entry.number}")
     _sub(item, "guid", entry.episode_id, isPermaLink="false")
     _sub(item, "pubDate", rfc2822(entry.made_at))
     _sub(item, "enclosure", url=show.url(entry.mp3_name), length=str(entry.size_bytes), type="audio/mpeg")
-    _sub(item, _it("title"), entry.title)
+    _sub(item, _it("title"), entry.title.strip())
     _sub(item, _it("duration"), str(round(entry.duration_ms / 1000)))
     _sub(item, _it("episode"), str(entry.number))
     _sub(item, _it("episodeType"), "full")
