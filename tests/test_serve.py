@@ -220,3 +220,15 @@ def test_the_printed_address_is_one_a_client_can_use() -> None:
     assert public_base("::1", 8000) == "http://[::1]:8000"
     lan = public_base("0.0.0.0", 8000)
     assert lan.startswith("http://") and "0.0.0.0" not in lan
+
+
+def test_a_podcast_client_subscribes_over_http(server: Server) -> None:
+    import feedparser
+
+    parsed = feedparser.parse(server.base + "/feed.xml")
+    assert parsed.bozo == 0 and parsed.status == 200
+    assert parsed.headers["content-type"].startswith("application/rss+xml")
+    enclosure = parsed.entries[0].enclosures[0]
+    assert enclosure.href.startswith(server.base + "/")
+    status, headers, _ = server.request("HEAD", urlsplit(enclosure.href).path)
+    assert status == 200 and int(headers["content-length"]) == int(enclosure.length)
