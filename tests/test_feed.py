@@ -407,3 +407,22 @@ def test_show_cover_is_checked_as_podcast_artwork(out: Path, tmp_path: Path) -> 
 def _feed_with_cover(out: Path, cover: Path) -> etree._Element:
     write_feed(out, show_from_settings(settings().with_overrides(cover_path=str(cover)), BASE_URL))
     return etree.parse(str(out / "feed.xml")).getroot()
+
+
+def test_episode_feed_keeps_a_row_already_catalogued(tmp_path: Path, short_article: Path) -> None:
+    """When radio episode has already recorded the episode (under whatever spelling of its source),
+    --feed must not record it again: the row, and so the feed guid, stays."""
+    from radio.cli.publish import publish_episode
+    from radio.pipeline import make_script, render_episode
+    from radio.sound.engines import get_engine
+
+    out = tmp_path / "pub"
+    engine = get_engine("fake")
+    episode = render_episode(make_script(str(short_article), settings(), engine), settings(), out, engine)
+    with Catalog.open(out) as catalog:
+        first = catalog.record_episode(episode, "ferry.txt as first spelled", "hash")
+    publish_episode(episode, str(short_article), out, settings(), BASE_URL)
+    with Catalog.open(out) as catalog:
+        assert [e.episode_id for e in catalog.episodes(include_failed=True)] == [first.episode_id]
+    guids = [g.text for g in etree.parse(str(out / "feed.xml")).getroot().iterfind("channel/item/guid")]
+    assert guids == [first.episode_id]

@@ -98,8 +98,11 @@ def publish_episode(episode: Episode, source: str, out: Path, settings: Settings
     else:  # a URL, or standard input (named by its episode, so two stdin episodes stay two)
         source = f"stdin:{mp3.name}" if source == "-" else source
         content_hash = hashlib.sha256(script_to_json(episode.script).encode("utf-8")).hexdigest()
+    digest = sha256_file(mp3)
     with Catalog.open(out) as catalog:
-        known = catalog.find_source(source)
-        if known is None or known.mp3_name != mp3.name or known.mp3_sha256 != sha256_file(mp3):
+        # Already catalogued (radio episode records its episodes itself once batch is in): leave the row be,
+        # whatever source spelling it was recorded under, so its id (the feed guid) never changes.
+        known = [e for e in catalog.episodes(include_failed=True) if e.mp3_name == mp3.name]
+        if not any(e.mp3_sha256 == digest for e in known):
             catalog.record_episode(episode, source, content_hash)
     refresh_feed(out, settings, base_url)
