@@ -33,6 +33,14 @@ class Settings:
     genre: str = "News"
     language: str = "en"
     cover_path: str | None = None
+    # [show], for the podcast feed (radio feed)
+    show_description: str | None = None  # default: a sentence naming the show
+    owner_email: str | None = None  # itunes:owner e-mail; required for the feed
+    category: str = "News"  # Apple Podcasts category, "News" or "News > Daily News"
+    base_url: str | None = None  # where the output folder is published, e.g. https://example.org/podcast
+    copyright: str | None = None
+    explicit: bool = False
+    locked: bool = True  # podcast:locked: other hosts may not import the feed
     # [voice]
     engine: str = "pyttsx3"
     anchor_voice: str | None = None  # default: the engine's own anchor voice
@@ -58,7 +66,22 @@ class Settings:
 
 
 _SECTIONS = {
-    "show": ("show_name", "anchor_name", "sign_off", "author", "genre", "language", "cover_path"),
+    "show": (
+        "show_name",
+        "anchor_name",
+        "sign_off",
+        "author",
+        "genre",
+        "language",
+        "cover_path",
+        "show_description",
+        "owner_email",
+        "category",
+        "base_url",
+        "copyright",
+        "explicit",
+        "locked",
+    ),
     "voice": ("engine", "anchor_voice", "rate_wpm"),
     "audio": (
         "target_lufs",
@@ -73,7 +96,17 @@ _SECTIONS = {
     ),
     "ingest": ("fetch_timeout_s",),
 }
-_ALIASES = {"show": {"name": "show_name", "anchor": "anchor_name", "cover": "cover_path"}}
+_ALIASES = {
+    "show": {
+        "name": "show_name",
+        "title": "show_name",
+        "anchor": "anchor_name",
+        "cover": "cover_path",
+        "description": "show_description",
+        "email": "owner_email",
+    }
+}
+_OPTIONAL_TEXT = ("show_description", "owner_email", "base_url", "copyright")
 
 
 def default_config_paths() -> list[Path]:
@@ -120,6 +153,8 @@ def _parse(path: Path) -> Settings:
                 value = float(value)
             if getattr(defaults, name) is not None and not isinstance(value, expected):
                 raise ConfigError(f"{path}: {section}.{key} must be a {expected.__name__}")
+            if name in _OPTIONAL_TEXT and not isinstance(value, str):
+                raise ConfigError(f"{path}: {section}.{key} must be a string")
             if name == "cover_path" and value is not None:
                 value = str((path.parent / str(value)).resolve())
             values[name] = value

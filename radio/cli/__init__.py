@@ -99,6 +99,8 @@ def episode(
     ] = None,
     bitrate: Annotated[Optional[int], typer.Option(help="MP3 bitrate in kbit/s.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the running order; make no audio.")] = False,
+    feed: Annotated[bool, typer.Option("--feed", help="Then refresh feed.xml and index.html in --out.")] = False,
+    base_url: Annotated[Optional[str], typer.Option("--base-url", help="For --feed (default: show.base_url).")] = None,
 ) -> None:
     """Render one article (or an edited script) into a tagged MP3 with transcripts and chapters."""
     from radio.pipeline import make_script, render_episode
@@ -133,6 +135,10 @@ def episode(
     )
     if result.failed_checks:
         raise RadioError("not fit to air: " + "; ".join(result.failed_checks) + f" (files kept in {out})")
+    if feed:
+        from radio.cli.publish import publish_episode
+
+        publish_episode(result, str(script_file or article), out, settings, base_url)
 
 
 @app.command()
@@ -200,6 +206,9 @@ def voices(engine: EngineOpt = None, config: ConfigOpt = None) -> None:
     typer.echo(f"{tts.name} anchor: {settings.anchor_voice or tts.anchor_voice}")
     for voice in tts.cast_voices:
         typer.echo(f"{tts.name} quote:  {voice.id} ({voice.gender or 'any'})")
+
+
+from radio.cli import publish as _publish  # noqa: E402,F401  (registers feed and serve)
 
 
 def main() -> None:

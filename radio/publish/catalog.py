@@ -1,0 +1,577 @@
+"""The episode catalog: one SQLite row per episode in ``<out>/catalog.sqlite``.
+
+Standard library ``sqlite3`` only, WAL mode, one transaction per episode, a
+schema version (``PRAGMA user_version``) with migrations. A row with status
+"done" is written only after the episode's files are fully in place, so the
+feed built from it never points at a missing or half-written file. Failed rows
+say why and never reach the feed.
+
+Beside each episode the catalog keeps a tiny ``<slug>.episode.json`` (its id,
+number, source and hashes), so ``rebuild`` recovers a lost or damaged catalog
+from the files' sidecars without changing any episode's id.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import sqlite3
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from radio.errors import RadioError
+from radio.models import Episode
+
+CATALOG_NAME = "catalog.sqlite"
+LOCK_NAME = ".radio.lock"
+ID_SUFFIX = ".episode.json"
+SIDECAR_KINDS: dict[str, str] = {
+    "script": ".script.json",
+    "vtt": ".vtt",
+    "srt": ".srt",
+    "chapters": ".chapters.json",
+    "report": ".report.json",
+}
+BUSY_TIMEOUT_MS = 30_000
+
+
+class CatalogError(RadioError):
+    """The catalog is damaged, locked, or an episode's files are not in place."""
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    episode_id: str  # stable id, never changes once given (uuid4 hex); the podcast guid
+    number: int  # episode number in catalog order, never reused; 0 until the episode is first done
+    source: str  # the article path (absolute) or URL, or the edited script's path
+    content_hash: str  # sha256 hex of what the episode was made from
+    title: str
+    date: str | None  # the article's date, YYYY-MM-DD, if it has one
+    summary: str
+    duration_ms: int
+    size_bytes: int  # exact byte size of the MP3
+    mp3_sha256: str
+    mp3_name: str  # MP3 file name, relative to the output folder
+    sidecars: dict[str, str]  # kind -> file name relative to the output folder
+    speakers: tuple[str, ...]  # quoted speakers, in order of first appearance
+    loudness_lufs: float
+    true_peak_dbtp: float
+    fit_to_air: bool
+    status: str  # "done" or "failed"
+    reason: str | None  # why it failed
+    made_at: str  # ISO 8601 UTC, when the files were put in place (or the failure recorded)
+    cover_name: str | None  # the episode's own cover file (relative), if it has one
+    settings_key: str = ""  # hash of the settings, engine and voice versions the episode was made with
+    extra: dict[str, Any] = field(default_factory=dict)  # free-form, for later fields
+
+
+def now_utc() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def speakers_of(episode: Episode) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for segment in episode.script.segments:
+        if segment.kind == "quote" and segment.speaker:
+            seen.setdefault(segment.speaker, None)
+    return tuple(seen)
+
+
+# --- schema and migrations ------------------------------------------------------
+
+_V1 = """
+CREATE TABLE episodes (
+    episode_id     TEXT PRIMARY KEY,
+    number         INTEGER NOT NULL DEFAULT 0,
+    source         TEXT NOT NULL UNIQUE,
+    content_hash   TEXT NOT NULL,
+    settings_key   TEXT NOT NULL DEFAULT '',
+    title          TEXT NOT NULL DEFAULT '',
+    date           TEXT,
+    summary        TEXT NOT NULL DEFAULT '',
+    duration_ms    INTEGER NOT NULL DEFAULT 0,
+    size_bytes     INTEGER NOT NULL DEFAULT 0,
+    mp3_sha256     TEXT NOT NULL DEFAULT '',
+    mp3_name       TEXT NOT NULL DEFAULT '',
+    sidecars       TEXT NOT NULL DEFAULT '{}',
+    speakers       TEXT NOT NULL DEFAULT '[]',
+    loudness_lufs  REAL NOT NULL DEFAULT 0,
+    true_peak_dbtp REAL NOT NULL DEFAULT 0,
+    fit_to_air     INTEGER NOT NULL DEFAULT 0,
+    status         TEXT NOT NULL CHECK (status IN ('done', 'failed')),
+    reason         TEXT,
+    made_at        TEXT NOT NULL,
+    cover_name     TEXT,
+    extra          TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX episodes_made_at ON episodes (made_at);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO meta (key, value) VALUES ('next_number', '1');
+"""
+
+# Index i migrates from schema version i to i + 1. Append; never edit a released step.
+MIGRATIONS: tuple[str, ...] = (_V1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_COLUMNS = (
+    "episode_id, number, source, content_hash, title, date, summary, duration_ms, size_bytes, mp3_sha256, "
+    "mp3_name, sidecars, speakers, loudness_lufs, true_peak_dbtp, fit_to_air, status, reason, made_at, "
+    "cover_name, settings_key, extra"
+)
+
+
+def _entry(row: sqlite3.Row) -> CatalogEntry:
+    return CatalogEntry(
+        episode_id=row["episode_id"],
+        number=row["number"],
+        source=row["source"],
+        content_hash=row["content_hash"],
+        title=row["title"],
+        date=row["date"],
+        summary=row["summary"],
+        duration_ms=row["duration_ms"],
+        size_bytes=row["size_bytes"],
+        mp3_sha256=row["mp3_sha256"],
+        mp3_name=row["mp3_name"],
+        sidecars=json.loads(row["sidecars"]),
+        speakers=tuple(json.loads(row["speakers"])),
+        loudness_lufs=row["loudness_lufs"],
+        true_peak_dbtp=row["true_peak_dbtp"],
+        fit_to_air=bool(row["fit_to_air"]),
+        status=row["status"],
+        reason=row["reason"],
+        made_at=row["made_at"],
+        cover_name=row["cover_name"],
+        settings_key=row["settings_key"],
+        extra=json.loads(row["extra"]),
+    )
+
+
+class Catalog:
+    """The catalog of one output folder. Usable as a context manager."""
+
+    def __init__(self, out_dir: Path, connection: sqlite3.Connection) -> None:
+        self.out_dir = out_dir
+        self._db = connection
+
+    @classmethod
+    def open(cls, out_dir: Path) -> Catalog:
+        """Open ``<out_dir>/catalog.sqlite``, creating or migrating it as needed."""
+        out_dir = Path(out_dir)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CatalogError(f"cannot create output folder {out_dir}: {exc.strerror}") from None
+        path = out_dir / CATALOG_NAME
+        try:
+            db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            db.row_factory = sqlite3.Row
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            _migrate(db)
+            db.execute("SELECT count(*) FROM episodes").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise CatalogError(
+                f"the catalog {path} is damaged ({exc}); run `radio catalog rebuild {out_dir}` to recover it"
+            ) from None
+        return cls(out_dir, db)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Catalog:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # --- reading -------------------------------------------------------------
+
+    def episodes(self, include_failed: bool = False) -> list[CatalogEntry]:
+        """Every episode, newest first (by made_at); failed ones only if asked."""
+        where = "" if include_failed else "WHERE status = 'done'"
+        rows = self._db.execute(f"SELECT {_COLUMNS} FROM episodes {where} ORDER BY made_at DESC, rowid DESC")
+        return [_entry(row) for row in rows]
+
+    def get(self, episode_id: str) -> CatalogEntry | None:
+        row = self._db.execute(f"SELECT {_COLUMNS} FROM episodes WHERE episode_id = ?", (episode_id,)).fetchone()
+        return _entry(row) if row else None
+
+    def find_source(self, source: str) -> CatalogEntry | None:
+        row = self._db.execute(f"SELECT {_COLUMNS} FROM episodes WHERE source = ?", (source,)).fetchone()
+        return _entry(row) if row else None
+
+    def is_current(self, source: str, content_hash: str, settings_key: str) -> CatalogEntry | None:
+        """The done entry for ``source`` if it was made from this content with these settings and its
+        MP3 is still in place with its recorded size; else None (the article must be redone)."""
+        entry = self.find_source(source)
+        if entry is None or entry.status != "done":
+            return None
+        if entry.content_hash != content_hash or entry.settings_key != settings_key:
+            return None
+        mp3 = self.out_dir / entry.mp3_name
+        try:
+            if mp3.stat().st_size != entry.size_bytes:
+                return None
+        except OSError:
+            return None
+        if not all((self.out_dir / name).is_file() for name in entry.sidecars.values()):
+            return None
+        return entry
+
+    # --- writing -------------------------------------------------------------
+
+    def record_done(
+        self,
+        *,
+        source: str,
+        content_hash: str,
+        title: str,
+        date: str | None,
+        summary: str,
+        duration_ms: int,
+        mp3_name: str,
+        sidecars: dict[str, str],
+        speakers: tuple[str, ...],
+        loudness_lufs: float,
+        true_peak_dbtp: float,
+        fit_to_air: bool,
+        cover_name: str | None = None,
+        settings_key: str = "",
+        made_at: str | None = None,
+        episode_id: str | None = None,
+        number: int | None = None,
+        status: str = "done",
+        reason: str | None = None,
+    ) -> CatalogEntry:
+        """Record a finished episode whose files are in place; keeps the id and number of the same source.
+
+        ``status="failed"`` with a ``reason`` records files that are in place but not fit to air.
+
+        Size and checksum are measured on the MP3 itself; a missing file is an error, so a
+        "done" row never points at nothing.
+        """
+        mp3 = self.out_dir / mp3_name
+        for name in (mp3_name, *sidecars.values()):
+            if not (self.out_dir / name).is_file():
+                raise CatalogError(f"cannot record {source}: {self.out_dir / name} is not in place")
+        size_bytes = mp3.stat().st_size
+        digest = sha256_file(mp3)
+        with self._transaction() as db:
+            old = db.execute("SELECT episode_id, number FROM episodes WHERE source = ?", (source,)).fetchone()
+            if old is not None:
+                episode_id, number = old["episode_id"], old["number"] or number
+            episode_id = episode_id or uuid.uuid4().hex
+            if not number:
+                number = int(db.execute("SELECT value FROM meta WHERE key = 'next_number'").fetchone()[0])
+            db.execute(
+                "UPDATE meta SET value = ? WHERE key = 'next_number' AND CAST(value AS INTEGER) <= ?",
+                (str(number + 1), number),
+            )
+            # The MP3 now belongs to this episode: any other row naming it is stale.
+            db.execute("DELETE FROM episodes WHERE mp3_name = ? AND source != ?", (mp3_name, source))
+            made = made_at or now_utc()
+            db.execute("DELETE FROM episodes WHERE source = ? OR episode_id = ?", (source, episode_id))
+            db.execute(
+                f"INSERT INTO episodes ({_COLUMNS}) VALUES ({', '.join('?' * 22)})",
+                (
+                    episode_id, number, source, content_hash, title, date, summary, duration_ms, size_bytes,
+                    digest, mp3_name, json.dumps(sidecars, sort_keys=True), json.dumps(list(speakers)),
+                    loudness_lufs, true_peak_dbtp, int(fit_to_air), status, reason, made, cover_name,
+                    settings_key, "{}",
+                ),
+            )  # fmt: skip
+            _write_id_file(self.out_dir, mp3_name, episode_id, number, source, content_hash, settings_key, made)
+        entry = self.get(episode_id)
+        assert entry is not None
+        return entry
+
+    def record_episode(
+        self, episode: Episode, source: str, content_hash: str, settings_key: str = ""
+    ) -> CatalogEntry:
+        """Record a finished ``Episode`` (from ``render_episode``). One whose quality checks failed is
+        recorded as "failed" (reason: the checks), with its files, so it stays out of the feed."""
+        mp3 = Path(episode.mp3_path)
+        sidecars = {kind: Path(path).name for kind, path in episode.sidecars.items()}
+        return self.record_done(
+            source=source,
+            content_hash=content_hash,
+            title=episode.script.title,
+            date=episode.script.date,
+            summary=episode.script.summary,
+            duration_ms=episode.duration_ms,
+            mp3_name=mp3.name,
+            sidecars=sidecars,
+            speakers=speakers_of(episode),
+            loudness_lufs=episode.loudness.integrated_lufs,
+            true_peak_dbtp=episode.loudness.true_peak_dbtp,
+            fit_to_air=not episode.failed_checks,
+            settings_key=settings_key,
+            status="failed" if episode.failed_checks else "done",
+            reason=("not fit to air: " + "; ".join(episode.failed_checks)) if episode.failed_checks else None,
+        )
+
+    def record_failure(self, source: str, content_hash: str, reason: str, settings_key: str = "") -> None:
+        """Record that ``source`` failed and why. An earlier episode of the same source keeps its id and
+        number, but its row turns "failed", so the feed drops it until the article is redone."""
+        with self._transaction() as db:
+            old = db.execute("SELECT episode_id FROM episodes WHERE source = ?", (source,)).fetchone()
+            if old is None:
+                db.execute(
+                    "INSERT INTO episodes (episode_id, number, source, content_hash, settings_key, status, reason,"
+                    " made_at) VALUES (?, 0, ?, ?, ?, 'failed', ?, ?)",
+                    (uuid.uuid4().hex, source, content_hash, settings_key, reason, now_utc()),
+                )
+            else:
+                db.execute(
+                    "UPDATE episodes SET status = 'failed', reason = ?, content_hash = ?, settings_key = ?,"
+                    " made_at = ? WHERE episode_id = ?",
+                    (reason, content_hash, settings_key, now_utc(), old["episode_id"]),
+                )
+
+    def remove(self, episode_id: str) -> None:
+        """Drop a row (the files are left alone). Its number is never given again."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM episodes WHERE episode_id = ?", (episode_id,))
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise CatalogError(
+            f"the catalog has schema version {version}, newer than this radio knows ({SCHEMA_VERSION}); "
+            "upgrade radio"
+        )
+    while version < SCHEMA_VERSION:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            current = int(db.execute("PRAGMA user_version").fetchone()[0])  # another process may have done it
+            if current == version:
+                for statement in MIGRATIONS[version].split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version = {version + 1}")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+# --- the id file beside each episode, and rebuild ----------------------------------
+
+
+def _slug_of(mp3_name: str) -> str:
+    return mp3_name[: -len(".mp3")] if mp3_name.endswith(".mp3") else mp3_name
+
+
+def _write_id_file(
+    out_dir: Path,
+    mp3_name: str,
+    episode_id: str,
+    number: int,
+    source: str,
+    content_hash: str,
+    settings_key: str,
+    made_at: str,
+) -> None:
+    record = {
+        "episode_id": episode_id,
+        "number": number,
+        "source": source,
+        "content_hash": content_hash,
+        "settings_key": settings_key,
+        "made_at": made_at,
+    }
+    final = out_dir / (_slug_of(mp3_name) + ID_SUFFIX)
+    tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    tmp.replace(final)
+
+
+def _read_json(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _recovered(out_dir: Path, report_path: Path) -> dict[str, Any] | None:
+    """The record_done arguments for one episode found on disk, or None if its files are incomplete."""
+    slug = report_path.name[: -len(".report.json")]
+    mp3 = out_dir / f"{slug}.mp3"
+    report = _read_json(report_path)
+    script = _read_json(out_dir / f"{slug}.script.json")
+    if report is None or script is None or not mp3.is_file():
+        return None
+    sidecars = {kind: slug + suffix for kind, suffix in SIDECAR_KINDS.items() if (out_dir / (slug + suffix)).is_file()}
+    ids = _read_json(out_dir / (slug + ID_SUFFIX)) or {}
+    speakers: dict[str, None] = {}
+    for segment in script.get("segments") or []:
+        if isinstance(segment, dict) and segment.get("kind") == "quote" and segment.get("speaker"):
+            speakers.setdefault(str(segment["speaker"]), None)
+    loud = report.get("loudness") or {}
+    made = datetime.fromtimestamp(mp3.stat().st_mtime, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return {
+        "source": str(ids.get("source") or report.get("source") or script.get("source") or slug),
+        "content_hash": str(ids.get("content_hash") or ""),
+        "settings_key": str(ids.get("settings_key") or ""),
+        "title": str(script.get("title") or report.get("title") or slug),
+        "date": script.get("date") if isinstance(script.get("date"), str) else None,
+        "summary": str(script.get("summary") or ""),
+        "duration_ms": int((report.get("mp3") or {}).get("duration_ms") or 0),
+        "mp3_name": mp3.name,
+        "sidecars": sidecars,
+        "speakers": tuple(speakers),
+        "loudness_lufs": float(loud.get("integrated_lufs") or 0.0),
+        "true_peak_dbtp": float(loud.get("true_peak_dbtp") or 0.0),
+        "fit_to_air": bool(report.get("fit_to_air")),
+        "made_at": str(ids.get("made_at") or made),
+        "episode_id": str(ids["episode_id"]) if ids.get("episode_id") else None,
+        "number": int(ids["number"]) if isinstance(ids.get("number"), int) else None,
+    }
+
+
+def rebuild(out_dir: Path) -> int:
+    """Recover the catalog of ``out_dir`` from the files' sidecars; returns the number of rows.
+
+    The old catalog (damaged or not) is set aside as ``catalog.sqlite.damaged-<time>``; the new one is
+    built under a temporary name and renamed into place. Episode ids and numbers come back from each
+    ``<slug>.episode.json``; failures are not recovered (the next batch retries them).
+    """
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise CatalogError(f"no output folder {out_dir}; give the folder the episodes were written to")
+    found = [r for r in (_recovered(out_dir, p) for p in sorted(out_dir.glob("*.report.json"))) if r]
+    found.sort(key=lambda r: (r["number"] or 1 << 60, r["made_at"]))
+    tmp_dir = out_dir / f".radio-catalog-{os.getpid()}"
+    tmp_dir.mkdir(exist_ok=True)
+    try:
+        with Catalog.open(tmp_dir) as fresh:
+            fresh.out_dir = out_dir  # files are checked where they are
+            seen: set[str] = set()
+            for args in found:
+                if args["source"] in seen:  # two sidecar sets claim one source: keep the newest
+                    args["source"] = f"{args['source']}#{args['mp3_name']}"
+                seen.add(args["source"])
+                fresh.record_done(**args)
+            highest = max((r["number"] or 0 for r in found), default=0)
+            fresh._db.execute(
+                "UPDATE meta SET value = ? WHERE key = 'next_number' AND CAST(value AS INTEGER) <= ?",
+                (str(highest + 1), highest),
+            )
+            count = len(fresh.episodes(include_failed=True))
+            fresh._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            fresh._db.execute("PRAGMA journal_mode = DELETE")
+        target = out_dir / CATALOG_NAME
+        if target.exists():
+            target.replace(out_dir / f"{CATALOG_NAME}.damaged-{time.strftime('%Y%m%dT%H%M%S')}")
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                (out_dir / (CATALOG_NAME + suffix)).unlink()
+        (tmp_dir / CATALOG_NAME).replace(target)
+    finally:
+        for leftover in tmp_dir.glob("*"):
+            leftover.unlink()
+        tmp_dir.rmdir()
+    return count
+
+
+# --- one run at a time per output folder -------------------------------------------
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    pid: int
+    started: str
+    command: str
+
+
+class FolderLock:
+    """An exclusive ``fcntl.flock`` on ``<out>/.radio.lock``, held for a whole batch run.
+
+    The file records who holds it (pid, start time, command), so a second run can say which run
+    holds the folder. The kernel drops the lock when the holder dies, even by SIGKILL.
+    """
+
+    def __init__(self, out_dir: Path, command: str = "radio batch") -> None:
+        self.path = Path(out_dir) / LOCK_NAME
+        self.command = command
+        self._fd: int | None = None
+
+    def holder(self) -> LockHolder | None:
+        data = _read_json(self.path)
+        if not data:
+            return None
+        return LockHolder(int(data.get("pid", 0)), str(data.get("started", "?")), str(data.get("command", "?")))
+
+    def acquire(self, wait_s: float = 0.0) -> None:
+        """Take the lock, waiting up to ``wait_s`` seconds; raise CatalogError naming the holder."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    who = self.holder()
+                    held_by = f"run pid {who.pid} ({who.command}), started {who.started}" if who else "another run"
+                    raise CatalogError(
+                        f"the output folder {self.path.parent} is in use by {held_by}; wait for it to finish, "
+                        "or pass --wait to queue behind it"
+                    ) from None
+                time.sleep(0.2)
+        record = json.dumps({"pid": os.getpid(), "started": now_utc(), "command": self.command}) + "\n"
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, record.encode(), 0)
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.ftruncate(self._fd, 0)
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+    def __enter__(self) -> FolderLock:
+        self.acquire()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.release()
