@@ -43,7 +43,9 @@ def say(text: str, settings: Settings, engine: Engine, voice: str | None, out: P
             clip = voice_piece(
                 engine, spoken, voice, Path(tmp) / "say.audio", settings.sample_rate_hz, settings.channels
             )
-        except OSError as exc:
+        except OSError as exc:  # a full temporary folder, most likely
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise AudioError(f"no space left in {Path(tmp).parent}; free some space and run again") from None
             raise AudioError(f"cannot voice in {tmp}: {exc.strerror or exc}") from None
         if out is None:
             wav = Path(tmp) / "say.wav"
