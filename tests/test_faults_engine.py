@@ -31,6 +31,7 @@ from radio.workdir import OWNER_FILE, process_start, remove_stale
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGINS = ROOT / "tests" / "plugins"
+WORKER = "radio.sound.engines.worker"  # in the command line of an engine's worker process
 sys.path.insert(0, str(PLUGINS))
 
 from radio_test_faults import FaultyEngine, FullDiskPyttsx3Engine  # noqa: E402
@@ -163,7 +164,7 @@ def test_a_hung_engine_is_stopped_retried_once_then_fails_naming_the_text(tmp_pa
     assert "did not finish within 3 s" in message and "tried 2 times" in message
     assert "“The tide came in zzhang and the harbour wall" in message and "…”" in message  # quoted, shortened
     assert "\n" not in message
-    assert not [p for p in descendants(os.getpid()) if "spawn_main" in cmdline(p)]  # the hung worker is gone
+    assert not [p for p in descendants(os.getpid()) if WORKER in cmdline(p)]  # the hung worker is gone
     # the engine goes on working in a fresh worker; a hang that clears is saved by the retry
     engine.voice_file("zzonce zzhang then fine", "fake-f1", tmp_path / "b.wav")
     engine.voice_file("All clear.", "fake-f1", tmp_path / "c.wav")
@@ -285,8 +286,8 @@ def start(tmp_path: Path, *args: str, **extra: str) -> subprocess.Popen[str]:
 
 def voicing(proc: subprocess.Popen[str], out: Path) -> Callable[[], bool]:
     """True once the engine's worker runs and has voiced a segment."""
-    return lambda: any(out.glob(".radio-*/segment-002-*.audio")) and any(
-        "spawn_main" in cmdline(p) for p in descendants(proc.pid)
+    return lambda: (
+        any(out.glob(".radio-*/segment-002-*.audio")) and any(WORKER in cmdline(p) for p in descendants(proc.pid))
     )
 
 

@@ -9,25 +9,32 @@ quotes the text. A write error inside the engine (a full disk) fails at once,
 even when the engine swallows it on one of its own threads (pyttsx3 reports
 espeak's callback errors as "Exception ignored" and never returns): the
 worker watches for such errors and answers for the stuck call.
+
+The worker is ``python -m radio.sound.engines.worker``, talking pickles over
+its standard input and output (not multiprocessing, whose spawn start would
+import the caller's main module again, the whole command line, in every
+worker, and start a resource-tracker process as well). It starts like every
+other child of radio (radio.tools): on Linux the kernel kills it if radio
+dies, and it leaves by itself when its input closes.
 """
 
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import pickle
 import queue
 import signal
+import struct
+import subprocess
 import sys
 import threading
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from radio.errors import EngineError, RadioError
 from radio.sound.engines import Engine, quoted
-from radio.tools import die_with_parent
+from radio.tools import child_options
 
 START_TIMEOUT_S = 60.0  # starting Python and unpickling the engine
 ATTEMPTS = 2  # a call that hangs or crashes is tried once more in a fresh worker
@@ -49,8 +56,8 @@ class WorkerEngine(Engine):
             self._payload = pickle.dumps(engine)
         except (pickle.PicklingError, TypeError, AttributeError) as exc:
             raise EngineError(f"engine {engine.name} cannot run in a worker process ({exc})") from None
-        self._process: multiprocessing.process.BaseProcess | None = None
-        self._conn: Connection | None = None
+        self._process: subprocess.Popen[bytes] | None = None
+        self._replies: queue.Queue[tuple[str, Any] | None] = queue.Queue()
 
     def __getattr__(self, attr: str) -> Any:  # anything else the wrapped engine offers
         if attr.startswith("_") or attr == "engine":
@@ -65,15 +72,16 @@ class WorkerEngine(Engine):
 
     def close(self) -> None:
         """Stop the worker (a new one starts if the engine is used again)."""
-        process, conn = self._process, self._conn
-        self._process = self._conn = None
-        if conn is not None:
-            conn.close()  # the worker reads the end of its pipe and leaves
-        if process is not None:
-            process.join(2)
-            if process.is_alive():
-                process.kill()
-                process.join(5)
+        process, self._process = self._process, None
+        if process is None:
+            return
+        with contextlib.suppress(OSError):
+            process.stdin.close()  # type: ignore[union-attr]  # the worker sees the end of its input and leaves
+        try:
+            process.wait(2)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)
 
     def __del__(self) -> None:
         with contextlib.suppress(Exception):
@@ -103,98 +111,129 @@ class WorkerEngine(Engine):
         )
 
     def _exchange(self, request: tuple[Any, ...]) -> tuple[str, Any]:
-        conn, process = self._start()
+        process = self._start()
         try:
-            conn.send(request)
+            _send(process.stdin, request)  # type: ignore[arg-type]
         except OSError:
             return "died", _death(process)
-        ready = wait([conn, process.sentinel], self.timeout_s)
-        if conn in ready:
-            try:
-                reply: tuple[str, Any] = conn.recv()
-            except (EOFError, OSError):
-                return "died", _death(process)
-            return reply
-        if ready:
-            return "died", _death(process)
-        return "hung", f"did not finish within {self.timeout_s:g} s"
-
-    def _start(self) -> tuple[Connection, multiprocessing.process.BaseProcess]:
-        if self._process is not None and self._conn is not None and self._process.is_alive():
-            return self._conn, self._process
-        self._kill()
-        context = multiprocessing.get_context("spawn")  # no fork: the parent may hold threads and locks
-        ours, theirs = context.Pipe()
-        process = context.Process(
-            target=serve, args=(theirs, self._payload, os.getpid()), name=f"radio-{self.name}", daemon=True
-        )
-        process.start()
-        theirs.close()
-        self._process, self._conn = process, ours
         try:
-            if not ours.poll(START_TIMEOUT_S):
-                raise EngineError(f"engine {self.name} did not start within {START_TIMEOUT_S:g} s")
-            status, detail = ours.recv()
-        except (EOFError, OSError):
-            status, detail = "error", _death(process)
+            reply = self._replies.get(timeout=self.timeout_s)
+        except queue.Empty:
+            return "hung", f"did not finish within {self.timeout_s:g} s"
+        return reply if reply is not None else ("died", _death(process))
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        if self._process is not None and self._process.poll() is None:
+            return self._process
+        self._kill()
+        process = subprocess.Popen(
+            [sys.executable, "-m", __name__],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            **child_options(),
+        )
+        self._process, self._replies = process, queue.Queue()
+        threading.Thread(target=_read_replies, args=(process.stdout, self._replies), daemon=True).start()
+        try:
+            _send(process.stdin, (sys.path, self._payload))  # type: ignore[arg-type]
+            reply = self._replies.get(timeout=START_TIMEOUT_S)
+        except queue.Empty:
+            reply = ("error", f"no answer within {START_TIMEOUT_S:g} s")
+        except OSError:
+            reply = None
         except BaseException:
             self._kill()
             raise
-        if status != "ready":
+        if reply is None:
+            reply = ("error", _death(process))
+        if reply[0] != "ready":
             self._kill()
-            raise EngineError(f"engine {self.name} could not start in a worker process: {detail}")
-        return ours, process
+            raise EngineError(f"engine {self.name} could not start in a worker process: {reply[1]}")
+        return process
 
     def _kill(self) -> None:
-        process, conn = self._process, self._conn
-        self._process = self._conn = None
-        if process is not None and process.is_alive():
+        process, self._process = self._process, None
+        if process is None:
+            return
+        if process.poll() is None:
             process.kill()
-        if process is not None:
-            process.join(5)
-        if conn is not None:
-            conn.close()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(5)
+        for pipe in (process.stdin, process.stdout):
+            with contextlib.suppress(OSError):
+                pipe.close()  # type: ignore[union-attr]
 
 
-def _death(process: multiprocessing.process.BaseProcess) -> str:
-    process.join(5)
-    code = process.exitcode
+def _death(process: subprocess.Popen[bytes]) -> str:
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(5)
+    code = process.returncode
     if code is not None and code < 0:
         with contextlib.suppress(ValueError):
             return f"crashed ({signal.Signals(-code).name})"
     return f"stopped (exit status {code})"
 
 
+def _send(pipe: IO[bytes], message: object) -> None:
+    data = pickle.dumps(message)
+    pipe.write(struct.pack(">Q", len(data)) + data)
+    pipe.flush()
+
+
+def _receive(pipe: IO[bytes]) -> Any:
+    """The next message; EOFError when the other side has gone."""
+    head = pipe.read(8)
+    if len(head) < 8:
+        raise EOFError
+    size = struct.unpack(">Q", head)[0]
+    data = pipe.read(size)
+    if len(data) < size:
+        raise EOFError
+    return pickle.loads(data)
+
+
+def _read_replies(pipe: IO[bytes], replies: queue.Queue[tuple[str, Any] | None]) -> None:
+    """The parent's reader: every reply into the queue, then None when the worker is gone."""
+    try:
+        while True:
+            replies.put(_receive(pipe))
+    except (EOFError, OSError, pickle.UnpicklingError, ValueError):
+        replies.put(None)
+
+
 # --- in the worker process ---------------------------------------------------------------
 
 
-def serve(conn: Connection, payload: bytes, parent_pid: int) -> None:
-    """The worker's loop: rebuild the engine once, then answer calls until the pipe closes."""
-    die_with_parent()
-    if os.getppid() != parent_pid:  # the parent died before the line above
-        os._exit(1)
+def serve() -> None:
+    """The worker: rebuild the engine once, then answer calls until the input closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: radio decides
-    _silence_output()
+    requests, replies = _private_channel()
+    try:
+        sys_path, payload = _receive(requests)
+    except (EOFError, OSError):
+        return
+    sys.path[:] = sys_path  # where the parent found the engine (a plugin, a test folder)
     try:
         engine: Engine = pickle.loads(payload)
     except Exception as exc:
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        _send(replies, ("error", f"{type(exc).__name__}: {exc}"))
         return
-    conn.send(("ready", None))
+    _send(replies, ("ready", None))
     calls: queue.Queue[_Call] = queue.Queue()
     current: list[_Call] = []
     sys.unraisablehook = lambda unraisable: _swallowed(unraisable, current)
     threading.Thread(target=_engine_thread, args=(engine, calls), daemon=True).start()
     while True:
         try:
-            request = conn.recv()
-        except (EOFError, OSError, KeyboardInterrupt):
+            request = _receive(requests)
+        except (EOFError, OSError):
             return
         call = _Call(request)
         current[:] = [call]
         calls.put(call)
         call.done.wait()
-        conn.send(call.reply)
+        _send(replies, call.reply)
         if call.reply[0] == "oserror" and call.swallowed:
             os._exit(0)  # the engine is stuck in its own error: a fresh worker takes the next call
 
@@ -246,10 +285,17 @@ def _swallowed(unraisable: Any, current: list[_Call]) -> None:
         current[0].finish(("oserror", (error.errno, error.strerror, error.filename)), swallowed=True)
 
 
-def _silence_output() -> None:
-    """Standard output belongs to radio's results; the engine's chatter goes nowhere."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    for fd in (1, 2):
-        with contextlib.suppress(OSError):
-            os.dup2(devnull, fd)
+def _private_channel() -> tuple[IO[bytes], IO[bytes]]:
+    """Move the protocol off file descriptors 0 and 1, so that nothing the engine
+    reads or prints (pyttsx3 prints "Audio saved to ...") can mix with it."""
+    requests = os.fdopen(os.dup(0), "rb")
+    replies = os.fdopen(os.dup(1), "wb")
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1):
+        os.dup2(devnull, fd)
     os.close(devnull)
+    return requests, replies
+
+
+if __name__ == "__main__":
+    serve()
