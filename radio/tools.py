@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
+import os
 import shutil
 import signal
 import subprocess
@@ -96,6 +98,15 @@ def run(
     if not binary:
         proc.stdout = proc.stdout.decode("utf-8", errors="replace")
     if proc.returncode != 0:
-        lines = [line for line in str(proc.stderr).strip().splitlines() if line.strip()]
-        raise AudioError(f"{what} failed: {lines[-1] if lines else f'exit status {proc.returncode}'}")
+        raise program_failed(what, str(proc.stderr), proc.returncode)
     return proc
+
+
+def program_failed(what: str, stderr: str, status: int) -> Exception:
+    """The error for a program that failed: its last error line; an OSError(ENOSPC)
+    when it ran out of disk space, so the caller can say which folder is full."""
+    lines = [line for line in stderr.strip().splitlines() if line.strip()]
+    message = f"{what} failed: {lines[-1] if lines else f'exit status {status}'}"
+    if os.strerror(errno.ENOSPC) in stderr:
+        return OSError(errno.ENOSPC, message)
+    return AudioError(message)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -231,6 +232,26 @@ def test_a_hung_engine_fails_one_segment_with_one_line(tmp_path: Path) -> None:
 
 def test_a_full_disk_while_voicing_gives_one_line_and_no_temporary_folder(tmp_path: Path) -> None:
     proc = radio("episode", str(article(tmp_path)), "--engine", "full-disk", "--out", "out", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert one_line(proc.stderr) == "radio: error: no space left in out; free some space and run again"
+    assert leftovers(tmp_path / "out") == []
+
+
+def test_a_full_disk_while_encoding_gives_one_line(tmp_path: Path) -> None:
+    """ffmpeg stands in for a full disk when it encodes the MP3 (a stub at the program
+    boundary that runs the real ffmpeg for everything else)."""
+    stubs = tmp_path / "bin"
+    stubs.mkdir()
+    real = shutil.which("ffmpeg")
+    (stubs / "ffmpeg").write_text(
+        "#!/bin/sh\n"
+        'case "$*" in *libmp3lame*) echo "out.mp3: No space left on device" >&2; exit 1;; esac\n'
+        f'exec {real} "$@"\n',
+        encoding="utf-8",
+    )
+    (stubs / "ffmpeg").chmod(0o755)
+    path = f"{stubs}{os.pathsep}{os.environ['PATH']}"
+    proc = radio("episode", str(article(tmp_path)), "--engine", "fake", "--out", "out", cwd=tmp_path, PATH=path)
     assert proc.returncode == 1
     assert one_line(proc.stderr) == "radio: error: no space left in out; free some space and run again"
     assert leftovers(tmp_path / "out") == []

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from radio.errors import AudioError
 from radio.models import Loudness
-from radio.tools import child_options, require, run, stopped_on_exit
+from radio.tools import child_options, program_failed, require, run, stopped_on_exit
 
 TOLERANCE_LU = 0.5  # retry threshold; the quality report allows 1 LU
 MAX_PASSES = 4
@@ -185,8 +185,7 @@ def _encode_and_measure(wav: Path, mp3: Path, gain_db: float, settings: EncodeSe
         enc_text = enc_log.read().decode("utf-8", "replace")
         meter_text = meter_log.read().decode("utf-8", "replace")
     if enc_status != 0 or not mp3.is_file():
-        lines = enc_text.strip().splitlines()
-        raise AudioError(f"encoding the MP3 failed: {lines[-1] if lines else f'exit status {enc_status}'}")
+        raise program_failed("encoding the MP3", enc_text, enc_status)
     if meter_status != 0 or _start_samples(mp3) != LAME_START_SAMPLES:
         return measure(mp3)  # measure the finished file in full instead
     return _parse_summary(meter_text, mp3.name, true_peak=True)
