@@ -61,6 +61,9 @@ def say(text: str, settings: Settings, engine: Engine, voice: str | None, out: P
 def _write(clip: AudioSegment, out: Path) -> None:
     """Export under a hidden partial name, then rename: never a half-written ``out``."""
     partial = out.with_name(f".{out.name}.partial")
+    blocking = next((p for p in (out.parent, *out.parent.parents) if p.exists()), None)
+    if blocking is not None and not blocking.is_dir():
+        raise InputError(f"cannot write {out}: {blocking} is a file, not a folder; choose another --out")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         clip.export(str(partial), format=FORMATS[out.suffix.lower()]).close()
