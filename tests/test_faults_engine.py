@@ -430,3 +430,25 @@ def test_a_program_radio_runs_dies_when_radio_is_killed(tmp_path: Path) -> None:
     parent.kill()
     parent.wait()
     assert survivors(children, wait_s=5) == []
+
+
+def test_a_library_script_without_a_main_guard_can_use_a_worker(tmp_path: Path) -> None:
+    """The worker never imports the caller's main module (multiprocessing's spawn would,
+    and run this script again), and it finds what the caller found on a path set at run time."""
+    script = tmp_path / "bulletin.py"
+    script.write_text(
+        f"import sys\n"
+        f"sys.path.insert(0, {str(PLUGINS)!r})\n"
+        "from pathlib import Path\n"
+        "from radio.sound.engines.worker import WorkerEngine\n"
+        "from radio_test_faults import FaultyEngine\n"
+        "engine = WorkerEngine(FaultyEngine())\n"
+        f"engine.voice_file('Top of the hour.', 'fake-f1', Path({str(tmp_path / 'a.wav')!r}))\n"
+        "print('voiced')\n",
+        encoding="utf-8",
+    )
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=environment, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "voiced\n"
+    assert (tmp_path / "a.wav").stat().st_size > 1000

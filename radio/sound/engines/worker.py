@@ -126,11 +126,13 @@ class WorkerEngine(Engine):
         if self._process is not None and self._process.poll() is None:
             return self._process
         self._kill()
+        search_path = os.pathsep.join(p for p in sys.path if p)  # radio itself may be found by a path set at run time
         process = subprocess.Popen(
-            [sys.executable, "-m", __name__],
+            [sys.executable, "-m", "radio.sound.engines.worker"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONPATH": search_path},
             **child_options(),
         )
         self._process, self._replies = process, queue.Queue()
