@@ -42,7 +42,8 @@ class Engine(ABC):
     max_chars_per_call: ClassVar[int] = 100_000  # longer texts are voiced in pieces, split at sentences
     # The registry runs an engine in a worker process (radio.sound.engines.worker), where a
     # call that hangs or crashes can be stopped: set False only for an engine that cannot hang.
-    # Such an engine must pickle (its settings, not a loaded model: load that on first use).
+    # An engine that runs in a worker must pickle: keep settings on the instance and load a
+    # model on first use (once per worker), not in __init__.
     in_worker: ClassVar[bool] = True
     call_timeout_s: ClassVar[float] = 120.0  # longest one call (max_chars_per_call at most) may take
 
