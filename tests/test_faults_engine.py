@@ -300,7 +300,7 @@ def test_usage_errors_and_help_keep_their_behaviour(tmp_path: Path) -> None:
 # --- interrupts and kills at several moments, then a rerun --------------------------------
 
 
-def start(tmp_path: Path, *args: str, **extra: str) -> subprocess.Popen[str]:
+def start(tmp_path: Path, *args: str, group: bool = False, **extra: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "radio", "episode", str(article(tmp_path)), "--out", "out", *args],
         cwd=tmp_path,
@@ -308,6 +308,7 @@ def start(tmp_path: Path, *args: str, **extra: str) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         env=env(XDG_CONFIG_HOME=str(tmp_path), **extra),
+        start_new_session=group,  # a process group of its own, as a terminal gives a command
     )
 
 
@@ -338,23 +339,29 @@ def assert_rerun_succeeds(tmp_path: Path) -> None:
 
 @needs_proc
 @pytest.mark.parametrize(
-    ("moment", "sig", "engine"),
+    ("moment", "sig", "engine", "group"),
     [
-        ("voicing", signal.SIGINT, "faulty"),
-        ("encoding", signal.SIGINT, "fake"),
-        ("encoding", signal.SIGTERM, "fake"),
+        ("voicing", signal.SIGINT, "faulty", False),
+        ("voicing", signal.SIGINT, "faulty", True),
+        ("encoding", signal.SIGINT, "fake", False),
+        ("encoding", signal.SIGINT, "fake", True),
+        ("encoding", signal.SIGTERM, "fake", False),
     ],
 )
 def test_an_interrupt_stops_every_child_and_leaves_nothing(
-    tmp_path: Path, moment: str, sig: signal.Signals, engine: str
+    tmp_path: Path, moment: str, sig: signal.Signals, engine: str, group: bool
 ) -> None:
+    """To radio's own process (as `kill` sends it) or to its whole group (Ctrl-C in a terminal)."""
     out = tmp_path / "out"
-    proc = start(tmp_path, "--engine", engine, RADIO_TEST_DELAY_S="0.3")
+    proc = start(tmp_path, "--engine", engine, group=group, RADIO_TEST_DELAY_S="0.3")
     ready = voicing(proc, out) if moment == "voicing" else encoding(proc)
     wait_for(lambda: ready() or proc.poll() is not None, moment)
     assert proc.poll() is None, proc.communicate()
     children = descendants(proc.pid)
-    os.kill(proc.pid, sig)  # to radio's own process only, as `kill` does: not the process group
+    if group:
+        os.killpg(proc.pid, sig)
+    else:
+        os.kill(proc.pid, sig)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 128 + sig
     word = "interrupted" if sig == signal.SIGINT else "stopped (SIGTERM)"
