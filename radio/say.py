@@ -16,6 +16,7 @@ from radio.errors import AudioError, DependencyError, InputError
 from radio.sound.engines import Engine
 from radio.tools import child_options, require
 from radio.words.speech import load_user_lexicon, to_spoken
+from radio.workdir import work_folder
 
 if TYPE_CHECKING:
     from pydub import AudioSegment
@@ -38,17 +39,15 @@ def say(text: str, settings: Settings, engine: Engine, voice: str | None, out: P
         raise DependencyError("no ffplay to play through the speaker; give --out FILE.mp3 instead")
     from radio.sound.voice import voice_piece
 
-    with tempfile.TemporaryDirectory(prefix="radio-say-") as tmp:
+    with work_folder(Path(tempfile.gettempdir())) as tmp:  # a killed run's is removed by the next
         try:
-            clip = voice_piece(
-                engine, spoken, voice, Path(tmp) / "say.audio", settings.sample_rate_hz, settings.channels
-            )
+            clip = voice_piece(engine, spoken, voice, tmp / "say.audio", settings.sample_rate_hz, settings.channels)
         except OSError as exc:  # a full temporary folder, most likely
             if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-                raise AudioError(f"no space left in {Path(tmp).parent}; free some space and run again") from None
+                raise AudioError(f"no space left in {tmp.parent}; free some space and run again") from None
             raise AudioError(f"cannot voice in {tmp}: {exc.strerror or exc}") from None
         if out is None:
-            wav = Path(tmp) / "say.wav"
+            wav = tmp / "say.wav"
             clip.export(str(wav), format="wav")
             subprocess.run(
                 [str(player), "-nodisp", "-autoexit", "-loglevel", "error", str(wav)], check=False, **child_options()

@@ -459,3 +459,14 @@ def test_a_library_script_without_a_main_guard_can_use_a_worker(tmp_path: Path) 
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == "voiced\n"
     assert (tmp_path / "a.wav").stat().st_size > 1000
+
+
+def test_say_works_in_a_folder_of_its_own_and_removes_a_dead_runs(tmp_path: Path) -> None:
+    temp = tmp_path / "tmp"
+    stale = temp / ".radio-killed"
+    stale.mkdir(parents=True)
+    (stale / OWNER_FILE).write_text(json.dumps({"pid": 2**22 + 1, "started": 1, "host": socket.gethostname()}))
+    proc = radio("say", "hello", "--engine", "fake", "--out", "x.wav", cwd=tmp_path, TMPDIR=str(temp))
+    assert proc.returncode == 0, proc.stderr
+    assert f"removed {stale}, left behind by an interrupted run" in proc.stderr
+    assert list(temp.iterdir()) == []
