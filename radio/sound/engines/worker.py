@@ -98,7 +98,7 @@ class WorkerEngine(Engine):
             if reply[0] == "ok":
                 return
             if reply[0] == "radio":  # the engine's own clear error (an unknown voice)
-                raise reply[1]
+                raise _radio_error(*reply[1])
             if reply[0] == "oserror":  # a write error: a retry would only fail the same way
                 raise OSError(*reply[1])
             failures.append(reply[1])
@@ -177,6 +177,13 @@ def _death(process: subprocess.Popen[bytes]) -> str:
     return f"stopped (exit status {code})"
 
 
+def _radio_error(kind: type[RadioError], message: str) -> RadioError:
+    try:
+        return kind(message)
+    except Exception:  # a subclass with other arguments: the message is what counts
+        return EngineError(message)
+
+
 def _send(pipe: IO[bytes], message: object) -> None:
     data = pickle.dumps(message)
     pipe.write(struct.pack(">Q", len(data)) + data)
@@ -200,7 +207,7 @@ def _read_replies(pipe: IO[bytes], replies: queue.Queue[tuple[str, Any] | None])
     try:
         while True:
             replies.put(_receive(pipe))
-    except (EOFError, OSError, pickle.UnpicklingError, ValueError):
+    except Exception:  # the end of the pipe, or a reply that cannot be read: the worker is done for
         replies.put(None)
 
 
@@ -267,7 +274,7 @@ def _answer(engine: Engine, request: tuple[Any, ...]) -> tuple[str, Any]:
             _, text, voice, path = request
             engine.synthesize_to_file(text, voice, Path(path))
     except RadioError as exc:
-        return "radio", exc
+        return "radio", (type(exc), str(exc))
     except OSError as exc:
         if exc.errno is not None:
             return "oserror", (exc.errno, exc.strerror, exc.filename)
