@@ -161,12 +161,29 @@ def _parse(path: Path) -> Settings:
     return validate(dataclasses.replace(defaults, **values))
 
 
+# The reachable loudness targets. Published targets for speech run from -14 LUFS (Spotify's
+# playback level) through -16 (Apple Podcasts; AES TD1004 gives -16 to -20), -18 (AES77, speech)
+# and -19 (mono) to -23 (EBU R 128), all with true peaks at or below -1 dBTP
+# (podcast-conventions reference, section 2 "Loudness"). -30 leaves room below the quietest.
+# Upward, the limiter can only take speech so far: rendering the sample article with espeak-ng
+# under a -1 dBTP ceiling reached -12 and -11 LUFS, but not -10, -9 or louder (the measured level
+# stayed near -10 to -11 LUFS, or the true peak passed the ceiling). So the target must sit at
+# least 11 dB below the true-peak ceiling: at most -12 LUFS under the default -1 dBTP.
+QUIETEST_TARGET_LUFS = -30.0
+SPEECH_PEAK_TO_LOUDNESS_DB = 11.0
+
+
 def validate(settings: Settings) -> Settings:
     """Check ranges; raise ConfigError naming the bad setting."""
-    if not -40.0 <= settings.target_lufs <= -5.0:
-        raise ConfigError(f"target_lufs {settings.target_lufs} is out of range; use -40 to -5 (e.g. -16 or -23)")
     if not -9.0 <= settings.max_true_peak_dbtp <= 0.0:
         raise ConfigError("max_true_peak_dbtp must be between -9 and 0 dBTP")
+    loudest = settings.max_true_peak_dbtp - SPEECH_PEAK_TO_LOUDNESS_DB
+    if not QUIETEST_TARGET_LUFS <= settings.target_lufs <= loudest:
+        raise ConfigError(
+            f"target_lufs {settings.target_lufs:g} cannot be reached under the {settings.max_true_peak_dbtp:g} dBTP "
+            f"true-peak ceiling; use {QUIETEST_TARGET_LUFS:g} to {loudest:g} LUFS (e.g. -16 for podcasts, "
+            f"-23 for EBU R128): speech needs {SPEECH_PEAK_TO_LOUDNESS_DB:g} dB between the target and the ceiling"
+        )
     if settings.bitrate_kbps not in (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320):
         raise ConfigError(f"bitrate_kbps {settings.bitrate_kbps} is not an MP3 bitrate; use e.g. 96 or 128")
     if settings.sample_rate_hz not in (22050, 24000, 32000, 44100, 48000):

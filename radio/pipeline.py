@@ -9,9 +9,9 @@ the output directory and renamed into place at the end, MP3 last).
 
 from __future__ import annotations
 
+import errno
 import logging
 import re
-import tempfile
 import time
 import unicodedata
 from collections.abc import Callable
@@ -28,6 +28,7 @@ from radio.tools import require
 from radio.words.ingest import load_article
 from radio.words.script import script_to_json, write_script
 from radio.words.speech import Lexicon
+from radio.workdir import work_folder
 
 log = logging.getLogger("radio")
 Progress = Callable[[str, int, int], None]
@@ -69,9 +70,11 @@ def render_episode(
     except OSError as exc:
         raise InputError(f"cannot create output folder {out_dir}: {exc.strerror}") from None
     try:
-        with tempfile.TemporaryDirectory(dir=out_dir, prefix=".radio-") as tmp_name:
-            return _produce(script, settings, engine, cover, Path(tmp_name), out_dir, progress)
+        with work_folder(out_dir) as tmp:  # removed on any exit; a dead run's is removed next time
+            return _produce(script, settings, engine, cover, tmp, out_dir, progress)
     except OSError as exc:  # disk full, permissions: say where, keep nothing half-written
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise AudioError(f"no space left in {out_dir}; free some space and run again") from None
         raise AudioError(f"cannot write the episode in {out_dir}: {exc.strerror or exc}") from None
 
 

@@ -7,6 +7,8 @@ line on standard error and exit status 1.
 from __future__ import annotations
 
 import logging
+import os
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -208,11 +210,31 @@ def voices(engine: EngineOpt = None, config: ConfigOpt = None) -> None:
         typer.echo(f"{tts.name} quote:  {voice.id} ({voice.gender or 'any'})")
 
 
-from radio.cli import publish as _publish  # noqa: E402,F401  (registers feed and serve)
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM: raised in the main thread, and deliberately not a
+    KeyboardInterrupt, which typer turns into a silent exit 130 before ``main``
+    sees it. Library code cleans up on the way out (``with`` blocks, children
+    killed, the temporary folder removed); ``main`` prints one line."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    if _interrupted:  # a second signal while cleaning up: leave at once
+        os._exit(128 + signum)
+    _interrupted.append(signum)
+    raise Interrupted(signum)
+
+
+_interrupted: list[int] = []
 
 
 def main() -> None:
     """Console entry point: the only place RadioError becomes an exit status."""
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, _interrupt)
     if not log.handlers:  # radio's own lines only: other libraries' (trafilatura's "discarding data") stay quiet
         log.addHandler(logging.StreamHandler(sys.stderr))
         log.handlers[0].setFormatter(logging.Formatter("radio: %(message)s"))
@@ -224,6 +246,11 @@ def main() -> None:
     except RadioError as exc:
         typer.echo(f"radio: error: {exc}", err=True)
         sys.exit(1)
-    except KeyboardInterrupt:
-        typer.echo("radio: interrupted; nothing was written under a final name", err=True)
-        sys.exit(130)
+    except (Interrupted, KeyboardInterrupt) as exc:
+        signum = exc.signum if isinstance(exc, Interrupted) else int(signal.SIGINT)
+        what = "interrupted" if signum == signal.SIGINT else f"stopped ({signal.Signals(signum).name})"
+        typer.echo(f"radio: {what}; nothing was written under a final name", err=True)
+        sys.exit(128 + signum)
+
+
+from radio.cli import publish as _publish  # noqa: E402,F401  (registers feed and serve)

@@ -44,6 +44,13 @@ class Pyttsx3Engine(Engine):
     cast_voices = _ESPEAK_CAST
     install_hint = "apt-get install espeak-ng (Linux); pyttsx3 uses the system voices on macOS and Windows"
     max_chars_per_call = 1500  # the espeak driver's buffer grows quadratically with the text
+    call_timeout_s = 30.0  # espeak voices 1,500 characters in well under a second
+
+    def __getstate__(self) -> dict[str, Any]:  # for the worker process: settings, not the driver
+        return {"rate_wpm": self.rate_wpm}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(**state)  # type: ignore[misc]
 
     def __init__(self, rate_wpm: int = 175) -> None:
         super().__init__(rate_wpm)
