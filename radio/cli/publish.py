@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from radio.cli import ConfigOpt, _settings, app
+from radio.cli import ConfigOpt, Interrupted, _settings, app
 from radio.config import Settings
 from radio.models import Episode
 from radio.words.script import script_to_json
@@ -83,7 +83,9 @@ def serve(
         typer.echo(f"serving {out} at {base}/ (Ctrl-C stops)", err=True)
         typer.echo(f"{base}/feed.xml")  # last: whoever reads it knows the server is ready
 
-    with contextlib.suppress(KeyboardInterrupt):  # uvicorn has shut down cleanly by then
+    # uvicorn catches Ctrl-C itself, shuts down cleanly, then raises the signal again: radio's handler
+    # turns it into Interrupted; by then the server has stopped, so it is the normal way out
+    with contextlib.suppress(KeyboardInterrupt, Interrupted):
         serve_folder(out, host, DEFAULT_PORT if port is None else port, ready)
     typer.echo("radio: stopped serving", err=True)
 
