@@ -23,8 +23,8 @@ __all__ = ["find_parts"]
 def find_parts(paragraphs: Sequence[str]) -> list[Part]:
     """Return the article as anchor and quote parts, in spoken order."""
     paras = list(paragraphs)
-    people: People = scan(paras)
     spans: list[list[Span]] = find_spans(paras)
+    people: People = scan(paras, spans)
     parts: list[Part] = []
     state: dict[str, str | None] = {"last": None, "carry": None}
     for index, text in enumerate(paras):

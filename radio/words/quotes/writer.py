@@ -73,6 +73,7 @@ class _Plan:
     speaker: str | None
     title: str | None
     intro: tuple[int, int, str] | None  # attribution moved in front: (start, end, spoken)
+    joins: str = ""  # continues the quotation before it, split around its attribution; what ended that
 
 
 def sentence_ends(text: str) -> list[int]:
@@ -127,11 +128,7 @@ def _resolve(np: str, people: People, state: State, index: int, pos: int) -> tup
     if sp is None:
         return None
     if sp.pronoun in ("male", "female"):
-        last = state.get("last")
-        if last and people.gender.get(last) in (None, sp.pronoun) and (last in people.titles or last in people.names):
-            name: str | None = last
-        else:
-            name = people.recent(index, pos, sp.pronoun) or last
+        name = _pronoun_ref(sp.pronoun, people, state, index, pos)
         if name:
             people.note_gender(name, sp.pronoun)
             return name, None
@@ -139,7 +136,23 @@ def _resolve(np: str, people: People, state: State, index: int, pos: int) -> tup
     if sp.pronoun == "group":
         last = state.get("last")
         return (last, None) if last else None
+    if not sp.person:
+        people.things.add(sp.name)
     return sp.name, sp.title
+
+
+def _pronoun_ref(gender: str, people: People, state: State, index: int, pos: int) -> str | None:
+    """Who "he" or "she" at (index, pos) is: only a person whose known gender
+    agrees -- the first person named in the sentence before, else the last
+    speaker of this or the paragraph before, else the person named last."""
+    subject = people.previous_subject(index, pos)
+    if subject and people.fits(subject, gender):
+        return subject
+    last, para = state.get("last"), state.get("last_para")
+    known = last and (last in people.titles or last in people.names)
+    if known and last and para is not None and index - int(para) <= 1 and people.fits(last, gender):
+        return last
+    return people.recent(index, pos, gender) or (last if last and people.fits(last, gender) else None)
 
 
 def _fallback(state: State, index: int) -> str | None:
@@ -178,12 +191,14 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
     quotes = [s for s in spans if (s.continued and state.get("carry")) or is_direct(text, s)]
     plans: list[_Plan] = []
     shared_until = -1  # quotes up to this index share the previous attribution
+    split_at = -1  # this quote continues the one before it, split around its attribution
+    split_end = ""  # the last mark of that attribution ("," or ".")
     i = 0
     while i < len(quotes):
         q = quotes[i]
         gap_start = quotes[i - 1].close if i else 0
         if i <= shared_until and plans:
-            plans.append(_Plan(q, plans[-1].speaker, plans[-1].title, None))
+            plans.append(_Plan(q, plans[-1].speaker, plans[-1].title, None, split_end if i == split_at else ""))
             i += 1
             continue
         found: tuple[str, str | None] | None = None
@@ -214,6 +229,7 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
                     shared_until = j
                     if j + 1 < len(quotes) and not rest.strip(" ,;—–-"):
                         shared_until = j + 1  # split quote: "First," he said, "second."
+                        split_at, split_end = j + 1, (chunk.rstrip(" ,;—–-")[-1:] == "." and ".") or ","
         if found is None:
             inner = text[q.start : q.end]
             if (len(inner.split()) >= 3 and inner.lstrip()[:1].isupper()) or q.continued:
@@ -226,6 +242,16 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
         plans.append(_Plan(q, found[0], found[1], intro))
         i += 1
     return plans
+
+
+def _join(first: str, second: str, mark: str) -> str:
+    """One quotation from the two halves around its attribution: ``"A," he
+    said, "b."`` -> ``A, b.``; ``"A," he said. "B."`` -> ``A. B.``"""
+    if mark == "." and first.endswith(","):
+        first = first[:-1] + "."
+    elif first[-1:].isalnum():
+        first += ","
+    return f"{first} {second}"
 
 
 def write_paragraph(index: int, text: str, spans: list[Span], people: People, state: State) -> list[Part]:
@@ -262,7 +288,10 @@ def write_paragraph(index: int, text: str, spans: list[Span], people: People, st
         if p.intro:
             parts.append(Part("anchor", p.intro[2], index))
         quote = text[p.span.start : p.span.end].strip()
-        parts.append(Part("quote", quote, index, p.speaker, p.title))
+        if p.joins and parts and parts[-1].kind == "quote":
+            parts[-1] = Part("quote", _join(parts[-1].text, quote, p.joins), index, p.speaker, p.title)
+        else:
+            parts.append(Part("quote", quote, index, p.speaker, p.title))
         cursor = max(p.span.close, cursor)
     anchor(cursor, len(text))
     if cursor < len(text):
