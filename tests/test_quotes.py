@@ -204,3 +204,107 @@ def test_factored_regexes_match_like_plain_alternations() -> None:
     for text in samples:
         assert [m.span() for m in _VERB.finditer(text)] == [m.span() for m in plain_verb.finditer(text)]
         assert [m.span() for m in _RUN.finditer(text)] == [m.span() for m in plain_run.finditer(text)]
+
+
+def _said(paras: list[str]) -> list[tuple[str, str | None]]:
+    parts = find_parts(paras)
+    check_properties(paras, parts)
+    return [(p.text, p.speaker) for p in parts if p.kind == "quote"]
+
+
+def test_pronoun_never_goes_to_a_place() -> None:
+    paras = [
+        "Tomas Ferreira chaired the harbour meeting.",
+        "Delegates from New Zealand and South Africa arrived an hour late.",
+        "“We waited all morning for them,” he said.",
+    ]
+    assert _said(paras) == [("We waited all morning for them,", "Tomas Ferreira")]
+
+
+def test_pronoun_never_goes_to_a_nationality_and_split_quote_is_one_part() -> None:
+    paras = [
+        "Pavel Novak spoke first at the summit.",
+        "North Korean officials left the room before he finished.",
+        "“Also,” he added, “autocrats should know we are watching.”",
+    ]
+    parts = find_parts(paras)
+    assert [(p.kind, p.text, p.speaker) for p in parts if p.paragraph == 2] == [
+        ("anchor", "He added:", None),
+        ("quote", "Also, autocrats should know we are watching.", "Pavel Novak"),
+    ]
+
+
+def test_pronoun_never_goes_to_an_organisation() -> None:
+    paras = [
+        "Anna Weiss runs the port of Vellmar.",
+        "The Baltic Freight Company lost the crane contract in March.",
+        "“It was a fair tender,” she said.",
+    ]
+    assert _said(paras) == [("It was a fair tender,", "Anna Weiss")]
+
+
+def test_gender_from_first_name() -> None:
+    paras = [
+        "Marcus Webb proposed closing the pool.",
+        "Linda Okoro voted against it.",
+        "“The numbers do not add up otherwise,” he said.",
+    ]
+    parts = [p for p in find_parts(paras) if p.kind == "quote"]
+    assert [(p.speaker, p.gender) for p in parts] == [("Marcus Webb", "male")]
+
+
+def test_gender_from_honorific_and_earlier_pronoun() -> None:
+    paras = [
+        "Jordan Alvarez chairs the board. Ms. Kim Tran, the deputy chair, disagreed.",
+        "“We will sell the building,” he said.",
+        "Sam Okafor founded the shop with Robin Hale. Hale ran the accounts. “It began in a garage,” she said.",
+        "“We never borrowed a penny,” he said.",
+    ]
+    assert [s for _, s in _said(paras)] == ["Jordan Alvarez", "Robin Hale", "Sam Okafor"]
+
+
+def test_subject_of_previous_sentence_wins_over_recency() -> None:
+    paras = ["Tom Birch criticised the plan drawn up by Peter Hale. “It will never be built,” he said."]
+    assert _said(paras) == [("It will never be built,", "Tom Birch")]
+
+
+def test_split_quote_with_attribution_in_the_middle() -> None:
+    paras = ["“We will not give up the city,” Zelenskyy said in a video address, “and we will rebuild it.”"]
+    parts = find_parts(paras)
+    assert [(p.kind, p.text, p.speaker) for p in parts] == [
+        ("anchor", "Zelenskyy said in a video address:", None),
+        ("quote", "We will not give up the city, and we will rebuild it.", "Zelenskyy"),
+    ]
+
+
+def test_split_quote_across_a_full_stop() -> None:
+    paras = ["“The rock was not where we thought,” Rhys Morgan said. “We had to start again.”"]
+    assert _said(paras) == [("The rock was not where we thought. We had to start again.", "Rhys Morgan")]
+
+
+def test_subject_speaks_after_said_and_comma() -> None:
+    paras = ["Mayor Linda Okoro thanked the crews on Friday and said, “The town owes you a great deal.”"]
+    assert _said(paras) == [("The town owes you a great deal.", "Linda Okoro")]
+
+
+def test_name_of_place_is_the_name() -> None:
+    paras = ["“We should wait for the report,” said Senator Tom Udall of New Mexico, who sits on the committee."]
+    assert _said(paras) == [("We should wait for the report,", "Tom Udall")]
+
+
+def test_first_name_table() -> None:
+    from radio.words.quotes.persons import first_name_gender, is_thing
+
+    assert first_name_gender("Linda") == "female" and first_name_gender("Marcus") == "male"
+    assert first_name_gender("Jordan") is None  # ambiguous: stays unknown
+    assert first_name_gender("Virginia") is None  # a place as much as a name
+    assert first_name_gender("J.") is None
+    assert is_thing(["North", "Korean"]) and is_thing(["New", "York"]) and is_thing(["Washington", "Post"])
+    assert not is_thing(["George", "Washington"]) and not is_thing(["Mark", "Cuban"])
+
+
+def test_months_are_no_speakers() -> None:
+    from radio.words.quotes.names import People, parse_np
+
+    assert parse_np("in February", People()) is None
+    assert parse_np("February", People()) is None

@@ -145,10 +145,15 @@ def parse_after(clause: str) -> Attribution | None:
             return Attribution(np, _finish(c))
         spoken = f"{np}{rest}, {verb}" if rest.startswith(",") else f"{np} {verb} {rest}".strip()
         return Attribution(np, _finish(spoken))
-    v = _VERB.search(c) or _ANY_VERB.match(c)
-    if not v:
+    v = _VERB.search(c)
+    any_verb = None if v else _ANY_VERB.match(c)
+    if v:
+        verb_at = v.start()
+    elif any_verb:
+        verb_at = any_verb.start("v")
+    else:
         return None
-    np = _AUX.sub("", c[: v.start()].strip())
+    np = _AUX.sub("", c[:verb_at].strip())
     if not _np_ok(np.split(",")[0].strip()):
         return None
     return Attribution(np.rstrip(", "), _finish(c))
@@ -157,7 +162,8 @@ def parse_after(clause: str) -> Attribution | None:
 # "Beck questioned." / "the audience screamed back." after a quotation: a short
 # clause of a name or pronoun and any past-tense verb
 _ANY_VERB = re.compile(
-    r"^(?:(?:[A-Z][\w’'.-]*\s+){1,3}|(?:he|she|they|the\s+\w+)\s+)(?P<v>\w+ed)(?:\s+(?:back|out|up|in))?$"
+    r"^(?:(?:[A-Z][\w’'.-]*\s+){1,3}|(?:he|she|they|the\s+\w+)\s+)(?P<v>[a-z]\w+ed)(?:\s+(?:back|out|up|in))?"
+    r"(?:\s+(?:on|in|at|during|after|before|while|from|to|with|last|this|yesterday|today|earlier|later)\b.*)?$"
 )
 _SUBJECT = re.compile(
     r"^(?:(?:But|And|So|Then|Later|Meanwhile),?\s+)?(?P<np>(?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*)*"

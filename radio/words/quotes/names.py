@@ -95,6 +95,17 @@ class People:
                 best = name
         return best
 
+    def sentence_subject(self, paragraph: int, pos: int) -> str | None:
+        """The first person named in the sentence at (paragraph, pos), before ``pos``."""
+        if paragraph >= len(self.sentences):
+            return None
+        name = self.subjects.get((paragraph, bisect_right(self.sentences[paragraph], pos) - 1))
+        if name is None:
+            return None
+        start = self.sentences[paragraph][bisect_right(self.sentences[paragraph], pos) - 1]
+        seen = any(p == paragraph and start <= at < pos and n == name for p, at, n in self.mentions)
+        return name if seen else None
+
     def previous_subject(self, paragraph: int, pos: int) -> str | None:
         """The first person named in the sentence before the one at (paragraph, pos)."""
         if paragraph >= len(self.sentences):
@@ -197,8 +208,7 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
         quoted = [(s.open, s.close) for s in spans[index]] if index < len(spans) else []
         starts = sentence_starts(text)
         people.sentences.append(starts)
-        for m in _RUN.finditer(text):
-            run = m.group()
+        for run, at in _runs(text):
             try:
                 read = runs[run]
             except KeyError:
@@ -207,7 +217,6 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
                 read = runs[run] = _read_run(run)
             if read is None:
                 continue
-            at = m.start()
             inside = any(a <= at < b for a, b in quoted)
             if len(read) == 2:
                 canon = by_surname.get(read[0])
@@ -224,7 +233,7 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
             if genders == ("thing",):
                 things.add(canon)
             elif canon == name and canon not in titles:
-                said = title or _appositive(text, m.end())
+                said = title or _appositive(text, at + len(run))
                 if said:
                     titles[canon] = said
             if inside:
@@ -235,6 +244,32 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
                     gender.setdefault(canon, g)
             _subject(people, subjects, index, bisect_right(starts, at) - 1, canon)
     return people
+
+
+_END_WORD = re.compile(r"(\S+)\.(?:\s+|$)")
+
+
+def _runs(text: str) -> list[tuple[str, int]]:
+    """Each run of capitalised words with its position.  A run stops at a word
+    that ends a sentence (``Robin Hale. Hale ran``), and that word's full stop
+    is no part of the name; an abbreviation or initial (``Sen.``, ``J.``) is."""
+    out: list[tuple[str, int]] = []
+    for m in _RUN.finditer(text):
+        run, at = m.group(), m.start()
+        if "." not in run:
+            out.append((run, at))
+            continue
+        start = 0
+        for e in _END_WORD.finditer(run):
+            word = e.group(1)
+            low = word.lower()
+            if len(word) < 3 or low in _NO_BREAK or low + "." in TITLE_WORDS or "." in word:
+                continue
+            out.append((run[start : e.end(1)], at + start))
+            start = e.end()
+        if start < len(run):
+            out.append((run[start:], at + start))
+    return out
 
 
 def _subject(people: People, subjects: dict[tuple[int, int], str], index: int, sentence: int, name: str) -> None:

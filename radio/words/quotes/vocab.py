@@ -117,7 +117,8 @@ NOT_PERSON_WORDS = words(
     network news times post journal herald tribune gazette magazine review press radio tv television
     channel service services police army navy force forces guard command campaign county city state
     states street avenue road square park bridge airport station beach island islands river lake
-    mountains valley district province region republic kingdom empire coast border tower building
+    mountains valley district province region republic kingdom empire coast border tower building bay
+    harbour harbor port sea gulf strait canal
     hall plaza club team project program programme initiative coalition movement caucus pac network
     review report times institute today daily weekly monthly
     """

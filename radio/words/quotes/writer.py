@@ -149,10 +149,21 @@ def _pronoun_ref(gender: str, people: People, state: State, index: int, pos: int
     if subject and people.fits(subject, gender):
         return subject
     last, para = state.get("last"), state.get("last_para")
-    known = last and (last in people.titles or last in people.names)
-    if known and last and para is not None and index - int(para) <= 1 and people.fits(last, gender):
+    if last and para is not None and index - int(para) <= 1 and people.fits(last, gender):
         return last
     return people.recent(index, pos, gender) or (last if last and people.fits(last, gender) else None)
+
+
+def _introduces(before: str) -> bool:
+    """Whether the text before a quotation ends by introducing it: a colon, or
+    a speech verb and a comma (``and said,``, ``tweeting,``)."""
+    tail = before.rstrip()
+    if tail.endswith(":"):
+        return True
+    if not tail.endswith(","):
+        return False
+    last = tail[:-1].rsplit(None, 1)[-1] if tail[:-1].strip() else ""
+    return bool(_VERB.fullmatch(last))
 
 
 def _fallback(state: State, index: int) -> str | None:
@@ -188,7 +199,10 @@ def _note_subjects(text: str, people: People, state: State, index: int, offset: 
 
 
 def _plan(index: int, text: str, spans: list[Span], people: People, state: State) -> list[_Plan]:
-    quotes = [s for s in spans if (s.continued and state.get("carry")) or is_direct(text, s)]
+    quotes: list[Span] = []
+    for s in spans:
+        if (s.continued and state.get("carry")) or is_direct(text, s) or _second_half(text, quotes, s):
+            quotes.append(s)
     plans: list[_Plan] = []
     shared_until = -1  # quotes up to this index share the previous attribution
     split_at = -1  # this quote continues the one before it, split around its attribution
@@ -211,6 +225,10 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
             np = parse_before(_last_sentence(before))
             if np:
                 found = _resolve(np, people, state, index, q.open)
+        if found is None and _introduces(before):
+            # "Trump called on her to resign and said, ...": the sentence's subject speaks
+            subject = people.sentence_subject(index, q.open)
+            found = (subject, None) if subject else None
         if found is None and not q.runs_on:
             # the run of quotes with nothing between them, then the attribution
             j = i
@@ -242,6 +260,16 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
         plans.append(_Plan(q, found[0], found[1], intro))
         i += 1
     return plans
+
+
+def _second_half(text: str, quotes: list[Span], span: Span) -> bool:
+    """``"A," Doe said in a video address, "and b."``: a quotation that opens in
+    lower case after a comma still stands alone when it resumes one that the
+    attribution just before it split."""
+    if not quotes or quotes[-1].close > span.open or text[span.end - 1 : span.end] not in tuple(_END_OK):
+        return False
+    between = text[quotes[-1].close : span.open].rstrip()
+    return between.endswith(",") and parse_after(between) is not None
 
 
 def _join(first: str, second: str, mark: str) -> str:
