@@ -139,7 +139,7 @@ def stands_alone(text: str, at: int) -> bool:
     ``He said, "We will win."`` quotes a whole utterance; ``called it "a
     disaster"`` works a fragment into the anchor's own sentence.
     """
-    before = text[:at].rstrip(" \t")
+    before = text[:at].rstrip(" \t\u00a0")
     return not before or before.endswith(("\n", ".", "?", "!", ":", ",", "”", '"', "»"))
 
 

@@ -236,25 +236,35 @@ def subject_of_verb(text: str, start: int, verb: int, verb_end: int) -> str | No
     return _subject_before(text[start:verb_end] + ":", verb - start)
 
 
+_LEAD_LINK = re.compile(r"^(?:(?:and|but|so|then|also|as|while)\s+)+")
+_APPOSITIVE_START = frozenset(["the", "a", "an", "its", "his", "her", "their", "our", "another", "one"])
+_PARTY_TAG = re.compile(r"^[RDI]-[A-Z][\w.]*$")
+
+
 def _subject_before(c: str, verb: int) -> str | None:
     head = c[:verb].rstrip(" ,")
     if head.endswith(_AUX_WORDS) or head.endswith("\n"):  # all _AUX can match
         head = _AUX.sub("", head)
     if not head:
         return None
-    chunks = [x.strip() for x in head.split(",") if x.strip()]
+    chunks = [_LEAD_LINK.sub("", x.strip()) for x in head.split(",") if x.strip()]
+    chunks = [x for x in chunks if x]
     # "Rhys Morgan, the chief engineer, said:" -> name plus appositive
     for i in range(len(chunks) - 1, -1, -1):
         ch = chunks[i]
         if len(ch.split()) > 14:
             return None
         if (
-            ch.split()[0].lower() in ("the", "a", "an")
+            (
+                ch.split()[0].lower() in _APPOSITIVE_START
+                or (ch[:1].islower() and ch.split()[0] not in ("he", "she", "they", "we", "it"))
+                or _PARTY_TAG.match(ch)
+            )
             and i > 0
             and chunks[i - 1][:1].isupper()
             and chunks[i - 1].split()[0].lower() not in _NOT_SUBJECT
         ):
-            continue
+            continue  # an appositive: "the chief engineer", "president of the club", "its chairman", "R-Wis."
         if _np_ok(ch) and not ch.lower().startswith(("in ", "on ", "at ", "during ", "after ", "speaking")):
             return ", ".join(chunks[i:]) if i < len(chunks) - 1 else ch
     return None

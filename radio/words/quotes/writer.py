@@ -105,7 +105,7 @@ def is_direct(text: str, span: Span) -> bool:
     before = text[: span.open].rstrip()
     prev = before[-1] if before else ""
     prev_word = before.rsplit(None, 1)[-1].lower() if before else ""
-    ok_start = not before or prev in _START_OK or bool(_VERB.fullmatch(prev_word))
+    ok_start = not before or prev in _START_OK
     if prev == "," and inner[:1].islower() and not _VERB.fullmatch(prev_word.rstrip(",")):
         ok_start = False
     after = text[span.close :].lstrip()
