@@ -46,6 +46,8 @@ def _alternation(words: list[str]) -> str:
 
 _VERB = re.compile(rf"\b{_alternation(VERBS.split('|'))}\b")
 _VERB_FIRST = re.compile(rf"^(?P<verb>(?:{VERBS}))\b\s*(?P<tail>.*)$", re.S)
+# "... beamed Donald Hartley of Madison": any past-tense verb, then a name
+_ED_FIRST = re.compile(r"^(?P<verb>[a-z]{3,}ed)\s+(?P<tail>(?:[A-Z]|the\s+[A-Z]).*)$", re.S)
 _ACCORDING = re.compile(r"^(?P<verb>[Aa]ccording to)\s+(?P<tail>.+)$", re.S)
 _NP_STOP = re.compile(
     r",|\s(?:in|on|at|during|to|after|before|when|while|as|via|through|last|this|yesterday"
@@ -132,7 +134,7 @@ def parse_after(clause: str) -> Attribution | None:
     c = clause.strip().lstrip(",—–- ").rstrip(" .,;:!?")
     if not c or len(c.split()) > 45 or any(q in c for q in '“”"«»'):
         return None
-    m = _VERB_FIRST.match(c) or _ACCORDING.match(c)
+    m = _VERB_FIRST.match(c) or _ACCORDING.match(c) or _ED_FIRST.match(c)
     if m:
         verb, tail = m.group("verb"), m.group("tail").strip()
         stop = _NP_STOP.search(" " + tail)
@@ -163,7 +165,7 @@ def parse_after(clause: str) -> Attribution | None:
 # clause of a name or pronoun and any past-tense verb
 _ANY_VERB = re.compile(
     r"^(?:(?:[A-Z][\w’'.-]*\s+){1,3}|(?:he|she|they|the\s+\w+)\s+)(?P<v>[a-z]\w+ed)(?:\s+(?:back|out|up|in))?"
-    r"(?:\s+(?:on|in|at|during|after|before|while|from|to|with|last|this|yesterday|today|earlier|later)\b.*)?$"
+    r"(?:\s+(?:on|in|at|during|after|before|while|from|to|with|last|this|yesterday|today|earlier|later|and|as)\b.*)?$"
 )
 _SUBJECT = re.compile(
     r"^(?:(?:But|And|So|Then|Later|Meanwhile),?\s+)?(?P<np>(?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*)*"

@@ -63,6 +63,7 @@ _SENT_END = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s|$)")
 _START_OK = ".!?:;,—–-(…" + CLOSERS + STRAIGHT
 _END_OK = ".,!?…—–-:;"
 _WORD = re.compile(r"\w")
+_SAID = re.compile(r"(?:said|says|added|wrote|told|asked)\b")
 _STRIP_LEAD = " \t,.;:—–-"
 _STRIP_TAIL = " \t,;—–-"
 
@@ -109,7 +110,7 @@ def is_direct(text: str, span: Span) -> bool:
     if prev == "," and inner[:1].islower() and not _VERB.fullmatch(prev_word.rstrip(",")):
         ok_start = False
     after = text[span.close :].lstrip()
-    ok_end = span.runs_on or inner[-1] in _END_OK or not after or after[0] in _END_OK + ")"
+    ok_end = span.runs_on or inner[-1] in _END_OK or not after or after[0] in _END_OK + ")" or bool(_SAID.match(after))
     return ok_start and ok_end
 
 
@@ -162,8 +163,9 @@ def _introduces(before: str) -> bool:
         return True
     if not tail.endswith(","):
         return False
-    last = tail[:-1].rsplit(None, 1)[-1] if tail[:-1].strip() else ""
-    return bool(_VERB.fullmatch(last))
+    clause = tail[:-1].rsplit(",", 1)[-1].split()
+    # "..., telling reporters," / "and said," / "tweeting,": a speech verb in the last few words
+    return any(_VERB.fullmatch(w) for w in clause[-3:])
 
 
 def _fallback(state: State, index: int) -> str | None:
