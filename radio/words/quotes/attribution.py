@@ -54,6 +54,7 @@ _NP_STOP = re.compile(
     r"|today|earlier|later|recently|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|from|with|about|of\s+(?:the\s+)?(?:speech|statement|interview))\b"
 )
+_NP_STOP_DESCRIBED = re.compile(_NP_STOP.pattern.replace("|to|", "|"))
 _AUX = re.compile(r"\s+(?:has|have|had|would|will|also|later|then|once|again|previously|recently)$")
 _AUX_WORDS = ("has", "have", "had", "would", "will", "also", "later", "then", "once", "again", "previously", "recently")
 
@@ -137,7 +138,9 @@ def parse_after(clause: str) -> Attribution | None:
     m = _VERB_FIRST.match(c) or _ACCORDING.match(c) or _ED_FIRST.match(c)
     if m:
         verb, tail = m.group("verb"), m.group("tail").strip()
-        stop = _NP_STOP.search(" " + tail)
+        described = tail.split(None, 1)[0].lower() in _APPOSITIVE_START if tail else False
+        # "said a longtime adviser to both Clintons": a description keeps its "to ..."
+        stop = (_NP_STOP_DESCRIBED if described else _NP_STOP).search(" " + tail)
         cut = (stop.start() - 1) if stop else len(tail)
         cut = max(cut, 0)
         np, rest = tail[:cut].strip(), tail[cut:].strip()
@@ -175,6 +178,9 @@ _SUBJECT = re.compile(
 
 def _colon_subject(c: str) -> str | None:
     """``Clinton:`` or ``The campaign worded it carefully:`` -> the subject."""
+    c = re.split(r"\s[-—–]\s", c)[-1]  # "A HEADING - Jeffrey M. Jones:"
+    if sum(ch.isupper() for ch in c) > 0.8 * sum(ch.isalpha() for ch in c) and len(c.split()) > 3:
+        return None  # a heading in capitals
     m = _SUBJECT.match(c)
     if not m:
         return None
@@ -254,8 +260,16 @@ def _subject_before(c: str, verb: int) -> str | None:
     # "Rhys Morgan, the chief engineer, said:" -> name plus appositive
     for i in range(len(chunks) - 1, -1, -1):
         ch = chunks[i]
-        if len(ch.split()) > 14:
-            return None
+        words = ch.split()
+        if i < len(chunks) - 1 and len(words) > 1 and _VERB.fullmatch(words[-1]):
+            ch = " ".join(words[:-1])  # "Spicer said, adding, ..." -> "Spicer"
+            words = words[:-1]
+        if len(words) > 14:
+            # "... grew so heated that New Jersey Gov. Chris Christie said": the name before the verb
+            k = len(words)
+            while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in ("de", "van", "von", "al")):
+                k -= 1
+            return " ".join(words[k:]) if k < len(words) and i == len(chunks) - 1 else None
         if (
             (
                 ch.split()[0].lower() in _APPOSITIVE_START
