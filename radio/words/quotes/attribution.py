@@ -255,30 +255,34 @@ def _subject_before(c: str, verb: int) -> str | None:
         head = _AUX.sub("", head)
     if not head:
         return None
-    chunks = [_LEAD_LINK.sub("", x.strip()) for x in head.split(",") if x.strip()]
+    chunks = [x.strip() for x in head.split(",")]
+    chunks = [_LEAD_LINK.sub("", x) if x[:1].islower() else x for x in chunks if x]
     chunks = [x for x in chunks if x]
     # "Rhys Morgan, the chief engineer, said:" -> name plus appositive
     for i in range(len(chunks) - 1, -1, -1):
         ch = chunks[i]
         words = ch.split()
-        if i < len(chunks) - 1 and len(words) > 1 and _VERB.fullmatch(words[-1]):
-            ch = " ".join(words[:-1])  # "Spicer said, adding, ..." -> "Spicer"
-            words = words[:-1]
+        if len(words) > 1 and i < len(chunks) - 1 and _VERB.fullmatch(words[-1]):
+            words = words[:-1]  # "Spicer said, adding, ..." -> "Spicer"
+            ch = " ".join(words)
         if len(words) > 14:
+            if i < len(chunks) - 1:
+                return None
             # "... grew so heated that New Jersey Gov. Chris Christie said": the name before the verb
             k = len(words)
             while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in ("de", "van", "von", "al")):
                 k -= 1
-            return " ".join(words[k:]) if k < len(words) and i == len(chunks) - 1 else None
+            return " ".join(words[k:]) if k < len(words) else None
+        first = words[0]
         if (
-            (
-                ch.split()[0].lower() in _APPOSITIVE_START
-                or (ch[:1].islower() and ch.split()[0] not in ("he", "she", "they", "we", "it"))
+            i > 0
+            and (
+                first.lower() in _APPOSITIVE_START
+                or (first[:1].islower() and first not in ("he", "she", "they", "we", "it"))
                 or _PARTY_TAG.match(ch)
             )
-            and i > 0
-            and chunks[i - 1][:1].isupper()
-            and chunks[i - 1].split()[0].lower() not in _NOT_SUBJECT
+            and chunks[i - 1].rsplit(None, 1)[-1][:1].isupper()  # "81-year-old Parker Eaton, a nominal Republican"
+            and chunks[i - 1].split(None, 1)[0].lower() not in _NOT_SUBJECT
         ):
             continue  # an appositive: "the chief engineer", "president of the club", "its chairman", "R-Wis."
         if _np_ok(ch) and not ch.lower().startswith(("in ", "on ", "at ", "during ", "after ", "speaking")):

@@ -62,8 +62,9 @@ class People:
     mentions: list[tuple[int, int, str]] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # the canonical names: the values of ``full``
     things: set[str] = field(default_factory=set)  # names that are no person's (places, peoples, bodies)
-    sentences: list[list[int]] = field(default_factory=list)  # where each sentence starts, per paragraph
-    subjects: dict[tuple[int, int], str] = field(default_factory=dict)  # (paragraph, sentence) -> first person
+    texts: list[str] = field(default_factory=list)  # the paragraphs
+    by_paragraph: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # paragraph -> (pos, name)
+    _starts: dict[int, list[int]] = field(default_factory=dict)  # where each sentence starts, read when asked
 
     def lookup(self, name: str) -> str | None:
         words = name.split()
@@ -95,27 +96,40 @@ class People:
                 best = name
         return best
 
+    def sentence_starts(self, paragraph: int) -> list[int]:
+        starts = self._starts.get(paragraph)
+        if starts is None:
+            starts = self._starts[paragraph] = sentence_starts(self.texts[paragraph])
+        return starts
+
+    def _subject(self, paragraph: int, sentence: int, before: int | None = None) -> str | None:
+        """The first person named in a sentence (before ``before``), outside quotation marks."""
+        starts = self.sentence_starts(paragraph)
+        lo = starts[sentence]
+        hi = starts[sentence + 1] if sentence + 1 < len(starts) else len(self.texts[paragraph])
+        if before is not None:
+            hi = min(hi, before)
+        for at, name in self.by_paragraph.get(paragraph, ()):
+            if lo <= at < hi and name not in self.things:
+                return name
+        return None
+
     def sentence_subject(self, paragraph: int, pos: int) -> str | None:
         """The first person named in the sentence at (paragraph, pos), before ``pos``."""
-        if paragraph >= len(self.sentences):
+        if not 0 <= paragraph < len(self.texts):
             return None
-        name = self.subjects.get((paragraph, bisect_right(self.sentences[paragraph], pos) - 1))
-        if name is None:
-            return None
-        start = self.sentences[paragraph][bisect_right(self.sentences[paragraph], pos) - 1]
-        seen = any(p == paragraph and start <= at < pos and n == name for p, at, n in self.mentions)
-        return name if seen else None
+        return self._subject(paragraph, bisect_right(self.sentence_starts(paragraph), pos) - 1, pos)
 
     def previous_subject(self, paragraph: int, pos: int) -> str | None:
         """The first person named in the sentence before the one at (paragraph, pos)."""
-        if paragraph >= len(self.sentences):
+        if not 0 <= paragraph < len(self.texts):
             return None
-        k = bisect_right(self.sentences[paragraph], pos) - 1
+        k = bisect_right(self.sentence_starts(paragraph), pos) - 1
         if k > 0:
-            return self.subjects.get((paragraph, k - 1))
+            return self._subject(paragraph, k - 1)
         if paragraph == 0:
             return None
-        return self.subjects.get((paragraph - 1, len(self.sentences[paragraph - 1]) - 1))
+        return self._subject(paragraph - 1, len(self.sentence_starts(paragraph - 1)) - 1)
 
 
 def _surname_key(words: list[str]) -> str:
@@ -193,7 +207,8 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
     every mention of a known name outside quotation marks, and the first
     person named in each sentence (its likely subject)."""
     people = People()
-    full, names, by_surname, titles, gender, mentions, things, subjects = (
+    people.texts = list(paragraphs)
+    full, names, by_surname, titles, gender, mentions, things = (
         people.full,
         people.names,
         people.by_surname,
@@ -201,80 +216,76 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
         people.gender,
         people.mentions,
         people.things,
-        people.subjects,
     )
     runs = _RUNS
     for index, text in enumerate(paragraphs):
         quoted = [(s.open, s.close) for s in spans[index]] if index < len(spans) else []
-        starts = sentence_starts(text)
-        people.sentences.append(starts)
-        for run, at in _runs(text):
-            try:
-                read = runs[run]
-            except KeyError:
-                if len(runs) >= _RUNS_MAX:
-                    runs.clear()
-                read = runs[run] = _read_run(run)
-            if read is None:
-                continue
-            inside = any(a <= at < b for a, b in quoted)
-            if len(read) == 2:
-                canon = by_surname.get(read[0])
-                if canon and not inside:
-                    mentions.append((index, at, canon))
-                    for g in read[1]:
-                        gender.setdefault(canon, g)
-                    _subject(people, subjects, index, bisect_right(starts, at) - 1, canon)
-                continue
-            name, key, surname, title, genders = read
-            canon = full.setdefault(key, name)
-            names.add(canon)
-            by_surname.setdefault(surname, canon)
-            if genders == ("thing",):
-                things.add(canon)
-            elif canon == name and canon not in titles:
-                said = title or _appositive(text, at + len(run))
-                if said:
-                    titles[canon] = said
-            if inside:
-                continue
-            mentions.append((index, at, canon))
-            for g in genders:
-                if g != "thing" and canon not in things:
+        qi = 0
+        here: list[tuple[int, str]] = []
+        for m in _RUN.finditer(text):
+            whole = m.group()
+            for run, at in _pieces(whole, m.start()) if "." in whole else ((whole, m.start()),):
+                try:
+                    read = runs[run]
+                except KeyError:
+                    if len(runs) >= _RUNS_MAX:
+                        runs.clear()
+                    read = runs[run] = _read_run(run)
+                if read is None:
+                    continue
+                while qi < len(quoted) and quoted[qi][1] <= at:
+                    qi += 1
+                inside = qi < len(quoted) and quoted[qi][0] <= at
+                if len(read) == 2:
+                    canon = by_surname.get(read[0])
+                    if canon and not inside:
+                        mentions.append((index, at, canon))
+                        here.append((at, canon))
+                        for g in read[1]:
+                            gender.setdefault(canon, g)
+                    continue
+                name, key, surname, title, genders = read
+                canon = full.setdefault(key, name)
+                names.add(canon)
+                by_surname.setdefault(surname, canon)
+                if genders == ("thing",):
+                    things.add(canon)
+                elif canon == name and canon not in titles:
+                    said = title or _appositive(text, at + len(run))
+                    if said:
+                        titles[canon] = said
+                if inside:
+                    continue
+                mentions.append((index, at, canon))
+                here.append((at, canon))
+                if canon in things:
+                    continue
+                for g in genders:
                     gender.setdefault(canon, g)
-            _subject(people, subjects, index, bisect_right(starts, at) - 1, canon)
+        if here:
+            people.by_paragraph[index] = here
     return people
 
 
 _END_WORD = re.compile(r"(\S+)\.(?:\s+|$)")
 
 
-def _runs(text: str) -> list[tuple[str, int]]:
-    """Each run of capitalised words with its position.  A run stops at a word
-    that ends a sentence (``Robin Hale. Hale ran``), and that word's full stop
-    is no part of the name; an abbreviation or initial (``Sen.``, ``J.``) is."""
+def _pieces(run: str, at: int) -> list[tuple[str, int]]:
+    """A run of capitalised words split where a word ends a sentence
+    (``Robin Hale. Hale ran``); that word's full stop is no part of the name,
+    an abbreviation's or initial's (``Sen.``, ``J.``) is."""
     out: list[tuple[str, int]] = []
-    for m in _RUN.finditer(text):
-        run, at = m.group(), m.start()
-        if "." not in run:
-            out.append((run, at))
+    start = 0
+    for e in _END_WORD.finditer(run):
+        word = e.group(1)
+        low = word.lower()
+        if len(word) < 3 or low in _NO_BREAK or low + "." in TITLE_WORDS or "." in word:
             continue
-        start = 0
-        for e in _END_WORD.finditer(run):
-            word = e.group(1)
-            low = word.lower()
-            if len(word) < 3 or low in _NO_BREAK or low + "." in TITLE_WORDS or "." in word:
-                continue
-            out.append((run[start : e.end(1)], at + start))
-            start = e.end()
-        if start < len(run):
-            out.append((run[start:], at + start))
+        out.append((run[start : e.end(1)], at + start))
+        start = e.end()
+    if start < len(run):
+        out.append((run[start:], at + start))
     return out
-
-
-def _subject(people: People, subjects: dict[tuple[int, int], str], index: int, sentence: int, name: str) -> None:
-    if (index, sentence) not in subjects and name not in people.things:
-        subjects[(index, sentence)] = name
 
 
 _APPOSITIVE = re.compile(r"^,\s+((?:the|a|an)\s[^,.;:“”\"]{3,120}?),")

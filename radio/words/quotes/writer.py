@@ -155,6 +155,19 @@ def _pronoun_ref(gender: str, people: People, state: State, index: int, pos: int
     return people.recent(index, pos, gender) or (last if last and people.fits(last, gender) else None)
 
 
+def _same_voice(between: str, prev: _Plan, people: People) -> tuple[str, str | None] | None:
+    """``"A," he wrote, "b."`` after the first half was given to someone: a
+    pronoun that fits them, between the halves, keeps the same voice."""
+    if not prev.speaker or not between.rstrip().endswith((",", ":")):
+        return None
+    att = parse_after(between)
+    sp = parse_np(att.np, people) if att else None
+    if sp and sp.pronoun in ("male", "female") and people.fits(prev.speaker, sp.pronoun):
+        people.note_gender(prev.speaker, sp.pronoun)
+        return prev.speaker, prev.title
+    return None
+
+
 def _introduces(before: str) -> bool:
     """Whether the text before a quotation ends by introducing it: a colon, or
     a speech verb and a comma (``and said,``, ``tweeting,``)."""
@@ -223,6 +236,8 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
         _note_subjects(before, people, state, index, gap_start)
         if q.continued and state.get("carry"):
             found = (str(state["carry"]), None)
+        if found is None and plans and plans[-1].span is quotes[i - 1] and i:
+            found = _same_voice(before, plans[-1], people)
         if found is None:
             np = parse_before(_last_sentence(before))
             if np:
