@@ -346,6 +346,7 @@ def parse_np(np: str, people: People) -> Speaker | None:
 
 
 _OF = re.compile(r"\s+of\s+")
+_RELATIVE = re.compile(r"\s+(?:who|whose|which)\s")
 
 
 def _cut_of(np: str) -> str:
@@ -381,6 +382,7 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
             np, appositive = head.strip(), rest
         elif rest and _CAP.search(rest):
             np, appositive = rest, None
+    np = _RELATIVE.split(np, 1)[0]  # "Sen. Jim Whelan who represents Atlantic City"
     np = _cut_of(np)
     words = np.split()
     if len(words) > 14:

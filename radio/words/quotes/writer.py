@@ -110,7 +110,11 @@ def is_direct(text: str, span: Span) -> bool:
     if prev == "," and inner[:1].islower() and not _VERB.fullmatch(prev_word.rstrip(",")):
         ok_start = False
     after = text[span.close :].lstrip()
-    ok_end = span.runs_on or inner[-1] in _END_OK or not after or after[0] in _END_OK + ")" or bool(_SAID.match(after))
+    last = inner.rstrip("'’ ")[-1:] or inner[-1]  # 'like, "Oh, this is important," '
+    ok_end = span.runs_on or last in _END_OK or not after or after[0] in _END_OK + ")" or bool(_SAID.match(after))
+    if ok_end and not ok_start and prev == ",":
+        # "..., "getting maxed-out contributions ... a yellow light," said Joe Birkenstock."
+        ok_start = parse_after(_first_sentence(after)) is not None and last in ",.!?"
     return ok_start and ok_end
 
 
