@@ -308,3 +308,66 @@ def test_months_are_no_speakers() -> None:
 
     assert parse_np("in February", People()) is None
     assert parse_np("February", People()) is None
+
+
+def test_any_past_tense_verb_attributes_a_quote() -> None:
+    assert _said(["“Nobody warned us about the tide,” Ada Brook fumed on Tuesday."]) == [
+        ("Nobody warned us about the tide,", "Ada Brook")
+    ]
+    assert _said(["“Get off the pier,” Rhys Morgan barked, and the crowd moved back."])[0][1] == "Rhys Morgan"
+    assert _said(["“This is the best day of my life!” beamed Tom Okafor of Port Ellery."]) == [
+        ("This is the best day of my life!", "Tom Okafor")
+    ]
+
+
+def test_quote_running_into_said_and_after_a_comma() -> None:
+    paras = [
+        "Though few ferries run in winter, “losing the last boat on Sundays would cut the island off,” "
+        "said harbour master Gwen Alder. “Nobody here can drive to the mainland”, said Alder."
+    ]
+    assert [s for _, s in _said(paras)] == ["Gwen Alder", "Gwen Alder"]
+
+
+def test_quote_after_verb_without_comma_stays_with_anchor() -> None:
+    paras = ["The council's leaflet says “every household will be consulted before the vote.”"]
+    assert _said(paras) == []
+    assert find_parts(paras)[0].kind == "anchor"
+
+
+def test_speaker_from_clause_before_quote() -> None:
+    paras = [
+        "Linda Okoro did not seem impressed by the plan, telling reporters, “We have heard this before.”",
+        "The ferry will run until May, Rhys Morgan said, adding, “After that we will see.”",
+        "The meeting grew so heated over the harbour wall that Councillor Marcus Webb said, “Let us vote now.”",
+    ]
+    assert [s for _, s in _said(paras)] == ["Linda Okoro", "Rhys Morgan", "Marcus Webb"]
+
+
+def test_appositives_and_descriptions() -> None:
+    paras = [
+        "Gregory Hale, president of the Vellmar Rowing Club, said: “We will row in any weather.”",
+        "Sen. Ann Lee, D-Ore., said: “The money is there.”",
+        "“We have a lot of work to do,” said a longtime adviser to the mayor.",
+        "“The vote is close,” said Councillor Ines Marsh who chairs the committee.",
+    ]
+    assert [s for _, s in _said(paras)] == [
+        "Gregory Hale",
+        "Ann Lee",
+        "a longtime adviser to the mayor",
+        "Ines Marsh",
+    ]
+    parts = find_parts(paras)
+    assert Part("anchor", "A longtime adviser to the mayor said:", 2) in parts
+
+
+def test_heading_in_capitals_is_no_speaker() -> None:
+    paras = ["FERRIES RUN LATE AGAIN THIS WINTER - Rhys Morgan: “We lost three sailings to the storm.”"]
+    assert _said(paras) == [("We lost three sailings to the storm.", "Rhys Morgan")]
+
+
+def test_second_half_keeps_the_voice() -> None:
+    paras = [
+        "Tom Birch wrote to the council last week. Councillor Marcus Webb answered: “As a member of this council,” "
+        "he wrote, “we know you want the pool open.”"
+    ]
+    assert [s for _, s in _said(paras)] == ["Marcus Webb", "Marcus Webb"]

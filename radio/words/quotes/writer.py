@@ -266,7 +266,7 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
                     intro = (a, a + len(chunk), att.spoken)
                     rest = text[a + len(chunk) : end]
                     shared_until = j
-                    if j + 1 < len(quotes) and not rest.strip(" ,;—–-"):
+                    if j + 1 < len(quotes) and not rest.strip(" ,;—–-") and not _own_attribution(text, quotes, j + 1):
                         shared_until = j + 1  # split quote: "First," he said, "second."
                         split_at, split_end = j + 1, (chunk.rstrip(" ,;—–-")[-1:] == "." and ".") or ","
         if found is None:
@@ -281,6 +281,16 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
         plans.append(_Plan(q, found[0], found[1], intro))
         i += 1
     return plans
+
+
+def _own_attribution(text: str, quotes: list[Span], k: int) -> bool:
+    """Whether quote ``k`` is followed by an attribution of its own (so it does
+    not continue the quotation before it): ``"A," said Alder. "B", said Alder.``"""
+    q = quotes[k]
+    if text[q.start : q.end].rstrip("'’ ")[-1:] in (".", "…"):
+        return False  # "... B." ends its sentence: what follows is no attribution of it
+    end = quotes[k + 1].open if k + 1 < len(quotes) else len(text)
+    return parse_after(_first_sentence(text[q.close : end])) is not None
 
 
 def _second_half(text: str, quotes: list[Span], span: Span) -> bool:
