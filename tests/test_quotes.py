@@ -301,6 +301,7 @@ def test_first_name_table() -> None:
     assert first_name_gender("J.") is None
     assert is_thing(["North", "Korean"]) and is_thing(["New", "York"]) and is_thing(["Washington", "Post"])
     assert not is_thing(["George", "Washington"]) and not is_thing(["Mark", "Cuban"])
+    assert not is_thing(["Monty", "Hall"]) and is_thing(["Lincoln", "Center"]) and is_thing(["Vellmar", "Hall"])
 
 
 def test_months_are_no_speakers() -> None:

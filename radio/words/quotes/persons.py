@@ -24,7 +24,14 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from radio.words.quotes.vocab import DEMONYMS, MONTHS_AND_DAYS, NOT_PERSON_WORDS, PLACE_NAMES, PLACES
+from radio.words.quotes.vocab import (
+    DEMONYMS,
+    MONTHS_AND_DAYS,
+    NOT_PERSON_WORDS,
+    PLACE_NAMES,
+    PLACES,
+    SURNAME_LIKE,
+)
 
 
 @cache
@@ -60,8 +67,8 @@ def is_thing(words: list[str]) -> bool:
     last = low[-1]
     if whole in PLACE_NAMES or whole in PLACES or whole in MONTHS_AND_DAYS:
         return True
-    if last in NOT_PERSON_WORDS:
-        return True  # "Washington Post", "Lee County"
+    if last in NOT_PERSON_WORDS and not (last in SURNAME_LIKE and name_gender(words)):
+        return True  # "Washington Post", "Lee County", not "Monty Hall"
     if name_gender(words):
         return False  # "George Washington", "Mark Cuban"
     if last in DEMONYMS or (last.endswith("s") and last[:-1] in DEMONYMS):

@@ -119,8 +119,8 @@ NOT_PERSON_WORDS = words(
     states street avenue road square park bridge airport station beach island islands river lake
     mountains valley district province region republic kingdom empire coast border tower building bay
     harbour harbor port sea gulf strait canal
-    hall plaza club team project program programme initiative coalition movement caucus pac network
-    review report times institute today daily weekly monthly
+    hall plaza club team project program programme initiative coalition movement caucus pac report
+    today daily weekly monthly
     """
 )
 # Peoples and nationalities: "North Korean", "Ukrainians", "the British".
@@ -140,3 +140,6 @@ DEMONYMS = words(
     southern northern eastern western soviet
     """
 )
+# Words of that list that are also common surnames: after a known first name
+# they end a person's name ("Monty Hall", "Emily Post").
+SURNAME_LIKE = words("hall park church lake post house street bridge tower banks")
