@@ -1,0 +1,129 @@
+"""The blocks of a page copied as text and what each says about itself.
+
+A block is one line of the input, or a paragraph hard-wrapped over several
+lines. Its shape features (length, words, share of stopwords, whether it ends
+like a sentence) feed the story finder; ``line_label`` gives the class a
+block earns on its face (a byline, a date stamp, a photo credit, a prompt,
+the copyright line), whatever its neighbours are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from radio.words.ingest.rules import (
+    _BIO,
+    _SENTENCE_END,
+    EMAIL_RE,
+    URL_RE,
+    _boilerplate,
+    _copyright,
+    _credit,
+    byline_name,
+    parse_date,
+    stamp_date,
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of the input with its shape features."""
+
+    number: int  # 1-based input line where it starts
+    text: str  # whitespace collapsed
+    length: int  # characters
+    words: int
+    density: float  # share of its words in the stop list
+    sentence: bool  # ends like a sentence (full stop, question mark, closing quote...)
+    stamp: str | None = None  # the date of an "Updated ..." stamp
+    byline: str | None = None  # the name of a "By ..." line
+    is_stamp: bool = False  # an "Updated ..." stamp, with or without a date
+
+
+_EDGE = "\"'“”‘’()[]«».,;:!?—–-…*•|"
+
+
+def make_blocks(text: str, stops: frozenset[str]) -> list[Block]:
+    """Split ``text`` into blocks, joining hard-wrapped prose within a paragraph."""
+    rows: list[tuple[int, str]] = []
+    group: list[tuple[int, str]] = []
+    for number, line in enumerate([*text.split("\n"), ""], start=1):
+        if line.strip():
+            group.append((number, line.strip()))
+            continue
+        if len(group) > 1 and _looks_wrapped([r for _, r in group]):
+            rows.append((group[0][0], " ".join(r for _, r in group)))
+        else:
+            rows.extend(group)
+        group = []
+    return [_block(n, " ".join(line.split()), stops) for n, line in rows]
+
+
+def _looks_wrapped(rows: list[str]) -> bool:
+    inner = rows[:-1]
+    long_rows = sum(1 for r in inner if len(r) >= 45)
+    open_rows = sum(1 for r in inner if not _SENTENCE_END.search(r))
+    return long_rows >= 0.6 * len(inner) and open_rows >= 0.5 * len(inner)
+
+
+def _block(number: int, text: str, stops: frozenset[str]) -> Block:
+    tokens = text.lower().split()
+    count = sum(map(stops.__contains__, [t.strip(_EDGE) for t in tokens]))
+    stamp = stamp_date(text) if len(text) <= 120 else False
+    return Block(
+        number=number,
+        text=text,
+        length=len(text),
+        words=len(tokens),
+        density=count / len(tokens) if tokens else 0.0,
+        sentence=bool(_SENTENCE_END.search(text)) and not text.endswith(":"),
+        stamp=stamp if isinstance(stamp, str) else None,
+        is_stamp=stamp is not False,
+        byline=byline_name(text) or _glued_byline(text),
+    )
+
+
+# "ByJ.R. Stone" (the space lost in the copy), "By Ann Lee, Bo Li, 7 News", "Author: Ann Lee"
+_LOOSE_BYLINE = re.compile(
+    r"^(?:By:?\s*|(?i:author|written by|words|reporter)s?:\s*)"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,4})(?:\s*[,|/].{0,80})?$"
+)
+
+
+def _glued_byline(text: str) -> str | None:
+    """A byline in a looser form than ``byline_name`` takes."""
+    if len(text) > 120 or text.endswith("."):
+        return None
+    match = _LOOSE_BYLINE.match(text)
+    return match.group("name") if match else None
+
+
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
+_AGO = re.compile(r"^(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|day|week|month|year)s?\s+ago$", re.I)
+_READ_TIME = re.compile(r"\b\d+\s*(?:-|\s)?\s*min(?:ute)?s?\s+(?:read|listen|watch)$", re.I)
+
+
+def line_label(block: Block) -> str | None:
+    """The class a block earns by itself (None: its shape and neighbours decide)."""
+    text = block.text
+    low = text.lower()
+    if _copyright(text, low):
+        return "copyright"
+    if block.is_stamp:
+        return "date"
+    if block.byline:
+        return "byline"
+    if _BIO.match(text):
+        return "bio"
+    if block.length < 100 and _credit(text, low):
+        return "credit"
+    if _boilerplate(text, low):
+        return "chrome"
+    if block.words <= 10 and (
+        _CLOCK.match(text) or _AGO.match(text) or _READ_TIME.search(text) or (parse_date(text) and not block.sentence)
+    ):
+        return "date"
+    if (URL_RE.search(text) or EMAIL_RE.search(text)) and not URL_RE.sub("", EMAIL_RE.sub("", text)).strip(_EDGE):
+        return "link"
+    return None

@@ -1,0 +1,182 @@
+"""The headline of a page copied as text: the title-like line nearest above the story.
+
+Between the headline and the story a page puts kickers ("BUSINESS"), bylines,
+dates, the lead photo's caption and credit, share buttons and sometimes a
+standfirst; above it, the site's menus. Lines classed as any of those are
+skipped. Evidence that a line is the headline: it is printed again elsewhere
+(share text, breadcrumbs, the page title), or another line reads
+"Title | Site" or "Title - Site".
+"""
+
+from __future__ import annotations
+
+import re
+
+from radio.words.ingest.features import Block
+from radio.words.ingest.rules import _headline, fold, strip_links
+
+MAX_WORDS = 30
+MIN_WORDS = 3
+LOOK_ABOVE = 40  # blocks above the story searched for the headline
+_PUNCT = "\"'“”‘’()[].,;:!?"
+# Verbs that open the labels of buttons and links; a short line opening with one is page furniture.
+_UI_VERBS = frozenset(
+    (
+        "add",
+        "apply",
+        "back",
+        "buy",
+        "call",
+        "change",
+        "click",
+        "close",
+        "comment",
+        "connect",
+        "contact",
+        "continue",
+        "copy",
+        "create",
+        "discover",
+        "download",
+        "edit",
+        "email",
+        "explore",
+        "find",
+        "follow",
+        "get",
+        "give",
+        "go",
+        "join",
+        "jump",
+        "leave",
+        "listen",
+        "load",
+        "log",
+        "login",
+        "manage",
+        "open",
+        "order",
+        "play",
+        "post",
+        "print",
+        "read",
+        "register",
+        "reply",
+        "report",
+        "return",
+        "save",
+        "search",
+        "see",
+        "send",
+        "share",
+        "shop",
+        "show",
+        "sign",
+        "skip",
+        "sort",
+        "start",
+        "submit",
+        "subscribe",
+        "support",
+        "switch",
+        "tap",
+        "toggle",
+        "try",
+        "view",
+        "visit",
+        "watch",
+        "write",
+    )
+)
+_SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·)\s+")
+
+
+def _title_like(block: Block) -> bool:
+    text = block.text
+    if not MIN_WORDS <= block.words <= MAX_WORDS or block.length > 250:
+        return False
+    if text.endswith((":", ",", ";")) or text.count("|") > 1:
+        return False
+    first = text.lstrip("\"'“‘(")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    if block.words <= 8 and text.split(None, 1)[0].lower().strip(_PUNCT) in _UI_VERBS:
+        return False  # "Write a comment", "Add to Pocket", "Give a Gift": a button, not a headline
+    # a kicker or a menu in capitals ("BREAKING NEWS", "WORLD POLITICS SPORT") is not a headline
+    return not (block.words <= 4 and _shouting(text))
+
+
+def _shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _dek_below(blocks: list[Block], labels: list[str | None], index: int) -> bool:
+    """A longer standfirst follows: the line is a headline over its dek."""
+    if index + 1 >= len(blocks) or labels[index + 1] is not None:
+        return False
+    below, block = blocks[index + 1], blocks[index]
+    return below.words > block.words >= 4 and below.words >= 8 and below.density > block.density
+
+
+def _in_menu(blocks: list[Block], index: int) -> bool:
+    """Two of the four blocks around it are short labels too: an item of a menu."""
+    near = [blocks[j] for j in (index - 2, index - 1, index + 1, index + 2) if 0 <= j < len(blocks)]
+    return sum(1 for b in near if b.words <= 4 and not b.sentence) >= 2
+
+
+def _evidence(blocks: list[Block], index: int, folds: list[str]) -> bool:
+    """The line is printed again, or as "Title | Site" / "Site: Title", elsewhere on the page."""
+    key = folds[index]
+    if not key:
+        return False
+    for j, other in enumerate(folds):
+        if j == index or not other:
+            continue
+        if other == key:
+            return True
+        if len(other) > len(key) and (other.startswith(key) or other.endswith(key)):
+            parts = _SITE_SEPARATOR.split(blocks[j].text)
+            if len(parts) > 1 and any(fold(p) == key for p in parts):
+                return True
+    return False
+
+
+def choose_headline(
+    blocks: list[Block], labels: list[str | None], kept: list[bool], first: int
+) -> tuple[str, int, str] | None:
+    """(headline, index of its block, why) for the story starting at block ``first``; None if no line qualifies."""
+    candidates: list[int] = []
+    # the story's own first line can be its headline when it does not read as a sentence
+    if not blocks[first].sentence and _title_like(blocks[first]):
+        candidates.append(first)
+    for i in range(first - 1, max(-1, first - 1 - LOOK_ABOVE), -1):
+        if labels[i] not in (None, "repeat") or kept[i] or not _title_like(blocks[i]):
+            continue
+        candidates.append(i)
+        if len(candidates) >= 10:
+            break
+    if not candidates and blocks[first].length < 80 and _title_like(blocks[first]) and first + 1 < len(blocks):
+        candidates.append(first)  # nothing above: a short first line heads a bare story ("Council backs ..., part 2.")
+    if not candidates:
+        return None
+    folds = [fold(b.text) if b.words >= MIN_WORDS else "" for b in blocks]
+    best, best_score, why = -1, float("-inf"), ""
+    for rank, i in enumerate(candidates):
+        block = blocks[i]
+        evidence = _evidence(blocks, i, folds)
+        score = -0.4 * rank + (4 if evidence else 0)
+        score += 3 if block.words >= 6 else 1.5 if block.words >= 4 else 0
+        score -= 3 if block.text.endswith(".") and not block.text.endswith("..") else 0
+        score -= 2 if block.words > 20 else 0
+        score -= 3 if _shouting(block.text) else 0
+        score -= 3 if block.words <= 5 and _in_menu(blocks, i) else 0
+        score += 2 if _dek_below(blocks, labels, i) else 0
+        if score > best_score:
+            best, best_score = i, score
+            why = "printed again on the page" if evidence else "nearest title-like line above the story"
+    parts = _SITE_SEPARATOR.split(blocks[best].text)
+    text = blocks[best].text
+    if len(parts) == 2 and len(parts[1].split()) <= 4 < len(parts[0].split()) + 2:
+        text = parts[0]  # "Title | Site"
+    return _headline(strip_links(text)), best, why

@@ -1,0 +1,360 @@
+"""Find the story in a whole page copied as text, by the shape of its lines.
+
+A browser's select-all copy or a scraper gives one block per line, with the
+page's menus, teasers, captions and footer around the story. Like jusText
+(Pomikálek's boilerplate remover; its English stop list is used here) each
+block is first classed by its own shape: length, share of stopwords and
+whether it ends like a sentence ("good" prose, "near-good", "short" or
+"bad"). Line rules (``rules.py``) class what a line says on its face:
+bylines, stamps, credits, prompts, copyright. Then the class of neighbouring
+blocks decides the short and near-good ones, and the story is the run of
+blocks with the most prose in it, where each chrome block inside the run
+costs a little (as in body-text extraction by text density). The headline
+is the title-like line nearest above the story (``headline.py``).
+
+Every block gets a ``LineDecision`` so that a producer can see why a line
+was or was not read (``radio script --explain``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from radio.words.ingest.features import Block, line_label, make_blocks
+from radio.words.ingest.headline import choose_headline
+from radio.words.ingest.rules import _DATELINE, _WORD_CHAR, fold, headline_from, parse_date, strip_links
+
+log = logging.getLogger(__name__)
+
+# jusText's defaults, loosened for news: news paragraphs are one to three sentences.
+LENGTH_LOW = 70  # shorter blocks are "short" unless they read as a sentence
+LENGTH_HIGH = 200
+GOOD_LENGTH = 100  # a sentence-ended block this long with enough stopwords is prose
+STOPWORDS_HIGH = 0.30
+STOPWORDS_LOW = 0.22
+NEARGOOD_RUN_CHARS = 280  # a run of near-good blocks this long is a story of short paragraphs
+BAD_COST = 60  # what one chrome block inside the story costs, in characters of prose
+
+_FALLBACK_STOPWORDS = frozenset(
+    (
+        "a",
+        "about",
+        "after",
+        "all",
+        "also",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "him",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "just",
+        "more",
+        "most",
+        "no",
+        "not",
+        "now",
+        "of",
+        "on",
+        "one",
+        "only",
+        "or",
+        "other",
+        "our",
+        "out",
+        "over",
+        "said",
+        "she",
+        "so",
+        "some",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "up",
+        "us",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "which",
+        "who",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+    )
+)
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """jusText's English stop list, read from its package without importing it (lxml is slow to load)."""
+    spec = importlib.util.find_spec("justext")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "stoplists" / "English.txt"
+        if path.is_file():
+            return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
+    return _FALLBACK_STOPWORDS  # pragma: no cover - justext comes with trafilatura
+
+
+@dataclass(frozen=True)
+class LineDecision:
+    """What happened to one block of the input."""
+
+    number: int  # 1-based input line where the block starts
+    text: str
+    kept: bool
+    label: str  # "story" or "headline" when kept; else the class that dropped it
+
+
+@dataclass(frozen=True)
+class TextReading:
+    """The story found in a page's text, with a decision for every block."""
+
+    lines: tuple[LineDecision, ...]
+    title: str | None
+    title_reason: str  # how the headline was chosen
+    paragraphs: tuple[str, ...]
+    date: str | None = None
+    byline: str | None = None
+
+
+def _shape(block: Block) -> str:
+    """jusText's context-free class of a block: good, neargood, short or bad."""
+    if block.length < LENGTH_LOW:
+        if block.sentence and block.words >= 6 and block.density >= STOPWORDS_HIGH:
+            return "neargood"
+        return "short"
+    if block.density >= STOPWORDS_HIGH:
+        if block.length > LENGTH_HIGH or (block.length >= GOOD_LENGTH and block.sentence):
+            return "good"
+        return "neargood"
+    if block.density >= STOPWORDS_LOW and (block.sentence or block.length > LENGTH_HIGH):
+        return "neargood"
+    return "bad"
+
+
+def _neighbours(classes: list[str], skip_neargood: bool) -> tuple[list[str], list[str]]:
+    """For each block, the class of the nearest decided block before and after it ("edge" past the ends)."""
+    wanted = ("good", "bad") if skip_neargood else ("good", "bad", "neargood")
+    before, after = [], []
+    last = "edge"
+    for c in classes:
+        before.append(last)
+        if c in wanted:
+            last = c
+    last = "edge"
+    for c in reversed(classes):
+        after.append(last)
+        if c in wanted:
+            last = c
+    after.reverse()
+    return before, after
+
+
+def _revise(classes: list[str], blocks: list[Block]) -> list[str]:
+    """The class of the neighbours decides short and near-good blocks (jusText's second pass)."""
+    out = list(classes)
+    # a long run of near-good blocks (short blocks between them allowed) is prose: a live blog, a Q&A
+    i = 0
+    while i < len(out):
+        if out[i] != "neargood":
+            i += 1
+            continue
+        j, chars, count = i, 0, 0
+        while j < len(out) and out[j] in ("neargood", "short", "good"):
+            if out[j] != "short":
+                chars += blocks[j].length
+                count += 1
+            j += 1
+        if count >= 3 and chars >= NEARGOOD_RUN_CHARS:
+            for k in range(i, j):
+                if out[k] == "neargood":
+                    out[k] = "good"
+        i = j
+    revised = list(out)
+    before, after = _neighbours(out, True)
+    near_before, near_after = _neighbours(out, False)
+    for i, c in enumerate(out):
+        if c != "short":
+            continue
+        if "edge" in (before[i], after[i]):  # the page ends: the one neighbour decides
+            revised[i] = "good" if "good" in (before[i], after[i]) else "bad"
+        elif before[i] == after[i]:
+            revised[i] = before[i]
+        elif (before[i] == "bad" and near_before[i] == "neargood") or (
+            after[i] == "bad" and near_after[i] == "neargood"
+        ):
+            revised[i] = "good"
+        else:
+            revised[i] = "bad"
+    final = list(revised)
+    before, after = _neighbours(revised, True)
+    for i, c in enumerate(revised):
+        if c == "neargood":
+            final[i] = "good" if "good" in (before[i], after[i]) else "bad"
+    return final
+
+
+def _story_span(classes: list[str], blocks: list[Block]) -> tuple[int, int]:
+    """The run of blocks with the most prose in it, each other block inside costing BAD_COST."""
+    best, best_span = 0, (0, 0)
+    total, start = 0, 0
+    for i, c in enumerate(classes):
+        gain = blocks[i].length if c == "good" else -BAD_COST
+        if total <= 0:
+            total, start = 0, i
+        total += gain
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+_CREDITISH = {"credit", "caption"}
+
+
+def _captions(blocks: list[Block], labels: list[str | None], span: tuple[int, int]) -> None:
+    """Class captions and repeated lines in place: a caption sits beside a credit or is printed twice."""
+    n = len(blocks)
+    for i, block in enumerate(blocks):
+        if labels[i] is not None:
+            continue
+        if block.text == "/" or (i + 1 < n and blocks[i + 1].text == "/") or (i > 0 and blocks[i - 1].text == "/"):
+            labels[i] = "credit"
+        elif i + 1 < n and labels[i + 1] == "credit" and block.words <= 60:
+            labels[i] = "caption"  # the line above a photo credit
+    keys = [fold(b.text) if b.words >= 4 else "" for b in blocks]
+    counts = Counter(k for k in keys if k)
+    where: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        if counts.get(k, 0) > 1:
+            where.setdefault(k, []).append(i)
+    for copies in where.values():
+        beside_credit = any(
+            labels[j] in _CREDITISH for i in copies for j in (i - 1, i + 1) if 0 <= j < n and j not in copies
+        )
+        close = any(copies[k + 1] - copies[k] <= 2 for k in range(len(copies) - 1))
+        outside = any(not span[0] <= i < span[1] for i in copies)
+        short = blocks[copies[0]].length < 200
+        if beside_credit or close or (outside and short):
+            for i in copies:
+                if labels[i] is None:
+                    labels[i] = "caption" if beside_credit or close else "repeat"
+
+
+def read_text(text: str) -> TextReading:
+    """Find the story, its headline, date and byline in a page's text."""
+    blocks = make_blocks(text, stopwords())
+    labels: list[str | None] = [line_label(b) for b in blocks]
+    classes = ["bad" if labels[i] is not None else _shape(b) for i, b in enumerate(blocks)]
+    if "good" not in classes:  # no paragraph long enough: a short story without chrome reads as near-good
+        classes = ["good" if c == "neargood" else c for c in classes]
+    classes = _revise(classes, blocks)
+    span = _story_span(classes, blocks)
+    _captions(blocks, labels, span)
+    kept = [
+        span[0] <= i < span[1] and classes[i] == "good" and labels[i] is None and _WORD_CHAR.search(b.text) is not None
+        for i, b in enumerate(blocks)
+    ]
+    first = next((i for i, k in enumerate(kept) if k), None)
+    title: str | None = None
+    reason = "no story found"
+    if first is not None:
+        choice = choose_headline(blocks, labels, kept, first)
+        if choice is not None:
+            title, index, reason = choice
+            kept[index] = False
+            labels[index] = "headline"
+            same = fold(title)
+            for i, b in enumerate(blocks):
+                if kept[i] and len(b.text) < 2 * len(title) + 20 and fold(b.text) == same:
+                    kept[i], labels[i] = False, "headline copy"
+    paragraphs: list[str] = []
+    decisions: list[LineDecision] = []
+    dateline_done = False
+    for i, block in enumerate(blocks):
+        label = labels[i]
+        if kept[i]:
+            cleaned = strip_links(block.text)
+            if not dateline_done and len(paragraphs) < 3 and _DATELINE.match(cleaned):
+                cleaned = _DATELINE.sub("", cleaned, count=1)
+                dateline_done = True
+                label = "story (dateline dropped)"
+            if cleaned and _WORD_CHAR.search(cleaned):
+                paragraphs.append(cleaned)
+                decisions.append(LineDecision(block.number, block.text, True, label or "story"))
+                continue
+            label = "link"
+        elif label is None:
+            inside = span[0] <= i < span[1]
+            if classes[i] != "bad":
+                label = "prose outside the story"
+            else:
+                label = "chrome inside the story" if inside else "chrome"
+        decisions.append(LineDecision(block.number, block.text, label == "headline", label))
+    if title is None and paragraphs:
+        log.warning("no headline line found above the story; using its first sentence")
+        title, reason = headline_from(paragraphs[0]), "no title-like line above the story: its first sentence"
+    return TextReading(
+        lines=tuple(decisions),
+        title=title,
+        title_reason=reason,
+        paragraphs=tuple(paragraphs),
+        date=_date(blocks, labels, first),
+        byline=next((b.byline for b in blocks if b.byline), None),
+    )
+
+
+def _date(blocks: list[Block], labels: list[str | None], first: int | None) -> str | None:
+    """The date of an "Updated ..." stamp, else the first date line near the top of the story."""
+    for block in blocks:
+        if block.stamp:
+            return block.stamp
+    if first is None:
+        return None
+    for i in range(max(0, first - 12), min(len(blocks), first + 2)):
+        if labels[i] == "date":
+            found = parse_date(blocks[i].text)
+            if found:
+                return found
+    return None
