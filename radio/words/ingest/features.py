@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from radio.words.ingest.rules import (
-    _BIO,
     _SENTENCE_END,
     EMAIL_RE,
     URL_RE,
@@ -61,10 +60,17 @@ def make_blocks(text: str, stops: frozenset[str]) -> list[Block]:
 
 
 def _looks_wrapped(rows: list[str]) -> bool:
+    """Rows of one paragraph hard-wrapped at a fixed width (not a page's blocks one per line).
+
+    Wrapped rows (all but the last) are of about the same length, no longer
+    than a text width, and most break inside a sentence.
+    """
     inner = rows[:-1]
-    long_rows = sum(1 for r in inner if len(r) >= 45)
+    lengths = [len(r) for r in inner]
+    if min(lengths) < 40 or max(lengths) > 110 or max(lengths) - min(lengths) > 35:
+        return False
     open_rows = sum(1 for r in inner if not _SENTENCE_END.search(r))
-    return long_rows >= 0.6 * len(inner) and open_rows >= 0.5 * len(inner)
+    return open_rows >= 0.5 * len(inner)
 
 
 def _block(number: int, text: str, stops: frozenset[str]) -> Block:
@@ -77,7 +83,8 @@ def _block(number: int, text: str, stops: frozenset[str]) -> Block:
         length=len(text),
         words=len(tokens),
         density=count / len(tokens) if tokens else 0.0,
-        sentence=bool(_SENTENCE_END.search(text)) and not text.endswith(":"),
+        # a label ("Follow us:") is no sentence; a sentence that opens a quote or a list is
+        sentence=bool(_SENTENCE_END.search(text)) and (not text.endswith(":") or len(tokens) >= 6),
         stamp=stamp if isinstance(stamp, str) else None,
         is_stamp=stamp is not False,
         byline=byline_name(text) or _glued_byline(text),
@@ -114,8 +121,6 @@ def line_label(block: Block) -> str | None:
         return "date"
     if block.byline:
         return "byline"
-    if _BIO.match(text):
-        return "bio"
     if block.length < 100 and _credit(text, low):
         return "credit"
     if _boilerplate(text, low):

@@ -100,7 +100,7 @@ def _title_like(block: Block) -> bool:
     first = text.lstrip("\"'“‘(")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
-    if block.words <= 8 and text.split(None, 1)[0].lower().strip(_PUNCT) in _UI_VERBS:
+    if block.words <= 14 and text.split(None, 1)[0].lower().strip(_PUNCT) in _UI_VERBS:
         return False  # "Write a comment", "Add to Pocket", "Give a Gift": a button, not a headline
     # a kicker or a menu in capitals ("BREAKING NEWS", "WORLD POLITICS SPORT") is not a headline
     return not (block.words <= 4 and _shouting(text))
@@ -125,21 +125,22 @@ def _in_menu(blocks: list[Block], index: int) -> bool:
     return sum(1 for b in near if b.words <= 4 and not b.sentence) >= 2
 
 
-def _evidence(blocks: list[Block], index: int, folds: list[str]) -> bool:
-    """The line is printed again, or as "Title | Site" / "Site: Title", elsewhere on the page."""
-    key = folds[index]
-    if not key:
-        return False
-    for j, other in enumerate(folds):
-        if j == index or not other:
-            continue
-        if other == key:
-            return True
-        if len(other) > len(key) and (other.startswith(key) or other.endswith(key)):
-            parts = _SITE_SEPARATOR.split(blocks[j].text)
-            if len(parts) > 1 and any(fold(p) == key for p in parts):
-                return True
-    return False
+class _Evidence:
+    """How often each title-sized line is printed on the page, whole or as one part of "Title | Site"."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.counts: dict[str, int] = {}
+        for block in blocks:
+            if not MIN_WORDS <= block.words <= 3 * MAX_WORDS:
+                continue
+            keys = {fold(block.text)}
+            if block.words > MIN_WORDS and _SITE_SEPARATOR.search(block.text):
+                keys.update(fold(part) for part in _SITE_SEPARATOR.split(block.text))
+            for key in keys:
+                self.counts[key] = self.counts.get(key, 0) + 1
+
+    def repeated(self, block: Block) -> bool:
+        return self.counts.get(fold(block.text), 0) > 1
 
 
 def choose_headline(
@@ -160,12 +161,12 @@ def choose_headline(
         candidates.append(first)  # nothing above: a short first line heads a bare story ("Council backs ..., part 2.")
     if not candidates:
         return None
-    folds = [fold(b.text) if b.words >= MIN_WORDS else "" for b in blocks]
+    seen = _Evidence(blocks)
     best, best_score, why = -1, float("-inf"), ""
     for rank, i in enumerate(candidates):
         block = blocks[i]
-        evidence = _evidence(blocks, i, folds)
-        score = -0.4 * rank + (4 if evidence else 0)
+        evidence = seen.repeated(block)
+        score = -0.4 * rank + (2 if evidence else 0)
         score += 3 if block.words >= 6 else 1.5 if block.words >= 4 else 0
         score -= 3 if block.text.endswith(".") and not block.text.endswith("..") else 0
         score -= 2 if block.words > 20 else 0

@@ -168,7 +168,9 @@ _DISCLOSURE = re.compile(
 _LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z&][\w'’-]*){0,2}:$")
 # a teaser cut short and signed by its source: "... he was called one of the … Wikipedia"
 _TEASER = re.compile(r"(?:…|\.\.\.)\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}$")
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}|:|by\b|$))|^.{0,120}\ball rights reserved\b", re.I)
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}|:|by\b|$))|^.{0,120}\b(?:all|some) rights reserved\b", re.I
+)
 _BIO = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was)\s+(?:an?\s+|the\s+)?"
     r"(?:[\w&-]+\s+){0,4}(?i:reporter|correspondent|editor|writer|journalist|columnist|producer"
@@ -299,8 +301,8 @@ def is_copyright(line: str) -> bool:
 def _copyright(line: str, low: str) -> bool:
     """``is_copyright`` with ``line.lower()`` already at hand."""
     # Every _COPYRIGHT match starts with "©", "(c)" or "copyright" or holds
-    # "all rights reserved" (lower case, ignoring odd folds).
-    if _plain_fold(line) and not low.startswith(("©", "(c)", "copyright")) and "all rights reserved" not in low:
+    # "all/some rights reserved" (lower case, ignoring odd folds).
+    if _plain_fold(line) and not low.startswith(("©", "(c)", "copyright")) and "rights reserved" not in low:
         return False
     return bool(_COPYRIGHT.match(line))
 

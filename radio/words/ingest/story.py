@@ -27,7 +27,7 @@ from pathlib import Path
 
 from radio.words.ingest.features import Block, line_label, make_blocks
 from radio.words.ingest.headline import choose_headline
-from radio.words.ingest.rules import _DATELINE, _WORD_CHAR, fold, headline_from, parse_date, strip_links
+from radio.words.ingest.rules import _BIO, _DATELINE, _WORD_CHAR, fold, headline_from, parse_date, strip_links
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +37,10 @@ LENGTH_HIGH = 200
 GOOD_LENGTH = 100  # a sentence-ended block this long with enough stopwords is prose
 STOPWORDS_HIGH = 0.30
 STOPWORDS_LOW = 0.22
+LONG_OPEN = 300  # a block this long is prose even without a full stop at its end
 NEARGOOD_RUN_CHARS = 280  # a run of near-good blocks this long is a story of short paragraphs
-BAD_COST = 60  # what one chrome block inside the story costs, in characters of prose
+BAD_COST = 30  # what one chrome block between paragraphs costs, in characters of prose
+RUN_CAP = 2  # ... times its place in its run of chrome, up to this
 
 _FALLBACK_STOPWORDS = frozenset(
     (
@@ -160,16 +162,26 @@ class TextReading:
 
 
 def _shape(block: Block) -> str:
-    """jusText's context-free class of a block: good, neargood, short or bad."""
+    """The context-free class of a block: good, neargood, short or bad.
+
+    jusText's classes by length and stopword density, with one change for news
+    pages: a block that does not end like a sentence (a teaser headline, a
+    subhead, a menu) is at most "short" unless it is long, so its neighbours
+    decide; story paragraphs end with a full stop or a closing quote.
+    """
+    if not block.sentence and block.words <= 4 and block.density == 0:
+        return "bad"  # a label of a menu or a button ("Street Style", "Clothing")
+    if not block.sentence and block.length <= LONG_OPEN:
+        return "short" if block.density >= STOPWORDS_LOW or block.length < LENGTH_LOW else "bad"
     if block.length < LENGTH_LOW:
-        if block.sentence and block.words >= 6 and block.density >= STOPWORDS_HIGH:
+        if block.words >= 6 and block.density >= STOPWORDS_HIGH:
             return "neargood"
         return "short"
     if block.density >= STOPWORDS_HIGH:
-        if block.length > LENGTH_HIGH or (block.length >= GOOD_LENGTH and block.sentence):
+        if block.length > LENGTH_HIGH or block.length >= GOOD_LENGTH:
             return "good"
         return "neargood"
-    if block.density >= STOPWORDS_LOW and (block.sentence or block.length > LENGTH_HIGH):
+    if block.density >= STOPWORDS_LOW:
         return "neargood"
     return "bad"
 
@@ -201,11 +213,14 @@ def _revise(classes: list[str], blocks: list[Block]) -> list[str]:
         if out[i] != "neargood":
             i += 1
             continue
-        j, chars, count = i, 0, 0
-        while j < len(out) and out[j] in ("neargood", "short", "good"):
-            if out[j] != "short":
+        j, chars, count, gap = i, 0, 0, 0
+        while j < len(out) and out[j] in ("neargood", "short", "good") and gap <= 1:
+            if out[j] == "short":
+                gap += 1
+            else:
                 chars += blocks[j].length
                 count += 1
+                gap = 0
             j += 1
         if count >= 3 and chars >= NEARGOOD_RUN_CHARS:
             for k in range(i, j):
@@ -237,11 +252,17 @@ def _revise(classes: list[str], blocks: list[Block]) -> list[str]:
 
 
 def _story_span(classes: list[str], blocks: list[Block]) -> tuple[int, int]:
-    """The run of blocks with the most prose in it, each other block inside costing BAD_COST."""
+    """The run of blocks with the most prose in it.
+
+    Each other block inside the run costs BAD_COST times its place in its run
+    of chrome: one advertisement or caption between paragraphs costs little,
+    a long run of menus or teasers a lot (the story ends there).
+    """
     best, best_span = 0, (0, 0)
-    total, start = 0, 0
+    total, start, run = 0, 0, 0
     for i, c in enumerate(classes):
-        gain = blocks[i].length if c == "good" else -BAD_COST
+        run = 0 if c == "good" else run + 1
+        gain = blocks[i].length if c == "good" else -BAD_COST * min(run, RUN_CAP)
         if total <= 0:
             total, start = 0, i
         total += gain
@@ -263,7 +284,7 @@ def _captions(blocks: list[Block], labels: list[str | None], span: tuple[int, in
             labels[i] = "credit"
         elif i + 1 < n and labels[i + 1] == "credit" and block.words <= 60:
             labels[i] = "caption"  # the line above a photo credit
-    keys = [fold(b.text) if b.words >= 4 else "" for b in blocks]
+    keys = [b.text if b.words >= 4 else "" for b in blocks]  # a caption is printed again word for word
     counts = Counter(k for k in keys if k)
     where: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
@@ -279,7 +300,28 @@ def _captions(blocks: list[Block], labels: list[str | None], span: tuple[int, in
         if beside_credit or close or (outside and short):
             for i in copies:
                 if labels[i] is None:
-                    labels[i] = "caption" if beside_credit or close else "repeat"
+                    # printed twice in a row with nothing between: a caption, or the headline twice over
+                    labels[i] = "caption" if beside_credit else "repeat"
+
+
+def _trailing_bios(blocks: list[Block], labels: list[str | None], kept: list[bool]) -> None:
+    """The author's biography after the story's last paragraph ("Ann Lee is a reporter ...")."""
+    for i in range(len(blocks) - 1, -1, -1):
+        if not kept[i]:
+            continue
+        if not _BIO.match(blocks[i].text):
+            return
+        kept[i], labels[i] = False, "bio"
+
+
+def _standfirst(blocks: list[Block], labels: list[str | None], kept: list[bool], headline: int) -> None:
+    """The summary printed right under the headline is read, even without a full stop at its end."""
+    below = headline + 1
+    if below >= len(blocks) or kept[below] or labels[below] is not None:
+        return
+    block = blocks[below]
+    if block.words >= 10 and block.density >= STOPWORDS_LOW and block.length <= 400:
+        kept[below], labels[below] = True, "standfirst"
 
 
 def read_text(text: str) -> TextReading:
@@ -296,6 +338,7 @@ def read_text(text: str) -> TextReading:
         span[0] <= i < span[1] and classes[i] == "good" and labels[i] is None and _WORD_CHAR.search(b.text) is not None
         for i, b in enumerate(blocks)
     ]
+    _trailing_bios(blocks, labels, kept)
     first = next((i for i, k in enumerate(kept) if k), None)
     title: str | None = None
     reason = "no story found"
@@ -305,6 +348,7 @@ def read_text(text: str) -> TextReading:
             title, index, reason = choice
             kept[index] = False
             labels[index] = "headline"
+            _standfirst(blocks, labels, kept, index)
             same = fold(title)
             for i, b in enumerate(blocks):
                 if kept[i] and len(b.text) < 2 * len(title) + 20 and fold(b.text) == same:
