@@ -63,14 +63,16 @@ def _looks_wrapped(rows: list[str]) -> bool:
     """Rows of one paragraph hard-wrapped at a fixed width (not a page's blocks one per line).
 
     Wrapped rows (all but the last) are of about the same length, no longer
-    than a text width, and most break inside a sentence.
+    than a text width, and most break inside a sentence, which goes on in
+    lower case on the next row; a page's blocks each start with a capital.
     """
     inner = rows[:-1]
     lengths = [len(r) for r in inner]
     if min(lengths) < 40 or max(lengths) > 110 or max(lengths) - min(lengths) > 35:
         return False
     open_rows = sum(1 for r in inner if not _SENTENCE_END.search(r))
-    return open_rows >= 0.5 * len(inner)
+    going_on = sum(1 for r in rows[1:] if r[:1].islower())  # a wrapped sentence goes on in lower case
+    return open_rows >= 0.5 * len(inner) and going_on >= 0.5 * len(inner)
 
 
 def _block(number: int, text: str, stops: frozenset[str]) -> Block:
@@ -106,6 +108,91 @@ def _glued_byline(text: str) -> str | None:
     return match.group("name") if match else None
 
 
+# Verbs that open the labels of buttons and links ("Write a comment", "Add to Pocket", "Give a Gift").
+_PUNCT = "\"'“”‘’()[].,;:!?"
+# Verbs that open the labels of buttons and links; a short line opening with one is page furniture.
+UI_VERBS = frozenset(
+    (
+        "add",
+        "apply",
+        "back",
+        "buy",
+        "call",
+        "change",
+        "click",
+        "close",
+        "comment",
+        "connect",
+        "contact",
+        "continue",
+        "copy",
+        "create",
+        "discover",
+        "download",
+        "edit",
+        "email",
+        "explore",
+        "find",
+        "follow",
+        "get",
+        "give",
+        "go",
+        "join",
+        "jump",
+        "leave",
+        "listen",
+        "load",
+        "log",
+        "login",
+        "manage",
+        "open",
+        "order",
+        "play",
+        "post",
+        "print",
+        "read",
+        "register",
+        "reply",
+        "report",
+        "return",
+        "save",
+        "search",
+        "see",
+        "send",
+        "share",
+        "shop",
+        "show",
+        "sign",
+        "skip",
+        "sort",
+        "start",
+        "submit",
+        "subscribe",
+        "support",
+        "switch",
+        "tap",
+        "toggle",
+        "try",
+        "view",
+        "visit",
+        "watch",
+        "write",
+    )
+)
+
+
+def is_button(text: str) -> bool:
+    """The line opens with a verb of a button or link label."""
+    head = text.split(None, 1)
+    return bool(head) and head[0].lower().strip(_PUNCT) in UI_VERBS
+
+
+# a photo credit: "Jory Trelawny/Valley Public Radio", "Ann Lee / Coastal Agency"
+_NAME_SLASH_AGENCY = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,5}$"
+)
+
+
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
 _AGO = re.compile(r"^(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|day|week|month|year)s?\s+ago$", re.I)
 _READ_TIME = re.compile(r"\b\d+\s*(?:-|\s)?\s*min(?:ute)?s?\s+(?:read|listen|watch)$", re.I)
@@ -121,10 +208,10 @@ def line_label(block: Block) -> str | None:
         return "date"
     if block.byline:
         return "byline"
-    if block.length < 100 and _credit(text, low):
+    if block.length < 100 and (_credit(text, low) or ("/" in text and _NAME_SLASH_AGENCY.match(text))):
         return "credit"
-    if _boilerplate(text, low):
-        return "chrome"
+    if _boilerplate(text, low) or (block.words <= 6 and not block.sentence and is_button(text)):
+        return "boilerplate"
     if block.words <= 10 and (
         _CLOCK.match(text) or _AGO.match(text) or _READ_TIME.search(text) or (parse_date(text) and not block.sentence)
     ):

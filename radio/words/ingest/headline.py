@@ -12,82 +12,12 @@ from __future__ import annotations
 
 import re
 
-from radio.words.ingest.features import Block
+from radio.words.ingest.features import Block, is_button
 from radio.words.ingest.rules import _headline, fold, strip_links
 
 MAX_WORDS = 30
 MIN_WORDS = 3
 LOOK_ABOVE = 40  # blocks above the story searched for the headline
-_PUNCT = "\"'“”‘’()[].,;:!?"
-# Verbs that open the labels of buttons and links; a short line opening with one is page furniture.
-_UI_VERBS = frozenset(
-    (
-        "add",
-        "apply",
-        "back",
-        "buy",
-        "call",
-        "change",
-        "click",
-        "close",
-        "comment",
-        "connect",
-        "contact",
-        "continue",
-        "copy",
-        "create",
-        "discover",
-        "download",
-        "edit",
-        "email",
-        "explore",
-        "find",
-        "follow",
-        "get",
-        "give",
-        "go",
-        "join",
-        "jump",
-        "leave",
-        "listen",
-        "load",
-        "log",
-        "login",
-        "manage",
-        "open",
-        "order",
-        "play",
-        "post",
-        "print",
-        "read",
-        "register",
-        "reply",
-        "report",
-        "return",
-        "save",
-        "search",
-        "see",
-        "send",
-        "share",
-        "shop",
-        "show",
-        "sign",
-        "skip",
-        "sort",
-        "start",
-        "submit",
-        "subscribe",
-        "support",
-        "switch",
-        "tap",
-        "toggle",
-        "try",
-        "view",
-        "visit",
-        "watch",
-        "write",
-    )
-)
 _SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·)\s+")
 
 
@@ -100,7 +30,7 @@ def _title_like(block: Block) -> bool:
     first = text.lstrip("\"'“‘(")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
-    if block.words <= 14 and text.split(None, 1)[0].lower().strip(_PUNCT) in _UI_VERBS:
+    if block.words <= 14 and is_button(text):
         return False  # "Write a comment", "Add to Pocket", "Give a Gift": a button, not a headline
     # a kicker or a menu in capitals ("BREAKING NEWS", "WORLD POLITICS SPORT") is not a headline
     return not (block.words <= 4 and _shouting(text))
@@ -176,8 +106,8 @@ def choose_headline(
         if score > best_score:
             best, best_score = i, score
             why = "printed again on the page" if evidence else "nearest title-like line above the story"
-    parts = _SITE_SEPARATOR.split(blocks[best].text)
     text = blocks[best].text
-    if len(parts) == 2 and len(parts[1].split()) <= 4 < len(parts[0].split()) + 2:
-        text = parts[0]  # "Title | Site"
+    parts = text.split(" | ")
+    if len(parts) == 2 and min(len(p.split()) for p in parts) <= 4:
+        text = max(parts, key=len)  # "Title | Site", "Section | Title"
     return _headline(strip_links(text)), best, why

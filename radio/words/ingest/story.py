@@ -233,8 +233,8 @@ def _revise(classes: list[str], blocks: list[Block]) -> list[str]:
     for i, c in enumerate(out):
         if c != "short":
             continue
-        if "edge" in (before[i], after[i]):  # the page ends: the one neighbour decides
-            revised[i] = "good" if "good" in (before[i], after[i]) else "bad"
+        if "edge" in (before[i], after[i]):  # the page ends: a sentence beside the story is part of it
+            revised[i] = "good" if "good" in (before[i], after[i]) and blocks[i].sentence else "bad"
         elif before[i] == after[i]:
             revised[i] = before[i]
         elif (before[i] == "bad" and near_before[i] == "neargood") or (
@@ -371,7 +371,9 @@ def read_text(text: str) -> TextReading:
             label = "link"
         elif label is None:
             inside = span[0] <= i < span[1]
-            if classes[i] != "bad":
+            if _BIO.match(block.text):
+                label = "bio"
+            elif classes[i] != "bad":
                 label = "prose outside the story"
             else:
                 label = "chrome inside the story" if inside else "chrome"
