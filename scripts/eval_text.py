@@ -19,7 +19,8 @@ cleaned: menus, captions, credits and footers stay.
 Reference headline: the page's own, as the page shows it. The metadata title
 (og:title, twitter:title, JSON-LD "headline", else <title>) with a "| Site" /
 "- Site" tail removed; a visible <h1> that matches it (one contains the
-other) is preferred; else the first visible <h1> of three words or more (a
+other) is preferred; else the metadata title if a line of the copy shows
+it; else the first visible <h1> of three words or more (a
 visible headline that differs from the metadata is what the copy holds);
 else the metadata title. A page with neither is not counted for headlines.
 Headlines are compared normalised: lower case, words only (every run of
@@ -199,6 +200,8 @@ def reference_headline(html: bytes) -> str | None:
         a, b = fold(text), fold(meta or "")
         if a and b and (a in b or b in a):
             return text
+    if meta and fold(meta) in {fold(line) for line in render(html).splitlines()}:
+        return meta  # the metadata title is shown on the page, though not as an <h1>
     shown = [text for text in h1s if len(text.split()) >= 3]
     return shown[0] if shown else meta or (h1s[0] if h1s else None)
 

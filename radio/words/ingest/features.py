@@ -189,7 +189,7 @@ def is_button(text: str) -> bool:
 
 # a photo credit: "Jory Trelawny/Valley Public Radio", "Ann Lee / Coastal Agency"
 _NAME_SLASH_AGENCY = re.compile(
-    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,5}$"
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,5}$"
 )
 
 

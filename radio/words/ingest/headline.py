@@ -42,11 +42,22 @@ def _shouting(text: str) -> bool:
 
 
 def _dek_below(blocks: list[Block], labels: list[str | None], index: int) -> bool:
-    """A longer standfirst follows: the line is a headline over its dek."""
-    if index + 1 >= len(blocks) or labels[index + 1] is not None:
+    """The line at ``index`` heads a standfirst: a title without a full stop over a line of prose."""
+    if index < 0 or index + 1 >= len(blocks) or labels[index] not in (None, "repeat") or labels[index + 1] is not None:
         return False
     below, block = blocks[index + 1], blocks[index]
-    return below.words > block.words >= 4 and below.words >= 8 and below.density > block.density
+    return (
+        block.words >= 4
+        and below.words >= 8
+        and below.density >= 0.3
+        and _title_like(block)
+        and not block.text.endswith(".")
+        and not _shouting(block.text)
+    )
+
+
+def _quoted(text: str) -> bool:
+    return text[:1] in "\"“‘'" and text[-1:] in "\"”’'"
 
 
 def _in_menu(blocks: list[Block], index: int) -> bool:
@@ -103,6 +114,8 @@ def choose_headline(
         score -= 3 if _shouting(block.text) else 0
         score -= 3 if block.words <= 5 and _in_menu(blocks, i) else 0
         score += 2 if _dek_below(blocks, labels, i) else 0
+        score -= 2 if _dek_below(blocks, labels, i - 1) else 0  # the dek (or byline) under a headline
+        score -= 1.5 if _quoted(block.text) else 0  # a pull quote
         if score > best_score:
             best, best_score = i, score
             why = "printed again on the page" if evidence else "nearest title-like line above the story"
