@@ -76,9 +76,15 @@ def _looks_wrapped(rows: list[str]) -> bool:
 
 
 def _block(number: int, text: str, stops: frozenset[str]) -> Block:
-    tokens = text.lower().split()
+    low = text.lower()
+    tokens = low.split()
     count = sum(map(stops.__contains__, [t.strip(_EDGE) for t in tokens]))
-    stamp = stamp_date(text) if len(text) <= 120 else False
+    short = len(text) <= 120
+    # every stamp opens with one of _STAMP_WORDS, every byline with "by" or a label ending in ":"
+    stamp = stamp_date(text) if short and low.startswith(_STAMP_WORDS) else False
+    byline = (byline_name(text) or _glued_byline(text)) if short and (low[:2] == "by" or ":" in low) else None
+    if short and byline is None and low.startswith(("words by", "written by", "reporting by")):
+        byline = byline_name(text)
     return Block(
         number=number,
         text=text,
@@ -89,8 +95,11 @@ def _block(number: int, text: str, stops: frozenset[str]) -> Block:
         sentence=bool(_SENTENCE_END.search(text)) and (not text.endswith(":") or len(tokens) >= 6),
         stamp=stamp if isinstance(stamp, str) else None,
         is_stamp=stamp is not False,
-        byline=byline_name(text) or _glued_byline(text),
+        byline=byline,
     )
+
+
+_STAMP_WORDS = ("updated", "published", "posted", "last updated", "first published", "modified")
 
 
 # "ByJ.R. Stone" (the space lost in the copy), "By Ann Lee, Bo Li, 7 News", "Author: Ann Lee"

@@ -30,7 +30,7 @@ def _title_like(block: Block) -> bool:
     first = text.lstrip("\"'“‘(")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
-    if block.words <= 14 and is_button(text):
+    if is_button(text) and (block.words <= 5 or "(" in text or "opens in" in text.lower()):
         return False  # "Write a comment", "Add to Pocket", "Give a Gift": a button, not a headline
     # a kicker or a menu in capitals ("BREAKING NEWS", "WORLD POLITICS SPORT") is not a headline
     return not (block.words <= 4 and _shouting(text))
@@ -56,6 +56,12 @@ def _dek_below(blocks: list[Block], labels: list[str | None], index: int) -> boo
     )
 
 
+def _title_case(text: str) -> bool:
+    """Most words of four letters or more start with a capital ("So Do We", not "so do we")."""
+    long_words = [w for w in text.split() if len(w) >= 4]
+    return len(long_words) >= 3 and sum(w[:1].isupper() for w in long_words) >= 0.7 * len(long_words)
+
+
 def _quoted(text: str) -> bool:
     return text[:1] in "\"“‘'" and text[-1:] in "\"”’'"
 
@@ -72,7 +78,7 @@ class _Evidence:
     def __init__(self, blocks: list[Block]) -> None:
         self.counts: dict[str, int] = {}
         for block in blocks:
-            if not MIN_WORDS <= block.words <= 3 * MAX_WORDS:
+            if not MIN_WORDS <= block.words <= MAX_WORDS + 10:
                 continue
             keys = {fold(block.text)}
             if block.words > MIN_WORDS and _SITE_SEPARATOR.search(block.text):
@@ -90,7 +96,7 @@ def choose_headline(
     """(headline, index of its block, why) for the story starting at block ``first``; None if no line qualifies."""
     candidates: list[int] = []
     # the story's own first line can be its headline when it does not read as a sentence
-    if not blocks[first].sentence and _title_like(blocks[first]):
+    if _title_like(blocks[first]) and (not blocks[first].sentence or _title_case(blocks[first].text)):
         candidates.append(first)
     for i in range(first - 1, max(-1, first - 1 - LOOK_ABOVE), -1):
         if labels[i] not in (None, "repeat") or kept[i] or not _title_like(blocks[i]):
@@ -116,6 +122,8 @@ def choose_headline(
         score += 2 if _dek_below(blocks, labels, i) else 0
         score -= 2 if _dek_below(blocks, labels, i - 1) else 0  # the dek (or byline) under a headline
         score -= 1.5 if _quoted(block.text) else 0  # a pull quote
+        score -= 2 if is_button(block.text) else 0
+        score -= 1.5 if block.density == 0 and block.words >= 5 else 0  # a list of names and roles
         if score > best_score:
             best, best_score = i, score
             why = "printed again on the page" if evidence else "nearest title-like line above the story"
