@@ -80,9 +80,10 @@ def _block(number: int, text: str, stops: frozenset[str]) -> Block:
     tokens = low.split()
     count = sum(map(stops.__contains__, [t.strip(_EDGE) for t in tokens]))
     short = len(text) <= 120
-    # every stamp opens with one of _STAMP_WORDS, every byline with "by" or a label ending in ":"
+    # every stamp opens with one of _STAMP_WORDS; every byline opens with "by", has a label's ":" or a comma
     stamp = stamp_date(text) if short and low.startswith(_STAMP_WORDS) else False
-    byline = (byline_name(text) or _glued_byline(text)) if short and (low[:2] == "by" or ":" in low) else None
+    maybe_byline = short and (low[:2] == "by" or ":" in low or "," in low)
+    byline = (byline_name(text) or _glued_byline(text)) if maybe_byline else None
     if short and byline is None and low.startswith(("words by", "written by", "reporting by")):
         byline = byline_name(text)
     return Block(
@@ -109,11 +110,18 @@ _LOOSE_BYLINE = re.compile(
 )
 
 
+# "Sarah Lee, Staff Attorney, Racial Justice Program": an author's name and role, every word a capital
+_AUTHOR_ROLE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}),\s+"
+    r"[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z&][\w.'’-]*|of|and|for|the|at|on))*$"
+)
+
+
 def _glued_byline(text: str) -> str | None:
     """A byline in a looser form than ``byline_name`` takes."""
     if len(text) > 120 or text.endswith("."):
         return None
-    match = _LOOSE_BYLINE.match(text)
+    match = _LOOSE_BYLINE.match(text) or (_AUTHOR_ROLE.match(text) if text.count(",") >= 2 else None)
     return match.group("name") if match else None
 
 
@@ -148,6 +156,7 @@ UI_VERBS = frozenset(
         "go",
         "join",
         "jump",
+        "learn",
         "leave",
         "listen",
         "load",

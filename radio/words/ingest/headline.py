@@ -53,7 +53,12 @@ def _dek_below(blocks: list[Block], labels: list[str | None], index: int) -> boo
         and _title_like(block)
         and not block.text.endswith(".")
         and not _shouting(block.text)
+        and not _INNER_SENTENCE.search(block.text)
+        and not _title_case(below.text)  # a standfirst is written as a sentence, not as a title
     )
+
+
+_INNER_SENTENCE = re.compile(r"\w[.!?][\"”’]?\s+[A-Z]")
 
 
 def _title_case(text: str) -> bool:
@@ -66,10 +71,10 @@ def _quoted(text: str) -> bool:
     return text[:1] in "\"“‘'" and text[-1:] in "\"”’'"
 
 
-def _in_menu(blocks: list[Block], index: int) -> bool:
-    """Two of the four blocks around it are short labels too: an item of a menu."""
-    near = [blocks[j] for j in (index - 2, index - 1, index + 1, index + 2) if 0 <= j < len(blocks)]
-    return sum(1 for b in near if b.words <= 4 and not b.sentence) >= 2
+def _in_menu(blocks: list[Block], labels: list[str | None], index: int) -> bool:
+    """Two of the four blocks around it are short labels too: an item of a menu (bylines and dates aside)."""
+    near = [j for j in (index - 2, index - 1, index + 1, index + 2) if 0 <= j < len(blocks)]
+    return sum(1 for j in near if blocks[j].words <= 4 and not blocks[j].sentence and labels[j] != "byline") >= 2
 
 
 class _Evidence:
@@ -90,6 +95,31 @@ class _Evidence:
         return self.counts.get(fold(block.text), 0) > 1
 
 
+def score_candidates(
+    blocks: list[Block], labels: list[str | None], candidates: list[int]
+) -> list[tuple[float, int, bool]]:
+    """(score, block index, printed again) for each candidate, nearest first; the first best one wins."""
+    seen = _Evidence(blocks)
+    scored = []
+    for rank, i in enumerate(candidates):
+        block = blocks[i]
+        evidence = seen.repeated(block)
+        score = -0.4 * rank + (2 if evidence else 0)
+        score += 3 if block.words >= 6 else 1.5 if block.words >= 4 else 0
+        score -= 2 if block.text.endswith(".") and not block.text.endswith("..") else 0
+        score -= 3 if block.words > 20 else 0
+        score -= 1 if _INNER_SENTENCE.search(block.text) else 0  # two sentences: a standfirst
+        score -= 3 if _shouting(block.text) else 0
+        score -= 3 if block.words <= 5 and _in_menu(blocks, labels, i) else 0
+        score += 2 if _dek_below(blocks, labels, i) else 0
+        score -= 2 if _dek_below(blocks, labels, i - 1) else 0  # the dek (or byline) under a headline
+        score -= 1.5 if _quoted(block.text) else 0  # a pull quote
+        score -= 2 if block.words <= 8 and is_button(block.text) else 0
+        score -= 1.5 if block.density == 0 and block.words >= 5 else 0  # a list of names and roles
+        scored.append((score, i, evidence))
+    return scored
+
+
 def choose_headline(
     blocks: list[Block], labels: list[str | None], kept: list[bool], first: int
 ) -> tuple[str, int, str] | None:
@@ -108,25 +138,9 @@ def choose_headline(
         candidates.append(first)  # nothing above: a short first line heads a bare story ("Council backs ..., part 2.")
     if not candidates:
         return None
-    seen = _Evidence(blocks)
-    best, best_score, why = -1, float("-inf"), ""
-    for rank, i in enumerate(candidates):
-        block = blocks[i]
-        evidence = seen.repeated(block)
-        score = -0.4 * rank + (2 if evidence else 0)
-        score += 3 if block.words >= 6 else 1.5 if block.words >= 4 else 0
-        score -= 3 if block.text.endswith(".") and not block.text.endswith("..") else 0
-        score -= 2 if block.words > 20 else 0
-        score -= 3 if _shouting(block.text) else 0
-        score -= 3 if block.words <= 5 and _in_menu(blocks, i) else 0
-        score += 2 if _dek_below(blocks, labels, i) else 0
-        score -= 2 if _dek_below(blocks, labels, i - 1) else 0  # the dek (or byline) under a headline
-        score -= 1.5 if _quoted(block.text) else 0  # a pull quote
-        score -= 2 if is_button(block.text) else 0
-        score -= 1.5 if block.density == 0 and block.words >= 5 else 0  # a list of names and roles
-        if score > best_score:
-            best, best_score = i, score
-            why = "printed again on the page" if evidence else "nearest title-like line above the story"
+    scored = score_candidates(blocks, labels, candidates)
+    _, best, evidence = max(scored, key=lambda row: row[0])
+    why = "printed again on the page" if evidence else "nearest title-like line above the story"
     text = blocks[best].text
     parts = text.split(" | ")
     if len(parts) == 2 and min(len(p.split()) for p in parts) <= 4:
