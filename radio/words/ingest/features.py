@@ -205,10 +205,25 @@ def is_button(text: str) -> bool:
     return bool(head) and head[0].lower().strip(_PUNCT) in UI_VERBS
 
 
+def _button_line(block: Block, low: str) -> bool:
+    """A button or link label: short and opening with its verb, or saying where it opens."""
+    if not is_button(block.text):
+        return False
+    return block.words <= 6 or (block.words <= 12 and ("opens in" in low or low.startswith(("click", "tap"))))
+
+
 # a photo credit: "Jory Trelawny/Valley Public Radio", "Ann Lee / Coastal Agency"
 _NAME_SLASH_AGENCY = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,5}$"
 )
+
+
+# a newsletter or subscription prompt: what it is about, and what it asks the reader to do
+_PROMPT_TOPIC = re.compile(r"\b(?:e-?mail|inbox|newsletters?|subscri\w+)\b")
+_PROMPT_ASK = re.compile(
+    r"\b(?:sign(?:ing)? up|subscribe|free|enter your|to receive|delivered|your inbox|gift|never miss|don't miss)\b"
+)
+_QUOTED = re.compile(r"[\"“”]|\bsaid\b")
 
 
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
@@ -228,8 +243,10 @@ def line_label(block: Block) -> str | None:
         return "byline"
     if block.length < 100 and (_credit(text, low) or ("/" in text and _NAME_SLASH_AGENCY.match(text))):
         return "credit"
-    if _boilerplate(text, low) or (block.words <= 6 and not block.sentence and is_button(text)):
+    if _boilerplate(text, low) or (not block.sentence and _button_line(block, low)):
         return "boilerplate"
+    if block.length < 300 and _PROMPT_TOPIC.search(low) and _PROMPT_ASK.search(low) and not _QUOTED.search(text):
+        return "boilerplate"  # a newsletter or subscription prompt
     if block.words <= 10 and (
         _CLOCK.match(text) or _AGO.match(text) or _READ_TIME.search(text) or (parse_date(text) and not block.sentence)
     ):

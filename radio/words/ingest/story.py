@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -304,14 +305,24 @@ def _captions(blocks: list[Block], labels: list[str | None], span: tuple[int, in
                     labels[i] = "caption" if beside_credit else "repeat"
 
 
+# "Ann Lee is a senior writer for ...", "Matthew is the site's UK-based editor ...": an author's biography
+_END_BIO = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:is|was|has been)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w&'’-]+\s+){0,4}(?i:reporter|correspondent|editor|writer|journalist|columnist|producer"
+    r"|contributor|founder|professor|lecturer|author|consultant|fellow|researcher)\b"
+)
+BIO_REACH = 3  # a biography among the story's last paragraphs ends it
+
+
 def _trailing_bios(blocks: list[Block], labels: list[str | None], kept: list[bool]) -> None:
-    """The author's biography after the story's last paragraph ("Ann Lee is a reporter ...")."""
-    for i in range(len(blocks) - 1, -1, -1):
-        if not kept[i]:
-            continue
-        if not _BIO.match(blocks[i].text):
-            return
-        kept[i], labels[i] = False, "bio"
+    """The author's biography after the story ends it: it and what follows it are not read."""
+    last = [i for i, k in enumerate(kept) if k][-BIO_REACH:]
+    bio = next((i for i in last if _BIO.match(blocks[i].text) or _END_BIO.match(blocks[i].text)), None)
+    if bio is None or bio == last[0] == next(i for i, k in enumerate(kept) if k):
+        return  # no biography, or nothing of the story before it
+    for i in range(bio, len(blocks)):
+        if kept[i]:
+            kept[i], labels[i] = False, "bio" if i == bio else "after the biography"
 
 
 def _standfirst(blocks: list[Block], labels: list[str | None], kept: list[bool], headline: int) -> None:
