@@ -56,7 +56,13 @@ def make_blocks(text: str, stops: frozenset[str]) -> list[Block]:
         else:
             rows.extend(group)
         group = []
-    return [_block(n, " ".join(line.split()), stops) for n, line in rows]
+    cleaned = [(n, " ".join(line.translate(_INVISIBLE).split())) for n, line in rows]
+    return [_block(n, line, stops) for n, line in cleaned if line]
+
+
+# invisible characters a page's copy carries (zero-width space, word joiner, invisible
+# separators, byte-order mark, soft hyphen): they would hide a full stop at a line's end
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"))
 
 
 def _looks_wrapped(rows: list[str]) -> bool:

@@ -40,6 +40,7 @@ STOPWORDS_HIGH = 0.30
 STOPWORDS_LOW = 0.22
 LONG_OPEN = 300  # a block this long is prose even without a full stop at its end
 NEARGOOD_RUN_CHARS = 280  # a run of near-good blocks this long is a story of short paragraphs
+RUN_GAP = 2  # short blocks allowed between two near-good ones of a run
 BAD_COST = 30  # what one chrome block between paragraphs costs, in characters of prose
 RUN_CAP = 2  # ... times its place in its run of chrome, up to this
 
@@ -175,8 +176,8 @@ def _shape(block: Block) -> str:
     if not block.sentence and block.length <= LONG_OPEN:
         return "short" if block.density >= STOPWORDS_LOW or block.length < LENGTH_LOW else "bad"
     if block.length < LENGTH_LOW:
-        if block.words >= 6 and block.density >= STOPWORDS_HIGH:
-            return "neargood"
+        if block.words >= 5 and block.density >= STOPWORDS_LOW:
+            return "neargood"  # a short sentence: a line of a live blog, a step, an answer
         return "short"
     if block.density >= STOPWORDS_HIGH:
         if block.length > LENGTH_HIGH or block.length >= GOOD_LENGTH:
@@ -215,7 +216,7 @@ def _revise(classes: list[str], blocks: list[Block]) -> list[str]:
             i += 1
             continue
         j, chars, count, gap = i, 0, 0, 0
-        while j < len(out) and out[j] in ("neargood", "short", "good") and gap <= 1:
+        while j < len(out) and out[j] in ("neargood", "short", "good") and gap <= RUN_GAP:
             if out[j] == "short":
                 gap += 1
             else:
