@@ -82,6 +82,27 @@ def test_a_caption_printed_twice_beside_a_story_goes_entirely() -> None:
     assert len(article.paragraphs) == 2
 
 
+def test_reader_comments_after_the_story_are_not_read() -> None:
+    story = [
+        "Ferry talks collapse after a night of argument",
+        "By Ann Lee",
+        "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+        "Members will meet again next week to try once more, the chairwoman of the transport committee said.",
+    ]
+    comments = [
+        "12 comments",
+        "Jo Pascoe",
+        "2 hours ago",
+        "I have taken that ferry every day for twenty years and it has never once been on time in the winter,"
+        " whatever the council says about the new contract and the new boats that were promised to us last spring,"
+        " and I do not expect that to change now that the talks have collapsed again.",
+        "Reply",
+    ]
+    article = clean_text("\n".join(story + comments), "comments.txt")
+    assert len(article.paragraphs) == 2
+    assert "twenty years" not in said(article.paragraphs)
+
+
 def test_live_blog_of_short_paragraphs_is_read() -> None:
     article = load_article(str(FIXTURES / "page-live.txt"))
     assert article.title.startswith("Flood warnings: rivers peak across the county")

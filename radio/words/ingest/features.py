@@ -229,6 +229,13 @@ _PROMPT_TOPIC = re.compile(r"\b(?:e-?mail|inbox|newsletters?|subscri\w+)\b")
 _PROMPT_ASK = re.compile(
     r"\b(?:sign(?:ing)? up|subscribe|free|enter your|to receive|delivered|your inbox|gift|never miss|don't miss)\b"
 )
+
+
+def _could_prompt(low: str) -> bool:
+    """Every _PROMPT_TOPIC match holds one of these."""
+    return "mail" in low or "inbox" in low or "newsletter" in low or "subscri" in low
+
+
 _QUOTED = re.compile(r"[\"“”]|\bsaid\b")
 
 
@@ -251,12 +258,19 @@ def line_label(block: Block) -> str | None:
         return "credit"
     if _boilerplate(text, low) or (not block.sentence and _button_line(block, low)):
         return "boilerplate"
-    if block.length < 300 and _PROMPT_TOPIC.search(low) and _PROMPT_ASK.search(low) and not _QUOTED.search(text):
+    if (
+        block.length < 300
+        and _could_prompt(low)
+        and _PROMPT_TOPIC.search(low)
+        and _PROMPT_ASK.search(low)
+        and not _QUOTED.search(text)
+    ):
         return "boilerplate"  # a newsletter or subscription prompt
     if block.words <= 10 and (
         _CLOCK.match(text) or _AGO.match(text) or _READ_TIME.search(text) or (parse_date(text) and not block.sentence)
     ):
         return "date"
-    if (URL_RE.search(text) or EMAIL_RE.search(text)) and not URL_RE.sub("", EMAIL_RE.sub("", text)).strip(_EDGE):
+    could_link = "://" in low or "www." in low or "@" in low  # every URL_RE or EMAIL_RE match holds one
+    if could_link and not URL_RE.sub("", EMAIL_RE.sub("", text)).strip(_EDGE):
         return "link"
     return None

@@ -42,6 +42,7 @@ LONG_OPEN = 300  # a block this long is prose even without a full stop at its en
 NEARGOOD_RUN_CHARS = 280  # a run of near-good blocks this long is a story of short paragraphs
 RUN_GAP = 2  # short blocks allowed between two near-good ones of a run
 BAD_COST = 30  # what one chrome block between paragraphs costs, in characters of prose
+BARRIER_FROM = 0.4  # barriers count only past this share of the page's blocks
 RUN_CAP = 2  # ... times its place in its run of chrome, up to this
 
 _FALLBACK_STOPWORDS = frozenset(
@@ -253,24 +254,45 @@ def _revise(classes: list[str], blocks: list[Block]) -> list[str]:
     return final
 
 
-def _story_span(classes: list[str], blocks: list[Block]) -> tuple[int, int]:
+def _story_span(classes: list[str], blocks: list[Block], barriers: set[int]) -> tuple[int, int]:
     """The run of blocks with the most prose in it.
 
     Each other block inside the run costs BAD_COST times its place in its run
     of chrome: one advertisement or caption between paragraphs costs little,
-    a long run of menus or teasers a lot (the story ends there).
+    a long run of menus or teasers a lot (the story ends there). A barrier
+    (the copyright line, the heading of the comments) ends any run, and
+    prose after it counts half: what follows a page's footer is rarely its story.
     """
-    best, best_span = 0, (0, 0)
-    total, start, run = 0, 0, 0
+    best, best_span = 0.0, (0, 0)
+    total, start, run = 0.0, 0, 0
+    weight = 1.0
     for i, c in enumerate(classes):
+        if i in barriers:
+            total, weight = 0, weight / 2  # the story never runs across the footer or the comments
         run = 0 if c == "good" else run + 1
-        gain = blocks[i].length if c == "good" else -BAD_COST * min(run, RUN_CAP)
+        gain = blocks[i].length * weight if c == "good" else -BAD_COST * min(run, RUN_CAP)
         if total <= 0:
             total, start = 0, i
         total += gain
         if total > best:
             best, best_span = total, (start, i + 1)
     return best_span
+
+
+# the heading of the readers' comments: "12 comments", "Comments (12)", "Leave a reply", "20 thoughts on ..."
+_COMMENTS = re.compile(
+    r"^\d[\d,]*\s+(?:comments?|responses?|replies|thoughts on)\b|^(?:comments?|responses?)\s*\(\d+\)"
+    r"|^leave a (?:comment|reply)|^join the (?:conversation|discussion)",
+    re.I,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _barrier(block: Block, label: str | None) -> bool:
+    """The page's copyright line (not a photo's "© Name") or the heading of its comments."""
+    if label == "copyright":
+        return "rights reserved" in block.text.lower() or bool(_YEAR.search(block.text))
+    return block.words <= 8 and bool(_COMMENTS.match(block.text))
 
 
 _CREDITISH = {"credit", "caption"}
@@ -344,7 +366,9 @@ def read_text(text: str) -> TextReading:
     if "good" not in classes:  # no paragraph long enough: a short story without chrome reads as near-good
         classes = ["good" if c == "neargood" else c for c in classes]
     classes = _revise(classes, blocks)
-    span = _story_span(classes, blocks)
+    # a comments link or a copyright notice in the page's header is no barrier
+    barriers = {i for i, b in enumerate(blocks) if i > BARRIER_FROM * len(blocks) and _barrier(b, labels[i])}
+    span = _story_span(classes, blocks, barriers)
     _captions(blocks, labels, span)
     kept = [
         span[0] <= i < span[1] and classes[i] == "good" and labels[i] is None and _WORD_CHAR.search(b.text) is not None
