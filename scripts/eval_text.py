@@ -194,9 +194,11 @@ def reference_headline(html: bytes) -> str | None:
     for h1 in root.xpath("//body//h1"):
         if any(_hidden(a) or a.tag in _DROP for a in h1.iterancestors()) or _hidden(h1):
             continue
-        text = norm(h1.text_content())
-        if text:
-            h1s.append(text)
+        out = _Out()
+        _walk(h1, out, False)
+        lines = [norm(line) for line in out.result().splitlines() if norm(line)]
+        if lines:
+            h1s.append(max(lines, key=len))  # a section label in a block of its own is no part of it
     for text in h1s:
         a, b = fold(text), fold(meta or "")
         if a and b and (a in b or b in a):

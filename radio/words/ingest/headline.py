@@ -58,6 +58,8 @@ def _dek_below(blocks: list[Block], labels: list[str | None], index: int) -> boo
     )
 
 
+# "VIDEO: Voting on the estate's future": a headline tagged with its format (dropped as a teaser elsewhere)
+_FORMAT_TAG = re.compile(r"^(?:VIDEO|WATCH|LIVE|PODCAST|LISTEN|PHOTOS):\s+\S+(?:\s+\S+){3}")
 _INNER_SENTENCE = re.compile(r"\w[.!?][\"”’]?\s+[A-Z]")
 
 
@@ -129,7 +131,10 @@ def choose_headline(
     if _title_like(blocks[first]) and (not blocks[first].sentence or _title_case(blocks[first].text)):
         candidates.append(first)
     for i in range(first - 1, max(-1, first - 1 - LOOK_ABOVE), -1):
-        if labels[i] not in (None, "repeat") or kept[i] or not _title_like(blocks[i]):
+        labelled = labels[i] not in (None, "repeat") and not (
+            labels[i] == "boilerplate" and _FORMAT_TAG.match(blocks[i].text)
+        )
+        if labelled or kept[i] or not _title_like(blocks[i]):
             continue
         candidates.append(i)
         if len(candidates) >= 10:
