@@ -82,6 +82,26 @@ def test_a_caption_printed_twice_beside_a_story_goes_entirely() -> None:
     assert len(article.paragraphs) == 2
 
 
+def test_the_story_goes_on_after_a_box_of_related_links() -> None:
+    first = [
+        "Ferry talks collapse after a night of argument",
+        "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+        "Members will meet again next week to try once more, the chairwoman of the transport committee said.",
+        "Neither side would say what had gone wrong, but both blamed the cost of the new slipway at the quay.",
+    ]
+    box = ["More from the Courier", *(f"Harbour news item number {n} in the box" for n in range(12))]
+    rest = [
+        "The contract covers the two car ferries and the foot launch, and runs for ten years from next April.",
+        "Operators from three countries have bid for it, and the council says the cheapest bid is not the best.",
+        "Passengers have been asked to give their views at the library, where the bids are on show until May.",
+        "The council says a decision will be taken before the summer, whatever happens at next week's meeting.",
+    ]
+    article = clean_text("\n".join(first + box + rest), "box.txt")
+    assert article.title == "Ferry talks collapse after a night of argument"
+    assert len(article.paragraphs) == 7
+    assert "item number" not in said(article.paragraphs)
+
+
 def test_reader_comments_after_the_story_are_not_read() -> None:
     story = [
         "Ferry talks collapse after a night of argument",

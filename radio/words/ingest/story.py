@@ -280,6 +280,39 @@ def _story_span(classes: list[str], blocks: list[Block], barriers: set[int]) -> 
 
 
 # the heading of the readers' comments: "12 comments", "Comments (12)", "Leave a reply", "20 thoughts on ..."
+ISLAND_CHARS = 300  # prose beyond a box of links that still belongs to the story ...
+ISLAND_GAP = 15  # ... when the box is at most this many blocks
+
+
+def _extend(span: tuple[int, int], classes: list[str], blocks: list[Block], barriers: set[int]) -> tuple[int, int]:
+    """Carry the story on past a box of related links or an embed, when enough prose lies beyond it."""
+    start, end = span
+    while (island := _island(classes, blocks, barriers, end, 1)) is not None:
+        end = island
+    while (island := _island(classes, blocks, barriers, start - 1, -1)) is not None:
+        start = island + 1
+    return start, end
+
+
+def _island(classes: list[str], blocks: list[Block], barriers: set[int], edge: int, step: int) -> int | None:
+    """The far end of the prose beyond the gap that starts at ``edge``, if it is long enough to belong."""
+    n = len(blocks)
+    i = edge
+    while 0 <= i < n and classes[i] != "good":
+        if i in barriers or abs(i - edge) > ISLAND_GAP:
+            return None
+        i += step
+    chars = goods = 0
+    while 0 <= i < n and i not in barriers:
+        if classes[i] == "good":
+            chars += blocks[i].length
+            goods += 1
+        elif not (0 <= i + step < n and classes[i + step] == "good"):
+            break  # one block of chrome between two paragraphs is part of the island
+        i += step
+    return i if chars >= ISLAND_CHARS and goods >= 2 else None
+
+
 _COMMENTS = re.compile(
     r"^\d[\d,]*\s+(?:comments?|responses?|replies|thoughts on)\b|^(?:comments?|responses?)\s*\(\d+\)"
     r"|^leave a (?:comment|reply)|^join the (?:conversation|discussion)",
@@ -368,7 +401,7 @@ def read_text(text: str) -> TextReading:
     classes = _revise(classes, blocks)
     # a comments link or a copyright notice in the page's header is no barrier
     barriers = {i for i, b in enumerate(blocks) if i > BARRIER_FROM * len(blocks) and _barrier(b, labels[i])}
-    span = _story_span(classes, blocks, barriers)
+    span = _extend(_story_span(classes, blocks, barriers), classes, blocks, barriers)
     _captions(blocks, labels, span)
     kept = [
         span[0] <= i < span[1] and classes[i] == "good" and labels[i] is None and _WORD_CHAR.search(b.text) is not None
