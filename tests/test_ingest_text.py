@@ -63,6 +63,18 @@ def test_news_page_clutter_is_not_read(clutter: str) -> None:
     assert clutter not in article.title
 
 
+def test_headline_over_buttons_and_a_standfirst() -> None:
+    article = load_article(str(FIXTURES / "page-wire.txt"))
+    assert article.title == "Ministers weigh a ban on disposable vapes in schools"
+    assert article.byline == "Tamsin Rowe and Kit Jago"
+    assert article.paragraphs[0] == "The plan would make the sale of single-use vapes to under-25s an offence"
+    assert article.paragraphs[1].startswith("Ministers are considering a ban")  # "LONDON (Reuters) -" dropped
+    text = said(article.paragraphs)
+    for clutter in ("Listen to this article", "5 min read", "Published", "Most popular", "Council tax", "Home >"):
+        assert clutter not in text
+    assert len(article.paragraphs) == 4
+
+
 def test_a_genuinely_repeated_paragraph_is_read_both_times() -> None:
     article = load_article(str(FIXTURES / "page-news.txt"))
     text = said(article.paragraphs)

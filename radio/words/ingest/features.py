@@ -47,7 +47,7 @@ def make_blocks(text: str, stops: frozenset[str]) -> list[Block]:
     """Split ``text`` into blocks, joining hard-wrapped prose within a paragraph."""
     rows: list[tuple[int, str]] = []
     group: list[tuple[int, str]] = []
-    for number, line in enumerate([*text.split("\n"), ""], start=1):
+    for number, line in enumerate([*_LINE_BREAK.split(text), ""], start=1):
         if line.strip():
             group.append((number, line.strip()))
             continue
@@ -63,6 +63,9 @@ def make_blocks(text: str, stops: frozenset[str]) -> list[Block]:
 # invisible characters a page's copy carries (zero-width space, word joiner, invisible
 # separators, byte-order mark, soft hyphen): they would hide a full stop at a line's end
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"))
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as an editor numbers the lines
 
 
 def _looks_wrapped(rows: list[str]) -> bool:

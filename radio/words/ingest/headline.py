@@ -42,10 +42,16 @@ def _shouting(text: str) -> bool:
 
 
 def _dek_below(blocks: list[Block], labels: list[str | None], index: int) -> bool:
-    """The line at ``index`` heads a standfirst: a title without a full stop over a line of prose."""
-    if index < 0 or index + 1 >= len(blocks) or labels[index] not in (None, "repeat") or labels[index + 1] is not None:
+    """The line at ``index`` heads a standfirst: a title without a full stop over a line of prose.
+
+    Buttons, dates and reading times between the two are passed over.
+    """
+    if index < 0 or labels[index] not in (None, "repeat"):
         return False
-    below, block = blocks[index + 1], blocks[index]
+    below_index = next_free(labels, index)
+    if below_index is None:
+        return False
+    below, block = blocks[below_index], blocks[index]
     return (
         block.words >= 4
         and below.words >= 8
@@ -56,6 +62,26 @@ def _dek_below(blocks: list[Block], labels: list[str | None], index: int) -> boo
         and not _INNER_SENTENCE.search(block.text)
         and not _title_case(below.text)  # a standfirst is written as a sentence, not as a title
     )
+
+
+def next_free(labels: list[str | None], index: int) -> int | None:
+    """The next block after ``index`` that no line rule classed, within three blocks."""
+    for j in range(index + 1, min(len(labels), index + 4)):
+        if labels[j] is None:
+            return j
+        if labels[j] not in ("boilerplate", "date"):
+            return None  # a byline or a caption: not a standfirst's place
+    return None
+
+
+def _prev_free(labels: list[str | None], index: int) -> int:
+    """The block before ``index`` whose standfirst ``index`` may be (-1 if none)."""
+    for j in range(index - 1, max(-1, index - 4), -1):
+        if labels[j] in (None, "repeat"):
+            return j
+        if labels[j] not in ("boilerplate", "date"):
+            return -1
+    return -1
 
 
 # "VIDEO: Voting on the estate's future": a headline tagged with its format (dropped as a teaser elsewhere)
@@ -114,7 +140,7 @@ def score_candidates(
         score -= 3 if _shouting(block.text) else 0
         score -= 3 if block.words <= 5 and _in_menu(blocks, labels, i) else 0
         score += 2 if _dek_below(blocks, labels, i) else 0
-        score -= 2 if _dek_below(blocks, labels, i - 1) else 0  # the dek (or byline) under a headline
+        score -= 2 if _dek_below(blocks, labels, _prev_free(labels, i)) else 0  # the dek under a headline
         score -= 1.5 if _quoted(block.text) else 0  # a pull quote
         score -= 2 if block.words <= 8 and is_button(block.text) else 0
         score -= 1.5 if block.density == 0 and block.words >= 5 else 0  # a list of names and roles

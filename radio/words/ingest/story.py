@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from radio.words.ingest.features import Block, line_label, make_blocks
-from radio.words.ingest.headline import choose_headline
+from radio.words.ingest.headline import choose_headline, next_free
 from radio.words.ingest.rules import _BIO, _DATELINE, _WORD_CHAR, fold, headline_from, parse_date, strip_links
 from radio.words.ingest.shape import STOPWORDS_LOW, find_story, stopwords
 
@@ -105,9 +105,9 @@ def _trailing_bios(blocks: list[Block], labels: list[str | None], kept: list[boo
 
 
 def _standfirst(blocks: list[Block], labels: list[str | None], kept: list[bool], headline: int) -> None:
-    """The summary printed right under the headline is read, even without a full stop at its end."""
-    below = headline + 1
-    if below >= len(blocks) or kept[below] or labels[below] is not None:
+    """The summary printed under the headline is read, even without a full stop at its end."""
+    below = next_free(labels, headline)
+    if below is None or kept[below]:
         return
     block = blocks[below]
     if block.words >= 10 and block.density >= STOPWORDS_LOW and block.length <= 400:
