@@ -145,6 +145,17 @@ def test_live_blog_of_short_paragraphs_is_read() -> None:
         assert clutter not in text
 
 
+def test_interview_of_short_questions_and_answers_is_read() -> None:
+    article = load_article(str(FIXTURES / "page-interview.txt"))
+    assert article.title == "'I wrote it on the night bus': the poet who found her voice on the late shift"
+    assert article.paragraphs[0] == "How did the collection start?"
+    assert article.paragraphs[-1] == "The Late Shift is published by Tidewater Press."
+    assert len(article.paragraphs) == 9
+    text = said(article.paragraphs)
+    assert "harbour in Penzance" not in text  # the caption, printed on both sides of its credit
+    assert "Elowen Trask" not in text
+
+
 def test_page_of_chrome_only_is_refused() -> None:
     with pytest.raises(InputError, match="no article text"):
         load_article(str(FIXTURES / "page-chrome.txt"))

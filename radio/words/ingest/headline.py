@@ -54,7 +54,7 @@ def _dek_below(blocks: list[Block], labels: list[str | None], index: int) -> boo
     below, block = blocks[below_index], blocks[index]
     return (
         block.words >= 4
-        and below.words >= 8
+        and below.words >= 6
         and below.density >= 0.3
         and _title_like(block)
         and not block.text.endswith(".")
