@@ -114,6 +114,27 @@ def test_the_story_goes_on_after_a_box_of_related_links() -> None:
     assert "item number" not in said(article.paragraphs)
 
 
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.",
+        "Get the Courier's morning briefing by email and never miss our top stories. Free sign up.",
+        "Subscribers also receive a welcome gift and the weekend magazine delivered to their door.",
+    ],
+)
+def test_prompts_beside_the_story_are_not_read(prompt: str) -> None:
+    lines = [
+        "Ferry talks collapse after a night of argument",
+        "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+        prompt,
+        "Members will meet again next week to try once more, the chairwoman of the transport committee said on"
+        " Wednesday.",
+    ]
+    article = clean_text("\n".join(lines), "prompt.txt")
+    assert prompt not in article.paragraphs
+    assert len(article.paragraphs) == 2
+
+
 def test_reader_comments_after_the_story_are_not_read() -> None:
     story = [
         "Ferry talks collapse after a night of argument",

@@ -227,16 +227,17 @@ _NAME_SLASH_AGENCY = re.compile(
 )
 
 
-# a newsletter or subscription prompt: what it is about, and what it asks the reader to do
-_PROMPT_TOPIC = re.compile(r"\b(?:e-?mail|inbox|newsletters?|subscri\w+)\b")
+# a newsletter, subscription or cookie prompt: what it is about, and what it asks the reader to do
+_PROMPT_TOPIC = re.compile(r"\b(?:e-?mail|inbox|newsletters?|subscri\w+|cookies)\b")
 _PROMPT_ASK = re.compile(
-    r"\b(?:sign(?:ing)? up|subscribe|free|enter your|to receive|delivered|your inbox|gift|never miss|don't miss)\b"
+    r"\b(?:sign(?:ing)? up|subscribe|free|enter your|to receive|delivered|your inbox|gift|never miss|don't miss"
+    r"|accept|you agree|consent|your (?:preferences|settings|experience|browser))\b"
 )
 
 
 def _could_prompt(low: str) -> bool:
     """Every _PROMPT_TOPIC match holds one of these."""
-    return "mail" in low or "inbox" in low or "newsletter" in low or "subscri" in low
+    return "mail" in low or "inbox" in low or "newsletter" in low or "subscri" in low or "cookies" in low
 
 
 _QUOTED = re.compile(r"[\"“”]|\bsaid\b")
@@ -268,7 +269,7 @@ def line_label(block: Block) -> str | None:
         and _PROMPT_ASK.search(low)
         and not _QUOTED.search(text)
     ):
-        return "boilerplate"  # a newsletter or subscription prompt
+        return "boilerplate"  # a newsletter, subscription or cookie prompt
     if block.words <= 10 and (
         _CLOCK.match(text) or _AGO.match(text) or _READ_TIME.search(text) or (parse_date(text) and not block.sentence)
     ):
