@@ -177,6 +177,16 @@ def test_interview_of_short_questions_and_answers_is_read() -> None:
     assert "Elowen Trask" not in text
 
 
+def test_live_blog_entries_with_stamps_and_titles_are_read() -> None:
+    article = load_article(str(FIXTURES / "page-liveblog-entries.txt"))
+    text = said(article.paragraphs)
+    for entry in ("Western Power says", "All sailings from Penzance", "A resident in Mousehole", "I heard a bang",
+                  "Cornwall Council says 40 schools"):  # fmt: skip
+        assert entry in text
+    for clutter in ("09:41", "08:55", "View comments", "Last updated"):
+        assert clutter not in text
+
+
 def test_page_of_chrome_only_is_refused() -> None:
     with pytest.raises(InputError, match="no article text"):
         load_article(str(FIXTURES / "page-chrome.txt"))

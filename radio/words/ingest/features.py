@@ -248,6 +248,11 @@ _AGO = re.compile(r"^(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|day|week|mo
 _READ_TIME = re.compile(r"\b\d+\s*(?:-|\s)?\s*min(?:ute)?s?\s+(?:read|listen|watch)$", re.I)
 
 
+def is_clock(text: str) -> bool:
+    """A time of day on its own ("09:41", "10.15 am BST"): a live blog's entry stamp, or a player's time."""
+    return len(text) <= 16 and bool(_CLOCK.match(text))
+
+
 def line_label(block: Block) -> str | None:
     """The class a block earns by itself (None: its shape and neighbours decide)."""
     text = block.text

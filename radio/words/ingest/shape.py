@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from radio.words.ingest.features import Block
+from radio.words.ingest.features import Block, is_clock
 
 # jusText's defaults, loosened for news: news paragraphs are one to three sentences.
 LENGTH_LOW = 70  # shorter blocks are "short" unless they read as a sentence
@@ -172,8 +172,11 @@ def _neighbours(classes: list[str], skip_neargood: bool) -> tuple[list[str], lis
     return before, after
 
 
-def _revise(classes: list[str], blocks: list[Block]) -> list[str]:
-    """The class of the neighbours decides short and near-good blocks (jusText's second pass)."""
+def _revise(classes: list[str], blocks: list[Block], stamps: set[int]) -> list[str]:
+    """The class of the neighbours decides short and near-good blocks (jusText's second pass).
+
+    A run of near-good blocks may have time stamps (``stamps``) between them: the entries of a live blog.
+    """
     out = list(classes)
     # a long run of near-good blocks (short blocks between them allowed) is prose: a live blog, a Q&A
     i = 0
@@ -181,14 +184,17 @@ def _revise(classes: list[str], blocks: list[Block]) -> list[str]:
         if out[i] != "neargood":
             i += 1
             continue
-        j, chars, count, gap = i, 0, 0, 0
-        while j < len(out) and out[j] in ("neargood", "short", "good") and gap <= RUN_GAP:
-            if out[j] == "short":
-                gap += 1
-            else:
+        j, chars, count, gap, stamped = i, 0, 0, 0, False
+        while j < len(out) and gap <= RUN_GAP:
+            if out[j] in ("neargood", "good"):
                 chars += blocks[j].length
                 count += 1
-                gap = 0
+                gap, stamped = 0, False
+            elif out[j] == "short" or j in stamps or stamped:
+                gap += 1  # after a stamp, the entry's title (however short) belongs to the run
+                stamped = stamped or j in stamps
+            else:
+                break
             j += 1
         if count >= 3 and chars >= NEARGOOD_RUN_CHARS:
             for k in range(i, j):
@@ -219,7 +225,7 @@ def _revise(classes: list[str], blocks: list[Block]) -> list[str]:
     return final
 
 
-def _story_span(classes: list[str], blocks: list[Block], barriers: set[int]) -> tuple[int, int]:
+def _story_span(classes: list[str], blocks: list[Block], barriers: set[int], clocks: set[int]) -> tuple[int, int]:
     """The run of blocks with the most prose in it.
 
     Each other block inside the run costs BAD_COST times its place in its run
@@ -234,6 +240,8 @@ def _story_span(classes: list[str], blocks: list[Block], barriers: set[int]) -> 
     for i, c in enumerate(classes):
         if i in barriers:
             total, weight = 0, weight / 2  # the story never runs across the footer or the comments
+        if i in clocks:
+            continue  # a live blog's time stamp costs nothing
         run = 0 if c == "good" else run + 1
         gain = blocks[i].length * weight if c == "good" else -BAD_COST * min(run, RUN_CAP)
         if total <= 0:
@@ -298,7 +306,9 @@ def find_story(blocks: list[Block], labels: list[str | None]) -> tuple[list[str]
     classes = ["bad" if labels[i] is not None else _shape(b) for i, b in enumerate(blocks)]
     if "good" not in classes:  # no paragraph long enough: a short story without chrome reads as near-good
         classes = ["good" if c == "neargood" else c for c in classes]
-    classes = _revise(classes, blocks)
+    stamps = {i for i, label in enumerate(labels) if label == "date" or (label and is_clock(blocks[i].text))}
+    classes = _revise(classes, blocks, stamps)
     # a comments link or a copyright notice in the page's header is no barrier
     barriers = {i for i, b in enumerate(blocks) if i > BARRIER_FROM * len(blocks) and _barrier(b, labels[i])}
-    return classes, _extend(_story_span(classes, blocks, barriers), classes, blocks, barriers)
+    clocks = {i for i in stamps if is_clock(blocks[i].text)}
+    return classes, _extend(_story_span(classes, blocks, barriers, clocks), classes, blocks, barriers)
