@@ -275,7 +275,8 @@ def test_cli_script_explain() -> None:
     result = CliRunner().invoke(app, ["script", "--explain", "--engine", "fake", str(FIXTURES / "page-radio.txt")])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].startswith("headline: 'Orchard towns count the cost of the late frost'")
+    assert lines[0] == f"# {FIXTURES / 'page-radio.txt'}"
+    assert lines[1].startswith("headline: 'Orchard towns count the cost of the late frost'")
     assert any(line.split()[:3] == ["8", "-", "boilerplate"] and "0:00 / 4:12" in line for line in lines)
     assert any(line.split()[:3] == ["16", "-", "credit"] for line in lines)
 

@@ -9,7 +9,10 @@ from radio.words.ingest.story import TextReading, read_text
 
 
 def explain_source(source: str, fmt: str | None = None) -> list[str]:
-    """The explanation rows for one input (a path, an http(s) URL or "-"), read as plain text."""
+    """The explanation rows for one input (a path, an http(s) URL or "-"), read as plain text.
+
+    The first row names the input, so that several inputs can be explained at once.
+    """
     from radio.words.ingest import is_url, read_source
 
     content_type = None
@@ -26,7 +29,7 @@ def explain_source(source: str, fmt: str | None = None) -> list[str]:
             f"{source}: --explain shows how plain text is read, and this input reads as {kind};"
             " add --format text to see it read as text"
         )
-    return explain_rows(read_text(decode_bytes(data, source)))
+    return [f"# {source}", *explain_rows(read_text(decode_bytes(data, source)))]
 
 
 def explain_rows(reading: TextReading) -> list[str]:
