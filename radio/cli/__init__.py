@@ -54,6 +54,9 @@ def script(
     config: ConfigOpt = None,
     engine: EngineOpt = None,
     fmt: FormatOpt = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Instead: show each line of a plain-text input, read or not, and why.")
+    ] = False,
 ) -> None:
     """Print the running order: who says what, in which voice."""
     from radio.pipeline import make_script
@@ -69,6 +72,11 @@ def script(
         if len(articles) > 1:
             _progress("scripts", number, len(articles))
         try:
+            if explain:
+                from radio.words.ingest.explain import explain_source
+
+                typer.echo("\n".join(explain_source(source, fmt)))
+                continue
             result = make_script(source, settings, tts, fmt, lexicon)
         except RadioError as exc:
             typer.echo(f"radio: error: {exc}", err=True)
