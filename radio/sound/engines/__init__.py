@@ -25,6 +25,7 @@ class Voice:
 
     id: str
     gender: Literal["female", "male"] | None = None
+    language: str | None = None  # BCP 47 where the engine says, e.g. "en-GB"
 
 
 class Engine(ABC):
@@ -61,6 +62,7 @@ class Engine(ABC):
 BUILTIN_ENGINES = {
     "pyttsx3": "radio.sound.engines.pyttsx3_engine:Pyttsx3Engine",
     "fake": "radio.sound.engines.fake:FakeEngine",
+    "piper": "radio.sound.engines.piper_engine:PiperEngine",
 }
 
 
