@@ -7,6 +7,7 @@ line on standard error and exit status 1.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -33,7 +34,10 @@ FormatOpt = Annotated[
 def _settings(config: Path | None, **overrides: object):  # type: ignore[no-untyped-def]
     from radio.config import load_settings, validate
 
-    return validate(load_settings(config).with_overrides(**overrides))
+    settings = validate(load_settings(config).with_overrides(**overrides))
+    if settings.voices_dir:  # engines (and their worker processes) find voices by name there
+        os.environ["RADIO_VOICES_DIR"] = settings.voices_dir
+    return settings
 
 
 def _progress(stage: str, done: int, total: int) -> None:
@@ -181,19 +185,6 @@ def say(
         typer.echo(str(out))
 
 
-@app.command()
-def voices(engine: EngineOpt = None, config: ConfigOpt = None) -> None:
-    """List the engines and the voices radio casts with."""
-    from radio.sound.engines import engine_names, get_engine
-
-    settings = _settings(config, engine=engine)
-    typer.echo(f"engines: {', '.join(engine_names())}")
-    tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
-    typer.echo(f"{tts.name} anchor: {settings.anchor_voice or tts.anchor_voice}")
-    for voice in tts.cast_voices:
-        typer.echo(f"{tts.name} quote:  {voice.id} ({voice.gender or 'any'})")
-
-
 def main() -> None:
     """Console entry point: the only place RadioError becomes an exit status."""
     logging.basicConfig(level=logging.INFO, format="radio: %(message)s", stream=sys.stderr)
@@ -205,3 +196,6 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("radio: interrupted; nothing was written under a final name", err=True)
         sys.exit(130)
+
+
+from radio.cli import voices as _voices  # noqa: E402, F401  (registers `radio voices`)
