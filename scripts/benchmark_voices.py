@@ -15,7 +15,8 @@ is downloaded.
   read the same text (the sample article's narration), so voices compare fairly.
 * **Speed and memory**: a fresh process per engine voices the sample article's script;
   real-time factor is synthesis seconds over audio seconds (the model is loaded first
-  and timed apart), peak memory is the process's maximum resident set. Median of runs.
+  and timed apart), with the CPU seconds too (steadier on a shared machine); peak memory is
+  the process's maximum resident set. Median of runs.
 """
 
 from __future__ import annotations
@@ -55,14 +56,17 @@ with tempfile.TemporaryDirectory() as tmp:
     engine.voice_file("Ready.", script.segments[0].voice, Path(tmp) / "warm.wav")  # loads the model
     load_s = time.perf_counter() - started
     started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_SELF)
     audio_s = 0.0
     for n, segment in enumerate(script.segments):
         path = engine.voice_file(segment.spoken, segment.voice, Path(tmp) / f"{n}.wav")
         with wave.open(str(path)) as w:
             audio_s += w.getnframes() / w.getframerate()
     synth_s = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu_s = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"load_s": load_s, "synth_s": synth_s, "audio_s": audio_s, "peak_mib": peak}))
+print(json.dumps({"load_s": load_s, "synth_s": synth_s, "cpu_s": cpu_s, "audio_s": audio_s, "peak_mib": peak}))
 """
 
 
@@ -120,6 +124,7 @@ def speed(name: str, runs: int) -> dict[str, float]:
         rows.append(json.loads(proc.stdout.strip().splitlines()[-1]))
     median = {key: statistics.median(r[key] for r in rows) for key in rows[0]}
     median["rtf"] = statistics.median(r["synth_s"] / r["audio_s"] for r in rows)
+    median["cpu_rtf"] = statistics.median(r["cpu_s"] / r["audio_s"] for r in rows)
     return median
 
 
@@ -130,12 +135,13 @@ def main() -> None:
     parser.add_argument("--skip-wer", action="store_true")
     args = parser.parse_args()
     names = args.engines.split(",")
-    print("| engine | load | synthesis | audio | RTF | peak memory |\n|---|---|---|---|---|---|")
+    print("| engine | load | synthesis | audio | RTF (wall) | CPU s per audio s | peak memory |")
+    print("|---|---|---|---|---|---|---|")
     for name in names:
         s = speed(name, args.runs)
         print(
             f"| {name} | {s['load_s']:.2f} s | {s['synth_s']:.2f} s | {s['audio_s']:.1f} s | "
-            f"{s['rtf']:.4f} | {s['peak_mib']:.0f} MiB |"
+            f"{s['rtf']:.4f} | {s['cpu_rtf']:.4f} | {s['peak_mib']:.0f} MiB |"
         )
     if args.skip_wer:
         return

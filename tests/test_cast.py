@@ -180,3 +180,9 @@ def test_radio_script_records_the_cast_beside_radio_toml(tmp_path: Path, short_a
     assert first and read_cast_file(show / "cast.toml") == {"fake": first}
     write_cast_file(show / "cast.toml", {"fake": {"Ingrid Vale": "fake-f3"}})  # the producer recasts her
     assert quote_voices() == {"Ingrid Vale": "fake-f3"}
+
+
+def test_a_quote_pool_set_for_another_engine_falls_back_to_this_engines_own(fake) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings(engine="fake", quote_voices=("gmw/en-us+f1", "gmw/en-us+m8"))
+    _, cast = caster(fake, settings)([_quote("Ann", "female")])
+    assert cast == {"Ann": "fake-f1"}

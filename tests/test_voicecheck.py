@@ -84,3 +84,14 @@ def test_accents_are_read_from_voice_ids(tmp_path: Path) -> None:
     assert accent_of("gmw/en-gb-x-rp+f3") == "en-gb-x-rp"
     assert accent_of("gmw/en-us") == accent_of("gmw/en-us+m8") == "en-us"
     assert accent_of("en_US-joe-medium@-3") == accent_of("en_US-joe-medium") == "en_US-joe-medium"
+
+
+def test_the_report_section_has_pitch_and_loudness_per_voice(render) -> None:  # type: ignore[no-untyped-def]
+    script = _script(["gmw/en-us+f1"])
+    clips = [render(s.voice) for s in script.segments]
+    report = voice_report(measure_voices(script, clips), ANCHOR)
+    rows = {r["voice"]: r for r in report["voices"]}  # type: ignore[attr-defined]
+    assert rows[ANCHOR]["speakers"] == ["anchor"] and rows["gmw/en-us+f1"]["speakers"] == ["Speaker 0"]
+    assert all(-40 < r["loudness_lufs"] < -10 for r in rows.values())
+    assert rows["gmw/en-us+f1"]["median_pitch_hz"] > 1.5 * rows[ANCHOR]["median_pitch_hz"]
+    assert report["distinct_voices"]["passed"] is True  # type: ignore[index]

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pydub import AudioSegment
 
 from radio.models import Script
+from radio.sound.level import voice_loudness
 
 ANALYSIS_RATE_HZ = 8000
 FRAME_MS = 40
@@ -99,10 +100,8 @@ def accent_of(voice: str) -> str:
     return base.rsplit("/", 1)[-1]
 
 
-def measure_voices(
-    script: Script, clips: Sequence[AudioSegment], loudness: dict[str, float] | None = None
-) -> list[VoiceMeasure]:
-    """Pitch (and loudness, when measured by the leveller) of each voice in the episode."""
+def measure_voices(script: Script, clips: Sequence[AudioSegment]) -> list[VoiceMeasure]:
+    """Median pitch and integrated loudness of each voice in the episode (clips as voiced, in script order)."""
     by_voice: dict[str, list[AudioSegment]] = {}
     speakers: dict[str, list[str]] = {}
     for segment, clip in zip(script.segments, clips, strict=True):
@@ -114,12 +113,13 @@ def measure_voices(
     for voice, voice_clips in by_voice.items():
         joined = sum(voice_clips[1:], voice_clips[0])
         pitch = median_pitch_hz(joined)
+        lufs = voice_loudness(voice_clips)
         result.append(
             VoiceMeasure(
                 voice,
                 tuple(speakers[voice]),
                 None if pitch is None else round(pitch, 1),
-                (loudness or {}).get(voice),
+                None if lufs is None else round(lufs, 1),
                 accent_of(voice),
             )
         )
@@ -145,7 +145,10 @@ def too_alike(measures: Sequence[VoiceMeasure], anchor_voice: str) -> list[str]:
 
 
 def voice_report(measures: Sequence[VoiceMeasure], anchor_voice: str) -> dict[str, object]:
-    """The report's ``voices`` section: a row per voice and the distinctness check."""
+    """The report's voice section: a row per voice (pitch, loudness) and the distinctness check.
+
+    In the quality report: ``voice_report(measure_voices(script, clips), level.anchor_voice(script))``
+    with the clips as levelled; ``distinct_voices`` is a check like the others (fails the episode)."""
     problems = too_alike(measures, anchor_voice)
     return {
         "voices": [

@@ -49,10 +49,13 @@ CastBook = dict[str, dict[str, str]]  # engine -> person -> voice
 
 
 def quote_pool(engine: Engine, anchor_voice: str, settings: Settings | None = None) -> list[Voice]:
-    """The voices quotes are cast from: the show's ``quote_voices`` or the engine's pool, minus the anchor's."""
+    """The voices quotes are cast from, minus the anchor's: the show's ``quote_voices`` this
+    engine has (all of them, if it has none: a pool set for another engine), else the engine's pool."""
     known = {v.id: v for v in engine.cast_voices}
-    ids = settings.quote_voices if settings and settings.quote_voices else tuple(known)
-    pool = [known.get(i, Voice(i)) for i in ids if i != anchor_voice]
+    chosen = [i for i in (settings.quote_voices if settings else ()) if i in known or _usable(engine, i)]
+    if settings and settings.quote_voices and not chosen:  # the show's pool is another engine's
+        log.info("cast: no voice of [voice] quote_voices belongs to engine %s; using its own pool", engine.name)
+    pool = [known.get(i, Voice(i)) for i in (chosen or known) if i != anchor_voice]
     if not pool:
         raise ScriptError(f"engine {engine.name} has no quote voice besides the anchor's; set [voice] quote_voices")
     return pool

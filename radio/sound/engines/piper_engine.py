@@ -151,10 +151,6 @@ class PiperEngine(Engine):
         ]
         return (*others, *shifted)
 
-    def for_anchor(self, anchor: str) -> None:
-        """Recast the quote pool around a show's own anchor voice."""
-        self.cast_voices = self._quote_pool(anchor)  # type: ignore[misc]
-
     def resolve(self, voice: str) -> PiperVoiceSpec:
         """Parse a voice id and find its model file."""
         match = _SPEC.match(voice.strip())
