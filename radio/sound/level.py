@@ -12,32 +12,41 @@ loudness stage sets the final level.
 from __future__ import annotations
 
 import math
-import tempfile
+import re
+import subprocess
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 from pydub import AudioSegment
 
+from radio.errors import AudioError
 from radio.models import Script
-from radio.sound import loudness
+from radio.tools import require
 
 TOLERANCE_LU = 0.5  # closer than this, a voice is left alone
 MAX_GAIN_DB = 20.0  # a voice this far off is broken, not quiet; the report's silence checks catch it
 PEAK_CEILING_DBFS = -0.5
 MIN_MEASURED_MS = 500  # the meter's gating needs at least one 400 ms block
+_INTEGRATED = re.compile(r"I:\s+(-?[\d.]+|-inf) LUFS")
 
 
 def voice_loudness(clips: Sequence[AudioSegment]) -> float | None:
     """Integrated loudness (LUFS) of clips heard one after another, or None if too short or silent."""
     if not clips or sum(len(c) for c in clips) < MIN_MEASURED_MS:
         return None
-    joined = sum(clips[1:], clips[0])
-    with tempfile.TemporaryDirectory(prefix="radio-level-") as tmp:
-        wav = Path(tmp) / "voice.wav"
-        joined.export(str(wav), format="wav")
-        measured = loudness.measure(wav, true_peak=False).integrated_lufs
+    joined = sum(clips[1:], clips[0]).set_sample_width(2)
+    command = [require("ffmpeg"), "-hide_banner", "-nostats", "-f", "s16le", "-ar", str(joined.frame_rate)]
+    command += ["-ac", str(joined.channels), "-i", "pipe:0", "-af", "ebur128", "-f", "null", "-"]
+    try:  # raw samples through a pipe: no file to write
+        proc = subprocess.run(command, input=joined.raw_data, capture_output=True, timeout=300, check=False)
+    except subprocess.TimeoutExpired:
+        raise AudioError("measuring a voice's loudness took longer than 300 s") from None
+    log = proc.stderr.decode("utf-8", errors="replace")
+    found = _INTEGRATED.search(log[log.rfind("Summary:") :])
+    if proc.returncode != 0 or found is None:
+        raise AudioError(f"ffmpeg could not measure a voice's loudness: {log.strip().splitlines()[-1:]}")
+    measured = float(found.group(1))
     return measured if math.isfinite(measured) else None
 
 
