@@ -9,8 +9,9 @@ is downloaded.
 
 * **Word error, as cast**: the sample article and three more of the project's own articles
   (``scripts/articles/``) are scripted as an episode would be; every segment is voiced by
-  its cast voice and transcribed; errors are summed per engine and per voice (Whisper's
-  English normaliser on both sides, so "£48 million" and "48 million pounds" agree).
+  its cast voice; each voice's segments are transcribed together; errors are summed per
+  engine and per voice (Whisper's English normaliser on both sides, so "£48 million" and
+  "48 million pounds" agree).
 * **Word error, voice by voice**: the anchor and every voice of the engine's quote pool
   read the same text (the sample article's narration), so voices compare fairly.
 * **Speed and memory**: a fresh process per engine voices the sample article's script;
@@ -84,15 +85,30 @@ def word_counts(reference: str, hypothesis: str) -> tuple[int, int]:
 
 
 def as_cast(name: str, folder: Path) -> dict[str, list[int]]:
-    """Voice -> [errors, words] over every article, each segment in its cast voice."""
+    """Voice -> [errors, words] over every article, each segment in its cast voice; a voice's
+    segments in one article are joined (half a second apart) and transcribed together, as a
+    listener hears them, rather than as many one-sentence clips."""
+    from pydub import AudioSegment
+
+    from radio.sound.voice import decode_clip
+
     engine = get_engine(name)
     totals: dict[str, list[int]] = {}
     for article in ARTICLES:
         script = make_script(str(article), Settings(engine=name, cast_file=""), engine)
+        heard: dict[str, tuple[list[str], list[AudioSegment]]] = {}
         for n, segment in enumerate(script.segments):
             path = engine.voice_file(segment.spoken, segment.voice, folder / f"{name}-{article.stem}-{n}.wav")
-            errors, words = word_counts(segment.spoken, transcribe(path))
             role = "anchor" if segment.kind != "quote" else segment.voice
+            texts, clips = heard.setdefault(role, ([], []))
+            texts.append(segment.spoken)
+            clips.append(decode_clip(path, 16000, 1))
+        for role, (texts, clips) in heard.items():
+            gap = AudioSegment.silent(500, 16000)
+            joined = sum((c + gap for c in clips[1:]), clips[0] + gap)
+            wav = folder / f"{name}-{article.stem}-{len(totals)}-joined.wav"
+            joined.export(str(wav), format="wav")
+            errors, words = word_counts(" ".join(texts), transcribe(wav))
             for key in (role, "all"):
                 totals.setdefault(key, [0, 0])
                 totals[key][0] += errors
