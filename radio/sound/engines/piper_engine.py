@@ -47,7 +47,10 @@ KNOWN_GENDERS = {
     "hfc_female": "female", "hfc_male": "male", "alan": "male", "alba": "female", "jenny_dioco": "female",
     "northern_english_male": "male", "southern_english_female": "female", "cori": "female",
 }  # fmt: skip
-SHIFTS_SEMITONES = (-3, 3, -5, 5)  # variants of the anchor's model for quotes when no other model is installed
+# Variants of the anchor's model for quotes when no other model is installed. Whisper tiny.en on the
+# sample narration (scripts/benchmark_voices.py): joe 0.075, @-3 0.117, @+3 0.103, @+5 0.112; @-5 0.271
+# (too muffled: left out). Median pitch: joe 89 Hz, @-3 78 Hz, @+3 105 Hz, @+5 119 Hz.
+SHIFTS_SEMITONES = (-3, 3, 5)
 _SPEC = re.compile(r"^(?P<model>.+?)(?:(?:#(?P<sid>\d+))|(?::(?P<speaker>[^/\\:]+)))?(?:@(?P<shift>[+-]?\d+))?$")
 
 
