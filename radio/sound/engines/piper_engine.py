@@ -49,7 +49,7 @@ KNOWN_GENDERS = {
 }  # fmt: skip
 # Variants of the anchor's model for quotes when no other model is installed. Whisper tiny.en on the
 # sample narration (scripts/benchmark_voices.py): joe 0.075, @-3 0.117, @+3 0.103, @+5 0.112; @-5 0.271
-# (too muffled: left out). Median pitch: joe 89 Hz, @-3 78 Hz, @+3 105 Hz, @+5 119 Hz.
+# (too muffled: left out). Median pitch: joe 89 Hz, @-3 78 Hz, @+3 105 Hz (measured); @+5 about 119 Hz.
 SHIFTS_SEMITONES = (-3, 3, 5)
 _SPEC = re.compile(r"^(?P<model>.+?)(?:(?:#(?P<sid>\d+))|(?::(?P<speaker>[^/\\:]+)))?(?:@(?P<shift>[+-]?\d+))?$")
 
