@@ -45,6 +45,9 @@ class Settings:
     engine: str = "pyttsx3"
     anchor_voice: str | None = None  # default: the engine's own anchor voice
     rate_wpm: int = 175
+    voices_dir: str | None = None  # Piper models by name; default $RADIO_VOICES_DIR or ~/.local/share/radio/voices
+    quote_voices: tuple[str, ...] = ()  # the pool quotes are cast from; default: the engine's measured pool
+    cast_file: str | None = None  # voices people got, kept between episodes; default: cast.toml beside radio.toml
     # [audio]
     target_lufs: float = -16.0
     max_true_peak_dbtp: float = -1.0
@@ -59,6 +62,8 @@ class Settings:
     fetch_timeout_s: float = 30.0  # the whole download of an article URL
     # [lexicon]: word -> respelling, or word -> {say = ..., espeak = ...}
     lexicon: dict[str, Any] = field(default_factory=dict)
+    # [cast]: "Person Name" = voice id, or "female" / "male"; [cast.ENGINE] for one engine only
+    cast: dict[str, Any] = field(default_factory=dict)
 
     def with_overrides(self, **changes: Any) -> Settings:
         """Return a copy with the non-None values in ``changes`` applied."""
@@ -82,7 +87,7 @@ _SECTIONS = {
         "explicit",
         "locked",
     ),
-    "voice": ("engine", "anchor_voice", "rate_wpm"),
+    "voice": ("engine", "anchor_voice", "rate_wpm", "voices_dir", "quote_voices", "cast_file"),
     "audio": (
         "target_lufs",
         "max_true_peak_dbtp",
@@ -140,14 +145,22 @@ def _parse(path: Path) -> Settings:
                 raise ConfigError(f"{path}: [lexicon] must be a table of word = respelling")
             values["lexicon"] = dict(table)
             continue
+        if section == "cast":
+            values["cast"] = _cast_table(path, table)
+            continue
         if section not in _SECTIONS or not isinstance(table, dict):
             raise ConfigError(
-                f"{path}: unknown section [{section}]; use [show], [voice], [audio], [ingest] or [lexicon]"
+                f"{path}: unknown section [{section}]; use [show], [voice], [audio], [ingest], [lexicon] or [cast]"
             )
         for key, value in table.items():
             name = _ALIASES.get(section, {}).get(key, key)
             if name not in _SECTIONS[section]:
                 raise ConfigError(f"{path}: unknown setting {section}.{key}")
+            if name == "quote_voices":
+                if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+                    raise ConfigError(f"{path}: voice.quote_voices must be a list of voice ids")
+                values[name] = tuple(value)
+                continue
             expected = type(getattr(defaults, name))
             if expected is float and isinstance(value, int) and not isinstance(value, bool):
                 value = float(value)
@@ -155,10 +168,27 @@ def _parse(path: Path) -> Settings:
                 raise ConfigError(f"{path}: {section}.{key} must be a {expected.__name__}")
             if name in _OPTIONAL_TEXT and not isinstance(value, str):
                 raise ConfigError(f"{path}: {section}.{key} must be a string")
-            if name == "cover_path" and value is not None:
-                value = str((path.parent / str(value)).resolve())
+            if name in ("voices_dir", "cast_file") and not isinstance(value, str):
+                raise ConfigError(f"{path}: {section}.{key} must be a str (a folder or file path)")
+            if name in ("cover_path", "voices_dir") and value is not None:
+                value = str((path.parent / Path(str(value)).expanduser()).resolve())
+            if name == "cast_file" and value:  # "" keeps no cast file
+                value = str((path.parent / Path(str(value)).expanduser()).resolve())
             values[name] = value
+    values.setdefault("cast_file", str(path.parent.resolve() / "cast.toml"))
     return validate(dataclasses.replace(defaults, **values))
+
+
+def _cast_table(path: Path, table: object) -> dict[str, Any]:
+    """[cast]: "Name" = "voice" or "female"/"male"; [cast.ENGINE] tables of the same."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [cast] must be a table of \"Person Name\" = \"voice id\"")
+    for key, value in table.items():
+        entries = value.items() if isinstance(value, dict) else [(key, value)]
+        for name, voice in entries:
+            if not isinstance(voice, str) or not voice.strip():
+                raise ConfigError(f"{path}: cast entry {name!r} must be a voice id or \"female\" / \"male\"")
+    return dict(table)
 
 
 # The reachable loudness targets. Published targets for speech run from -14 LUFS (Spotify's

@@ -48,7 +48,7 @@ def make_script(
     source: str, settings: Settings, engine: Engine, fmt: str | None = None, lexicon: Lexicon | None = None
 ) -> Script:
     """Ingest an article and write its script (no audio): the text half of the pipeline."""
-    cast = caster(engine, settings.anchor_voice)
+    cast = caster(engine, settings)
     article = load_article(source, fmt, settings.fetch_timeout_s)
     return write_script(article, settings, engine.name, cast, lexicon)
 
@@ -90,7 +90,7 @@ def _produce(
     """The audio stages, in order, working in ``tmp``; publish into ``out_dir`` last."""
     from radio.publish import sidecars, tags
     from radio.publish.report import build_report, failed_checks, report_json
-    from radio.sound import loudness, mix, voice
+    from radio.sound import level, loudness, mix, voice
 
     slug = slugify(script.title)
     timings: dict[str, float] = {}
@@ -99,6 +99,7 @@ def _produce(
     with ThreadPoolExecutor(max_workers=1) as pool:
         beds = pool.submit(mix.load_beds, script, settings)  # ffmpeg decodes the music while the engine speaks
         clips = voice.voice_script(script, engine, tmp, settings.sample_rate_hz, settings.channels, step)
+        clips = level.level_voices(script, clips)  # every voice at the anchor's loudness before mixing
         timings["voice"] = time.perf_counter() - started
         started = time.perf_counter()
         music = beds.result()

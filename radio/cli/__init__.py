@@ -35,7 +35,10 @@ FormatOpt = Annotated[
 def _settings(config: Path | None, **overrides: object):  # type: ignore[no-untyped-def]
     from radio.config import load_settings, validate
 
-    return validate(load_settings(config).with_overrides(**overrides))
+    settings = validate(load_settings(config).with_overrides(**overrides))
+    if settings.voices_dir:  # engines (and their worker processes) find voices by name there
+        os.environ["RADIO_VOICES_DIR"] = settings.voices_dir
+    return settings
 
 
 def _progress(stage: str, done: int, total: int) -> None:
@@ -205,19 +208,6 @@ def say(
         typer.echo(str(out))
 
 
-@app.command()
-def voices(engine: EngineOpt = None, config: ConfigOpt = None) -> None:
-    """List the engines and the voices radio casts with."""
-    from radio.sound.engines import engine_names, get_engine
-
-    settings = _settings(config, engine=engine)
-    typer.echo(f"engines: {', '.join(engine_names())}")
-    tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
-    typer.echo(f"{tts.name} anchor: {settings.anchor_voice or tts.anchor_voice}")
-    for voice in tts.cast_voices:
-        typer.echo(f"{tts.name} quote:  {voice.id} ({voice.gender or 'any'})")
-
-
 class Interrupted(BaseException):
     """SIGINT or SIGTERM: raised in the main thread, and deliberately not a
     KeyboardInterrupt, which typer turns into a silent exit 130 before ``main``
@@ -262,3 +252,4 @@ def main() -> None:
 
 
 from radio.cli import publish as _publish  # noqa: E402,F401  (registers feed and serve)
+from radio.cli import voices as _voices  # noqa: E402,F401  (registers `radio voices`)

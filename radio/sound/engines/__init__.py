@@ -29,6 +29,7 @@ class Voice:
 
     id: str
     gender: Literal["female", "male"] | None = None
+    language: str | None = None  # BCP 47 where the engine says, e.g. "en-GB"
 
 
 class Engine(ABC):
@@ -83,6 +84,7 @@ def quoted(text: str, limit: int = 60) -> str:
 BUILTIN_ENGINES = {
     "pyttsx3": "radio.sound.engines.pyttsx3_engine:Pyttsx3Engine",
     "fake": "radio.sound.engines.fake:FakeEngine",
+    "piper": "radio.sound.engines.piper_engine:PiperEngine",
 }
 
 
