@@ -26,6 +26,9 @@ TOLERANCE_LU = 0.5  # retry threshold; the quality report allows 1 LU
 MAX_PASSES = 4
 _I = re.compile(r"I:\s+(-?[\d.]+|-inf) LUFS")
 _LRA = re.compile(r"LRA:\s+(-?[\d.]+) LU")
+# ebur128 logs a line per 100 ms of audio unless told to log them below ffmpeg's default level:
+# captured, that log would grow with the programme (12 MB for two hours); the summary is all we read.
+QUIET = "framelog=verbose"
 _PEAK = re.compile(r"Peak:\s+(-?[\d.]+|-inf) dBFS")
 
 
@@ -44,7 +47,7 @@ def measure(path: Path, true_peak: bool = True) -> Loudness:
     Without ``true_peak`` the (slower, 4x oversampled) peak meter is skipped
     and ``true_peak_dbtp`` is NaN.
     """
-    meter = "ebur128=peak=true" if true_peak else "ebur128"
+    meter = f"ebur128=peak=true:{QUIET}" if true_peak else f"ebur128={QUIET}"
     proc = run(
         ["ffmpeg", "-hide_banner", "-nostats", "-i", str(path), "-af", meter, "-f", "null", "-"],
         "measuring loudness",
@@ -129,7 +132,7 @@ def _limit(wav: Path, out: Path, gain_db: float, ceiling_db: float) -> float:
             "-i",
             str(wav),
             "-af",
-            f"volume={gain_db:.3f}dB,{_limiter(limit)},ebur128",
+            f"volume={gain_db:.3f}dB,{_limiter(limit)},ebur128={QUIET}",
             "-c:a",
             "pcm_s16le",
             str(out),
@@ -165,7 +168,7 @@ def _encode_and_measure(wav: Path, mp3: Path, gain_db: float, settings: EncodeSe
     ]  # fmt: skip
     meter = [
         ffmpeg, "-hide_banner", "-nostats", "-f", "mp3", "-i", "pipe:0",
-        "-af", f"atrim=start_sample={LAME_START_SAMPLES},ebur128=peak=true", "-f", "null", "-",
+        "-af", f"atrim=start_sample={LAME_START_SAMPLES},ebur128=peak=true:{QUIET}", "-f", "null", "-",
     ]  # fmt: skip
     with tempfile.TemporaryFile() as enc_log, tempfile.TemporaryFile() as meter_log:
         # the file name goes inside the tee syntax, so the encoder runs in its folder

@@ -6,7 +6,7 @@ The engine's file extension is never trusted: ffmpeg probes the file.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pydub import AudioSegment
@@ -31,19 +31,32 @@ def voice_script(
     progress: Callable[[int, int], None] | None = None,
 ) -> list[AudioSegment]:
     """Return one decoded clip per segment, in order."""
+    return list(voice_clips(script, engine, workdir, sample_rate_hz, channels, progress))
+
+
+def voice_clips(
+    script: Script,
+    engine: Engine,
+    workdir: Path,
+    sample_rate_hz: int,
+    channels: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[AudioSegment]:
+    """Yield one decoded clip per segment, in order, each as soon as it is voiced
+    (the mix writes it out before the next is made: memory stays flat)."""
     require("ffmpeg")
     for voice in sorted({s.voice for s in script.segments}):
         engine.check_voice(voice)
-    clips = []
     for number, segment in enumerate(script.segments, start=1):
         pieces = []
         for part, text in enumerate(chunks(segment.spoken, engine.max_chars_per_call)):
             raw = engine.voice_file(text, segment.voice, workdir / f"segment-{number:03d}-{part:02d}.audio")
             pieces.append(decode_clip(raw, sample_rate_hz, channels))
-        clips.append(sum(pieces[1:], pieces[0]))
+        clip = sum(pieces[1:], pieces[0])
+        del pieces
         if progress:
             progress(number, len(script.segments))
-    return clips
+        yield clip
 
 
 _CLAUSE_END = re.compile(r"(?<=[,;:])\s+")
