@@ -92,8 +92,8 @@ def _produce(
 ) -> Episode:
     """The audio stages, in order, working in ``tmp``; publish into ``out_dir`` last.
 
-    The programme is never whole in memory: each clip is mixed into a WAV file
-    on disk as soon as it is voiced, and ffmpeg streams that file to the MP3.
+    The programme is never whole in memory: each clip is mixed into a raw PCM
+    file on disk as soon as it is voiced, and ffmpeg streams that file to the MP3.
     """
     from radio.publish import place, sidecars, tags
     from radio.publish.report import build_report, failed_checks, report_json
@@ -138,7 +138,7 @@ def _produce(
         first = next(clips, None)  # the first clip is voiced while the beds decode
         music = beds.result()
         ahead = [] if first is None else [first]
-        programme = mix.assemble(script, itertools.chain(ahead, clips), settings, music, tmp / "programme.wav")
+        programme = mix.assemble(script, itertools.chain(ahead, clips), settings, music, tmp / "programme.pcm")
     timings["mix"] = time.perf_counter() - started - timings["voice"]
     log.info("mixed %d segments, %.1f s", len(programme.placements), programme.duration_ms / 1000)
 
@@ -151,8 +151,8 @@ def _produce(
         settings.sample_rate_hz,
         settings.channels,
     )
-    measured = loudness.encode_mp3(programme.wav_path, mp3, encode, programme.rms_dbfs)
-    programme.wav_path.unlink()
+    measured = loudness.encode_mp3(programme.pcm_path, mp3, encode, programme.rms_dbfs)
+    programme.pcm_path.unlink()
     timings["loudness_and_encode"] = time.perf_counter() - started
 
     started = time.perf_counter()

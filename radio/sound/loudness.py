@@ -41,18 +41,29 @@ class EncodeSettings:
     channels: int
 
 
-def measure(path: Path, true_peak: bool = True) -> Loudness:
-    """Integrated loudness, true peak and loudness range of a decoded file.
+def measure(path: Path, true_peak: bool = True, raw: EncodeSettings | None = None) -> Loudness:
+    """Integrated loudness, true peak and loudness range of a decoded file
+    (of raw PCM at ``raw``'s rate and channels when it is a ``.pcm`` file).
 
     Without ``true_peak`` the (slower, 4x oversampled) peak meter is skipped
     and ``true_peak_dbtp`` is NaN.
     """
     meter = f"ebur128=peak=true:{QUIET}" if true_peak else f"ebur128={QUIET}"
     proc = run(
-        ["ffmpeg", "-hide_banner", "-nostats", "-i", str(path), "-af", meter, "-f", "null", "-"],
+        ["ffmpeg", "-hide_banner", "-nostats", *_input(path, raw), "-af", meter, "-f", "null", "-"],
         "measuring loudness",
     )
     return _parse_summary(proc.stderr, path.name, true_peak)
+
+
+def _input(path: Path, raw: EncodeSettings | None) -> list[str]:
+    """ffmpeg's input options for ``path``: a ``.pcm`` file is raw 16-bit PCM (the mixed
+    programme: no header, so no 4 GB limit) described by ``raw``; anything else is probed."""
+    if path.suffix != ".pcm":
+        return ["-i", str(path)]
+    if raw is None:
+        raise ValueError(f"{path.name} is raw PCM: its sample rate and channels are needed")
+    return ["-f", "s16le", "-ar", str(raw.sample_rate_hz), "-ac", str(raw.channels), "-i", str(path)]
 
 
 def _parse_summary(log: str, name: str, true_peak: bool) -> Loudness:
@@ -73,7 +84,8 @@ def _number(text: str) -> float:
 
 
 def encode_mp3(wav: Path, mp3: Path, settings: EncodeSettings, rms_dbfs: float | None = None) -> Loudness:
-    """Encode ``wav`` to ``mp3`` at the loudness target; return the MP3's measurement.
+    """Encode ``wav`` (a WAV file, or raw 16-bit PCM at the settings' rate and channels
+    when its name ends ``.pcm``) to ``mp3`` at the loudness target; return the MP3's measurement.
 
     Two steps, so that the final gain is a plain linear change: first gain a
     little past the target and limit the peaks (the limiter takes back part
@@ -84,19 +96,19 @@ def encode_mp3(wav: Path, mp3: Path, settings: EncodeSettings, rms_dbfs: float |
     measured first.
     """
     if rms_dbfs is None or not math.isfinite(rms_dbfs):
-        rms_dbfs = measure(wav, true_peak=False).integrated_lufs
+        rms_dbfs = measure(wav, true_peak=False, raw=settings).integrated_lufs
         if rms_dbfs == -math.inf:
             raise AudioError("the programme is silent; the engine produced no audible speech")
     ceiling_db = settings.max_true_peak_dbtp - 1.5  # headroom for inter-sample peaks and the MP3 encoder
-    limited = wav.with_name(wav.stem + ".limited.wav")
+    limited = wav.with_name(wav.stem + ".limited.pcm")  # raw as well: no size limit
     goal = settings.target_lufs + ENCODER_LOSS_LU  # what the limited WAV must reach before the encoder
     push_db = goal - rms_dbfs + OVERSHOOT_LU
-    level = _limit(wav, limited, push_db, ceiling_db)
+    level = _limit(wav, limited, push_db, ceiling_db, settings)
     for _ in range(MAX_PASSES):  # rare: the limiter took back more than the overshoot
         if level >= goal:
             break
         push_db += (goal - level) * 2 + OVERSHOOT_LU  # limiting keeps only part of any extra gain
-        level = _limit(wav, limited, push_db, ceiling_db)
+        level = _limit(wav, limited, push_db, ceiling_db, settings)
     correction_db = min(0.0, goal - level)
     result = Loudness(level, math.nan)
     for _ in range(MAX_PASSES):
@@ -120,8 +132,9 @@ OVERSHOOT_LU = 3.0  # push past the target before limiting, so the final correct
 ENCODER_LOSS_LU = 0.4
 
 
-def _limit(wav: Path, out: Path, gain_db: float, ceiling_db: float) -> float:
-    """Write ``wav`` with gain and a peak limiter to ``out``; return its integrated loudness."""
+def _limit(wav: Path, out: Path, gain_db: float, ceiling_db: float, settings: EncodeSettings) -> float:
+    """Write ``wav`` with gain and a peak limiter to ``out`` (raw 16-bit PCM at the settings'
+    rate and channels); return its integrated loudness."""
     limit = max(0.0625, min(1.0, 10 ** (ceiling_db / 20)))
     proc = run(
         [
@@ -129,12 +142,15 @@ def _limit(wav: Path, out: Path, gain_db: float, ceiling_db: float) -> float:
             "-hide_banner",
             "-nostats",
             "-y",
-            "-i",
-            str(wav),
+            *_input(wav, settings),
             "-af",
             f"volume={gain_db:.3f}dB,{_limiter(limit)},ebur128={QUIET}",
-            "-c:a",
-            "pcm_s16le",
+            "-ar",
+            str(settings.sample_rate_hz),
+            "-ac",
+            str(settings.channels),
+            "-f",
+            "s16le",
             str(out),
         ],
         "limiting peaks",
@@ -161,7 +177,7 @@ def _encode_and_measure(wav: Path, mp3: Path, gain_db: float, settings: EncodeSe
     """
     ffmpeg = require("ffmpeg")
     encoder = [
-        ffmpeg, "-hide_banner", "-nostats", "-y", "-i", str(wav.resolve()), "-af", f"volume={gain_db:.3f}dB",
+        ffmpeg, "-hide_banner", "-nostats", "-y", *_input(wav.resolve(), settings), "-af", f"volume={gain_db:.3f}dB",
         "-ar", str(settings.sample_rate_hz), "-ac", str(settings.channels),
         "-c:a", "libmp3lame", "-b:a", f"{settings.bitrate_kbps}k", "-map", "0:a",
         "-f", "tee", f"[f=mp3:id3v2_version=3:write_id3v1=0]{mp3.name}|[f=mp3]pipe\\:1",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import audioop  # as pydub uses it (the audioop-lts package on Python >= 3.13)
 import math
-import wave
+from array import array
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -29,13 +29,14 @@ OUTRO_TAIL_MS = 3500  # bed plays out after the sign-off
 
 @dataclass(frozen=True)
 class Programme:
-    """The mixed programme, written once to a 16-bit PCM WAV file, before loudness and encoding.
+    """The mixed programme, written once to a raw 16-bit PCM file (s16le at the settings'
+    rate and channels: no header, so no 4 GB limit), before loudness and encoding.
 
     Nothing of it stays in memory: the levels the report needs (silences, each
     segment's level, the overall RMS) are measured while it is written.
     """
 
-    wav_path: Path
+    pcm_path: Path
     frames: int
     sample_rate_hz: int
     placements: tuple[Placement, ...]
@@ -121,12 +122,12 @@ def assemble(
     clips: Iterable[AudioSegment],
     settings: Settings,
     beds: Beds | None = None,
-    wav_path: Path | None = None,
+    pcm_path: Path | None = None,
 ) -> Programme:
-    """Write the mixed programme to ``wav_path`` clip by clip, as the clips arrive; return
+    """Write the mixed programme to ``pcm_path`` clip by clip, as the clips arrive; return
     where each segment sits on it. Only one clip and its music are in memory at a time."""
-    if wav_path is None:
-        raise ValueError("assemble needs the WAV file to write")
+    if pcm_path is None:
+        raise ValueError("assemble needs the file to write the programme to")
     rate, channels = settings.sample_rate_hz, settings.channels
     duck = settings.music_bed_duck_db
     beds = beds or load_beds(script, settings)
@@ -134,10 +135,7 @@ def assemble(
     placements: list[Placement] = []
     segment_dbfs: list[float] = []
     parts = 0
-    with wave.open(str(wav_path), "wb") as out:
-        out.setnchannels(channels)
-        out.setsampwidth(2)
-        out.setframerate(rate)
+    with pcm_path.open("wb") as out:
         meter = _WindowMeter(rate, channels)
         for index, clip in enumerate(clips):
             pause_frames = frames_of(pause_before(script, index, settings), rate)
@@ -155,13 +153,13 @@ def assemble(
             segment_dbfs.append(block[voice_at : voice_at + len(clip)].dBFS)
             silence = b"\0" * (pause_frames * 2 * channels)
             for data in (silence, block.raw_data):
-                out.writeframesraw(data)
+                out.write(data)
                 meter.add(data)
         meter.finish()
     if len(placements) != len(script.segments):
         raise ValueError(f"{len(placements)} clips for {len(script.segments)} segments")
     return Programme(
-        wav_path=wav_path,
+        pcm_path=pcm_path,
         frames=meter.frames,
         sample_rate_hz=rate,
         placements=tuple(placements),
@@ -224,7 +222,7 @@ class _WindowMeter:
     def __init__(self, rate: int, channels: int) -> None:
         self.rate, self.frame_bytes = rate, 2 * channels
         self.frames = 0
-        self.window_rms: list[int] = []
+        self.window_rms = array("l")  # 20 a second: 1.1 MB for a two-hour programme
         self._pending = bytearray()
         self._sum_squares = 0.0
 
