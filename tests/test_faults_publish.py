@@ -150,6 +150,14 @@ def test_a_folder_in_the_way_of_a_sidecar_leaves_the_previous_episode_intact(tmp
     assert blocked.is_dir() and _leftovers(out) == []
 
 
+def test_a_blocked_final_name_is_found_before_any_voicing(tmp_path: Path) -> None:
+    (tmp_path / f"{slugify(tiny_script().title)}.report.json").mkdir()
+    CountingEngine.calls = 0
+    with pytest.raises(InputError, match=r"report\.json is a folder; move it away"):
+        render_episode(tiny_script(), Settings(engine="fake"), tmp_path, engine=CountingEngine())
+    assert CountingEngine.calls == 0 and _leftovers(tmp_path) == []
+
+
 def test_a_rename_failing_midway_is_rolled_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out, _, before = _previous_episode(tmp_path)
     renamed: list[str] = []
@@ -306,6 +314,19 @@ def test_the_streamed_mix_of_a_long_script_adds_up_exactly(tmp_path: Path) -> No
         assert placement.end_ms - placement.start_ms == round(clip_frames * 1000 / rate)
         at += clip_frames + mix.frames_of(tail, rate)
     assert at == programme.frames
+
+
+@pytest.mark.parametrize(("rate", "channels"), [(22050, 1), (48000, 2)])
+def test_the_streamed_mix_adds_up_at_every_rate(tmp_path: Path, rate: int, channels: int) -> None:
+    settings = dataclasses.replace(SHORT_PAUSES, sample_rate_hz=rate, channels=channels)
+    script = tiny_script()
+    clips = list(voice_clips(script, QuickEngine(), tmp_path, rate, channels))
+    programme = mix.assemble(script, clips, settings, pcm_path=tmp_path / "p.pcm")
+    music_ms = (mix.INTRO_VOICE_AT_MS, mix.INTRO_TAIL_MS, mix.OUTRO_LEAD_MS, mix.OUTRO_TAIL_MS)
+    parts = sum(mix.frames_of(mix.pause_before(script, i, settings), rate) for i in range(len(clips)))
+    parts += sum(int(c.frame_count()) for c in clips) + sum(mix.frames_of(ms, rate) for ms in music_ms)
+    assert programme.pcm_path.stat().st_size == 2 * channels * programme.frames
+    assert programme.frames == programme.parts_frames == parts
 
 
 def test_the_streamed_silence_profile_matches_the_whole_programme_in_memory(tmp_path: Path) -> None:
