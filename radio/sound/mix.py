@@ -141,12 +141,14 @@ def assemble(
             pause_frames = frames_of(pause_before(script, index, settings), rate)
             if index == 0 and beds.intro is not None:
                 block, voice_at = _intro_block(clip, beds.intro, duck)
+                music_ms = INTRO_VOICE_AT_MS, INTRO_TAIL_MS
             elif index == last and index > 0 and beds.outro is not None:
                 block, voice_at = _outro_block(clip, beds.outro, duck)
+                music_ms = OUTRO_LEAD_MS, OUTRO_TAIL_MS
             else:
-                block, voice_at = clip, 0
-            music_frames = block.frame_count() - clip.frame_count() if block is not clip else 0
-            parts += pause_frames + int(clip.frame_count()) + int(music_frames)
+                block, voice_at, music_ms = clip, 0, (0, 0)
+            # the parts, counted apart from the audio written: what the programme's length must be
+            parts += pause_frames + int(clip.frame_count()) + sum(frames_of(ms, rate) for ms in music_ms)
             start_frame = meter.frames + pause_frames + frames_of(voice_at, rate)
             start_ms = round(start_frame * 1000 / rate)
             placements.append(Placement(index, start_ms, start_ms + len(clip)))
