@@ -351,3 +351,13 @@ def test_the_streamed_silence_profile_matches_the_whole_programme_in_memory(tmp_
     assert programme.silences.longest_inside_ms == max(runs) * 50 >= 3000
     levels = [audio[p.start_ms : p.end_ms].dBFS for p in programme.placements]
     assert abs(programme.silences.quietest_segment_dbfs - min(levels)) < 0.05
+
+
+def test_ffmpeg_gets_longer_for_a_longer_programme(tmp_path: Path) -> None:
+    from radio.sound.loudness import ENCODE_TIMEOUT_S, EncodeSettings, time_allowed_s
+
+    two_hours = tmp_path / "programme.pcm"
+    with two_hours.open("wb") as fh:
+        fh.truncate(44100 * 2 * 7200)  # sparse: no disk used
+    allowed = time_allowed_s(two_hours, EncodeSettings(-16.0, -1.0, 96, 44100, 1))
+    assert allowed == pytest.approx(ENCODE_TIMEOUT_S + 7200)

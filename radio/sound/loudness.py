@@ -41,7 +41,9 @@ class EncodeSettings:
     channels: int
 
 
-def measure(path: Path, true_peak: bool = True, raw: EncodeSettings | None = None) -> Loudness:
+def measure(
+    path: Path, true_peak: bool = True, raw: EncodeSettings | None = None, timeout_s: float = 600.0
+) -> Loudness:
     """Integrated loudness, true peak and loudness range of a decoded file
     (of raw PCM at ``raw``'s rate and channels when it is a ``.pcm`` file).
 
@@ -52,6 +54,7 @@ def measure(path: Path, true_peak: bool = True, raw: EncodeSettings | None = Non
     proc = run(
         ["ffmpeg", "-hide_banner", "-nostats", *_input(path, raw), "-af", meter, "-f", "null", "-"],
         "measuring loudness",
+        timeout_s,
     )
     return _parse_summary(proc.stderr, path.name, true_peak)
 
@@ -95,24 +98,25 @@ def encode_mp3(wav: Path, mp3: Path, settings: EncodeSettings, rms_dbfs: float |
     for free) is the first guess at its loudness; without it the file is
     measured first.
     """
+    timeout_s = time_allowed_s(wav, settings)
     if rms_dbfs is None or not math.isfinite(rms_dbfs):
-        rms_dbfs = measure(wav, true_peak=False, raw=settings).integrated_lufs
+        rms_dbfs = measure(wav, true_peak=False, raw=settings, timeout_s=timeout_s).integrated_lufs
         if rms_dbfs == -math.inf:
             raise AudioError("the programme is silent; the engine produced no audible speech")
     ceiling_db = settings.max_true_peak_dbtp - 1.5  # headroom for inter-sample peaks and the MP3 encoder
     limited = wav.with_name(wav.stem + ".limited.pcm")  # raw as well: no size limit
     goal = settings.target_lufs + ENCODER_LOSS_LU  # what the limited WAV must reach before the encoder
     push_db = goal - rms_dbfs + OVERSHOOT_LU
-    level = _limit(wav, limited, push_db, ceiling_db, settings)
+    level = _limit(wav, limited, push_db, ceiling_db, settings, timeout_s)
     for _ in range(MAX_PASSES):  # rare: the limiter took back more than the overshoot
         if level >= goal:
             break
         push_db += (goal - level) * 2 + OVERSHOOT_LU  # limiting keeps only part of any extra gain
-        level = _limit(wav, limited, push_db, ceiling_db, settings)
+        level = _limit(wav, limited, push_db, ceiling_db, settings, timeout_s)
     correction_db = min(0.0, goal - level)
     result = Loudness(level, math.nan)
     for _ in range(MAX_PASSES):
-        result = _encode_and_measure(limited, mp3, correction_db, settings)
+        result = _encode_and_measure(limited, mp3, correction_db, settings, timeout_s)
         loud_ok = abs(result.integrated_lufs - settings.target_lufs) <= TOLERANCE_LU
         peak_ok = result.true_peak_dbtp <= settings.max_true_peak_dbtp
         if loud_ok and peak_ok:
@@ -125,14 +129,25 @@ def encode_mp3(wav: Path, mp3: Path, settings: EncodeSettings, rms_dbfs: float |
     return result
 
 
-ENCODE_TIMEOUT_S = 600.0
+ENCODE_TIMEOUT_S = 600.0  # a hung ffmpeg is stopped after this, plus the time below per second of audio
+TIMEOUT_S_PER_AUDIO_S = 1.0  # ffmpeg runs these steps at 50-100x real time: real time is a hang
+
+
+def time_allowed_s(audio: Path, settings: EncodeSettings) -> float:
+    """How long one ffmpeg step over ``audio`` may take: longer programmes get longer."""
+    bytes_per_s = settings.sample_rate_hz * settings.channels * 2
+    return ENCODE_TIMEOUT_S + TIMEOUT_S_PER_AUDIO_S * audio.stat().st_size / bytes_per_s
+
+
 OVERSHOOT_LU = 3.0  # push past the target before limiting, so the final correction is a cut
 # Measured here: LAME (64-128 kbit/s) lowers the BS.1770 loudness of limited speech by 0.4-0.5 LU.
 # The decoded MP3 is measured anyway; this only saves a second encode.
 ENCODER_LOSS_LU = 0.4
 
 
-def _limit(wav: Path, out: Path, gain_db: float, ceiling_db: float, settings: EncodeSettings) -> float:
+def _limit(
+    wav: Path, out: Path, gain_db: float, ceiling_db: float, settings: EncodeSettings, timeout_s: float
+) -> float:
     """Write ``wav`` with gain and a peak limiter to ``out`` (raw 16-bit PCM at the settings'
     rate and channels); return its integrated loudness."""
     limit = max(0.0625, min(1.0, 10 ** (ceiling_db / 20)))
@@ -154,6 +169,7 @@ def _limit(wav: Path, out: Path, gain_db: float, ceiling_db: float, settings: En
             str(out),
         ],
         "limiting peaks",
+        timeout_s,
     )
     found = _I.search(proc.stderr[proc.stderr.rfind("Summary:") :])
     if not found or _number(found.group(1)) == -math.inf:
@@ -165,7 +181,9 @@ def _limiter(limit: float) -> str:
     return f"alimiter=limit={limit:.5f}:attack=2:release=60:level=disabled"
 
 
-def _encode_and_measure(wav: Path, mp3: Path, gain_db: float, settings: EncodeSettings) -> Loudness:
+def _encode_and_measure(
+    wav: Path, mp3: Path, gain_db: float, settings: EncodeSettings, timeout_s: float = ENCODE_TIMEOUT_S
+) -> Loudness:
     """Encode to MP3 and measure what a player decodes from it.
 
     The encoder writes the file and, through ffmpeg's tee muxer, the same MP3
@@ -193,11 +211,11 @@ def _encode_and_measure(wav: Path, mp3: Path, gain_db: float, settings: EncodeSe
         if enc.stdout is not None:
             enc.stdout.close()  # the meter holds the read end now
         try:
-            enc_status, meter_status = enc.wait(timeout=ENCODE_TIMEOUT_S), metering.wait(timeout=ENCODE_TIMEOUT_S)
+            enc_status, meter_status = enc.wait(timeout=timeout_s), metering.wait(timeout=timeout_s)
         except subprocess.TimeoutExpired:
             enc.kill()
             metering.kill()
-            raise AudioError(f"encoding the MP3 took longer than {ENCODE_TIMEOUT_S:.0f} s") from None
+            raise AudioError(f"encoding the MP3 took longer than {timeout_s:.0f} s") from None
         enc_log.seek(0)
         meter_log.seek(0)
         enc_text = enc_log.read().decode("utf-8", "replace")
@@ -206,7 +224,7 @@ def _encode_and_measure(wav: Path, mp3: Path, gain_db: float, settings: EncodeSe
         lines = enc_text.strip().splitlines()
         raise AudioError(f"encoding the MP3 failed: {lines[-1] if lines else f'exit status {enc_status}'}")
     if meter_status != 0 or _start_samples(mp3) != LAME_START_SAMPLES:
-        return measure(mp3)  # measure the finished file in full instead
+        return measure(mp3, timeout_s=timeout_s)  # measure the finished file in full instead
     return _parse_summary(meter_text, mp3.name, true_peak=True)
 
 
