@@ -99,7 +99,7 @@ def _produce(
     The programme is never whole in memory: each clip is mixed into a raw PCM
     file on disk as soon as it is voiced, and ffmpeg streams that file to the MP3.
     """
-    from radio.publish import place, sidecars, tags
+    from radio.publish import place, sidecars, tags, voicecheck
     from radio.publish.report import build_report, failed_checks, report_json
     from radio.sound import level, loudness, mix, voice
 
@@ -139,7 +139,8 @@ def _produce(
     with ThreadPoolExecutor(max_workers=1) as pool:
         beds = pool.submit(mix.load_beds, script, settings)  # ffmpeg decodes the music while the engine speaks
         voiced = timed_clips(voice.voice_clips(script, engine, tmp, settings.sample_rate_hz, settings.channels, step))
-        clips = level.level_stream(script, voiced)  # every voice at the anchor's loudness before mixing
+        sampler = voicecheck.VoiceSampler(script)  # the first seconds of each voice, for the report's voice check
+        clips = sampler.tap(level.level_stream(script, voiced))  # every voice at the anchor's loudness
         first = next(clips, None)  # the first clip is voiced while the beds decode
         music = beds.result()
         ahead = [] if first is None else [first]
@@ -183,6 +184,7 @@ def _produce(
         programme.expected_ms,
         timings,
         programme.silences,
+        voicecheck.voice_report(sampler.measures(), level.anchor_voice(script)),
     )
     (tmp / names["report"]).write_text(report_json(report), encoding="utf-8")
 

@@ -95,3 +95,46 @@ def test_the_report_section_has_pitch_and_loudness_per_voice(render) -> None:  #
     assert all(-40 < r["loudness_lufs"] < -10 for r in rows.values())
     assert rows["gmw/en-us+f1"]["median_pitch_hz"] > 1.5 * rows[ANCHOR]["median_pitch_hz"]
     assert report["distinct_voices"]["passed"] is True  # type: ignore[index]
+
+
+def _episode_with_quote_voice(tmp_path: Path, quote_voice: str | None) -> tuple[int, dict]:  # type: ignore[type-arg]
+    """Render the sample article with pyttsx3, the first quote's voice replaced
+    in an edited script; return the exit status and the report."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from radio import asset
+
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path)}
+    run = [sys.executable, "-m", "radio"]
+    where = {"capture_output": True, "text": True, "env": env, "cwd": tmp_path}
+    made = subprocess.run([*run, "script", str(asset("sample-article.txt")), "--json"], **where)  # type: ignore[call-overload]
+    assert made.returncode == 0, made.stderr
+    script = json.loads(made.stdout.splitlines()[0])
+    if quote_voice is not None:
+        first = next(s for s in script["segments"] if s["kind"] == "quote")
+        for seg in script["segments"]:
+            if seg["speaker"] == first["speaker"]:
+                seg["voice"] = quote_voice
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(script), encoding="utf-8")
+    proc = subprocess.run([*run, "episode", "--script", str(edited), "--out", "out"], **where)  # type: ignore[call-overload]
+    report = json.loads(next((tmp_path / "out").glob("*.report.json")).read_text(encoding="utf-8"))
+    return proc.returncode, report
+
+
+def test_an_episode_with_a_quote_voice_in_the_anchors_band_is_not_fit_to_air(tmp_path: Path) -> None:
+    status, report = _episode_with_quote_voice(tmp_path, "gmw/en-us+m3")  # 106-108 Hz against 102 Hz
+    check = report["checks"]["distinct_voices"]
+    assert not check["passed"] and "gmw/en-us+m3" in check["detail"]
+    assert report["fit_to_air"] is False and status != 0
+    pitches = {m["voice"]: m["median_pitch_hz"] for m in report["voice_measures"]}
+    assert pitches[ANCHOR] is not None and pitches["gmw/en-us+m3"] is not None
+
+
+def test_the_default_cast_passes_the_voice_check(tmp_path: Path) -> None:
+    status, report = _episode_with_quote_voice(tmp_path, None)
+    assert report["checks"]["distinct_voices"]["passed"], report["checks"]["distinct_voices"]
+    assert len(report["voice_measures"]) >= 3 and status == 0

@@ -95,7 +95,10 @@ def build_report(
     expected_duration_ms: int,
     timings_s: dict[str, float],
     silences: SilenceProfile,
+    voices: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
+    """The quality report. ``voices`` is ``voicecheck.voice_report``: pitch and
+    loudness per voice, and whether every quote voice stands apart from the anchor's."""
     facts = inspect_mp3(mp3)
     checks = [
         Check(
@@ -150,6 +153,9 @@ def build_report(
         ),
         _cover_check(facts["cover"]),
     ]
+    if voices is not None:
+        distinct = voices["distinct_voices"]
+        checks.append(Check("distinct_voices", distinct["passed"], distinct["detail"]))
     audio_s = facts["duration_ms"] / 1000
     return {
         "title": script.title,
@@ -164,6 +170,7 @@ def build_report(
         "mp3": facts,
         "engine": script.engine,
         "voices": {s.speaker or script.anchor: s.voice for s in script.segments},
+        "voice_measures": voices["voices"] if voices is not None else None,
         "timings_s": {k: round(v, 3) for k, v in timings_s.items()},
         "realtime_factor": round(sum(timings_s.values()) / audio_s, 4) if audio_s else None,
     }

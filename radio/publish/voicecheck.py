@@ -16,9 +16,10 @@ that band sound like one person).
 from __future__ import annotations
 
 import audioop  # pydub's own dependency (audioop-lts on Python >= 3.13)
+import dataclasses
 import math
 import statistics
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pydub import AudioSegment
@@ -163,3 +164,31 @@ def voice_report(measures: Sequence[VoiceMeasure], anchor_voice: str) -> dict[st
         ],
         "distinct_voices": {"passed": not problems, "detail": "; ".join(problems) or "every quote voice stands apart"},
     }
+
+
+class VoiceSampler:
+    """Keeps the first ``MAX_ANALYSED_MS`` of each voice as the clips stream past
+    to the mix (memory stays bounded however long the episode), for the report's
+    voice check."""
+
+    def __init__(self, script: Script, limit_ms: int = MAX_ANALYSED_MS) -> None:
+        self.script = script
+        self.limit_ms = limit_ms
+        self.kept: dict[int, AudioSegment] = {}  # segment index -> clip
+        self._kept_ms: dict[str, int] = {}
+
+    def tap(self, clips: Iterable[AudioSegment]) -> Iterator[AudioSegment]:
+        for index, clip in enumerate(clips):
+            voice = self.script.segments[index].voice
+            if self._kept_ms.get(voice, 0) < self.limit_ms:
+                self.kept[index] = clip
+                self._kept_ms[voice] = self._kept_ms.get(voice, 0) + len(clip)
+            yield clip
+
+    def measures(self) -> list[VoiceMeasure]:
+        """Pitch and loudness of each voice over the clips kept."""
+        if not self.kept:
+            return []
+        order = sorted(self.kept)
+        sampled = dataclasses.replace(self.script, segments=tuple(self.script.segments[i] for i in order))
+        return measure_voices(sampled, [self.kept[i] for i in order])
