@@ -47,6 +47,10 @@ class Settings:
     pause_between_paragraphs_ms: int = 800
     lead_in_ms: int = 500  # players clip the very start of a file
     music_bed_duck_db: float = -20.0  # bed under speech, relative to its full level
+    # [batch]
+    workers: int = 0  # worker processes for `radio batch`; 0 = one per core
+    article_timeout_s: float = 900.0  # a batch gives up on an article (and restarts its worker) after this
+    cache_limit_mb: int = 2048  # the voiced-segment cache's size limit; 0 turns the cache off
     # [lexicon]: word -> respelling, or word -> {say = ..., espeak = ...}
     lexicon: dict[str, Any] = field(default_factory=dict)
 
@@ -69,6 +73,7 @@ _SECTIONS = {
         "lead_in_ms",
         "music_bed_duck_db",
     ),
+    "batch": ("workers", "article_timeout_s", "cache_limit_mb"),
 }
 _ALIASES = {"show": {"name": "show_name", "anchor": "anchor_name", "cover": "cover_path"}}
 
@@ -105,7 +110,9 @@ def _parse(path: Path) -> Settings:
             values["lexicon"] = dict(table)
             continue
         if section not in _SECTIONS or not isinstance(table, dict):
-            raise ConfigError(f"{path}: unknown section [{section}]; use [show], [voice], [audio] or [lexicon]")
+            raise ConfigError(
+                f"{path}: unknown section [{section}]; use [show], [voice], [audio], [batch] or [lexicon]"
+            )
         for key, value in table.items():
             name = _ALIASES.get(section, {}).get(key, key)
             if name not in _SECTIONS[section]:
@@ -136,6 +143,12 @@ def validate(settings: Settings) -> Settings:
     for name in ("pause_within_paragraph_ms", "pause_between_paragraphs_ms", "lead_in_ms"):
         if not 0 <= getattr(settings, name) <= 10_000:
             raise ConfigError(f"{name} must be between 0 and 10000 ms")
+    if not 0 <= settings.workers <= 256:
+        raise ConfigError("workers must be between 0 (one per core) and 256")
+    if not 1.0 <= settings.article_timeout_s <= 86_400.0:
+        raise ConfigError("article_timeout_s must be between 1 and 86400 seconds")
+    if settings.cache_limit_mb < 0:
+        raise ConfigError("cache_limit_mb must be 0 (no cache) or more megabytes")
     if not 80 <= settings.rate_wpm <= 400:
         raise ConfigError("rate_wpm must be between 80 and 400 words per minute")
     return settings

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from radio.config import Settings
 from radio.errors import AudioError, InputError
@@ -28,6 +29,9 @@ from radio.tools import require
 from radio.words.ingest import load_article
 from radio.words.script import script_to_json, write_script
 from radio.words.speech import Lexicon
+
+if TYPE_CHECKING:
+    from radio.sound.cache import SegmentCache
 
 log = logging.getLogger("radio")
 Progress = Callable[[str, int, int], None]
@@ -57,8 +61,9 @@ def render_episode(
     out_dir: Path,
     engine: Engine | None = None,
     progress: Progress | None = None,
+    cache: SegmentCache | None = None,
 ) -> Episode:
-    """Voice, mix, normalise, encode, tag and publish one episode."""
+    """Voice, mix, normalise, encode, tag and publish one episode (voiced clips from/to ``cache``)."""
     require("ffmpeg")  # before pydub is imported: it warns when ffmpeg is missing
     require("ffprobe")
     engine = engine or get_engine(settings.engine, rate_wpm=settings.rate_wpm)
@@ -69,7 +74,7 @@ def render_episode(
         raise InputError(f"cannot create output folder {out_dir}: {exc.strerror}") from None
     try:
         with tempfile.TemporaryDirectory(dir=out_dir, prefix=".radio-") as tmp_name:
-            return _produce(script, settings, engine, cover, Path(tmp_name), out_dir, progress)
+            return _produce(script, settings, engine, cover, Path(tmp_name), out_dir, progress, cache)
     except OSError as exc:  # disk full, permissions: say where, keep nothing half-written
         raise AudioError(f"cannot write the episode in {out_dir}: {exc.strerror or exc}") from None
 
@@ -82,6 +87,7 @@ def _produce(
     tmp: Path,
     out_dir: Path,
     progress: Progress | None,
+    cache: SegmentCache | None = None,
 ) -> Episode:
     """The audio stages, in order, working in ``tmp``; publish into ``out_dir`` last."""
     from radio.publish import sidecars, tags
@@ -94,7 +100,7 @@ def _produce(
     step = (lambda done, total: progress("voicing", done, total)) if progress else None
     with ThreadPoolExecutor(max_workers=1) as pool:
         beds = pool.submit(mix.load_beds, script, settings)  # ffmpeg decodes the music while the engine speaks
-        clips = voice.voice_script(script, engine, tmp, settings.sample_rate_hz, settings.channels, step)
+        clips = voice.voice_script(script, engine, tmp, settings.sample_rate_hz, settings.channels, step, cache)
         timings["voice"] = time.perf_counter() - started
         started = time.perf_counter()
         music = beds.result()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydub import AudioSegment
 from pydub.exceptions import CouldntDecodeError
@@ -19,6 +20,9 @@ from radio.sound.engines import Engine
 from radio.tools import require
 from radio.words.sentences import SENTENCE_END
 
+if TYPE_CHECKING:
+    from radio.sound.cache import SegmentCache
+
 EDGE_SILENCE_KEEP_MS = 40  # engines pad clips with silence; the mix sets pauses itself
 
 
@@ -29,8 +33,10 @@ def voice_script(
     sample_rate_hz: int,
     channels: int,
     progress: Callable[[int, int], None] | None = None,
+    cache: SegmentCache | None = None,
 ) -> list[AudioSegment]:
-    """Return one decoded clip per segment, in order."""
+    """Return one decoded clip per segment, in order. With a ``cache``, text voiced before (same
+    engine, version, voice, rate and format) is taken from it and new clips are stored in it."""
     require("ffmpeg")
     for voice in sorted({s.voice for s in script.segments}):
         engine.check_voice(voice)
@@ -38,11 +44,19 @@ def voice_script(
     for number, segment in enumerate(script.segments, start=1):
         pieces = []
         for part, text in enumerate(chunks(segment.spoken, engine.max_chars_per_call)):
-            raw = engine.voice_file(text, segment.voice, workdir / f"segment-{number:03d}-{part:02d}.audio")
-            pieces.append(decode_clip(raw, sample_rate_hz, channels))
+            key = cache.key(text, segment.voice, engine, sample_rate_hz, channels) if cache is not None else ""
+            clip = cache.get(key) if cache is not None else None
+            if clip is None:
+                raw = engine.voice_file(text, segment.voice, workdir / f"segment-{number:03d}-{part:02d}.audio")
+                clip = decode_clip(raw, sample_rate_hz, channels)
+                if cache is not None:
+                    cache.put(key, clip)
+            pieces.append(clip)
         clips.append(sum(pieces[1:], pieces[0]))
         if progress:
             progress(number, len(script.segments))
+    if cache is not None:
+        cache.evict()
     return clips
 
 

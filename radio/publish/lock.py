@@ -1,0 +1,87 @@
+"""One run at a time per output folder: an ``fcntl.flock`` on ``<out>/.radio.lock``."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from radio.publish.catalog import CatalogError, now_utc, read_json
+
+LOCK_NAME = ".radio.lock"
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    pid: int
+    started: str
+    command: str
+
+
+class FolderLock:
+    """An exclusive ``fcntl.flock`` on ``<out>/.radio.lock``, held for a whole batch run.
+
+    The file records who holds it (pid, start time, command), so a second run can say which run
+    holds the folder. The kernel drops the lock when the holder dies, even by SIGKILL.
+    ``shared=True`` (for `radio episode`) lets single episodes run side by side but not beside a batch.
+    """
+
+    def __init__(self, out_dir: Path, command: str = "radio batch", shared: bool = False) -> None:
+        self.path = Path(out_dir) / LOCK_NAME
+        self.command = command
+        self.shared = shared
+        self._fd: int | None = None
+
+    def holder(self) -> LockHolder | None:
+        data = read_json(self.path)
+        if not data:
+            return None
+        return LockHolder(int(data.get("pid", 0)), str(data.get("started", "?")), str(data.get("command", "?")))
+
+    def acquire(self, wait_s: float = 0.0) -> None:
+        """Take the lock, waiting up to ``wait_s`` seconds; raise CatalogError naming the holder."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(fd, (fcntl.LOCK_SH if self.shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    who = self.holder()
+                    held_by = f"run pid {who.pid} ({who.command}), started {who.started}" if who else "another run"
+                    if who is None and not self.shared:
+                        held_by = "`radio episode` (another run)"
+                    raise CatalogError(
+                        f"the output folder {self.path.parent} is in use by {held_by}; wait for it to finish, "
+                        "or pass --wait to queue behind it"
+                    ) from None
+                time.sleep(0.2)
+        if not self.shared:
+            record = json.dumps({"pid": os.getpid(), "started": now_utc(), "command": self.command}) + "\n"
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, record.encode(), 0)
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            if not self.shared:
+                os.ftruncate(self._fd, 0)
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+    def __enter__(self) -> FolderLock:
+        self.acquire()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.release()
