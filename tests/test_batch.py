@@ -215,7 +215,10 @@ def _done_rows(out: Path) -> int:
         return 0
 
 
-def test_a_killed_batch_leaves_nothing_half_written_and_the_rerun_completes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT], ids=["kill", "ctrl-c"])
+def test_a_killed_batch_leaves_nothing_half_written_and_the_rerun_completes(
+    tmp_path: Path, how: signal.Signals
+) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     for i in range(6):
@@ -224,9 +227,12 @@ def test_a_killed_batch_leaves_nothing_half_written_and_the_rerun_completes(tmp_
     args = ("batch", str(folder), "--out", str(out), "-e", "fake", "--workers", "2")
     run = start_radio(*args, cwd=tmp_path)
     _wait_for(lambda: _done_rows(out) >= 1)
-    run.send_signal(signal.SIGKILL)
-    run.wait(30)
+    run.send_signal(how)
+    _, err = run.communicate(timeout=60)
     assert _done_rows(out) < 6
+    if how == signal.SIGINT:
+        assert run.returncode == 130 and "interrupted" in err and "Traceback" not in err
+        assert FolderLock(out).holder() is None  # released on the way out
     time.sleep(1.5)  # the orphaned workers notice their parent is gone and stop
     rerun = radio(*args, cwd=tmp_path)
     assert rerun.returncode == 0, rerun.stderr

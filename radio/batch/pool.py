@@ -51,6 +51,7 @@ def _watch_parent(parent_pid: int) -> None:
 
 
 def _worker_main(conn: Connection, out_dir: str, settings: Settings, parent_pid: int) -> None:
+    os.setpgrp()  # its own process group: a kill takes any engine process it started along with it
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
     try:
@@ -99,7 +100,10 @@ class _Worker:
 
     def kill(self) -> None:
         if self.process.is_alive():
-            self.process.kill()
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):  # not yet in its own group
+                self.process.kill()
         self.process.join(5)
         self.conn.close()
 

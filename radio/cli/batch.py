@@ -71,6 +71,7 @@ class _Live:
         self.started = time.monotonic()
         self.rendered = 0
         self.workers: dict[int, str] = {}
+        self.sources: dict[int, str] = {}
         self.live = Live(self._render(), console=self.console, refresh_per_second=4, transient=True)
         self.live.start()
 
@@ -102,6 +103,7 @@ class _Live:
     def progress(self, update: Any) -> None:
         step = f" {update.done}/{update.total}" if update.stage == "voicing" else ""
         self.workers[update.worker] = f"{_short(update.source)}: {update.stage}{step}"
+        self.sources[update.worker] = update.source
         self.live.update(self._render())
 
     def finished(self, outcome: Any) -> None:
@@ -112,6 +114,9 @@ class _Live:
             self.done += outcome.status == "done"
             self.failed += outcome.status == "failed"
             self.audio_ms += outcome.duration_ms
+        for worker, source in self.sources.items():
+            if source == outcome.source:
+                self.workers[worker] = f"idle (last: {_short(source)} {outcome.status})"
         self.live.update(self._render())
 
     def close(self) -> None:
@@ -187,6 +192,14 @@ def batch(
             events=display,  # type: ignore[arg-type]
             command="radio batch " + " ".join(sources),
         )
+    except KeyboardInterrupt:
+        display.close()
+        typer.echo(
+            "radio: interrupted; finished episodes are kept and catalogued, nothing half-written is left under "
+            "a final name; run the same command again to continue",
+            err=True,
+        )
+        raise typer.Exit(130) from None
     finally:
         display.close()
     _summary(summary)
