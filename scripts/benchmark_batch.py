@@ -10,7 +10,7 @@ command as a fresh process, with its own empty segment cache unless it says othe
 3. one paragraph of one article edited, the command again (one article redone, from the cache);
 4. peak memory of each worker process at 20 and at 100 articles (2 workers).
 
-    python scripts/benchmark_batch.py [--articles 20] [--big 100] [--engine pyttsx3]
+    python scripts/benchmark_batch.py [--articles 20] [--big 100] [--engine pyttsx3] [--scaling-only]
 
 Prints one line per scenario and a summary to paste into the README.
 """
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -99,9 +100,18 @@ def _peak_kib(pid: int) -> int:
     return int(match.group(1)) if match else 0
 
 
+CPU_S: list[float] = []  # CPU seconds (user + system, every process of the run) of each run, in order
+
+
+def _cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run(args: list[str], cache: Path) -> tuple[float, dict[int, int], str]:
     """Wall seconds, peak RSS (KiB) of each worker process, and the command's stdout."""
     env = {**os.environ, "XDG_CACHE_HOME": str(cache), "COLUMNS": "200"}
+    cpu_before = _cpu_s()
     started = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "radio", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
@@ -114,6 +124,7 @@ def run(args: list[str], cache: Path) -> tuple[float, dict[int, int], str]:
         time.sleep(0.25)
     out, err = proc.communicate()
     wall = time.perf_counter() - started
+    CPU_S.append(_cpu_s() - cpu_before)
     if proc.returncode != 0:
         sys.exit(f"radio {' '.join(args)} failed ({proc.returncode}):\n{err[-3000:]}")
     return wall, peaks, out
@@ -124,6 +135,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=20)
     parser.add_argument("--big", type=int, default=100)
     parser.add_argument("--engine", default="pyttsx3")
+    parser.add_argument("--scaling-only", action="store_true", help="only the 1 vs 2 workers runs")
     opts = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="radio-bench-") as tmp_name:
         tmp = Path(tmp_name)
@@ -138,6 +150,10 @@ def main() -> None:
         print(f"{opts.articles} articles, 2 workers: {t2:7.1f} s  {opts.articles / t2 * 60:5.1f} articles/min")
         minutes = re.search(r"([\d.]+) min of audio", out2)
         print(f"  audio made: {minutes.group(1) if minutes else '?'} min; speed-up 2 vs 1 worker: {t1 / t2:.2f}x")
+        print(f"  CPU seconds per article: 1 worker {CPU_S[0] / opts.articles:.2f}, "
+              f"2 workers {CPU_S[1] / opts.articles:.2f}; load average now {os.getloadavg()[0]:.1f}")  # fmt: skip
+        if opts.scaling_only:
+            return
 
         again, _, out_again = run(args2, tmp / "cache2")
         print(f"unchanged second run: {again:5.2f} s = {again / t2 * 100:.1f} % of the first ({_counts(out_again)})")
