@@ -23,7 +23,7 @@ else:  # pragma: no cover
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything a producer can set in radio.toml ([show], [voice], [audio])."""
+    """Everything a producer can set in radio.toml ([show], [voice], [audio], [ingest])."""
 
     # [show]
     show_name: str = "The Radio Bulletin"
@@ -33,10 +33,21 @@ class Settings:
     genre: str = "News"
     language: str = "en"
     cover_path: str | None = None
+    # [show], for the podcast feed (radio feed)
+    show_description: str | None = None  # default: a sentence naming the show
+    owner_email: str | None = None  # itunes:owner e-mail; required for the feed
+    category: str = "News"  # Apple Podcasts category, "News" or "News > Daily News"
+    base_url: str | None = None  # where the output folder is published, e.g. https://example.org/podcast
+    copyright: str | None = None
+    explicit: bool = False
+    locked: bool = True  # podcast:locked: other hosts may not import the feed
     # [voice]
     engine: str = "pyttsx3"
     anchor_voice: str | None = None  # default: the engine's own anchor voice
     rate_wpm: int = 175
+    voices_dir: str | None = None  # Piper models by name; default $RADIO_VOICES_DIR or ~/.local/share/radio/voices
+    quote_voices: tuple[str, ...] = ()  # the pool quotes are cast from; default: the engine's measured pool
+    cast_file: str | None = None  # voices people got, kept between episodes; default: cast.toml beside radio.toml
     # [audio]
     target_lufs: float = -16.0
     max_true_peak_dbtp: float = -1.0
@@ -47,12 +58,16 @@ class Settings:
     pause_between_paragraphs_ms: int = 800
     lead_in_ms: int = 500  # players clip the very start of a file
     music_bed_duck_db: float = -20.0  # bed under speech, relative to its full level
+    # [ingest]
+    fetch_timeout_s: float = 30.0  # the whole download of an article URL
     # [batch]
     workers: int = 0  # worker processes for `radio batch`; 0 = one per core
     article_timeout_s: float = 900.0  # a batch gives up on an article (and restarts its worker) after this
     cache_limit_mb: int = 2048  # the voiced-segment cache's size limit; 0 turns the cache off
     # [lexicon]: word -> respelling, or word -> {say = ..., espeak = ...}
     lexicon: dict[str, Any] = field(default_factory=dict)
+    # [cast]: "Person Name" = voice id, or "female" / "male"; [cast.ENGINE] for one engine only
+    cast: dict[str, Any] = field(default_factory=dict)
 
     def with_overrides(self, **changes: Any) -> Settings:
         """Return a copy with the non-None values in ``changes`` applied."""
@@ -60,8 +75,23 @@ class Settings:
 
 
 _SECTIONS = {
-    "show": ("show_name", "anchor_name", "sign_off", "author", "genre", "language", "cover_path"),
-    "voice": ("engine", "anchor_voice", "rate_wpm"),
+    "show": (
+        "show_name",
+        "anchor_name",
+        "sign_off",
+        "author",
+        "genre",
+        "language",
+        "cover_path",
+        "show_description",
+        "owner_email",
+        "category",
+        "base_url",
+        "copyright",
+        "explicit",
+        "locked",
+    ),
+    "voice": ("engine", "anchor_voice", "rate_wpm", "voices_dir", "quote_voices", "cast_file"),
     "audio": (
         "target_lufs",
         "max_true_peak_dbtp",
@@ -73,9 +103,20 @@ _SECTIONS = {
         "lead_in_ms",
         "music_bed_duck_db",
     ),
+    "ingest": ("fetch_timeout_s",),
     "batch": ("workers", "article_timeout_s", "cache_limit_mb"),
 }
-_ALIASES = {"show": {"name": "show_name", "anchor": "anchor_name", "cover": "cover_path"}}
+_ALIASES = {
+    "show": {
+        "name": "show_name",
+        "title": "show_name",
+        "anchor": "anchor_name",
+        "cover": "cover_path",
+        "description": "show_description",
+        "email": "owner_email",
+    }
+}
+_OPTIONAL_TEXT = ("show_description", "owner_email", "base_url", "copyright")
 
 
 def default_config_paths() -> list[Path]:
@@ -109,31 +150,76 @@ def _parse(path: Path) -> Settings:
                 raise ConfigError(f"{path}: [lexicon] must be a table of word = respelling")
             values["lexicon"] = dict(table)
             continue
+        if section == "cast":
+            values["cast"] = _cast_table(path, table)
+            continue
         if section not in _SECTIONS or not isinstance(table, dict):
             raise ConfigError(
-                f"{path}: unknown section [{section}]; use [show], [voice], [audio], [batch] or [lexicon]"
+                f"{path}: unknown section [{section}]; use [show], [voice], [audio], [ingest], [batch], "
+                "[lexicon] or [cast]"
             )
         for key, value in table.items():
             name = _ALIASES.get(section, {}).get(key, key)
             if name not in _SECTIONS[section]:
                 raise ConfigError(f"{path}: unknown setting {section}.{key}")
+            if name == "quote_voices":
+                if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+                    raise ConfigError(f"{path}: voice.quote_voices must be a list of voice ids")
+                values[name] = tuple(value)
+                continue
             expected = type(getattr(defaults, name))
             if expected is float and isinstance(value, int) and not isinstance(value, bool):
                 value = float(value)
             if getattr(defaults, name) is not None and not isinstance(value, expected):
                 raise ConfigError(f"{path}: {section}.{key} must be a {expected.__name__}")
-            if name == "cover_path" and value is not None:
-                value = str((path.parent / str(value)).resolve())
+            if name in _OPTIONAL_TEXT and not isinstance(value, str):
+                raise ConfigError(f"{path}: {section}.{key} must be a string")
+            if name in ("voices_dir", "cast_file") and not isinstance(value, str):
+                raise ConfigError(f"{path}: {section}.{key} must be a str (a folder or file path)")
+            if name in ("cover_path", "voices_dir") and value is not None:
+                value = str((path.parent / Path(str(value)).expanduser()).resolve())
+            if name == "cast_file" and value:  # "" keeps no cast file
+                value = str((path.parent / Path(str(value)).expanduser()).resolve())
             values[name] = value
+    values.setdefault("cast_file", str(path.parent.resolve() / "cast.toml"))
     return validate(dataclasses.replace(defaults, **values))
+
+
+def _cast_table(path: Path, table: object) -> dict[str, Any]:
+    """[cast]: "Name" = "voice" or "female"/"male"; [cast.ENGINE] tables of the same."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [cast] must be a table of \"Person Name\" = \"voice id\"")
+    for key, value in table.items():
+        entries = value.items() if isinstance(value, dict) else [(key, value)]
+        for name, voice in entries:
+            if not isinstance(voice, str) or not voice.strip():
+                raise ConfigError(f"{path}: cast entry {name!r} must be a voice id or \"female\" / \"male\"")
+    return dict(table)
+
+
+# The reachable loudness targets. Published targets for speech run from -14 LUFS (Spotify's
+# playback level) through -16 (Apple Podcasts; AES TD1004 gives -16 to -20), -18 (AES77, speech)
+# and -19 (mono) to -23 (EBU R 128), all with true peaks at or below -1 dBTP
+# (podcast-conventions reference, section 2 "Loudness"). -30 leaves room below the quietest.
+# Upward, the limiter can only take speech so far: rendering the sample article with espeak-ng
+# under a -1 dBTP ceiling reached -12 and -11 LUFS, but not -10, -9 or louder (the measured level
+# stayed near -10 to -11 LUFS, or the true peak passed the ceiling). So the target must sit at
+# least 11 dB below the true-peak ceiling: at most -12 LUFS under the default -1 dBTP.
+QUIETEST_TARGET_LUFS = -30.0
+SPEECH_PEAK_TO_LOUDNESS_DB = 11.0
 
 
 def validate(settings: Settings) -> Settings:
     """Check ranges; raise ConfigError naming the bad setting."""
-    if not -40.0 <= settings.target_lufs <= -5.0:
-        raise ConfigError(f"target_lufs {settings.target_lufs} is out of range; use -40 to -5 (e.g. -16 or -23)")
     if not -9.0 <= settings.max_true_peak_dbtp <= 0.0:
         raise ConfigError("max_true_peak_dbtp must be between -9 and 0 dBTP")
+    loudest = settings.max_true_peak_dbtp - SPEECH_PEAK_TO_LOUDNESS_DB
+    if not QUIETEST_TARGET_LUFS <= settings.target_lufs <= loudest:
+        raise ConfigError(
+            f"target_lufs {settings.target_lufs:g} cannot be reached under the {settings.max_true_peak_dbtp:g} dBTP "
+            f"true-peak ceiling; use {QUIETEST_TARGET_LUFS:g} to {loudest:g} LUFS (e.g. -16 for podcasts, "
+            f"-23 for EBU R128): speech needs {SPEECH_PEAK_TO_LOUDNESS_DB:g} dB between the target and the ceiling"
+        )
     if settings.bitrate_kbps not in (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320):
         raise ConfigError(f"bitrate_kbps {settings.bitrate_kbps} is not an MP3 bitrate; use e.g. 96 or 128")
     if settings.sample_rate_hz not in (22050, 24000, 32000, 44100, 48000):
@@ -143,6 +229,8 @@ def validate(settings: Settings) -> Settings:
     for name in ("pause_within_paragraph_ms", "pause_between_paragraphs_ms", "lead_in_ms"):
         if not 0 <= getattr(settings, name) <= 10_000:
             raise ConfigError(f"{name} must be between 0 and 10000 ms")
+    if not 1.0 <= settings.fetch_timeout_s <= 600.0:
+        raise ConfigError("fetch_timeout_s must be between 1 and 600 seconds")
     if not 0 <= settings.workers <= 256:
         raise ConfigError("workers must be between 0 (one per core) and 256")
     if not 1.0 <= settings.article_timeout_s <= 86_400.0:

@@ -30,7 +30,7 @@ class Part:
     """One piece of the story as the script writer splits it, in spoken order."""
 
     kind: Literal["anchor", "quote"]
-    text: str  # words as written in the article (for a quote: exactly inside the marks)
+    text: str  # words as written in the article (a quote: inside the marks; split halves joined)
     paragraph: int  # index of the article paragraph it comes from
     speaker: str | None = None  # canonical full name for quotes
     speaker_title: str | None = None  # title/description at first mention

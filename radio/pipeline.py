@@ -9,9 +9,9 @@ the output directory and renamed into place at the end, MP3 last).
 
 from __future__ import annotations
 
+import errno
 import logging
 import re
-import tempfile
 import time
 import unicodedata
 from collections.abc import Callable
@@ -29,6 +29,7 @@ from radio.tools import require
 from radio.words.ingest import load_article
 from radio.words.script import script_to_json, write_script
 from radio.words.speech import Lexicon
+from radio.workdir import work_folder
 
 if TYPE_CHECKING:
     from radio.sound.cache import SegmentCache
@@ -51,8 +52,9 @@ def make_script(
     source: str, settings: Settings, engine: Engine, fmt: str | None = None, lexicon: Lexicon | None = None
 ) -> Script:
     """Ingest an article and write its script (no audio): the text half of the pipeline."""
-    cast = caster(engine, settings.anchor_voice)
-    return write_script(load_article(source, fmt), settings, engine.name, cast, lexicon)
+    cast = caster(engine, settings)
+    article = load_article(source, fmt, settings.fetch_timeout_s)
+    return write_script(article, settings, engine.name, cast, lexicon)
 
 
 def render_episode(
@@ -73,9 +75,11 @@ def render_episode(
     except OSError as exc:
         raise InputError(f"cannot create output folder {out_dir}: {exc.strerror}") from None
     try:
-        with tempfile.TemporaryDirectory(dir=out_dir, prefix=".radio-") as tmp_name:
-            return _produce(script, settings, engine, cover, Path(tmp_name), out_dir, progress, cache)
+        with work_folder(out_dir) as tmp:  # removed on any exit; a dead run's is removed next time
+            return _produce(script, settings, engine, cover, tmp, out_dir, progress, cache)
     except OSError as exc:  # disk full, permissions: say where, keep nothing half-written
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise AudioError(f"no space left in {out_dir}; free some space and run again") from None
         raise AudioError(f"cannot write the episode in {out_dir}: {exc.strerror or exc}") from None
 
 
@@ -92,7 +96,7 @@ def _produce(
     """The audio stages, in order, working in ``tmp``; publish into ``out_dir`` last."""
     from radio.publish import sidecars, tags
     from radio.publish.report import build_report, failed_checks, report_json
-    from radio.sound import loudness, mix, voice
+    from radio.sound import level, loudness, mix, voice
 
     slug = slugify(script.title)
     timings: dict[str, float] = {}
@@ -101,6 +105,7 @@ def _produce(
     with ThreadPoolExecutor(max_workers=1) as pool:
         beds = pool.submit(mix.load_beds, script, settings)  # ffmpeg decodes the music while the engine speaks
         clips = voice.voice_script(script, engine, tmp, settings.sample_rate_hz, settings.channels, step, cache)
+        clips = level.level_voices(script, clips)  # every voice at the anchor's loudness before mixing
         timings["voice"] = time.perf_counter() - started
         started = time.perf_counter()
         music = beds.result()

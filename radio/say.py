@@ -3,16 +3,23 @@ to a file or the speaker."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from radio.config import Settings
-from radio.errors import DependencyError, InputError
+from radio.errors import AudioError, DependencyError, InputError
 from radio.sound.engines import Engine
-from radio.tools import require
+from radio.tools import child_options, require
 from radio.words.speech import load_user_lexicon, to_spoken
+from radio.workdir import work_folder
+
+if TYPE_CHECKING:
+    from pydub import AudioSegment
 
 FORMATS = {".mp3": "mp3", ".wav": "wav", ".ogg": "ogg", ".flac": "flac"}
 
@@ -30,18 +37,41 @@ def say(text: str, settings: Settings, engine: Engine, voice: str | None, out: P
     player = None if out is not None else shutil.which("ffplay")
     if out is None and player is None:
         raise DependencyError("no ffplay to play through the speaker; give --out FILE.mp3 instead")
-    from radio.sound.voice import decode_clip
+    from radio.sound.voice import voice_piece
 
-    with tempfile.TemporaryDirectory() as tmp:
-        raw = engine.voice_file(spoken, voice, Path(tmp) / "say.audio")
-        clip = decode_clip(raw, settings.sample_rate_hz, settings.channels)
+    with work_folder(Path(tempfile.gettempdir())) as tmp:  # a killed run's is removed by the next
+        try:
+            clip = voice_piece(engine, spoken, voice, tmp / "say.audio", settings.sample_rate_hz, settings.channels)
+        except OSError as exc:  # a full temporary folder, most likely
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise AudioError(f"no space left in {tmp.parent}; free some space and run again") from None
+            raise AudioError(f"cannot voice in {tmp}: {exc.strerror or exc}") from None
         if out is None:
-            wav = Path(tmp) / "say.wav"
+            wav = tmp / "say.wav"
             clip.export(str(wav), format="wav")
-            subprocess.run([str(player), "-nodisp", "-autoexit", "-loglevel", "error", str(wav)], check=False)
+            subprocess.run(
+                [str(player), "-nodisp", "-autoexit", "-loglevel", "error", str(wav)], check=False, **child_options()
+            )
             return spoken
-        out.parent.mkdir(parents=True, exist_ok=True)
-        partial = out.with_name(f".{out.name}.partial")
-        clip.export(str(partial), format=FORMATS[out.suffix.lower()])
-        partial.replace(out)
+        _write(clip, out)
     return spoken
+
+
+def _write(clip: AudioSegment, out: Path) -> None:
+    """Export under a hidden partial name, then rename: never a half-written ``out``."""
+    partial = out.with_name(f".{out.name}.partial")
+    blocking = next((p for p in (out.parent, *out.parent.parents) if p.exists()), None)
+    if blocking is not None and not blocking.is_dir():
+        raise InputError(f"cannot write {out}: {blocking} is a file, not a folder; choose another --out")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        clip.export(str(partial), format=FORMATS[out.suffix.lower()]).close()
+        partial.replace(out)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        if not isinstance(exc, OSError):
+            raise
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise AudioError(f"no space left in {out.parent}; free some space and run again") from None
+        raise InputError(f"cannot write {out}: {exc.strerror or exc}; choose another --out") from None

@@ -29,7 +29,11 @@ Scoring (words are compared by position in the article):
   quotation, or nothing, is wrong;
 * recall counts gold direct quotes matched by some prediction;
 * speaker accuracy: over matched gold quotes whose source is a name (not a
-  pronoun), the predicted speaker contains the gold source's surname.
+  pronoun), the predicted speaker contains the gold source's surname;
+* pronoun speakers: PolNeAR does not say whom "he" or "she" refers to, so
+  over matched gold quotes whose source is "he" or "she" only the plain
+  mistakes are counted: a speaker whose known gender is the other one, or a
+  name the word lists of ``radio.words.quotes.persons`` call no person's.
 
 Nothing from the corpus is written anywhere; only figures (and, with
 ``--errors``, examples on the terminal) are printed.
@@ -48,6 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from radio.models import Part
 from radio.words.quotes import find_parts
+from radio.words.quotes.persons import is_thing
 
 WORD = re.compile(r"[\w’'-]+")
 PRONOUNS = {
@@ -74,6 +79,7 @@ PRONOUNS = {
     "our",
     "my",
 }
+PRONOUN_GENDER = {"he": "male", "she": "female"}
 NOT_SURNAME = {"the", "a", "an", "his", "her", "their", "mr.", "mrs.", "ms.", "dr."}
 
 
@@ -133,7 +139,7 @@ def stands_alone(text: str, at: int) -> bool:
     ``He said, "We will win."`` quotes a whole utterance; ``called it "a
     disaster"`` works a fragment into the anchor's own sentence.
     """
-    before = text[:at].rstrip(" \t")
+    before = text[:at].rstrip(" \t\u00a0")
     return not before or before.endswith(("\n", ".", "?", "!", ":", ",", "”", '"', "»"))
 
 
@@ -212,6 +218,29 @@ def load_split(root: Path, split: str) -> list[Doc]:
     return docs
 
 
+def locate(para: str, quote: str, start: int) -> list[tuple[int, int]]:
+    """Where a quote part's text is in its paragraph, as (start, end) pieces.
+
+    A quotation split around its attribution (``"A," he said, "b."``) is one
+    part joined from its two halves (``A, b.``); its pieces are found in order.
+    """
+    at = para.find(quote, start)
+    if at < 0:
+        at = para.find(quote)
+    if at >= 0:
+        return [(at, at + len(quote))]
+    for cut in (i for i, c in enumerate(quote) if c == " "):
+        first, second = quote[:cut], quote[cut + 1 :]
+        for head in (first, first[:-1]):  # the joint may have changed the first half's last mark
+            a = para.find(head, start)
+            if a < 0:
+                a = para.find(head)
+            b = para.find(second, a + len(head)) if a >= 0 else -1
+            if a >= 0 and b >= 0:
+                return [(a, a + len(head)), (b, b + len(second))]
+    return []
+
+
 def baseline_parts(paragraphs: list[str]) -> list[Part]:
     """Merely pair quote marks: everything between paired double marks is a quote."""
     parts: list[Part] = []
@@ -262,7 +291,8 @@ def main() -> int:
     tp_pred = n_pred = 0
     found = n_gold = 0
     sp_ok = sp_n = 0
-    errs: dict[str, list[str]] = {"fp": [], "fn": [], "speaker": []}
+    pron_n = pron_gender = pron_thing = 0
+    errs: dict[str, list[str]] = {"fp": [], "fn": [], "speaker": [], "pronoun": []}
     for doc, parts in zip(docs, outputs, strict=False):
         starts = [m.start() for m in WORD.finditer(doc.text)]
         ends = [m.end() for m in WORD.finditer(doc.text)]
@@ -274,11 +304,11 @@ def main() -> int:
             if part.kind != "quote":
                 continue
             off, ptext = doc.paragraphs[part.paragraph]
-            at = ptext.find(part.text, search_from.get(part.paragraph, 0))
-            if at < 0:
-                at = ptext.find(part.text)
-            search_from[part.paragraph] = max(at, 0) + len(part.text)
-            toks = set(tokens_in(starts, ends, [(off + at, off + at + len(part.text))]))
+            pieces = locate(ptext, part.text, search_from.get(part.paragraph, 0))
+            if not pieces:
+                continue
+            search_from[part.paragraph] = pieces[-1][1]
+            toks = set(tokens_in(starts, ends, [(off + a, off + b) for a, b in pieces]))
             if not toks:
                 continue
             n_pred += 1
@@ -305,6 +335,18 @@ def main() -> int:
                     )
                 continue
             name = surname(g.source)
+            said = PRONOUN_GENDER.get(g.source.strip().lower())
+            if said and not args.baseline:
+                pron_n += 1
+                pred_part = matched[gi]
+                if pred_part.gender and pred_part.gender != said:
+                    pron_gender += 1
+                    if len(errs["pronoun"]) < args.errors:
+                        errs["pronoun"].append(f"[{doc.name}] {g.source!r} -> {pred_part.speaker!r}")
+                elif pred_part.speaker and is_thing(pred_part.speaker.split()):
+                    pron_thing += 1
+                    if len(errs["pronoun"]) < args.errors:
+                        errs["pronoun"].append(f"[{doc.name}] {g.source!r} -> {pred_part.speaker!r} (no person)")
             if name is None or args.baseline:
                 continue
             sp_n += 1
@@ -325,6 +367,10 @@ def main() -> int:
     if not args.baseline:
         acc = sp_ok / sp_n if sp_n else 0.0
         print(f"speaker accuracy={acc:.3f} ({sp_ok}/{sp_n} named gold speakers)")
+        print(
+            f"pronoun speakers: {pron_n} found quotes whose source is he/she; given to someone of the other"
+            f" known gender: {pron_gender}; to a place, people or organisation: {pron_thing}"
+        )
     print(f"find_parts over {len(docs)} articles: {elapsed:.2f} s")
     for kind, lines in errs.items():
         for line in lines:

@@ -43,6 +43,8 @@ def test_radio_toml_in_working_directory_is_found(tmp_path: Path, monkeypatch: p
         ("[speakers]\nx = 1\n", "unknown section"),
         ("[show]\nname = 5\n", "must be a str"),
         ("[show\n", "TOML"),
+        ("[ingest]\nfetch_timeout_s = 0.5\n", "fetch_timeout_s must be between 1 and 600"),
+        ('[ingest]\nfetch_timeout_s = "30"\n', "must be a float"),
     ],
 )
 def test_bad_config_names_the_problem(tmp_path: Path, body: str, message: str) -> None:
@@ -55,3 +57,10 @@ def test_bad_config_names_the_problem(tmp_path: Path, body: str, message: str) -
 def test_missing_explicit_config(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="not found"):
         load_settings(tmp_path / "nope.toml")
+
+
+def test_fetch_timeout_in_the_ingest_section(tmp_path: Path) -> None:
+    config = tmp_path / "radio.toml"
+    config.write_text("[ingest]\nfetch_timeout_s = 12\n", encoding="utf-8")
+    assert Settings().fetch_timeout_s == 30.0
+    assert load_settings(config).fetch_timeout_s == 12.0

@@ -43,8 +43,14 @@ def test_quickstart_has_exactly_two_commands_that_exist() -> None:
 
 def test_configuration_keys_are_documented() -> None:
     documented = README.split("## Configuration", 1)[1].split("## Measured", 1)[0]
-    aliases = {"show_name": "name", "anchor_name": "anchor", "cover_path": "cover"}
+    aliases = {
+        "show_name": "name",
+        "anchor_name": "anchor",
+        "cover_path": "cover",
+        "show_description": "description",
+        "owner_email": "email",
+    }
     for field in Settings.__dataclass_fields__:
-        if field == "lexicon":
+        if field in ("lexicon", "cast"):  # tables, documented as [lexicon] and [cast]
             continue
         assert re.search(rf"^{aliases.get(field, field)} = ", documented, re.M), field

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -152,14 +151,13 @@ def test_huge_html_file_is_refused_quickly(tmp_path: Path) -> None:
     filler = b"<div class='promo'><a href='/x'>Another link</a></div>\n" * 600_000
     page.write_bytes(b"<!DOCTYPE html><html><body>" + filler + b"</body></html>")
     assert page.stat().st_size > 30 * 2**20
-    start = time.perf_counter()
     with pytest.raises(InputError, match="MB") as info:
         load_article(str(page))
-    assert time.perf_counter() - start < 5
     assert "\n" not in str(info.value)
 
 
-def test_typical_200kb_page_is_fast(tmp_path: Path) -> None:
+def test_a_200kb_page_with_big_script_data_and_link_lists_keeps_the_story(tmp_path: Path) -> None:
+    """Its speed is measured in scripts/eval_extraction.py, never timed here (shared machines)."""
     html = ARTICLE.read_text(encoding="utf-8")
     entries = ", ".join(f'"k{i}": {i}' for i in range(20_000))
     script = "<script>var config = {" + entries + "};</script>"
@@ -170,10 +168,7 @@ def test_typical_200kb_page_is_fast(tmp_path: Path) -> None:
     page = tmp_path / "big.html"
     page.write_text(html, encoding="utf-8")
     assert 180_000 < page.stat().st_size < 400_000
-    load_article(str(page))  # warm: the first call imports the extractor
-    start = time.perf_counter()
     article = load_article(str(page))
-    assert time.perf_counter() - start < 0.5
     assert len(article.paragraphs) == 8
 
 

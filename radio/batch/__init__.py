@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import re
 import shutil
 import time
 from collections.abc import Sequence
@@ -28,13 +27,13 @@ from radio.errors import InputError
 from radio.models import Episode
 from radio.publish.catalog import ID_SUFFIX, Catalog, CatalogEntry, CatalogError
 from radio.publish.lock import FolderLock
+from radio.workdir import remove_stale
 
 if TYPE_CHECKING:
     from radio.sound.cache import SegmentCache
     from radio.sound.engines import Engine
 
 ARTICLE_PATTERNS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
-_TEMP_DIR = re.compile(r"^\.radio-[a-z0-9_]{8}$")  # tempfile.TemporaryDirectory(prefix=".radio-") in the pipeline
 
 
 @dataclass(frozen=True)
@@ -124,8 +123,9 @@ def clean_leftovers(out_dir: Path) -> None:
     Call only while holding the folder lock exclusively."""
     if not out_dir.is_dir():
         return
+    remove_stale(out_dir)  # the work folders of dead runs (a killed worker's included)
     for path in out_dir.iterdir():
-        if path.is_dir() and (_TEMP_DIR.match(path.name) or path.name == CLAIMS_DIR):
+        if path.is_dir() and path.name == CLAIMS_DIR:
             shutil.rmtree(path, ignore_errors=True)
         elif path.is_file() and path.name.startswith(".") and path.name.endswith(".tmp"):
             with contextlib.suppress(OSError):

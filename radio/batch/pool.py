@@ -64,8 +64,9 @@ def _worker_main(conn: Connection, out_dir: str, settings: Settings, parent_pid:
         try:
             job = conn.recv()
         except (EOFError, OSError):
-            return
+            job = None
         if job is None:
+            worker_state(settings).engine.close()  # an engine's own worker process goes with this one
             return
 
         def progress(stage: str, done: int, total: int) -> None:

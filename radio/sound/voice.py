@@ -16,7 +16,7 @@ from pydub.silence import detect_leading_silence
 
 from radio.errors import EngineError
 from radio.models import Script
-from radio.sound.engines import Engine
+from radio.sound.engines import EmptyAudioError, Engine, quoted
 from radio.tools import require
 from radio.words.sentences import SENTENCE_END
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from radio.sound.cache import SegmentCache
 
 EDGE_SILENCE_KEEP_MS = 40  # engines pad clips with silence; the mix sets pauses itself
+EMPTY_ATTEMPTS = 2  # an empty clip is voiced once more before the segment fails
 
 
 def voice_script(
@@ -47,8 +48,8 @@ def voice_script(
             key = cache.key(text, segment.voice, engine, sample_rate_hz, channels) if cache is not None else ""
             clip = cache.get(key) if cache is not None else None
             if clip is None:
-                raw = engine.voice_file(text, segment.voice, workdir / f"segment-{number:03d}-{part:02d}.audio")
-                clip = decode_clip(raw, sample_rate_hz, channels)
+                path = workdir / f"segment-{number:03d}-{part:02d}.audio"
+                clip = voice_piece(engine, text, segment.voice, path, sample_rate_hz, channels)
                 if cache is not None:
                     cache.put(key, clip)
             pieces.append(clip)
@@ -58,6 +59,20 @@ def voice_script(
     if cache is not None:
         cache.evict()
     return clips
+
+
+def voice_piece(engine: Engine, text: str, voice: str, path: Path, sample_rate_hz: int, channels: int) -> AudioSegment:
+    """Voice ``text`` and decode it; a clip that comes out empty is voiced once more,
+    then fails naming the text (never only a file name)."""
+    for _ in range(EMPTY_ATTEMPTS):
+        try:
+            return decode_clip(engine.voice_file(text, voice, path), sample_rate_hz, channels)
+        except EmptyAudioError:
+            continue
+    raise EngineError(
+        f"engine {engine.name} gave an empty clip for {quoted(text)} (voice {voice}), "
+        f"{EMPTY_ATTEMPTS} times; reword that text or edit it out of the script"
+    )
 
 
 _CLAUSE_END = re.compile(r"(?<=[,;:])\s+")
@@ -95,7 +110,7 @@ def decode_clip(path: Path, sample_rate_hz: int, channels: int) -> AudioSegment:
     except (CouldntDecodeError, IndexError, OSError) as exc:
         raise EngineError(f"the engine wrote audio ffmpeg cannot decode ({path.name}): {exc}") from None
     if len(clip) < 50:
-        raise EngineError(f"the engine wrote an empty clip ({path.name})")
+        raise EmptyAudioError(f"the engine wrote an empty clip ({path.name})")
     clip = clip.set_frame_rate(sample_rate_hz).set_channels(channels).set_sample_width(2)
     return trim_silence(clip)
 

@@ -9,16 +9,24 @@ The words never import the sound: who speaks in which voice is decided by a
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from radio.config import Settings
-from radio.errors import ScriptError
+from radio.errors import InputError, ScriptError
 from radio.models import SEGMENT_KINDS, Article, Part, Script, Segment
 from radio.words.quotes import find_parts
-from radio.words.speech import Lexicon, load_user_lexicon, to_spoken
+from radio.words.speech import Lexicon, is_speakable, load_user_lexicon, to_spoken
+from radio.words.speech.chars import clean_characters, drop_foreign, dropped_words, tidy
+
+log = logging.getLogger("radio")
+MAX_PARAGRAPH = 100_000
+"""The largest paragraph index a script may hold (-1 marks the intro, the outro or no paragraph)."""
+MAX_SPEAKER_TITLE_CHARS = 300
+MAX_SCRIPT_BYTES = 64 * 2**20  # the script of a 10 MB article (text and spoken forms) fits
 
 Caster = Callable[[Sequence[Part]], tuple[str, dict[str, str]]]
 """Given the story's parts, return the anchor's voice and a voice per quoted speaker."""
@@ -51,7 +59,9 @@ def write_script(
         elif part.text.strip():
             segments.append(segment("anchor", part.text, anchor_voice, part))
     segments.append(segment("outro", outro_text(settings), anchor_voice))
-    segments = [s for s in segments if s.spoken.strip()]  # nothing left to say once links are gone
+    segments = speakable(segments, article.source)
+    if not any(s.kind in ("anchor", "quote") for s in segments):
+        raise InputError(f"{article.source}: the article has no words to say; is this a news article?")
     return Script(
         source=article.source,
         title=article.title,
@@ -63,6 +73,22 @@ def write_script(
         byline=article.byline,
         summary=summary(article),
     )
+
+
+def speakable(segments: Sequence[Segment], origin: str) -> list[Segment]:
+    """The segments with something to say; a warning for each one dropped.
+
+    A segment whose spoken text holds no word of letters or digits ("." or a
+    dash left over from the page) would make the engine write an empty clip.
+    A segment that is empty once links are gone is dropped silently.
+    """
+    kept: list[Segment] = []
+    for number, seg in enumerate(segments, start=1):
+        if is_speakable(seg.spoken):
+            kept.append(seg)
+        elif seg.spoken.strip():
+            log.warning("%s: dropped segment %d (%s), it has no words to say: %r", origin, number, seg.kind, seg.spoken)
+    return kept
 
 
 def intro_text(article: Article, settings: Settings) -> str:
@@ -115,8 +141,10 @@ def script_to_json(script: Script, indent: int | None = None) -> str:
 
 
 def read_script(path: Path, lexicon: Lexicon | None = None) -> Script:
-    """Read a script JSON file a producer edited."""
+    """Read a script JSON file a producer edited (its size checked before it is read)."""
     try:
+        if path.is_file() and path.stat().st_size > MAX_SCRIPT_BYTES:
+            raise ScriptError(f"{path}: larger than {MAX_SCRIPT_BYTES // 2**20} MB; is this really an edited script?")
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise ScriptError(f"cannot read script {path}: {exc.strerror}") from None
@@ -131,6 +159,8 @@ def script_from_json(data: str, origin: str, lexicon: Lexicon | None = None) -> 
         obj = json.loads(data)
     except json.JSONDecodeError as exc:
         raise ScriptError(f"{origin}: not valid JSON ({exc.msg} at line {exc.lineno}); fix the edit") from None
+    except RecursionError:
+        raise ScriptError(f"{origin}: the JSON is nested too deeply to be a script; fix the edit") from None
     if not isinstance(obj, dict):
         raise ScriptError(f"{origin}: a script is a JSON object with a 'segments' list")
     raw_segments = obj.get("segments")
@@ -140,9 +170,10 @@ def script_from_json(data: str, origin: str, lexicon: Lexicon | None = None) -> 
     if not isinstance(title, str) or not title.strip():
         raise ScriptError(f"{origin}: 'title' must be a non-empty string")
     engine = obj["engine"] if isinstance(obj.get("engine"), str) else ""
-    segments = tuple(_segment_from(raw, i, origin, lexicon, engine) for i, raw in enumerate(raw_segments, start=1))
+    read = [_segment_from(raw, i, origin, lexicon, engine) for i, raw in enumerate(raw_segments, start=1)]
+    segments = tuple(speakable(read, origin))
     if not any(s.kind in ("anchor", "quote") for s in segments):
-        raise ScriptError(f"{origin}: the script has no anchor or quote segment")
+        raise ScriptError(f"{origin}: the script has no anchor or quote segment with words to say")
 
     def text_field(name: str, default: str | None = None) -> Any:
         value = obj.get(name, default)
@@ -187,13 +218,32 @@ def _segment_from(raw: Any, number: int, origin: str, lexicon: Lexicon | None, e
         spoken = to_spoken(text, lexicon, engine)  # 'spoken' removed by the editor: derive it again
     if not isinstance(spoken, str):
         raise ScriptError(f"{where}: 'spoken' must be a string")
+    spoken = _voiceable(spoken, where)
     speaker = raw.get("speaker")
     if kind == "quote" and (not isinstance(speaker, str) or not speaker.strip()):
         raise ScriptError(f"{where}: a quote needs a 'speaker' name")
     if speaker is not None and not isinstance(speaker, str):
         raise ScriptError(f"{where}: 'speaker' must be a string or null")
     title = raw.get("speaker_title")
+    if title is not None and not isinstance(title, str):
+        raise ScriptError(f"{where}: 'speaker_title' must be a string or null, not {type(title).__name__}")
+    if title is not None and len(title) > MAX_SPEAKER_TITLE_CHARS:
+        raise ScriptError(f"{where}: 'speaker_title' is longer than {MAX_SPEAKER_TITLE_CHARS} characters")
     paragraph = raw.get("paragraph", -1)
     if not isinstance(paragraph, int) or isinstance(paragraph, bool):
         raise ScriptError(f"{where}: 'paragraph' must be an integer")
-    return Segment(kind, text, spoken, voice, speaker, title if isinstance(title, str) else None, paragraph)
+    if not -1 <= paragraph <= MAX_PARAGRAPH:
+        raise ScriptError(
+            f"{where}: 'paragraph' must be -1 (intro, outro) or an article paragraph 0 to {MAX_PARAGRAPH}, "
+            f"not {paragraph}"
+        )
+    return Segment(kind, text, spoken, voice, speaker, title, paragraph)
+
+
+def _voiceable(spoken: str, where: str) -> str:
+    """An edited 'spoken' text without characters and scripts the voice cannot read."""
+    cleaned = clean_characters(spoken)
+    cleaned, dropped, scripts = drop_foreign(cleaned)
+    if dropped:
+        log.warning("%s: %s", where, dropped_words(dropped, scripts))
+    return tidy(cleaned) if cleaned != spoken else spoken

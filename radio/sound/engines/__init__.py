@@ -19,12 +19,17 @@ if TYPE_CHECKING:
 from radio.errors import EngineError
 
 
+class EmptyAudioError(EngineError):
+    """The engine wrote a file with no audio in it (worth one more try)."""
+
+
 @dataclass(frozen=True)
 class Voice:
     """A voice an engine offers for casting."""
 
     id: str
     gender: Literal["female", "male"] | None = None
+    language: str | None = None  # BCP 47 where the engine says, e.g. "en-GB"
 
 
 class Engine(ABC):
@@ -36,6 +41,12 @@ class Engine(ABC):
     cast_voices: ClassVar[tuple[Voice, ...]]  # voices for quoted speakers, in casting order
     install_hint: ClassVar[str] = ""
     max_chars_per_call: ClassVar[int] = 100_000  # longer texts are voiced in pieces, split at sentences
+    # The registry runs an engine in a worker process (radio.sound.engines.worker), where a
+    # call that hangs or crashes can be stopped: set False only for an engine that cannot hang.
+    # An engine that runs in a worker must pickle: keep settings on the instance and load a
+    # model on first use (once per worker), not in __init__.
+    in_worker: ClassVar[bool] = True
+    call_timeout_s: ClassVar[float] = 120.0  # longest one call (max_chars_per_call at most) may take
 
     def __init__(self, rate_wpm: int = 175) -> None:
         self.rate_wpm = rate_wpm
@@ -54,13 +65,26 @@ class Engine(ABC):
         """Synthesize and check that the engine really wrote something."""
         self.synthesize_to_file(text, voice, path)
         if not path.is_file() or path.stat().st_size < 64:
-            raise EngineError(f"engine {self.name} wrote no audio for voice {voice!r}: {text[:40]!r}")
+            raise EmptyAudioError(f"engine {self.name} wrote no audio for {quoted(text)} (voice {voice})")
         return path
+
+    def close(self) -> None:
+        """Release what the engine holds (a worker process); it starts again if used."""
+        return None
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """``text`` in quotation marks for a message, shortened to about ``limit`` characters."""
+    flat = " ".join(text.split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "…"
+    return f"“{flat}”"
 
 
 BUILTIN_ENGINES = {
     "pyttsx3": "radio.sound.engines.pyttsx3_engine:Pyttsx3Engine",
     "fake": "radio.sound.engines.fake:FakeEngine",
+    "piper": "radio.sound.engines.piper_engine:PiperEngine",
 }
 
 
@@ -76,8 +100,11 @@ def engine_names() -> list[str]:
     return sorted(names)
 
 
-def get_engine(name: str, rate_wpm: int = 175) -> Engine:
-    """Resolve an engine by name (built-in first, then entry points)."""
+def get_engine(name: str, rate_wpm: int = 175, in_worker: bool | None = None) -> Engine:
+    """Resolve an engine by name (built-in first, then entry points).
+
+    The engine runs in a worker process unless it declares ``in_worker = False``
+    (or ``in_worker`` says otherwise here)."""
     target = BUILTIN_ENGINES.get(name)
     if target is None:
         for ep in _entry_points():
@@ -93,4 +120,9 @@ def get_engine(name: str, rate_wpm: int = 175) -> Engine:
         raise EngineError(f"engine {name!r} is not installed ({exc}); pip install 'radio[{name}]'") from None
     if not (isinstance(cls, type) and issubclass(cls, Engine)):
         raise EngineError(f"engine {name!r} ({target}) is not a radio Engine")
-    return cls(rate_wpm=rate_wpm)
+    engine: Engine = cls(rate_wpm=rate_wpm)
+    if cls.in_worker if in_worker is None else in_worker:
+        from radio.sound.engines.worker import WorkerEngine
+
+        return WorkerEngine(engine)
+    return engine

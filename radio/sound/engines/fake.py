@@ -26,6 +26,7 @@ CRASH_MARKER = "xqcrashxq"
 class FakeEngine(Engine):
     name = "fake"
     sample_rate_hz = 22050
+    in_worker = False  # cannot hang; tests stay fast (tests/plugins has one that runs in a worker)
     anchor_voice = "fake-anchor"
     cast_voices = (
         Voice("fake-f1", "female"),

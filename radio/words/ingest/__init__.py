@@ -7,6 +7,8 @@ what a listener may hear.
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import sys
 from pathlib import Path
 
@@ -16,6 +18,16 @@ from radio.words.ingest.decode import decode_bytes
 from radio.words.ingest.detect import FORMATS, detect_format
 from radio.words.ingest.markdown import markdown_to_article
 from radio.words.ingest.text import clean_text
+from radio.words.speech.chars import (
+    clean_characters,
+    drop_foreign,
+    dropped_words,
+    foreign_letters,
+    letter_count,
+    tidy,
+)
+
+log = logging.getLogger("radio")
 
 
 def is_url(source: str) -> bool:
@@ -25,11 +37,21 @@ def is_url(source: str) -> bool:
     return len(urlsplit(source).scheme) > 1 and "://" in source
 
 
-MAX_INPUT_BYTES = 50 * 1024 * 1024
+MAX_INPUT_BYTES = 10 * 1024 * 1024
+"""The largest article file or standard input read, as for a URL (fetch.MAX_BYTES).
+
+Ten megabytes of plain text is over a million words, far beyond any article;
+the text stages take under 200 MB of memory at this size (scripts/bench_ingest_memory.py),
+where 50 MB took 725 MB.
+"""
 
 
 def read_source(source: str) -> bytes:
-    """Return the raw bytes of ``source`` (a path or ``-`` for standard input)."""
+    """Return the raw bytes of ``source`` (a path or ``-`` for standard input).
+
+    Never reads more than the limit and one byte: a file's size is checked
+    before it is read, standard input is read up to the limit.
+    """
     if source == "-":
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
     else:
@@ -40,31 +62,79 @@ def read_source(source: str) -> bytes:
             raise InputError(f"{source}: is a directory; give an article file")
         try:
             with path.open("rb") as fh:
+                if path.is_file() and path.stat().st_size > MAX_INPUT_BYTES:
+                    raise _too_large(source)
                 data = fh.read(MAX_INPUT_BYTES + 1)
         except OSError as exc:
             raise InputError(f"{source}: cannot read ({exc.strerror})") from None
     if len(data) > MAX_INPUT_BYTES:
-        limit = MAX_INPUT_BYTES // 2**20
-        raise InputError(f"{source}: larger than {limit} MB; is this really an article?")
+        raise _too_large(source)
     if not data.strip():
         raise InputError(f"{source}: is empty; give an article with text in it")
     return data
 
 
-def load_article(source: str, fmt: str | None = None) -> Article:
+def _too_large(source: str) -> InputError:
+    return InputError(f"{source}: larger than {MAX_INPUT_BYTES // 2**20} MB; is this really an article?")
+
+
+def load_article(source: str, fmt: str | None = None, fetch_timeout_s: float | None = None) -> Article:
     """Read and clean one article from a path, an http(s) URL or "-" (stdin).
 
-    ``fmt`` ("text", "html" or "markdown") overrides detection from the content.
+    ``fmt`` ("text", "html" or "markdown") overrides detection from the content;
+    ``fetch_timeout_s`` is the deadline for downloading a URL. Characters no
+    voice should read are removed, and words in a script the voice cannot read
+    are dropped with a warning (see ``voiceable``).
     """
+    return voiceable(_load(source, fmt, fetch_timeout_s))
+
+
+def voiceable(article: Article) -> Article:
+    """``article`` without control and format characters, emoji, or words in
+    scripts the voice cannot read; refused when most of it is in such a script."""
+    title = clean_characters(article.title)
+    paragraphs = [clean_characters(p) for p in article.paragraphs]
+    foreign = sum(foreign_letters(text) for text in (title, *paragraphs))
+    if foreign:
+        letters = sum(letter_count(text) for text in (title, *paragraphs))
+        if foreign * 2 > letters:
+            script = drop_foreign(" ".join((title, *paragraphs)))[2][0]
+            raise InputError(
+                f"{article.source}: most of the article is in {script} script, which the voice cannot read; "
+                "give an article in English"
+            )
+        dropped = 0
+        scripts: list[str] = []
+        for i, text in enumerate((title, *paragraphs)):
+            text, count, names = drop_foreign(text)
+            dropped += count
+            scripts += [name for name in names if name not in scripts]
+            if i == 0:
+                title = tidy(text) or article.title
+            else:
+                paragraphs[i - 1] = tidy(text)
+        log.warning("%s: %s", article.source, dropped_words(dropped, scripts))
+    paragraphs = [p.strip() for p in paragraphs if p.strip()]
+    if not paragraphs:
+        raise InputError(f"{article.source}: no article text left after cleaning; is this a news article?")
+    byline = clean_characters(article.byline).strip() or None if article.byline else article.byline
+    site = clean_characters(article.site).strip() or None if article.site else article.site
+    cleaned = (title.strip() or article.title, tuple(paragraphs), byline, site)
+    if cleaned == (article.title, article.paragraphs, article.byline, article.site):
+        return article
+    return dataclasses.replace(article, title=cleaned[0], paragraphs=cleaned[1], byline=byline, site=site)
+
+
+def _load(source: str, fmt: str | None, fetch_timeout_s: float | None) -> Article:
     if fmt is not None and fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
     charset: str | None = None
     url: str | None = None
     content_type: str | None = None
     if "://" in source and is_url(source):
-        from radio.words.ingest.fetch import fetch_url  # http.client and ssl are slow to import: only for URLs
+        from radio.words.ingest.fetch import DEADLINE_S, fetch_url  # http.client and ssl: slow to import
 
-        fetched = fetch_url(source)
+        fetched = fetch_url(source, deadline_s=fetch_timeout_s or DEADLINE_S)
         data, url = fetched.data, fetched.url
         charset, content_type = fetched.charset, fetched.content_type
         if fmt is None and not _readable_type(content_type):

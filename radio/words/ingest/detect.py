@@ -32,6 +32,9 @@ _MD_FEATURES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("[^",), re.compile(r"\[\^\w+\]")),  # footnote marker
     (("---",), re.compile(r"\A---\s*\n(?:[\w-]+:.*\n)+---\s*\n")),  # front matter
 )
+# A table's header row followed by its delimiter row ("| a | b |" then "|---|---|"):
+# unmistakably Markdown on its own.
+_MD_TABLE = re.compile(r"^\|?[^\n|]*\|.*\n\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$", re.M)
 _HTML_TYPES = {"text/html", "application/xhtml+xml", "application/xml", "text/xml"}
 _MD_TYPES = {"text/markdown", "text/x-markdown"}
 _HTML_EXT = (".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx")
@@ -45,10 +48,9 @@ def detect_format(data: bytes, source: str = "", content_type: str | None = None
     if _HTML_START.match(head) or tags >= 8:
         return "html"
     sample = head.decode("utf-8", errors="replace")
-    features = sum(
-        1 for hints, pattern in _MD_FEATURES if any(h in sample for h in hints) and pattern.search(sample)
-    )
-    if features >= 2:
+    features = sum(1 for hints, pattern in _MD_FEATURES if any(h in sample for h in hints) and pattern.search(sample))
+    table = ("-|" in sample or "|-" in sample or "| -" in sample) and _MD_TABLE.search(sample) is not None
+    if features >= 2 or table:
         return "markdown"
     name = source.lower().split("?", 1)[0]
     if tags >= 2 and (content_type in _HTML_TYPES or name.endswith(_HTML_EXT)):

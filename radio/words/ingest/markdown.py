@@ -21,7 +21,8 @@ _RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 _FOOTNOTE_DEF = re.compile(r"^\s{0,3}\[\^[^\]]+\]:")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_TABLE = re.compile(r"^\s*\|.*\|\s*$|^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_TABLE = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _IMAGE_ONLY = re.compile(r"^(?:\[?!\[[^\]]*\]\([^)]*\)\]?(?:\([^)]*\))?\s*)+$")
 
 _INLINE = [
@@ -92,6 +93,7 @@ def _blocks(rows: list[str]) -> list[tuple[str, str]]:
     blocks: list[tuple[str, str]] = []
     current: list[str] = []
     in_code = False
+    in_table = False
     skip_caption = False
 
     def flush() -> None:
@@ -109,6 +111,7 @@ def _blocks(rows: list[str]) -> list[tuple[str, str]]:
             continue  # code is never read aloud
         if not stripped:
             flush()
+            in_table = False
             continue
         if skip_caption and _EMPHASIS_ONLY.match(stripped):
             skip_caption = False
@@ -124,9 +127,16 @@ def _blocks(rows: list[str]) -> list[tuple[str, str]]:
         if _RULE.match(stripped) or _REF_DEF.match(row) or _FOOTNOTE_DEF.match(row):
             flush()
             continue
-        if _TABLE.match(row):
+        if _TABLE_DELIMITER.match(row):
+            if current and "|" in current[-1]:
+                current.pop()  # the table's header row
             flush()
+            in_table = True
             continue
+        if _TABLE.match(row) or (in_table and "|" in stripped):
+            flush()
+            continue  # a table is never read aloud
+        in_table = False
         heading = _ATX.match(stripped)
         if heading:
             flush()

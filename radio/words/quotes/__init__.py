@@ -4,8 +4,13 @@ Every direct quotation (a whole sentence or more inside double marks) becomes a
 ``quote`` part voiced by its speaker; partial quotations, scare quotes and
 titles stay in the anchor's sentence.  Where the article attributes a quotation
 after it, the attribution is moved in front so the listener hears who speaks
-before hearing them.  Names, titles and pronouns resolve to the person first
-named in full, so one person keeps one voice through the article.
+before hearing them; a quotation split around its attribution (``"A," she
+said, "b."``) is one quote part, ``A, b.``, with the attribution once, before
+it.  Names, titles and pronouns resolve to the person first named in full, so
+one person keeps one voice through the article; "he" and "she" go only to a
+person (never a place, people, organisation or month) whose known gender
+agrees, the subject of the sentence before first, then the last speaker, then
+the person named last (``persons`` says how a name's gender is known).
 """
 
 from __future__ import annotations
@@ -23,8 +28,8 @@ __all__ = ["find_parts"]
 def find_parts(paragraphs: Sequence[str]) -> list[Part]:
     """Return the article as anchor and quote parts, in spoken order."""
     paras = list(paragraphs)
-    people: People = scan(paras)
     spans: list[list[Span]] = find_spans(paras)
+    people: People = scan(paras, spans)
     parts: list[Part] = []
     state: dict[str, str | None] = {"last": None, "carry": None}
     for index, text in enumerate(paras):

@@ -46,12 +46,15 @@ def _alternation(words: list[str]) -> str:
 
 _VERB = re.compile(rf"\b{_alternation(VERBS.split('|'))}\b")
 _VERB_FIRST = re.compile(rf"^(?P<verb>(?:{VERBS}))\b\s*(?P<tail>.*)$", re.S)
+# "... beamed Donald Hartley of Madison": any past-tense verb, then a name
+_ED_FIRST = re.compile(r"^(?P<verb>[a-z]{3,}ed)\s+(?P<tail>(?:[A-Z]|the\s+[A-Z]).*)$", re.S)
 _ACCORDING = re.compile(r"^(?P<verb>[Aa]ccording to)\s+(?P<tail>.+)$", re.S)
 _NP_STOP = re.compile(
     r",|\s(?:in|on|at|during|to|after|before|when|while|as|via|through|last|this|yesterday"
     r"|today|earlier|later|recently|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|from|with|about|of\s+(?:the\s+)?(?:speech|statement|interview))\b"
 )
+_NP_STOP_DESCRIBED = re.compile(_NP_STOP.pattern.replace("|to|", "|"))
 _AUX = re.compile(r"\s+(?:has|have|had|would|will|also|later|then|once|again|previously|recently)$")
 _AUX_WORDS = ("has", "have", "had", "would", "will", "also", "later", "then", "once", "again", "previously", "recently")
 
@@ -132,10 +135,12 @@ def parse_after(clause: str) -> Attribution | None:
     c = clause.strip().lstrip(",—–- ").rstrip(" .,;:!?")
     if not c or len(c.split()) > 45 or any(q in c for q in '“”"«»'):
         return None
-    m = _VERB_FIRST.match(c) or _ACCORDING.match(c)
+    m = _VERB_FIRST.match(c) or _ACCORDING.match(c) or _ED_FIRST.match(c)
     if m:
         verb, tail = m.group("verb"), m.group("tail").strip()
-        stop = _NP_STOP.search(" " + tail)
+        described = tail.split(None, 1)[0].lower() in _APPOSITIVE_START if tail else False
+        # "said a longtime adviser to both Clintons": a description keeps its "to ..."
+        stop = (_NP_STOP_DESCRIBED if described else _NP_STOP).search(" " + tail)
         cut = (stop.start() - 1) if stop else len(tail)
         cut = max(cut, 0)
         np, rest = tail[:cut].strip(), tail[cut:].strip()
@@ -145,10 +150,15 @@ def parse_after(clause: str) -> Attribution | None:
             return Attribution(np, _finish(c))
         spoken = f"{np}{rest}, {verb}" if rest.startswith(",") else f"{np} {verb} {rest}".strip()
         return Attribution(np, _finish(spoken))
-    v = _VERB.search(c) or _ANY_VERB.match(c)
-    if not v:
+    v = _VERB.search(c)
+    any_verb = None if v else _ANY_VERB.match(c)
+    if v:
+        verb_at = v.start()
+    elif any_verb:
+        verb_at = any_verb.start("v")
+    else:
         return None
-    np = _AUX.sub("", c[: v.start()].strip())
+    np = _AUX.sub("", c[:verb_at].strip())
     if not _np_ok(np.split(",")[0].strip()):
         return None
     return Attribution(np.rstrip(", "), _finish(c))
@@ -157,7 +167,8 @@ def parse_after(clause: str) -> Attribution | None:
 # "Beck questioned." / "the audience screamed back." after a quotation: a short
 # clause of a name or pronoun and any past-tense verb
 _ANY_VERB = re.compile(
-    r"^(?:(?:[A-Z][\w’'.-]*\s+){1,3}|(?:he|she|they|the\s+\w+)\s+)(?P<v>\w+ed)(?:\s+(?:back|out|up|in))?$"
+    r"^(?:(?:[A-Z][\w’'.-]*\s+){1,3}|(?:he|she|they|the\s+\w+)\s+)(?P<v>[a-z]\w+ed)(?:\s+(?:back|out|up|in))?"
+    r"(?:,?\s+(?:on|in|at|during|after|before|while|from|to|with|last|this|yesterday|today|earlier|later|and|as)\b.*)?$"
 )
 _SUBJECT = re.compile(
     r"^(?:(?:But|And|So|Then|Later|Meanwhile),?\s+)?(?P<np>(?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*)*"
@@ -167,6 +178,9 @@ _SUBJECT = re.compile(
 
 def _colon_subject(c: str) -> str | None:
     """``Clinton:`` or ``The campaign worded it carefully:`` -> the subject."""
+    c = re.split(r"\s[-—–]\s", c)[-1]  # "A HEADING - Jeffrey M. Jones:"
+    if sum(ch.isupper() for ch in c) > 0.8 * sum(ch.isalpha() for ch in c) and len(c.split()) > 3:
+        return None  # a heading in capitals
     m = _SUBJECT.match(c)
     if not m:
         return None
@@ -230,25 +244,47 @@ def subject_of_verb(text: str, start: int, verb: int, verb_end: int) -> str | No
     return _subject_before(text[start:verb_end] + ":", verb - start)
 
 
+_LEAD_LINK = re.compile(r"^(?:(?:and|but|so|then|also|as|while)\s+)+")
+_APPOSITIVE_START = frozenset(["the", "a", "an", "its", "his", "her", "their", "our", "another", "one"])
+_PARTY_TAG = re.compile(r"^[RDI]-[A-Z][\w.]*$")
+
+
 def _subject_before(c: str, verb: int) -> str | None:
     head = c[:verb].rstrip(" ,")
     if head.endswith(_AUX_WORDS) or head.endswith("\n"):  # all _AUX can match
         head = _AUX.sub("", head)
     if not head:
         return None
-    chunks = [x.strip() for x in head.split(",") if x.strip()]
+    chunks = [x.strip() for x in head.split(",")]
+    chunks = [_LEAD_LINK.sub("", x) if x[:1].islower() else x for x in chunks if x]
+    chunks = [x for x in chunks if x]
     # "Rhys Morgan, the chief engineer, said:" -> name plus appositive
     for i in range(len(chunks) - 1, -1, -1):
         ch = chunks[i]
-        if len(ch.split()) > 14:
-            return None
+        words = ch.split()
+        if len(words) > 1 and i < len(chunks) - 1 and _VERB.fullmatch(words[-1]):
+            words = words[:-1]  # "Spicer said, adding, ..." -> "Spicer"
+            ch = " ".join(words)
+        if len(words) > 14:
+            if i < len(chunks) - 1:
+                return None
+            # "... grew so heated that New Jersey Gov. Chris Christie said": the name before the verb
+            k = len(words)
+            while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in ("de", "van", "von", "al")):
+                k -= 1
+            return " ".join(words[k:]) if k < len(words) else None
+        first = words[0]
         if (
-            ch.split()[0].lower() in ("the", "a", "an")
-            and i > 0
-            and chunks[i - 1][:1].isupper()
-            and chunks[i - 1].split()[0].lower() not in _NOT_SUBJECT
+            i > 0
+            and (
+                first.lower() in _APPOSITIVE_START
+                or (first[:1].islower() and first not in ("he", "she", "they", "we", "it"))
+                or _PARTY_TAG.match(ch)
+            )
+            and chunks[i - 1].rsplit(None, 1)[-1][:1].isupper()  # "81-year-old Parker Eaton, a nominal Republican"
+            and chunks[i - 1].split(None, 1)[0].lower() not in _NOT_SUBJECT
         ):
-            continue
+            continue  # an appositive: "the chief engineer", "president of the club", "its chairman", "R-Wis."
         if _np_ok(ch) and not ch.lower().startswith(("in ", "on ", "at ", "during ", "after ", "speaking")):
             return ", ".join(chunks[i:]) if i < len(chunks) - 1 else ch
     return None

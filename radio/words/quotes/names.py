@@ -5,214 +5,23 @@ the person first named in full."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-TITLE_WORDS = frozenset(
-    [
-        "president",
-        "vice",
-        "mayor",
-        "minister",
-        "prime",
-        "secretary",
-        "senator",
-        "sen.",
-        "rep.",
-        "representative",
-        "gov.",
-        "governor",
-        "dr.",
-        "mr.",
-        "mrs.",
-        "ms.",
-        "miss",
-        "judge",
-        "justice",
-        "chief",
-        "general",
-        "gen.",
-        "attorney",
-        "speaker",
-        "leader",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "director",
-        "ambassador",
-        "lt.",
-        "col.",
-        "capt.",
-        "colonel",
-        "captain",
-        "professor",
-        "prof.",
-        "rev.",
-        "reverend",
-        "pope",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "sheriff",
-        "commissioner",
-        "councillor",
-        "councilman",
-        "councilwoman",
-        "deputy",
-        "press",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "congressman",
-        "congresswoman",
-        "candidate",
-        "former",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "chancellor",
-        "premier",
-        "sgt.",
-        "sergeant",
-        "officer",
-        "detective",
-        "superintendent",
-        "inspector",
-        "coach",
-        "manager",
-        "ceo",
-        "founder",
-        "host",
-        "anchor",
-        "analyst",
-        "adviser",
-        "advisor",
-        "strategist",
-        "pollster",
-        "nominee",
-        "hopeful",
-        "republican",
-        "democrat",
-        "democratic",
-        "gop",
-        "mogul",
-        "businessman",
-        "billionaire",
-        "rev",
-        "state",
-        "foreign",
-        "defense",
-        "defence",
-        "interior",
-        "finance",
-        "health",
-        "justice",
-        "labor",
-        "labour",
-        "homeland",
-        "security",
-        "chief-of-staff",
-        "u.s.",
-        "us",
-        "federal",
-    ]
+from radio.words.quotes.marks import Span
+from radio.words.quotes.persons import is_thing, name_gender
+from radio.words.quotes.vocab import (
+    GROUP_PRONOUNS,
+    HONORIFIC_GENDER,
+    LEADERS,
+    MONTHS_AND_DAYS,
+    PARTICLES,
+    PRONOUNS,
+    TITLE_WORDS,
+    words,
 )
-HONORIFIC_GENDER = {
-    "mr.": "male",
-    "mr": "male",
-    "mrs.": "female",
-    "mrs": "female",
-    "ms.": "female",
-    "ms": "female",
-    "miss": "female",
-    "sir": "male",
-    "dame": "female",
-    "lord": "male",
-    "lady": "female",
-    "king": "male",
-    "queen": "female",
-    "prince": "male",
-    "princess": "female",
-    "congressman": "male",
-    "congresswoman": "female",
-    "spokesman": "male",
-    "spokeswoman": "female",
-    "chairman": "male",
-    "chairwoman": "female",
-    "councilman": "male",
-    "councilwoman": "female",
-    "businessman": "male",
-}
-LEADERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "but",
-        "and",
-        "in",
-        "on",
-        "at",
-        "if",
-        "when",
-        "as",
-        "after",
-        "before",
-        "while",
-        "so",
-        "yet",
-        "for",
-        "with",
-        "this",
-        "that",
-        "it",
-        "he",
-        "she",
-        "his",
-        "her",
-        "they",
-        "we",
-        "i",
-        "our",
-        "their",
-        "its",
-        "then",
-        "now",
-        "here",
-        "there",
-        "last",
-        "next",
-        "during",
-        "since",
-        "until",
-        "though",
-        "although",
-        "because",
-        "meanwhile",
-        "still",
-        "also",
-        "even",
-        "only",
-        "asked",
-        "told",
-        "said",
-        "says",
-        "according",
-        "however",
-        "instead",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
-PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
-GROUP_PRONOUNS = frozenset({"they", "we", "i", "it", "you", "who", "which"})
-PARTICLES = frozenset({"de", "van", "von", "der", "da", "del", "di", "bin", "al", "la", "le", "du", "ibn"})
+
 _CAP = re.compile(r"[A-Z][\w’'.-]*|(?:O’|O'|Mc|Mac)[A-Z][\w’'-]*")
 # A run of capitalised words (particles included):
 #   (?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|del|di|bin|al|la|le|du|ibn))
@@ -243,26 +52,19 @@ class Speaker:
 
 @dataclass
 class People:
-    """Who the article names in full, in order of first mention."""
+    """Who the article names, in order of mention, and what is known of each."""
 
     full: dict[str, str] = field(default_factory=dict)  # "first last" key -> canonical name
     by_surname: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # canonical -> title at first mention
     gender: dict[str, str] = field(default_factory=dict)
-    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (paragraph, pos, name)
+    # (paragraph, pos, name) for each mention outside quotation marks, in order
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # the canonical names: the values of ``full``
-
-    def add(self, name: str, title: str | None, paragraph: int, pos: int) -> str:
-        words = name.split()
-        key = f"{words[0]} {words[-1]}".lower()
-        canonical = self.full.setdefault(key, name)
-        self.names.add(canonical)
-        surname = _surname_key(words)
-        self.by_surname.setdefault(surname, canonical)
-        if title and canonical not in self.titles and canonical == name:
-            self.titles[canonical] = title
-        self.mentions.append((paragraph, pos, canonical))
-        return canonical
+    things: set[str] = field(default_factory=set)  # names that are no person's (places, peoples, bodies)
+    texts: list[str] = field(default_factory=list)  # the paragraphs
+    by_paragraph: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # paragraph -> (pos, name)
+    _starts: dict[int, list[int]] = field(default_factory=dict)  # where each sentence starts, read when asked
 
     def lookup(self, name: str) -> str | None:
         words = name.split()
@@ -273,8 +75,16 @@ class People:
         return self.by_surname.get(_surname_key(words))
 
     def note_gender(self, name: str, gender: str | None) -> None:
-        if gender in ("male", "female"):
+        if gender in ("male", "female") and name not in self.things:
             self.gender.setdefault(name, gender)
+
+    def fits(self, name: str, gender: str | None) -> bool:
+        """Whether a pronoun of ``gender`` can refer to ``name``: a person
+        (or a name not known to be a thing) whose known gender agrees."""
+        if name in self.things:
+            return False
+        known = self.gender.get(name)
+        return not (gender and known and known != gender)
 
     def recent(self, paragraph: int, pos: int, gender: str | None) -> str | None:
         """The person named most recently before (paragraph, pos) who fits ``gender``."""
@@ -282,11 +92,44 @@ class People:
         for p, at, name in self.mentions:
             if (p, at) >= (paragraph, pos):
                 break
-            known = self.gender.get(name)
-            if gender and known and known != gender:
-                continue
-            best = name
+            if self.fits(name, gender):
+                best = name
         return best
+
+    def sentence_starts(self, paragraph: int) -> list[int]:
+        starts = self._starts.get(paragraph)
+        if starts is None:
+            starts = self._starts[paragraph] = sentence_starts(self.texts[paragraph])
+        return starts
+
+    def _subject(self, paragraph: int, sentence: int, before: int | None = None) -> str | None:
+        """The first person named in a sentence (before ``before``), outside quotation marks."""
+        starts = self.sentence_starts(paragraph)
+        lo = starts[sentence]
+        hi = starts[sentence + 1] if sentence + 1 < len(starts) else len(self.texts[paragraph])
+        if before is not None:
+            hi = min(hi, before)
+        for at, name in self.by_paragraph.get(paragraph, ()):
+            if lo <= at < hi and name not in self.things:
+                return name
+        return None
+
+    def sentence_subject(self, paragraph: int, pos: int) -> str | None:
+        """The first person named in the sentence at (paragraph, pos), before ``pos``."""
+        if not 0 <= paragraph < len(self.texts):
+            return None
+        return self._subject(paragraph, bisect_right(self.sentence_starts(paragraph), pos) - 1, pos)
+
+    def previous_subject(self, paragraph: int, pos: int) -> str | None:
+        """The first person named in the sentence before the one at (paragraph, pos)."""
+        if not 0 <= paragraph < len(self.texts):
+            return None
+        k = bisect_right(self.sentence_starts(paragraph), pos) - 1
+        if k > 0:
+            return self._subject(paragraph, k - 1)
+        if paragraph == 0:
+            return None
+        return self._subject(paragraph - 1, len(self.sentence_starts(paragraph - 1)) - 1)
 
 
 def _surname_key(words: list[str]) -> str:
@@ -323,7 +166,9 @@ def _read_run(run: str) -> _Single | _Full | None:
         lead += 1
     words = words[lead:]
     if len(words) < 2:
-        return (_surname_key(words), ()) if words else None
+        if not words or words[0].lower().rstrip(".") in MONTHS_AND_DAYS or words[0].lower() in MONTHS_AND_DAYS:
+            return None
+        return (_surname_key(words), ())
     titles, name = split_title(words)
     name = [_drop_possessive(w) if i == len(name) - 1 else w for i, w in enumerate(name)]
     name = [w for w in name if w]
@@ -332,56 +177,115 @@ def _read_run(run: str) -> _Single | _Full | None:
     genders = tuple(g for g in (HONORIFIC_GENDER.get(t.lower()) for t in titles) if g in ("male", "female"))
     if len(name) == 1:
         return (_surname_key(name), genders)
+    if is_thing(name):
+        return (" ".join(name), f"{name[0]} {name[-1]}".lower(), _surname_key(name), "", ("thing",))
+    first = name_gender(name)
+    if first:
+        genders = (*genders, first)
     return (" ".join(name), f"{name[0]} {name[-1]}".lower(), _surname_key(name), " ".join(titles), genders)
 
 
-def scan(paragraphs: list[str]) -> People:
-    """Register every full name (two or more capitalised words) in the article."""
+# A sentence ends at a mark followed by a space and a capital, a digit or a
+# quote mark -- unless the word before it is a short abbreviation or an initial.
+_SENT_BREAK = re.compile(r"[.!?…][”\"’')]*\s+(?=[“\"‘(]?[A-Z0-9])")
+_NO_BREAK = words("mr mrs ms dr st sen rep gov gen lt col capt sgt prof rev jr sr u.s no vs")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Where each sentence of a paragraph starts (always 0 first)."""
+    starts = [0]
+    for m in _SENT_BREAK.finditer(text):
+        word = text[text.rfind(" ", 0, m.start()) + 1 : m.start()].lstrip('(“"')
+        if (len(word) == 1 and word.isupper()) or word.lower() in _NO_BREAK:
+            continue
+        starts.append(m.end())
+    return starts
+
+
+def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
+    """Register every full name (two or more capitalised words) in the article,
+    every mention of a known name outside quotation marks, and the first
+    person named in each sentence (its likely subject)."""
     people = People()
-    full, names, by_surname, titles, gender, mentions = (
+    people.texts = list(paragraphs)
+    full, names, by_surname, titles, gender, mentions, things = (
         people.full,
         people.names,
         people.by_surname,
         people.titles,
         people.gender,
         people.mentions,
+        people.things,
     )
     runs = _RUNS
     for index, text in enumerate(paragraphs):
+        quoted = [(s.open, s.close) for s in spans[index]] if index < len(spans) else []
+        qi = 0
+        here: list[tuple[int, str]] = []
         for m in _RUN.finditer(text):
-            run = m.group()
-            try:
-                read = runs[run]
-            except KeyError:
-                if len(runs) >= _RUNS_MAX:
-                    runs.clear()
-                read = runs[run] = _read_run(run)
-            if read is None:
-                continue
-            if len(read) == 2:
-                canon = by_surname.get(read[0])
-                if canon:
-                    mentions.append((index, m.start(), canon))
-                    for g in read[1]:
-                        gender.setdefault(canon, g)
-                continue
-            name, key, surname, title, genders = read
-            canon = full.setdefault(key, name)
-            names.add(canon)
-            by_surname.setdefault(surname, canon)
-            if canon == name and canon not in titles:
-                said = title or _appositive(text, m.end())
-                if said:
-                    titles[canon] = said
-            mentions.append((index, m.start(), canon))
-            for g in genders:
-                gender.setdefault(canon, g)
+            whole = m.group()
+            for run, at in _pieces(whole, m.start()) if "." in whole else ((whole, m.start()),):
+                try:
+                    read = runs[run]
+                except KeyError:
+                    if len(runs) >= _RUNS_MAX:
+                        runs.clear()
+                    read = runs[run] = _read_run(run)
+                if read is None:
+                    continue
+                while qi < len(quoted) and quoted[qi][1] <= at:
+                    qi += 1
+                inside = qi < len(quoted) and quoted[qi][0] <= at
+                if len(read) == 2:
+                    canon = by_surname.get(read[0])
+                    if canon and not inside:
+                        mentions.append((index, at, canon))
+                        here.append((at, canon))
+                        for g in read[1]:
+                            gender.setdefault(canon, g)
+                    continue
+                name, key, surname, title, genders = read
+                canon = full.setdefault(key, name)
+                names.add(canon)
+                by_surname.setdefault(surname, canon)
+                if genders == ("thing",):
+                    things.add(canon)
+                elif canon == name and canon not in titles:
+                    said = title or _appositive(text, at + len(run))
+                    if said:
+                        titles[canon] = said
+                if inside:
+                    continue
+                mentions.append((index, at, canon))
+                here.append((at, canon))
+                if canon in things:
+                    continue
+                for g in genders:
+                    gender.setdefault(canon, g)
+        if here:
+            people.by_paragraph[index] = here
     return people
 
 
-def _honorific(people: People, name: str, titles: list[str]) -> None:
-    for t in titles:
-        people.note_gender(name, HONORIFIC_GENDER.get(t.lower()))
+_END_WORD = re.compile(r"(\S+)\.(?:\s+|$)")
+
+
+def _pieces(run: str, at: int) -> list[tuple[str, int]]:
+    """A run of capitalised words split where a word ends a sentence
+    (``Robin Hale. Hale ran``); that word's full stop is no part of the name,
+    an abbreviation's or initial's (``Sen.``, ``J.``) is."""
+    out: list[tuple[str, int]] = []
+    start = 0
+    for e in _END_WORD.finditer(run):
+        word = e.group(1)
+        low = word.lower()
+        if len(word) < 3 or low in _NO_BREAK or low + "." in TITLE_WORDS or "." in word:
+            continue
+        out.append((run[start : e.end(1)], at + start))
+        start = e.end()
+    if start < len(run):
+        out.append((run[start:], at + start))
+    return out
 
 
 _APPOSITIVE = re.compile(r"^,\s+((?:the|a|an)\s[^,.;:“”\"]{3,120}?),")
@@ -441,6 +345,24 @@ def parse_np(np: str, people: People) -> Speaker | None:
     return Speaker(canon, title=read.title)
 
 
+_OF = re.compile(r"\s+of\s+")
+_RELATIVE = re.compile(r"\s+(?:who|whose|which)\s")
+
+
+def _cut_of(np: str) -> str:
+    """``Sen. Brian Schatz of Hawaii`` -> ``Sen. Brian Schatz``: a name, then where
+    the person is from; ``Secretary of State John Kerry`` stays whole."""
+    m = _OF.search(np)
+    if not m:
+        return np
+    head = np[: m.start()].split()
+    k = len(head)
+    while k > 0 and _CAP.fullmatch(head[k - 1]):
+        k -= 1
+    titles, name = split_title(head[k:]) if k < len(head) else ([], [])
+    return np[: m.start()] if len(name) >= 2 or (name and titles) else np
+
+
 def _read_np(np: str) -> Speaker | _Named | _Described | None:
     np = _PAREN.sub("", np).strip(" ,;:—–-")
     np = _LEAD_CONJ.sub("", np)
@@ -460,6 +382,8 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
             np, appositive = head.strip(), rest
         elif rest and _CAP.search(rest):
             np, appositive = rest, None
+    np = _RELATIVE.split(np, 1)[0]  # "Sen. Jim Whelan who represents Atlantic City"
+    np = _cut_of(np)
     words = np.split()
     if len(words) > 14:
         return None
@@ -470,6 +394,8 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
     run = words[k:]
     prefix = words[:k]
     if run:
+        owner = max((i for i, w in enumerate(run[:-2]) if w.endswith(("’s", "'s", "s’", "s'"))), default=-1)
+        run = run[owner + 1 :]  # "Reuters’ Luciana Lopez", "the Post’s Dana Milbank"
         run[-1] = _drop_possessive(run[-1]) or run[-1]
         titles, name = split_title(run)
         if not name:
@@ -478,6 +404,8 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
             return Speaker(np, person=False)  # "the Kremlin"
         if len(name) == 1 and not titles and (name[0].lower() in LEADERS or name[0].endswith("ly")):
             return None  # a sentence adverb ("Meanwhile"), not a name
+        if len(name) == 1 and name[0].lower().rstrip(",") in MONTHS_AND_DAYS:
+            return None  # "in February"
         title = " ".join(prefix + titles) or appositive
         genders = tuple(g for g in (HONORIFIC_GENDER.get(t.lower()) for t in titles) if g in ("male", "female"))
         return _Named(" ".join(name), title or None, genders)

@@ -63,6 +63,7 @@ _SENT_END = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s|$)")
 _START_OK = ".!?:;,—–-(…" + CLOSERS + STRAIGHT
 _END_OK = ".,!?…—–-:;"
 _WORD = re.compile(r"\w")
+_SAID = re.compile(r"(?:said|says|added|wrote|told|asked)\b")
 _STRIP_LEAD = " \t,.;:—–-"
 _STRIP_TAIL = " \t,;—–-"
 
@@ -73,6 +74,7 @@ class _Plan:
     speaker: str | None
     title: str | None
     intro: tuple[int, int, str] | None  # attribution moved in front: (start, end, spoken)
+    joins: str = ""  # continues the quotation before it, split around its attribution; what ended that
 
 
 def sentence_ends(text: str) -> list[int]:
@@ -104,11 +106,15 @@ def is_direct(text: str, span: Span) -> bool:
     before = text[: span.open].rstrip()
     prev = before[-1] if before else ""
     prev_word = before.rsplit(None, 1)[-1].lower() if before else ""
-    ok_start = not before or prev in _START_OK or bool(_VERB.fullmatch(prev_word))
+    ok_start = not before or prev in _START_OK
     if prev == "," and inner[:1].islower() and not _VERB.fullmatch(prev_word.rstrip(",")):
         ok_start = False
     after = text[span.close :].lstrip()
-    ok_end = span.runs_on or inner[-1] in _END_OK or not after or after[0] in _END_OK + ")"
+    last = inner.rstrip("'’ ")[-1:] or inner[-1]  # 'like, "Oh, this is important," '
+    ok_end = span.runs_on or last in _END_OK or not after or after[0] in _END_OK + ")" or bool(_SAID.match(after))
+    if ok_end and not ok_start and prev == ",":
+        # "..., "getting maxed-out contributions ... a yellow light," said Joe Birkenstock."
+        ok_start = parse_after(_first_sentence(after)) is not None and last in ",.!?"
     return ok_start and ok_end
 
 
@@ -127,11 +133,7 @@ def _resolve(np: str, people: People, state: State, index: int, pos: int) -> tup
     if sp is None:
         return None
     if sp.pronoun in ("male", "female"):
-        last = state.get("last")
-        if last and people.gender.get(last) in (None, sp.pronoun) and (last in people.titles or last in people.names):
-            name: str | None = last
-        else:
-            name = people.recent(index, pos, sp.pronoun) or last
+        name = _pronoun_ref(sp.pronoun, people, state, index, pos)
         if name:
             people.note_gender(name, sp.pronoun)
             return name, None
@@ -139,7 +141,48 @@ def _resolve(np: str, people: People, state: State, index: int, pos: int) -> tup
     if sp.pronoun == "group":
         last = state.get("last")
         return (last, None) if last else None
+    if not sp.person:
+        people.things.add(sp.name)
     return sp.name, sp.title
+
+
+def _pronoun_ref(gender: str, people: People, state: State, index: int, pos: int) -> str | None:
+    """Who "he" or "she" at (index, pos) is: only a person whose known gender
+    agrees -- the first person named in the sentence before, else the last
+    speaker of this or the paragraph before, else the person named last."""
+    subject = people.previous_subject(index, pos)
+    if subject and people.fits(subject, gender):
+        return subject
+    last, para = state.get("last"), state.get("last_para")
+    if last and para is not None and index - int(para) <= 1 and people.fits(last, gender):
+        return last
+    return people.recent(index, pos, gender) or (last if last and people.fits(last, gender) else None)
+
+
+def _same_voice(between: str, prev: _Plan, people: People) -> tuple[str, str | None] | None:
+    """``"A," he wrote, "b."`` after the first half was given to someone: a
+    pronoun that fits them, between the halves, keeps the same voice."""
+    if not prev.speaker or not between.rstrip().endswith((",", ":")):
+        return None
+    att = parse_after(between)
+    sp = parse_np(att.np, people) if att else None
+    if sp and sp.pronoun in ("male", "female") and people.fits(prev.speaker, sp.pronoun):
+        people.note_gender(prev.speaker, sp.pronoun)
+        return prev.speaker, prev.title
+    return None
+
+
+def _introduces(before: str) -> bool:
+    """Whether the text before a quotation ends by introducing it: a colon, or
+    a speech verb and a comma (``and said,``, ``tweeting,``)."""
+    tail = before.rstrip()
+    if tail.endswith(":"):
+        return True
+    if not tail.endswith(","):
+        return False
+    clause = tail[:-1].rsplit(",", 1)[-1].split()
+    # "..., telling reporters," / "and said," / "tweeting,": a speech verb in the last few words
+    return any(_VERB.fullmatch(w) for w in clause[-3:])
 
 
 def _fallback(state: State, index: int) -> str | None:
@@ -175,15 +218,20 @@ def _note_subjects(text: str, people: People, state: State, index: int, offset: 
 
 
 def _plan(index: int, text: str, spans: list[Span], people: People, state: State) -> list[_Plan]:
-    quotes = [s for s in spans if (s.continued and state.get("carry")) or is_direct(text, s)]
+    quotes: list[Span] = []
+    for s in spans:
+        if (s.continued and state.get("carry")) or is_direct(text, s) or _second_half(text, quotes, s):
+            quotes.append(s)
     plans: list[_Plan] = []
     shared_until = -1  # quotes up to this index share the previous attribution
+    split_at = -1  # this quote continues the one before it, split around its attribution
+    split_end = ""  # the last mark of that attribution ("," or ".")
     i = 0
     while i < len(quotes):
         q = quotes[i]
         gap_start = quotes[i - 1].close if i else 0
         if i <= shared_until and plans:
-            plans.append(_Plan(q, plans[-1].speaker, plans[-1].title, None))
+            plans.append(_Plan(q, plans[-1].speaker, plans[-1].title, None, split_end if i == split_at else ""))
             i += 1
             continue
         found: tuple[str, str | None] | None = None
@@ -192,10 +240,16 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
         _note_subjects(before, people, state, index, gap_start)
         if q.continued and state.get("carry"):
             found = (str(state["carry"]), None)
+        if found is None and plans and plans[-1].span is quotes[i - 1] and i:
+            found = _same_voice(before, plans[-1], people)
         if found is None:
             np = parse_before(_last_sentence(before))
             if np:
                 found = _resolve(np, people, state, index, q.open)
+        if found is None and _introduces(before):
+            # "Trump called on her to resign and said, ...": the sentence's subject speaks
+            subject = people.sentence_subject(index, q.open)
+            found = (subject, None) if subject else None
         if found is None and not q.runs_on:
             # the run of quotes with nothing between them, then the attribution
             j = i
@@ -212,8 +266,9 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
                     intro = (a, a + len(chunk), att.spoken)
                     rest = text[a + len(chunk) : end]
                     shared_until = j
-                    if j + 1 < len(quotes) and not rest.strip(" ,;—–-"):
+                    if j + 1 < len(quotes) and not rest.strip(" ,;—–-") and not _own_attribution(text, quotes, j + 1):
                         shared_until = j + 1  # split quote: "First," he said, "second."
+                        split_at, split_end = j + 1, (chunk.rstrip(" ,;—–-")[-1:] == "." and ".") or ","
         if found is None:
             inner = text[q.start : q.end]
             if (len(inner.split()) >= 3 and inner.lstrip()[:1].isupper()) or q.continued:
@@ -226,6 +281,36 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
         plans.append(_Plan(q, found[0], found[1], intro))
         i += 1
     return plans
+
+
+def _own_attribution(text: str, quotes: list[Span], k: int) -> bool:
+    """Whether quote ``k`` is followed by an attribution of its own (so it does
+    not continue the quotation before it): ``"A," said Alder. "B", said Alder.``"""
+    q = quotes[k]
+    if text[q.start : q.end].rstrip("'’ ")[-1:] in (".", "…"):
+        return False  # "... B." ends its sentence: what follows is no attribution of it
+    end = quotes[k + 1].open if k + 1 < len(quotes) else len(text)
+    return parse_after(_first_sentence(text[q.close : end])) is not None
+
+
+def _second_half(text: str, quotes: list[Span], span: Span) -> bool:
+    """``"A," Doe said in a video address, "and b."``: a quotation that opens in
+    lower case after a comma still stands alone when it resumes one that the
+    attribution just before it split."""
+    if not quotes or quotes[-1].close > span.open or text[span.end - 1 : span.end] not in tuple(_END_OK):
+        return False
+    between = text[quotes[-1].close : span.open].rstrip()
+    return between.endswith(",") and parse_after(between) is not None
+
+
+def _join(first: str, second: str, mark: str) -> str:
+    """One quotation from the two halves around its attribution: ``"A," he
+    said, "b."`` -> ``A, b.``; ``"A," he said. "B."`` -> ``A. B.``"""
+    if mark == "." and first.endswith(","):
+        first = first[:-1] + "."
+    elif first[-1:].isalnum():
+        first += ","
+    return f"{first} {second}"
 
 
 def write_paragraph(index: int, text: str, spans: list[Span], people: People, state: State) -> list[Part]:
@@ -262,7 +347,10 @@ def write_paragraph(index: int, text: str, spans: list[Span], people: People, st
         if p.intro:
             parts.append(Part("anchor", p.intro[2], index))
         quote = text[p.span.start : p.span.end].strip()
-        parts.append(Part("quote", quote, index, p.speaker, p.title))
+        if p.joins and parts and parts[-1].kind == "quote":
+            parts[-1] = Part("quote", _join(parts[-1].text, quote, p.joins), index, p.speaker, p.title)
+        else:
+            parts.append(Part("quote", quote, index, p.speaker, p.title))
         cursor = max(p.span.close, cursor)
     anchor(cursor, len(text))
     if cursor < len(text):

@@ -1,6 +1,7 @@
 """Say it right: turn written text into what the engine should say.
 
-The stages run in this order: links removed, lexicon words, symbols,
+The stages run in this order: unspeakable characters and scripts removed
+(``chars``), links removed, lexicon words, symbols,
 abbreviations, dates and times, money, measures and numbers, roman numerals
 and acronyms, then the last symbols and tidying. The same for every engine,
 except that a lexicon entry may carry an engine-specific phoneme form.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from radio.words.speech.chars import clean_characters, is_speakable, without_unspeakable
 from radio.words.speech.lexicon import (
     Lexicon,
     Pronunciation,
@@ -23,6 +25,7 @@ from radio.words.speech.rules import abbreviations, dates_and_times, starting, s
 __all__ = [
     "Lexicon",
     "Pronunciation",
+    "is_speakable",
     "load_lexicon",
     "load_user_lexicon",
     "to_spoken",
@@ -61,6 +64,7 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
         kept.append(spoken)
         return chr(_PLACEHOLDER_BASE + len(kept) - 1)
 
+    text = without_unspeakable(text)  # controls, bidi marks, emoji, scripts the voice would spell out
     if not text.isascii():  # icon-font glyphs and the like: unspeakable, and our placeholders live there
         text = _PRIVATE_USE.sub("", text)
     if "@" in text or "://" in text or ("." in text and "www." in text.lower()):
@@ -84,4 +88,6 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
         text = _DOUBLE_COMMA.sub("", text)
     if kept or (not text.isascii() and _PLACEHOLDER.search(text)):
         text = _PLACEHOLDER.sub(lambda m: kept[ord(m[0]) - _PLACEHOLDER_BASE], text)
+    if lexicon is not None:
+        text = clean_characters(text)  # a lexicon entry may hold anything
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())

@@ -1,0 +1,285 @@
+"""The blocks of a page copied as text and what each says about itself.
+
+A block is one line of the input, or a paragraph hard-wrapped over several
+lines. Its shape features (length, words, share of stopwords, whether it ends
+like a sentence) feed the story finder; ``line_label`` gives the class a
+block earns on its face (a byline, a date stamp, a photo credit, a prompt,
+the copyright line), whatever its neighbours are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from radio.words.ingest.rules import (
+    _SENTENCE_END,
+    EMAIL_RE,
+    URL_RE,
+    _boilerplate,
+    _copyright,
+    _credit,
+    byline_name,
+    parse_date,
+    stamp_date,
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of the input with its shape features."""
+
+    number: int  # 1-based input line where it starts
+    text: str  # whitespace collapsed
+    length: int  # characters
+    words: int
+    density: float  # share of its words in the stop list
+    sentence: bool  # ends like a sentence (full stop, question mark, closing quote...)
+    stamp: str | None = None  # the date of an "Updated ..." stamp
+    byline: str | None = None  # the name of a "By ..." line
+    is_stamp: bool = False  # an "Updated ..." stamp, with or without a date
+
+
+_EDGE = "\"'“”‘’()[]«».,;:!?—–-…*•|"
+
+
+def make_blocks(text: str, stops: frozenset[str]) -> list[Block]:
+    """Split ``text`` into blocks, joining hard-wrapped prose within a paragraph."""
+    rows: list[tuple[int, str]] = []
+    group: list[tuple[int, str]] = []
+    for number, line in enumerate([*_LINE_BREAK.split(text), ""], start=1):
+        if line.strip():
+            group.append((number, line.strip()))
+            continue
+        if len(group) > 1 and _looks_wrapped([r for _, r in group]):
+            rows.append((group[0][0], " ".join(r for _, r in group)))
+        else:
+            rows.extend(group)
+        group = []
+    cleaned = [(n, " ".join(line.translate(_INVISIBLE).split())) for n, line in rows]
+    return [_block(n, line, stops) for n, line in cleaned if line]
+
+
+# invisible characters a page's copy carries (zero-width space, word joiner, invisible
+# separators, byte-order mark, soft hyphen): they would hide a full stop at a line's end
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"))
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as an editor numbers the lines
+
+
+def _looks_wrapped(rows: list[str]) -> bool:
+    """Rows of one paragraph hard-wrapped at a fixed width (not a page's blocks one per line).
+
+    Wrapped rows (all but the last) are of about the same length, no longer
+    than a text width, and most break inside a sentence, which goes on in
+    lower case on the next row; a page's blocks each start with a capital.
+    """
+    inner = rows[:-1]
+    lengths = [len(r) for r in inner]
+    if min(lengths) < 40 or max(lengths) > 110 or max(lengths) - min(lengths) > 35:
+        return False
+    open_rows = sum(1 for r in inner if not _SENTENCE_END.search(r))
+    going_on = sum(1 for r in rows[1:] if r[:1].islower())  # a wrapped sentence goes on in lower case
+    return open_rows >= 0.5 * len(inner) and going_on >= 0.5 * len(inner)
+
+
+def _block(number: int, text: str, stops: frozenset[str]) -> Block:
+    low = text.lower()
+    tokens = low.split()
+    count = sum(map(stops.__contains__, [t.strip(_EDGE) for t in tokens]))
+    short = len(text) <= 120
+    # every stamp opens with one of _STAMP_WORDS; every byline opens with "by", has a label's ":" or a comma
+    stamp = stamp_date(text) if short and low.startswith(_STAMP_WORDS) else False
+    maybe_byline = short and (low[:2] == "by" or ":" in low or "," in low)
+    byline = (byline_name(text) or _glued_byline(text)) if maybe_byline else None
+    if short and byline is None and low.startswith(("words by", "written by", "reporting by")):
+        byline = byline_name(text)
+    return Block(
+        number=number,
+        text=text,
+        length=len(text),
+        words=len(tokens),
+        density=count / len(tokens) if tokens else 0.0,
+        # a label ("Follow us:") is no sentence; a sentence that opens a quote or a list is
+        sentence=bool(_SENTENCE_END.search(text)) and (not text.endswith(":") or len(tokens) >= 6),
+        stamp=stamp if isinstance(stamp, str) else None,
+        is_stamp=stamp is not False,
+        byline=byline,
+    )
+
+
+_STAMP_WORDS = ("updated", "published", "posted", "last updated", "first published", "modified")
+
+
+# "ByJ.R. Stone" (the space lost in the copy), "By Ann Lee, Bo Li, 7 News", "Author: Ann Lee"
+_LOOSE_BYLINE = re.compile(
+    r"^(?:By:?\s*|(?i:author|written by|words|reporter)s?:\s*)"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,4})(?:\s*[,|/].{0,80})?$"
+)
+
+
+# "Sarah Lee, Staff Attorney, Racial Justice Program": an author's name and role, every word a capital
+_AUTHOR_ROLE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}),\s+"
+    r"[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z&][\w.'’-]*|of|and|for|the|at|on))*$"
+)
+
+
+def _glued_byline(text: str) -> str | None:
+    """A byline in a looser form than ``byline_name`` takes."""
+    if len(text) > 120 or text.endswith("."):
+        return None
+    match = _LOOSE_BYLINE.match(text) or (_AUTHOR_ROLE.match(text) if text.count(",") >= 2 else None)
+    return match.group("name") if match else None
+
+
+# Verbs that open the labels of buttons and links ("Write a comment", "Add to Pocket", "Give a Gift").
+_PUNCT = "\"'“”‘’()[].,;:!?"
+# Verbs that open the labels of buttons and links; a short line opening with one is page furniture.
+UI_VERBS = frozenset(
+    (
+        "add",
+        "apply",
+        "back",
+        "buy",
+        "call",
+        "change",
+        "click",
+        "close",
+        "comment",
+        "connect",
+        "contact",
+        "continue",
+        "copy",
+        "create",
+        "discover",
+        "download",
+        "edit",
+        "email",
+        "explore",
+        "find",
+        "follow",
+        "get",
+        "give",
+        "go",
+        "join",
+        "jump",
+        "learn",
+        "leave",
+        "listen",
+        "load",
+        "log",
+        "login",
+        "manage",
+        "open",
+        "order",
+        "play",
+        "post",
+        "print",
+        "read",
+        "register",
+        "reply",
+        "report",
+        "return",
+        "save",
+        "search",
+        "see",
+        "send",
+        "share",
+        "shop",
+        "show",
+        "sign",
+        "skip",
+        "sort",
+        "start",
+        "submit",
+        "subscribe",
+        "support",
+        "switch",
+        "tap",
+        "toggle",
+        "try",
+        "view",
+        "visit",
+        "watch",
+        "write",
+    )
+)
+
+
+def is_button(text: str) -> bool:
+    """The line opens with a verb of a button or link label."""
+    head = text.split(None, 1)
+    return bool(head) and head[0].lower().strip(_PUNCT) in UI_VERBS
+
+
+def _button_line(block: Block, low: str) -> bool:
+    """A button or link label: short and opening with its verb, or saying where it opens."""
+    if not is_button(block.text):
+        return False
+    return block.words <= 6 or (block.words <= 12 and ("opens in" in low or low.startswith(("click", "tap"))))
+
+
+# a photo credit: "Jory Trelawny/Valley Public Radio", "Ann Lee / Coastal Agency"
+_NAME_SLASH_AGENCY = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,5}$"
+)
+
+
+# a newsletter, subscription or cookie prompt: what it is about, and what it asks the reader to do
+_PROMPT_TOPIC = re.compile(r"\b(?:e-?mail|inbox|newsletters?|subscri\w+|cookies)\b")
+_PROMPT_ASK = re.compile(
+    r"\b(?:sign(?:ing)? up|subscribe|free|enter your|to receive|delivered|your inbox|gift|never miss|don't miss"
+    r"|accept|you agree|consent|your (?:preferences|settings|experience|browser))\b"
+)
+
+
+def _could_prompt(low: str) -> bool:
+    """Every _PROMPT_TOPIC match holds one of these."""
+    return "mail" in low or "inbox" in low or "newsletter" in low or "subscri" in low or "cookies" in low
+
+
+_QUOTED = re.compile(r"[\"“”]|\bsaid\b")
+
+
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
+_AGO = re.compile(r"^(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|day|week|month|year)s?\s+ago$", re.I)
+_READ_TIME = re.compile(r"\b\d+\s*(?:-|\s)?\s*min(?:ute)?s?\s+(?:read|listen|watch)$", re.I)
+
+
+def is_clock(text: str) -> bool:
+    """A time of day on its own ("09:41", "10.15 am BST"): a live blog's entry stamp, or a player's time."""
+    return len(text) <= 16 and bool(_CLOCK.match(text))
+
+
+def line_label(block: Block) -> str | None:
+    """The class a block earns by itself (None: its shape and neighbours decide)."""
+    text = block.text
+    low = text.lower()
+    if _copyright(text, low):
+        return "copyright"
+    if block.is_stamp:
+        return "date"
+    if block.byline:
+        return "byline"
+    if block.length < 100 and (_credit(text, low) or ("/" in text and _NAME_SLASH_AGENCY.match(text))):
+        return "credit"
+    if _boilerplate(text, low) or (not block.sentence and _button_line(block, low)):
+        return "boilerplate"
+    if (
+        block.length < 300
+        and _could_prompt(low)
+        and _PROMPT_TOPIC.search(low)
+        and _PROMPT_ASK.search(low)
+        and not _QUOTED.search(text)
+    ):
+        return "boilerplate"  # a newsletter, subscription or cookie prompt
+    if block.words <= 10 and (
+        _CLOCK.match(text) or _AGO.match(text) or _READ_TIME.search(text) or (parse_date(text) and not block.sentence)
+    ):
+        return "date"
+    could_link = "://" in low or "www." in low or "@" in low  # every URL_RE or EMAIL_RE match holds one
+    if could_link and not URL_RE.sub("", EMAIL_RE.sub("", text)).strip(_EDGE):
+        return "link"
+    return None

@@ -1,0 +1,179 @@
+"""The headline of a page copied as text: the title-like line nearest above the story.
+
+Between the headline and the story a page puts kickers ("BUSINESS"), bylines,
+dates, the lead photo's caption and credit, share buttons and sometimes a
+standfirst; above it, the site's menus. Lines classed as any of those are
+skipped. Evidence that a line is the headline: it is printed again elsewhere
+(share text, breadcrumbs, the page title), or another line reads
+"Title | Site" or "Title - Site".
+"""
+
+from __future__ import annotations
+
+import re
+
+from radio.words.ingest.features import Block, is_button
+from radio.words.ingest.rules import _headline, fold, strip_links
+
+MAX_WORDS = 30
+MIN_WORDS = 3
+LOOK_ABOVE = 40  # blocks above the story searched for the headline
+_SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·)\s+")
+
+
+def _title_like(block: Block) -> bool:
+    text = block.text
+    if not MIN_WORDS <= block.words <= MAX_WORDS or block.length > 250:
+        return False
+    if text.endswith((":", ",", ";")) or text.count("|") > 1:
+        return False
+    first = text.lstrip("\"'“‘(")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    if is_button(text) and (block.words <= 5 or "(" in text or "opens in" in text.lower()):
+        return False  # "Write a comment", "Add to Pocket", "Give a Gift": a button, not a headline
+    # a kicker or a menu in capitals ("BREAKING NEWS", "WORLD POLITICS SPORT") is not a headline
+    return not (block.words <= 4 and _shouting(text))
+
+
+def _shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _dek_below(blocks: list[Block], labels: list[str | None], index: int) -> bool:
+    """The line at ``index`` heads a standfirst: a title without a full stop over a line of prose.
+
+    Buttons, dates and reading times between the two are passed over.
+    """
+    if index < 0 or labels[index] not in (None, "repeat"):
+        return False
+    below_index = next_free(labels, index)
+    if below_index is None:
+        return False
+    below, block = blocks[below_index], blocks[index]
+    return (
+        block.words >= 4
+        and below.words >= 6
+        and below.density >= 0.3
+        and _title_like(block)
+        and not block.text.endswith(".")
+        and not _shouting(block.text)
+        and not _INNER_SENTENCE.search(block.text)
+        and not _title_case(below.text)  # a standfirst is written as a sentence, not as a title
+    )
+
+
+def next_free(labels: list[str | None], index: int) -> int | None:
+    """The next block after ``index`` that no line rule classed, within three blocks."""
+    for j in range(index + 1, min(len(labels), index + 4)):
+        if labels[j] is None:
+            return j
+        if labels[j] not in ("boilerplate", "date"):
+            return None  # a byline or a caption: not a standfirst's place
+    return None
+
+
+def _prev_free(labels: list[str | None], index: int) -> int:
+    """The block before ``index`` whose standfirst ``index`` may be (-1 if none)."""
+    for j in range(index - 1, max(-1, index - 4), -1):
+        if labels[j] in (None, "repeat"):
+            return j
+        if labels[j] not in ("boilerplate", "date"):
+            return -1
+    return -1
+
+
+# "VIDEO: Voting on the estate's future": a headline tagged with its format (dropped as a teaser elsewhere)
+_FORMAT_TAG = re.compile(r"^(?:VIDEO|WATCH|LIVE|PODCAST|LISTEN|PHOTOS):\s+\S+(?:\s+\S+){3}")
+_INNER_SENTENCE = re.compile(r"\w[.!?][\"”’]?\s+[A-Z]")
+
+
+def _title_case(text: str) -> bool:
+    """Most words of four letters or more start with a capital ("So Do We", not "so do we")."""
+    long_words = [w for w in text.split() if len(w) >= 4]
+    return len(long_words) >= 3 and sum(w[:1].isupper() for w in long_words) >= 0.7 * len(long_words)
+
+
+def _quoted(text: str) -> bool:
+    return text[:1] in "\"“‘'" and text[-1:] in "\"”’'"
+
+
+def _in_menu(blocks: list[Block], labels: list[str | None], index: int) -> bool:
+    """Two of the four blocks around it are short labels too: an item of a menu (bylines and dates aside)."""
+    near = [j for j in (index - 2, index - 1, index + 1, index + 2) if 0 <= j < len(blocks)]
+    return sum(1 for j in near if blocks[j].words <= 4 and not blocks[j].sentence and labels[j] != "byline") >= 2
+
+
+class _Evidence:
+    """How often each title-sized line is printed on the page, whole or as one part of "Title | Site"."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.counts: dict[str, int] = {}
+        for block in blocks:
+            if not MIN_WORDS <= block.words <= MAX_WORDS + 10:
+                continue
+            keys = {fold(block.text)}
+            if block.words > MIN_WORDS and _SITE_SEPARATOR.search(block.text):
+                keys.update(fold(part) for part in _SITE_SEPARATOR.split(block.text))
+            for key in keys:
+                self.counts[key] = self.counts.get(key, 0) + 1
+
+    def repeated(self, block: Block) -> bool:
+        return self.counts.get(fold(block.text), 0) > 1
+
+
+def score_candidates(
+    blocks: list[Block], labels: list[str | None], candidates: list[int]
+) -> list[tuple[float, int, bool]]:
+    """(score, block index, printed again) for each candidate, nearest first; the first best one wins."""
+    seen = _Evidence(blocks)
+    scored = []
+    for rank, i in enumerate(candidates):
+        block = blocks[i]
+        evidence = seen.repeated(block)
+        score = -0.4 * rank + (2 if evidence else 0)
+        score += 3 if block.words >= 6 else 1.5 if block.words >= 4 else 0
+        score -= 2 if block.text.endswith(".") and not block.text.endswith("..") else 0
+        score -= 3 if block.words > 20 else 0
+        score -= 1 if _INNER_SENTENCE.search(block.text) else 0  # two sentences: a standfirst
+        score -= 3 if _shouting(block.text) else 0
+        score -= 3 if block.words <= 5 and _in_menu(blocks, labels, i) else 0
+        score += 2 if _dek_below(blocks, labels, i) else 0
+        score -= 2 if _dek_below(blocks, labels, _prev_free(labels, i)) else 0  # the dek under a headline
+        score -= 1.5 if _quoted(block.text) else 0  # a pull quote
+        score -= 2 if block.words <= 8 and is_button(block.text) else 0
+        score -= 1.5 if block.density == 0 and block.words >= 5 else 0  # a list of names and roles
+        scored.append((score, i, evidence))
+    return scored
+
+
+def choose_headline(
+    blocks: list[Block], labels: list[str | None], kept: list[bool], first: int
+) -> tuple[str, int, str] | None:
+    """(headline, index of its block, why) for the story starting at block ``first``; None if no line qualifies."""
+    candidates: list[int] = []
+    # the story's own first line can be its headline when it does not read as a sentence
+    if _title_like(blocks[first]) and (not blocks[first].sentence or _title_case(blocks[first].text)):
+        candidates.append(first)
+    for i in range(first - 1, max(-1, first - 1 - LOOK_ABOVE), -1):
+        labelled = labels[i] not in (None, "repeat") and not (
+            labels[i] == "boilerplate" and _FORMAT_TAG.match(blocks[i].text)
+        )
+        if labelled or kept[i] or not _title_like(blocks[i]):
+            continue
+        candidates.append(i)
+        if len(candidates) >= 10:
+            break
+    if not candidates and blocks[first].length < 80 and _title_like(blocks[first]) and first + 1 < len(blocks):
+        candidates.append(first)  # nothing above: a short first line heads a bare story ("Council backs ..., part 2.")
+    if not candidates:
+        return None
+    scored = score_candidates(blocks, labels, candidates)
+    _, best, evidence = max(scored, key=lambda row: row[0])
+    why = "printed again on the page" if evidence else "nearest title-like line above the story"
+    text = blocks[best].text
+    parts = text.split(" | ")
+    if len(parts) == 2 and min(len(p.split()) for p in parts) <= 4:
+        text = max(parts, key=len)  # "Title | Site", "Section | Title"
+    return _headline(strip_links(text)), best, why

@@ -1,0 +1,192 @@
+"""Find the story in a whole page copied as text, by the shape of its lines.
+
+A browser's select-all copy or a scraper gives one block per line, with the
+page's menus, teasers, captions and footer around the story. Like jusText
+(Pomikálek's boilerplate remover) each block is classed by its shape and
+its neighbours, and the story is the run of blocks with the most prose in
+it (``shape.py``). Line rules (``features.py``, ``rules.py``) class what a
+line says on its face: bylines, stamps, credits, prompts, copyright. Here
+captions and repeats, the author's biography and the standfirst are
+decided, and the headline is the title-like line nearest above the story
+(``headline.py``).
+
+Every block gets a ``LineDecision`` so that a producer can see why a line
+was or was not read (``radio script --explain``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from radio.words.ingest.features import Block, line_label, make_blocks
+from radio.words.ingest.headline import choose_headline, next_free
+from radio.words.ingest.rules import _BIO, _DATELINE, _WORD_CHAR, fold, headline_from, parse_date, strip_links
+from radio.words.ingest.shape import STOPWORDS_LOW, find_story, stopwords
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LineDecision:
+    """What happened to one block of the input."""
+
+    number: int  # 1-based input line where the block starts
+    text: str
+    kept: bool
+    label: str  # "story" or "headline" when kept; else the class that dropped it
+
+
+@dataclass(frozen=True)
+class TextReading:
+    """The story found in a page's text, with a decision for every block."""
+
+    lines: tuple[LineDecision, ...]
+    title: str | None
+    title_reason: str  # how the headline was chosen
+    paragraphs: tuple[str, ...]
+    date: str | None = None
+    byline: str | None = None
+
+
+_CREDITISH = {"credit", "caption"}
+
+
+def _captions(blocks: list[Block], labels: list[str | None], span: tuple[int, int]) -> None:
+    """Class captions and repeated lines in place: a caption sits beside a credit or is printed twice."""
+    n = len(blocks)
+    for i, block in enumerate(blocks):
+        if labels[i] is not None:
+            continue
+        if block.text == "/" or (i + 1 < n and blocks[i + 1].text == "/") or (i > 0 and blocks[i - 1].text == "/"):
+            labels[i] = "credit"
+        elif i + 1 < n and labels[i + 1] == "credit" and block.words <= 60:
+            labels[i] = "caption"  # the line above a photo credit
+    keys = [b.text if b.words >= 4 else "" for b in blocks]  # a caption is printed again word for word
+    counts = Counter(k for k in keys if k)
+    where: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        if counts.get(k, 0) > 1:
+            where.setdefault(k, []).append(i)
+    for copies in where.values():
+        beside_credit = any(
+            labels[j] in _CREDITISH for i in copies for j in (i - 1, i + 1) if 0 <= j < n and j not in copies
+        )
+        close = any(copies[k + 1] - copies[k] <= 2 for k in range(len(copies) - 1))
+        outside = any(not span[0] <= i < span[1] for i in copies)
+        short = blocks[copies[0]].length < 200
+        if beside_credit or close or (outside and short):
+            for i in copies:
+                if labels[i] is None:
+                    # printed twice in a row with nothing between: a caption, or the headline twice over
+                    labels[i] = "caption" if beside_credit else "repeat"
+
+
+# "Ann Lee is a senior writer for ...", "Matthew is the site's UK-based editor ...": an author's biography
+_END_BIO = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:is|was|has been)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w&'’-]+\s+){0,4}(?i:reporter|correspondent|editor|writer|journalist|columnist|producer"
+    r"|contributor|founder|professor|lecturer|author|consultant|fellow|researcher)\b"
+)
+BIO_REACH = 3  # a biography among the story's last paragraphs ends it
+
+
+def _trailing_bios(blocks: list[Block], labels: list[str | None], kept: list[bool]) -> None:
+    """The author's biography after the story ends it: it and what follows it are not read."""
+    last = [i for i, k in enumerate(kept) if k][-BIO_REACH:]
+    bio = next((i for i in last if _BIO.match(blocks[i].text) or _END_BIO.match(blocks[i].text)), None)
+    if bio is None or bio == last[0] == next(i for i, k in enumerate(kept) if k):
+        return  # no biography, or nothing of the story before it
+    for i in range(bio, len(blocks)):
+        if kept[i]:
+            kept[i], labels[i] = False, "bio" if i == bio else "after the biography"
+
+
+def _standfirst(blocks: list[Block], labels: list[str | None], kept: list[bool], headline: int) -> None:
+    """The summary printed under the headline is read, even without a full stop at its end."""
+    below = next_free(labels, headline)
+    if below is None or kept[below]:
+        return
+    block = blocks[below]
+    if block.words >= 10 and block.density >= STOPWORDS_LOW and block.length <= 400:
+        kept[below], labels[below] = True, "standfirst"
+
+
+def read_text(text: str) -> TextReading:
+    """Find the story, its headline, date and byline in a page's text."""
+    blocks = make_blocks(text, stopwords())
+    labels: list[str | None] = [line_label(b) for b in blocks]
+    classes, span = find_story(blocks, labels)
+    _captions(blocks, labels, span)
+    kept = [
+        span[0] <= i < span[1] and classes[i] == "good" and labels[i] is None and _WORD_CHAR.search(b.text) is not None
+        for i, b in enumerate(blocks)
+    ]
+    _trailing_bios(blocks, labels, kept)
+    first = next((i for i, k in enumerate(kept) if k), None)
+    title: str | None = None
+    reason = "no story found"
+    if first is not None:
+        choice = choose_headline(blocks, labels, kept, first)
+        if choice is not None:
+            title, index, reason = choice
+            kept[index] = False
+            labels[index] = "headline"
+            _standfirst(blocks, labels, kept, index)
+            same = fold(title)
+            for i, b in enumerate(blocks):
+                if kept[i] and len(b.text) < 2 * len(title) + 20 and fold(b.text) == same:
+                    kept[i], labels[i] = False, "headline copy"
+    paragraphs: list[str] = []
+    decisions: list[LineDecision] = []
+    dateline_done = False
+    for i, block in enumerate(blocks):
+        label = labels[i]
+        if kept[i]:
+            cleaned = strip_links(block.text)
+            if not dateline_done and len(paragraphs) < 3 and _DATELINE.match(cleaned):
+                cleaned = _DATELINE.sub("", cleaned, count=1)
+                dateline_done = True
+                label = "story (dateline dropped)"
+            if cleaned and _WORD_CHAR.search(cleaned):
+                paragraphs.append(cleaned)
+                decisions.append(LineDecision(block.number, block.text, True, label or "story"))
+                continue
+            label = "link"
+        elif label is None:
+            inside = span[0] <= i < span[1]
+            if _BIO.match(block.text):
+                label = "bio"
+            elif classes[i] != "bad":
+                label = "prose outside the story"
+            else:
+                label = "chrome inside the story" if inside else "chrome"
+        decisions.append(LineDecision(block.number, block.text, label == "headline", label))
+    if title is None and paragraphs:
+        log.warning("no headline line found above the story; using its first sentence")
+        title, reason = headline_from(paragraphs[0]), "no title-like line above the story: its first sentence"
+    return TextReading(
+        lines=tuple(decisions),
+        title=title,
+        title_reason=reason,
+        paragraphs=tuple(paragraphs),
+        date=_date(blocks, labels, first),
+        byline=next((b.byline for b in blocks if b.byline), None),
+    )
+
+
+def _date(blocks: list[Block], labels: list[str | None], first: int | None) -> str | None:
+    """The date of an "Updated ..." stamp, else the first date line near the top of the story."""
+    for block in blocks:
+        if block.stamp:
+            return block.stamp
+    if first is None:
+        return None
+    for i in range(max(0, first - 12), min(len(blocks), first + 2)):
+        if labels[i] == "date":
+            found = parse_date(blocks[i].text)
+            if found:
+                return found
+    return None

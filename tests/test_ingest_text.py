@@ -1,0 +1,292 @@
+"""Plain text copied from a whole news page: the story, its headline, and what is not read."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from radio.cli import app
+from radio.errors import InputError
+from radio.words.ingest import load_article
+from radio.words.ingest.explain import explain_rows
+from radio.words.ingest.story import read_text
+from radio.words.ingest.text import clean_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+
+
+def page(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def said(article_paragraphs: tuple[str, ...]) -> str:
+    return "\n".join(article_paragraphs)
+
+
+def test_news_page_story_headline_byline_and_date() -> None:
+    article = load_article(str(FIXTURES / "page-news.txt"))
+    assert article.format == "text"
+    assert article.title == "Harbour towns vote to share one ferry service"
+    assert article.byline == "Morwenna Teague"
+    assert article.date == "2026-05-14"
+    assert article.paragraphs[0] == "Three councils agree a joint timetable after years of cancelled sailings"
+    assert article.paragraphs[1].startswith("Three harbour councils voted on Tuesday")  # dateline dropped
+    assert article.paragraphs[-1].startswith("The first joint timetable will be published")
+    assert len(article.paragraphs) == 9
+
+
+@pytest.mark.parametrize(
+    "clutter",
+    [
+        "Skip to main content",
+        "BUSINESS",  # the kicker above the headline
+        "Commuters wait for the morning ferry",  # a caption printed twice
+        "Idris Penhale",  # a credit split over three lines
+        "Coastal Agency",
+        "Link copied",
+        "Advertisement",
+        "Fishing fleet returns",  # related links inside the story
+        "Read more",
+        "24 comments",
+        "is a transport reporter",  # the author's biography
+        "Copyright",
+        "Privacy policy",
+        "PORTHAVEN",
+    ],
+)
+def test_news_page_clutter_is_not_read(clutter: str) -> None:
+    article = load_article(str(FIXTURES / "page-news.txt"))
+    assert clutter not in said(article.paragraphs)
+    assert clutter not in article.title
+
+
+def test_headline_over_buttons_and_a_standfirst() -> None:
+    article = load_article(str(FIXTURES / "page-wire.txt"))
+    assert article.title == "Ministers weigh a ban on disposable vapes in schools"
+    assert article.byline == "Tamsin Rowe and Kit Jago"
+    assert article.paragraphs[0] == "The plan would make the sale of single-use vapes to under-25s an offence"
+    assert article.paragraphs[1].startswith("Ministers are considering a ban")  # "LONDON (Reuters) -" dropped
+    text = said(article.paragraphs)
+    for clutter in ("Listen to this article", "5 min read", "Published", "Most popular", "Council tax", "Home >"):
+        assert clutter not in text
+    assert len(article.paragraphs) == 4
+
+
+def test_a_genuinely_repeated_paragraph_is_read_both_times() -> None:
+    article = load_article(str(FIXTURES / "page-news.txt"))
+    text = said(article.paragraphs)
+    assert text.count("People don't care whose boat it is, they care whether it turns up") == 2
+
+
+def test_a_caption_printed_twice_beside_a_story_goes_entirely() -> None:
+    lines = [
+        "Ferry talks collapse after a night of argument",
+        "A ferry leaves the north quay in the rain.",
+        "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+        "A ferry leaves the north quay in the rain.",
+        "Members will meet again next week to try once more, the chairwoman of the transport committee said.",
+    ]
+    article = clean_text("\n".join(lines), "caption.txt")
+    assert "rain" not in said(article.paragraphs)
+    assert len(article.paragraphs) == 2
+
+
+def test_the_story_goes_on_after_a_box_of_related_links() -> None:
+    first = [
+        "Ferry talks collapse after a night of argument",
+        "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+        "Members will meet again next week to try once more, the chairwoman of the transport committee said.",
+        "Neither side would say what had gone wrong, but both blamed the cost of the new slipway at the quay.",
+    ]
+    box = ["More from the Courier", *(f"Harbour news item number {n} in the box" for n in range(12))]
+    rest = [
+        "The contract covers the two car ferries and the foot launch, and runs for ten years from next April.",
+        "Operators from three countries have bid for it, and the council says the cheapest bid is not the best.",
+        "Passengers have been asked to give their views at the library, where the bids are on show until May.",
+        "The council says a decision will be taken before the summer, whatever happens at next week's meeting.",
+    ]
+    article = clean_text("\n".join(first + box + rest), "box.txt")
+    assert article.title == "Ferry talks collapse after a night of argument"
+    assert len(article.paragraphs) == 7
+    assert "item number" not in said(article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.",
+        "Get the Courier's morning briefing by email and never miss our top stories. Free sign up.",
+        "Subscribers also receive a welcome gift and the weekend magazine delivered to their door.",
+    ],
+)
+def test_prompts_beside_the_story_are_not_read(prompt: str) -> None:
+    lines = [
+        "Ferry talks collapse after a night of argument",
+        "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+        prompt,
+        "Members will meet again next week to try once more, the chairwoman of the transport committee said on"
+        " Wednesday.",
+    ]
+    article = clean_text("\n".join(lines), "prompt.txt")
+    assert prompt not in article.paragraphs
+    assert len(article.paragraphs) == 2
+
+
+def test_reader_comments_after_the_story_are_not_read() -> None:
+    story = [
+        "Ferry talks collapse after a night of argument",
+        "By Ann Lee",
+        "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+        "Members will meet again next week to try once more, the chairwoman of the transport committee said.",
+    ]
+    comments = [
+        "12 comments",
+        "Jo Pascoe",
+        "2 hours ago",
+        "I have taken that ferry every day for twenty years and it has never once been on time in the winter,"
+        " whatever the council says about the new contract and the new boats that were promised to us last spring,"
+        " and I do not expect that to change now that the talks have collapsed again.",
+        "Reply",
+    ]
+    article = clean_text("\n".join(story + comments), "comments.txt")
+    assert len(article.paragraphs) == 2
+    assert "twenty years" not in said(article.paragraphs)
+
+
+def test_live_blog_of_short_paragraphs_is_read() -> None:
+    article = load_article(str(FIXTURES / "page-live.txt"))
+    assert article.title.startswith("Flood warnings: rivers peak across the county")
+    assert len(article.paragraphs) == 7
+    assert article.paragraphs[0].startswith("The Environment Agency has lifted")
+    text = said(article.paragraphs)
+    for clutter in ("11:32", "Pause", "Key points", "Share", "Most read", "Courier live team"):
+        assert clutter not in text
+
+
+def test_interview_of_short_questions_and_answers_is_read() -> None:
+    article = load_article(str(FIXTURES / "page-interview.txt"))
+    assert article.title == "'I wrote it on the night bus': the poet who found her voice on the late shift"
+    assert article.paragraphs[0] == "How did the collection start?"
+    assert article.paragraphs[-1] == "The Late Shift is published by Tidewater Press."
+    assert len(article.paragraphs) == 9
+    text = said(article.paragraphs)
+    assert "harbour in Penzance" not in text  # the caption, printed on both sides of its credit
+    assert "Elowen Trask" not in text
+
+
+def test_live_blog_entries_with_stamps_and_titles_are_read() -> None:
+    article = load_article(str(FIXTURES / "page-liveblog-entries.txt"))
+    text = said(article.paragraphs)
+    for entry in ("Western Power says", "All sailings from Penzance", "A resident in Mousehole", "I heard a bang",
+                  "Cornwall Council says 40 schools"):  # fmt: skip
+        assert entry in text
+    for clutter in ("09:41", "08:55", "View comments", "Last updated"):
+        assert clutter not in text
+
+
+def test_page_of_chrome_only_is_refused() -> None:
+    with pytest.raises(InputError, match="no article text"):
+        load_article(str(FIXTURES / "page-chrome.txt"))
+
+
+def test_public_radio_page_drops_player_station_finder_and_dateline() -> None:
+    article = load_article(str(FIXTURES / "page-radio.txt"))
+    assert article.title == "Orchard towns count the cost of the late frost"
+    assert article.date == "2026-05-12"
+    assert article.paragraphs[0].startswith("Growers along the river say")
+    text = said(article.paragraphs)
+    for clutter in ("4:12", "local station", "Trelawny", "caption", "Apple blossom", "TRURO", "Sponsor"):
+        assert clutter not in text
+    assert len(article.paragraphs) == 3
+
+
+def test_without_a_headline_line_the_first_sentence_is_used_never_a_button(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="radio"):
+        article = load_article(str(FIXTURES / "page-untitled.txt"))
+    assert article.title == "The council voted on Tuesday to back the harbour plan after a…"
+    assert "no headline line" in caplog.text
+    assert "comment" not in said(article.paragraphs)
+    assert len(article.paragraphs) == 3
+
+
+def test_title_site_line_is_evidence_and_the_site_is_cut() -> None:
+    lines = [
+        "Home",
+        "Ferry talks collapse after a night of argument | The Valley Courier",
+        "Weather",
+        "Most read",
+        "Ferry talks collapse after a night of argument",
+        "Fishing fleet returns to the old harbour after ten years",
+        "By Ann Lee",
+        "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+        "Members will meet again next week to try once more, the chairwoman of the transport committee said.",
+    ]
+    reading = read_text("\n".join(lines))
+    assert reading.title == "Ferry talks collapse after a night of argument"
+    assert reading.title_reason == "printed again on the page"
+
+
+def test_hard_wrapped_paragraphs_are_joined_but_page_blocks_are_not() -> None:
+    wrapped = (
+        "Ferry talks collapse after a night of argument\n\n"
+        "The council met late into the night on Tuesday and\n"
+        "failed to agree on the ferry contract for next year,\n"
+        "leaving the three towns without a timetable.\n"
+    )
+    article = clean_text(wrapped, "wrapped.txt")
+    assert article.paragraphs == (
+        "The council met late into the night on Tuesday and failed to agree on the ferry contract for next"
+        " year, leaving the three towns without a timetable.",
+    )
+    blocks = "\n".join(
+        [
+            "Join our newsletter for the latest news right to your inbox",
+            "Email address and a password for the account settings page",
+            "Trending stories from across the region and the whole county",
+        ]
+    )
+    reading = read_text(blocks)
+    assert len(reading.lines) == 3
+
+
+def test_every_line_is_explained() -> None:
+    text = page("page-news.txt")
+    reading = read_text(text)
+    numbers = [line.number for line in reading.lines]
+    assert numbers == [n for n, row in enumerate(text.split("\n"), start=1) if row.strip()]
+    by_number = {line.number: line for line in reading.lines}
+    assert by_number[15].label == "headline"
+    assert by_number[22].label == "caption" and not by_number[22].kept
+    assert by_number[23].label == "credit"
+    assert by_number[17].label == "byline"
+    assert by_number[27].kept and "dateline" in by_number[27].label
+    assert not by_number[38].kept and by_number[38].label == "chrome inside the story"
+    rows = explain_rows(reading)
+    assert rows[0] == (
+        "headline: 'Harbour towns vote to share one ferry service' (nearest title-like line above the story)"
+    )
+    assert rows[1].split()[:3] == ["1", "-", "boilerplate"]
+
+
+def test_cli_script_explain() -> None:
+    result = CliRunner().invoke(app, ["script", "--explain", "--engine", "fake", str(FIXTURES / "page-radio.txt")])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == f"# {FIXTURES / 'page-radio.txt'}"
+    assert lines[1].startswith("headline: 'Orchard towns count the cost of the late frost'")
+    assert any(line.split()[:3] == ["8", "-", "boilerplate"] and "0:00 / 4:12" in line for line in lines)
+    assert any(line.split()[:3] == ["16", "-", "credit"] for line in lines)
+
+
+def test_cli_explain_refuses_html_unless_read_as_text() -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["script", "--explain", "--engine", "fake", str(FIXTURES / "article.html")])
+    assert result.exit_code == 1
+    assert "--format text" in result.output
+    result = runner.invoke(
+        app, ["script", "--explain", "--engine", "fake", "--format", "text", str(FIXTURES / "article.html")]
+    )
+    assert result.exit_code == 0
