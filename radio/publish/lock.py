@@ -42,18 +42,25 @@ class FolderLock:
             return None
         return LockHolder(int(data.get("pid", 0)), str(data.get("started", "?")), str(data.get("command", "?")))
 
+    def _same_file(self, fd: int) -> bool:
+        """Whether ``fd`` is still the file at the lock's path (a releasing run may have removed it)."""
+        try:
+            return self.path.stat().st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            return False
+
     def acquire(self, wait_s: float = 0.0) -> None:
         """Take the lock, waiting up to ``wait_s`` seconds; raise CatalogError naming the holder."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         deadline = time.monotonic() + wait_s
+        mode = fcntl.LOCK_SH if self.shared else fcntl.LOCK_EX
         while True:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             try:
-                fcntl.flock(fd, (fcntl.LOCK_SH if self.shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
-                break
+                fcntl.flock(fd, mode | fcntl.LOCK_NB)
             except BlockingIOError:
+                os.close(fd)
                 if time.monotonic() >= deadline:
-                    os.close(fd)
                     who = self.holder()
                     held_by = f"run pid {who.pid} ({who.command}), started {who.started}" if who else "another run"
                     if who is None and not self.shared:
@@ -63,6 +70,10 @@ class FolderLock:
                         "or pass --wait to queue behind it"
                     ) from None
                 time.sleep(0.2)
+                continue
+            if self._same_file(fd):
+                break
+            os.close(fd)  # locked a file the last holder removed on its way out: take the new one
         if not self.shared:
             record = json.dumps({"pid": os.getpid(), "started": now_utc(), "command": self.command}) + "\n"
             os.ftruncate(fd, 0)
@@ -70,12 +81,20 @@ class FolderLock:
         self._fd = fd
 
     def release(self) -> None:
-        if self._fd is not None:
-            if not self.shared:
-                os.ftruncate(self._fd, 0)
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = None
+        """Let go; the last holder removes the lock file, so an idle output folder holds no hidden file."""
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # only when nobody else holds it
+        except BlockingIOError:
+            pass
+        else:
+            if self._same_file(fd):
+                self.path.unlink()
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
 
     def __enter__(self) -> FolderLock:
         self.acquire()
