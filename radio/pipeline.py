@@ -3,18 +3,21 @@
     ingest -> script -> spoken text -> voice -> mix -> loudness + MP3 -> tags + sidecars -> report
 
 Each stage is a module; this file only runs them in order and publishes the
-finished files atomically (everything is written under a temporary folder in
-the output directory and renamed into place at the end, MP3 last).
+finished files as one unit (everything is written under a temporary folder in
+the output directory, every final name is checked, and the files are renamed
+into place at the end, MP3 last, with the previous versions put back if a
+rename fails).
 """
 
 from __future__ import annotations
 
 import errno
+import itertools
 import logging
 import re
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +35,8 @@ from radio.words.speech import Lexicon
 from radio.workdir import work_folder
 
 if TYPE_CHECKING:
+    from pydub import AudioSegment
+
     from radio.sound.cache import SegmentCache
 
 log = logging.getLogger("radio")
@@ -93,32 +98,63 @@ def _produce(
     progress: Progress | None,
     cache: SegmentCache | None = None,
 ) -> Episode:
-    """The audio stages, in order, working in ``tmp``; publish into ``out_dir`` last."""
-    from radio.publish import sidecars, tags
+    """The audio stages, in order, working in ``tmp``; publish into ``out_dir`` last.
+
+    The programme is never whole in memory: each clip is mixed into a raw PCM
+    file on disk as soon as it is voiced, and ffmpeg streams that file to the MP3.
+    """
+    from radio.publish import place, sidecars, tags
     from radio.publish.report import build_report, failed_checks, report_json
     from radio.sound import level, loudness, mix, voice
 
     slug = slugify(script.title)
-    timings: dict[str, float] = {}
+    names = {
+        "script": f"{slug}.script.json",
+        "vtt": f"{slug}.vtt",
+        "srt": f"{slug}.srt",
+        "chapters": f"{slug}.chapters.json",
+        "report": f"{slug}.report.json",
+        "mp3": f"{slug}.mp3",
+    }
+    # Limits first, in a second: a blocked final name, a tag the MP3 cannot hold.
+    place.check_destinations([out_dir / name for name in names.values()])
+    tag_info = tags.TagInfo(
+        artist=script.anchor or settings.anchor_name,
+        genre=settings.genre,
+        language=settings.language,
+        cover=cover,
+        transcript=sidecars.to_transcript(script),
+    )
+    tags.check_tags(script, tag_info, [sidecars.chapter_title(script, i) for i in range(len(script.segments))])
+
+    timings: dict[str, float] = {"voice": 0.0}
     started = time.perf_counter()
     step = (lambda done, total: progress("voicing", done, total)) if progress else None
+
+    def timed_clips(clips: Iterator[AudioSegment]) -> Iterator[AudioSegment]:
+        while True:
+            at = time.perf_counter()
+            clip = next(clips, None)
+            timings["voice"] += time.perf_counter() - at
+            if clip is None:
+                return
+            yield clip
+
     with ThreadPoolExecutor(max_workers=1) as pool:
         beds = pool.submit(mix.load_beds, script, settings)  # ffmpeg decodes the music while the engine speaks
-        clips = voice.voice_script(script, engine, tmp, settings.sample_rate_hz, settings.channels, step, cache)
-        clips = level.level_voices(script, clips)  # every voice at the anchor's loudness before mixing
-        timings["voice"] = time.perf_counter() - started
-        started = time.perf_counter()
+        voiced = timed_clips(
+            voice.voice_clips(script, engine, tmp, settings.sample_rate_hz, settings.channels, step, cache)
+        )
+        clips = level.level_stream(script, voiced)  # every voice at the anchor's loudness before mixing
+        first = next(clips, None)  # the first clip is voiced while the beds decode
         music = beds.result()
-
-    programme = mix.assemble(script, clips, settings, music)
-    wav = tmp / "programme.wav"
-    programme.audio.export(str(wav), format="wav")
-    expected_ms = mix.expected_duration_ms(script, clips, settings)
-    timings["mix"] = time.perf_counter() - started
-    log.info("mixed %d segments, %.1f s", len(clips), len(programme.audio) / 1000)
+        ahead = [] if first is None else [first]
+        programme = mix.assemble(script, itertools.chain(ahead, clips), settings, music, tmp / "programme.pcm")
+    timings["mix"] = time.perf_counter() - started - timings["voice"]
+    log.info("mixed %d segments, %.1f s", len(programme.placements), programme.duration_ms / 1000)
 
     started = time.perf_counter()
-    mp3 = tmp / f"{slug}.mp3"
+    mp3 = tmp / names["mp3"]
     encode = loudness.EncodeSettings(
         settings.target_lufs,
         settings.max_true_peak_dbtp,
@@ -126,50 +162,44 @@ def _produce(
         settings.sample_rate_hz,
         settings.channels,
     )
-    measured = loudness.encode_mp3(wav, mp3, encode, programme.audio.dBFS)
-    wav.unlink()
+    measured = loudness.encode_mp3(programme.pcm_path, mp3, encode, programme.rms_dbfs)
+    programme.pcm_path.unlink()
     timings["loudness_and_encode"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    duration_ms = len(programme.audio)
+    duration_ms = programme.duration_ms
     chapters = sidecars.chapter_list(script, programme.placements, duration_ms)
-    tags.write_tags(
-        mp3,
-        script,
-        artist=script.anchor or settings.anchor_name,
-        genre=settings.genre,
-        language=settings.language,
-        cover=cover,
-        chapters=chapters,
-        transcript=sidecars.to_transcript(script),
-    )
-    files = {
-        "script": (f"{slug}.script.json", script_to_json(script, indent=2) + "\n"),
-        "vtt": (f"{slug}.vtt", sidecars.to_vtt(script, programme.placements)),
-        "srt": (f"{slug}.srt", sidecars.to_srt(script, programme.placements)),
-        "chapters": (f"{slug}.chapters.json", sidecars.to_chapters_json(script, chapters)),
+    tags.write_tags(mp3, script, tag_info, chapters)
+    texts = {
+        "script": script_to_json(script, indent=2) + "\n",
+        "vtt": sidecars.to_vtt(script, programme.placements),
+        "srt": sidecars.to_srt(script, programme.placements),
+        "chapters": sidecars.to_chapters_json(script, chapters),
     }
-    for name, text in files.values():
-        (tmp / name).write_text(text, encoding="utf-8")
+    for key, text in texts.items():
+        (tmp / names[key]).write_text(text, encoding="utf-8")
     timings["tags_and_sidecars"] = time.perf_counter() - started
 
-    silences = mix.silence_profile(programme)
-    report = build_report(script, settings, mp3, measured, programme.placements, expected_ms, cover, timings, silences)
-    files["report"] = (f"{slug}.report.json", report_json(report))
-    (tmp / files["report"][0]).write_text(files["report"][1], encoding="utf-8")
+    report = build_report(
+        script,
+        settings,
+        mp3,
+        measured,
+        programme.placements,
+        programme.expected_ms,
+        timings,
+        programme.silences,
+    )
+    (tmp / names["report"]).write_text(report_json(report), encoding="utf-8")
 
-    sidecar_paths = {}
-    for key, (name, _) in files.items():
-        (tmp / name).replace(out_dir / name)
-        sidecar_paths[key] = str(out_dir / name)
-    final_mp3 = out_dir / f"{slug}.mp3"
-    mp3.replace(final_mp3)
+    # One unit: every final name checked, previous versions kept until the MP3 (last) is in place.
+    place.publish([(tmp / name, out_dir / name) for name in names.values()], tmp / "previous")
     return Episode(
         script=script,
-        mp3_path=str(final_mp3),
+        mp3_path=str(out_dir / names["mp3"]),
         duration_ms=duration_ms,
         placements=programme.placements,
         loudness=measured,
-        sidecars=sidecar_paths,
+        sidecars={key: str(out_dir / name) for key, name in names.items() if key != "mp3"},
         failed_checks=tuple(failed_checks(report)),
     )

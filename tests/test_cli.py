@@ -233,17 +233,27 @@ def _png(width: int, height: int) -> bytes:
 
 
 def test_a_failed_quality_check_keeps_the_files_and_exits_1(tmp_path: Path, short_article: Path) -> None:
+    config = _write(tmp_path / "radio.toml", b"[audio]\npause_between_paragraphs_ms = 4000\n")  # dead air
+    out = tmp_path / "out"
+    proc = radio(
+        "episode", str(short_article), "--engine", "fake", "--config", str(config), "--out", str(out), cwd=tmp_path
+    )
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    last = proc.stderr.strip().splitlines()[-1]  # after the progress log: one line that says what failed
+    assert last.startswith("radio: error: not fit to air: dead_air: longest silence"), last
+    report = json.loads(next(out.glob("*.report.json")).read_text(encoding="utf-8"))
+    assert report["fit_to_air"] is False and report["checks"]["dead_air"]["passed"] is False
+    assert len(list(out.glob("*.mp3"))) == 1
+
+
+def test_a_cover_of_the_wrong_size_is_refused_before_any_audio_work(tmp_path: Path, short_article: Path) -> None:
     small = _write(tmp_path / "small.png", _png(600, 600))
     out = tmp_path / "out"
     proc = radio(
         "episode", str(short_article), "--engine", "fake", "--cover", str(small), "--out", str(out), cwd=tmp_path
     )
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr
-    last = proc.stderr.strip().splitlines()[-1]  # after the progress log: one line that says what failed
-    assert last.startswith("radio: error: not fit to air: cover: 600x600"), last
-    report = json.loads(next(out.glob("*.report.json")).read_text(encoding="utf-8"))
-    assert report["fit_to_air"] is False and report["checks"]["cover"]["passed"] is False
-    assert len(list(out.glob("*.mp3"))) == 1
+    assert_one_line_error(proc, "is 600x600 px; use a square JPEG or PNG of 1400-3000 px")
+    assert not out.exists()
 
 
 def test_cover_that_is_not_an_image(tmp_path: Path, short_article: Path) -> None:
@@ -252,7 +262,7 @@ def test_cover_that_is_not_an_image(tmp_path: Path, short_article: Path) -> None
     proc = radio(
         "episode", str(short_article), "--engine", "fake", "--cover", str(bad), "--out", str(out), cwd=tmp_path
     )
-    assert_one_line_error(proc, "not a PNG or JPEG")
+    assert_one_line_error(proc, "not a readable PNG or JPEG")
     assert not out.exists() or not any(out.iterdir())
 
 

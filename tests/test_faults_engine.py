@@ -314,9 +314,10 @@ def start(tmp_path: Path, *args: str, group: bool = False, **extra: str) -> subp
 
 
 def voicing(proc: subprocess.Popen[str], out: Path) -> Callable[[], bool]:
-    """True once the engine's worker runs and has voiced a segment."""
+    """True once the engine's worker runs and a voiced segment is in the mix (each
+    segment's file is removed once decoded, so the mix file is what shows it)."""
     return lambda: (
-        any(out.glob(".radio-*/segment-002-*.audio")) and any(WORKER in cmdline(p) for p in descendants(proc.pid))
+        any(out.glob(".radio-*/programme.pcm")) and any(WORKER in cmdline(p) for p in descendants(proc.pid))
     )
 
 

@@ -18,7 +18,7 @@ from mutagen.mp3 import MP3
 from radio import asset
 from radio.errors import ConfigError
 from radio.publish.catalog import Catalog
-from radio.publish.cover import parse_image
+from radio.publish.cover import load_cover, parse_image
 from radio.publish.feed import FeedError, write_feed
 from radio.publish.show import APPLE_CATEGORIES, artwork_problems, podcast_guid, show_from_settings
 from tests.publish_helpers import BASE_URL, SHOW_TOML, TRICKY_SUMMARY, TRICKY_TITLE, make_episode, radio, settings
@@ -395,13 +395,16 @@ def test_show_cover_is_checked_as_podcast_artwork(out: Path, tmp_path: Path) -> 
         jpeg.read_bytes()
     )
     for name, size, pix_fmt, problem in (
-        ("wide.png", "1600x1400", "rgb24", "not square"),
-        ("small.png", "600x600", "rgb24", "needs 1400-3000"),
-        ("alpha.png", "1400x1400", "rgba", "needs RGB without alpha"),
-        ("grey.png", "1400x1400", "gray", "colour mode grey"),
+        ("wide.png", "1600x1400", "rgb24", "is 1600x1400 px; use a square"),
+        ("small.png", "600x600", "rgb24", "is 600x600 px; use a square JPEG or PNG of 1400-3000 px"),
     ):
         with pytest.raises(InputError, match=problem):
             _feed_with_cover(out, _image(tmp_path / name, size, pix_fmt))
+    for name, pix_fmt in (("alpha.png", "rgba"), ("grey.png", "gray")):  # converted to RGB, as for episode covers
+        root = _feed_with_cover(out, _image(tmp_path / name, "1400x1400", pix_fmt))
+        href = root.find("channel/itunes:image", NS).get("href", "")  # type: ignore[union-attr]
+        published = load_cover(str(out / href.rsplit("/", 1)[1]))
+        assert published.mode == "RGB" and artwork_problems(published) == []
 
 
 def _feed_with_cover(out: Path, cover: Path) -> etree._Element:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from pydub import AudioSegment
 
 from radio.models import Script, Segment
 from radio.sound.engines import get_engine
-from radio.sound.level import level_voices, voice_loudness
+from radio.sound.level import level_stream, level_voices, voice_loudness
 from radio.sound.voice import decode_clip
 
 ANCHOR = "gmw/en-us"
@@ -84,3 +85,30 @@ def test_a_single_voice_is_left_alone(rendered: list[AudioSegment]) -> None:
     script = _script(LINES)
     only_anchor = replace(script, segments=tuple(replace(s, voice=ANCHOR) for s in script.segments))
     assert level_voices(only_anchor, rendered) == rendered
+
+
+def test_the_streamed_leveller_balances_voices_and_keeps_the_order(rendered: list[AudioSegment]) -> None:
+    """What the pipeline uses: clips arrive one by one and leave in the same order."""
+    script = _script(LINES)
+    quiet = [clip if n != 1 else clip.apply_gain(-9) for n, clip in enumerate(rendered)]
+    loud = [clip if n != 3 else clip.apply_gain(+4) for n, clip in enumerate(quiet)]
+    out = list(level_stream(script, iter(loud)))
+    assert [len(c) for c in out] == [len(c) for c in loud]
+    after = _by_voice(script, out)
+    for voice, lufs in after.items():
+        assert abs(lufs - after[ANCHOR]) <= 1.0, (voice, lufs, after[ANCHOR])
+    assert max(clip.max_dBFS for clip in out) <= -0.4
+
+
+def test_the_streamed_leveller_holds_back_only_until_a_voice_is_measured(rendered: list[AudioSegment]) -> None:
+    script = _script(LINES)
+    pulled: list[int] = []
+
+    def source() -> Iterator[AudioSegment]:
+        for n, clip in enumerate(rendered):
+            pulled.append(n)
+            yield clip
+
+    stream = level_stream(script, source())
+    next(stream)  # the anchor's first clip is long enough to measure: out at once
+    assert pulled == [0]

@@ -19,19 +19,21 @@ def test_programme_length_is_the_sum_of_its_parts(tmp_path: Path) -> None:
     settings = Settings(engine="fake", pause_within_paragraph_ms=300, pause_between_paragraphs_ms=900, lead_in_ms=500)
     script = tiny_script()
     clips = voice_script(script, get_engine("fake"), tmp_path, 44100, 1)
-    programme = assemble(script, clips, settings)
+    programme = assemble(script, clips, settings, pcm_path=tmp_path / "programme.pcm")
     pauses = [pause_before(script, i, settings) for i in range(len(clips))]
     assert pauses == [500, 900, 900, 300, 900, 900]
     parts = sum(pauses) + sum(len(c) for c in clips) + INTRO_VOICE_AT_MS + INTRO_TAIL_MS + OUTRO_LEAD_MS + OUTRO_TAIL_MS
-    assert abs(len(programme.audio) - parts) <= 2
-    assert expected_duration_ms(script, clips, settings) == parts
+    assert abs(programme.duration_ms - parts) <= 2
+    assert expected_duration_ms(script, [len(c) for c in clips], settings) == parts
+    # the file on disk holds exactly the programme: 16-bit mono frames
+    assert programme.pcm_path.stat().st_size == 2 * programme.frames == 2 * programme.parts_frames
 
 
 def test_placements_follow_the_clips(tmp_path: Path) -> None:
     settings = Settings(engine="fake")
     script = tiny_script()
     clips = voice_script(script, get_engine("fake"), tmp_path, 44100, 1)
-    programme = assemble(script, clips, settings)
+    programme = assemble(script, clips, settings, pcm_path=tmp_path / "programme.pcm")
     assert [p.index for p in programme.placements] == list(range(len(clips)))
     for placement, clip in zip(programme.placements, clips, strict=True):
         assert placement.end_ms - placement.start_ms == len(clip)

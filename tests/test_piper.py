@@ -27,7 +27,7 @@ def _wav_facts(path: Path) -> tuple[int, int, int, float]:
 
 @pytest.fixture
 def engine(tmp_path: Path) -> PiperEngine:
-    tts = get_engine("piper")
+    tts = get_engine("piper", in_worker=False)  # the engine itself; the worker path is tested below
     assert isinstance(tts, PiperEngine)
     tts.voices_folder = tmp_path / "no-voices-here"
     return tts
@@ -139,3 +139,14 @@ def test_missing_extra_says_which_pip_install_fixes_it(monkeypatch: pytest.Monke
     monkeypatch.setitem(sys.modules, "piper", None)  # as if piper-tts were not installed
     with pytest.raises(EngineError, match=r"^the piper engine needs piper-tts; pip install 'radio\[piper\]'$"):
         engine.check_voice(JOE)
+
+
+def test_the_registry_runs_piper_in_a_worker_process_that_renders_for_real(tmp_path: Path) -> None:
+    tts = get_engine("piper")
+    assert not isinstance(tts, PiperEngine)  # the front; the model loads in the worker, once
+    out = tmp_path / "joe.wav"
+    tts.voice_file(SENTENCE, JOE, out)
+    rate, channels, width, seconds = _wav_facts(out)
+    assert (rate, channels, width) == (22050, 1, 2)
+    assert 3.0 < seconds < 8.0
+    tts.close()

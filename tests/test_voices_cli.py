@@ -52,12 +52,17 @@ def test_json_has_language_gender_and_quote_use(tmp_path: Path) -> None:
 
 
 def test_an_engine_that_is_not_installed_says_what_to_install(tmp_path: Path) -> None:
-    proc = radio("voices", "--json", cwd=tmp_path, code=WITHOUT_PIPER)
+    # piper hidden from the command and from the engine's worker process alike
+    shadow = tmp_path / "shadow" / "piper"
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text("raise ImportError(\"No module named 'piper'\")\n", encoding="utf-8")
+    code = f"import sys; sys.path.insert(0, {str(shadow.parent)!r}); " + WITHOUT_PIPER.split("; ", 1)[1]
+    proc = radio("voices", "--json", cwd=tmp_path, code=code)
     assert proc.returncode == 0, proc.stderr
     piper = next(e for e in json.loads(proc.stdout)["engines"] if e["name"] == "piper")
     assert piper["installed"] is False and piper["voices"] == []
     assert piper["detail"] == "the piper engine needs piper-tts; pip install 'radio[piper]'"
-    text = radio("voices", "--engine", "piper", cwd=tmp_path, code=WITHOUT_PIPER)
+    text = radio("voices", "--engine", "piper", cwd=tmp_path, code=code)
     assert text.stdout.startswith("piper (not installed, default): pip install 'radio[piper]'")
 
 

@@ -13,13 +13,15 @@ from mutagen.mp3 import MP3
 
 from radio.config import Settings
 from radio.models import Loudness, Placement, Script, SilenceProfile
-from radio.publish.cover import Cover
+from radio.publish import cover as covers
 
 LOUDNESS_TOLERANCE_LU = 1.0
 DURATION_TOLERANCE_MS = 150  # MP3 framing
 MAX_SILENCE_INSIDE_MS = 3000  # longer is dead air on the radio
 MAX_SILENCE_EDGE_MS = 1000
 MIN_SEGMENT_DBFS = -45.0
+_V24_ONLY = {"ASPI", "EQU2", "RVA2", "SEEK", "SIGN", "TDEN", "TDOR", "TDRC", "TDRL", "TDTG", "TIPL", "TMCL", "TMOO",
+             "TPRO", "TSOA", "TSOP", "TSOT", "TSST"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -29,9 +31,46 @@ class Check:
     detail: str
 
 
+def _cover_facts(tags: Any) -> dict[str, Any] | None:
+    """The embedded front cover, decoded from the MP3's own bytes."""
+    pictures = [p for p in tags.getall("APIC") if p.type == 3] or tags.getall("APIC")
+    if not pictures:
+        return None
+    try:
+        found = covers.decode(pictures[0].data)
+    except ValueError as exc:
+        return {"decodes": False, "error": str(exc)}
+    return {
+        "decodes": True,
+        "mime": found.mime,
+        "declared_mime": pictures[0].mime,
+        "width_px": found.width_px,
+        "height_px": found.height_px,
+        "mode": found.mode,
+        "meets_podcast_rules": found.meets_podcast_rules and found.mime == pictures[0].mime,
+    }
+
+
+def _toc_reaches_every_chapter(tags: Any) -> bool:
+    """One top-level table of contents, no table over 255 entries, every chapter reached from the top."""
+    tables = {t.element_id: t for t in tags.getall("CTOC")}
+    tops = [t for t in tables.values() if t.flags & 0x02]
+    if len(tops) != 1 or any(len(t.child_element_ids) > 255 for t in tables.values()):
+        return False
+    reached: set[str] = set()
+    todo = list(tops[0].child_element_ids)
+    while todo:
+        element = todo.pop()
+        if element in tables:
+            todo += tables.pop(element).child_element_ids  # pop: a cycle cannot loop
+        else:
+            reached.add(element)
+    return reached == {c.element_id for c in tags.getall("CHAP")}
+
+
 def inspect_mp3(mp3: Path) -> dict[str, Any]:
     audio: Any = MP3(str(mp3))
-    tags = ID3(str(mp3))
+    tags = ID3(str(mp3), translate=False)  # the frames as stored: mutagen would upgrade TYER to TDRC
     return {
         "duration_ms": round(audio.info.length * 1000),
         "sample_rate_hz": audio.info.sample_rate,
@@ -39,7 +78,9 @@ def inspect_mp3(mp3: Path) -> dict[str, Any]:
         "bitrate_kbps": round(audio.info.bitrate / 1000),
         "id3_version": ".".join(str(v) for v in tags.version),
         "chapters": len(tags.getall("CHAP")),
-        "has_cover": bool(tags.getall("APIC")),
+        "toc_complete": _toc_reaches_every_chapter(tags),
+        "v24_frames": sorted({f.FrameID for f in tags.values() if f.FrameID in _V24_ONLY}),
+        "cover": _cover_facts(tags),
         "has_transcript": bool(tags.getall("USLT")),
         "size_bytes": mp3.stat().st_size,
     }
@@ -52,7 +93,6 @@ def build_report(
     loudness: Loudness,
     placements: tuple[Placement, ...],
     expected_duration_ms: int,
-    cover: Cover,
     timings_s: dict[str, float],
     silences: SilenceProfile,
 ) -> dict[str, Any]:
@@ -84,10 +124,16 @@ def build_report(
         Check(
             "tags",
             facts["id3_version"] == "2.3.0"
-            and facts["has_cover"]
+            and not facts["v24_frames"]
+            and facts["cover"] is not None
             and facts["has_transcript"]
-            and facts["chapters"] == len(placements),
-            f"ID3v{facts['id3_version']}, {facts['chapters']} chapters, cover, transcript",
+            and facts["chapters"] == len(placements)
+            and facts["toc_complete"],
+            f"ID3v{facts['id3_version']}, {facts['chapters']} chapters"
+            f"{', table of contents complete' if facts['toc_complete'] else ', table of contents INCOMPLETE'}, "
+            f"{'cover' if facts['cover'] else 'NO cover'}, "
+            f"{'transcript' if facts['has_transcript'] else 'NO transcript'}"
+            f"{', v2.4 frames ' + ' '.join(facts['v24_frames']) if facts['v24_frames'] else ''}",
         ),
         Check(
             "dead_air",
@@ -102,11 +148,7 @@ def build_report(
             f"quietest segment {max(silences.quietest_segment_dbfs, -120.0):.1f} dBFS before normalisation "
             f"(min {MIN_SEGMENT_DBFS:.0f})",
         ),
-        Check(
-            "cover",
-            cover.meets_podcast_rules,
-            f"{cover.width_px}x{cover.height_px} {cover.mime} (square, 1400-3000 px)",
-        ),
+        _cover_check(facts["cover"]),
     ]
     audio_s = facts["duration_ms"] / 1000
     return {
@@ -125,6 +167,20 @@ def build_report(
         "timings_s": {k: round(v, 3) for k, v in timings_s.items()},
         "realtime_factor": round(sum(timings_s.values()) / audio_s, 4) if audio_s else None,
     }
+
+
+def _cover_check(found: dict[str, Any] | None) -> Check:
+    """The cover as embedded in the MP3, decoded: square, 1400-3000 px, JPEG or PNG as declared, RGB."""
+    rule = "(square JPEG or PNG, 1400-3000 px, RGB)"
+    if found is None:
+        return Check("cover", False, f"no cover embedded {rule}")
+    if not found["decodes"]:
+        return Check("cover", False, f"the embedded cover does not decode: {found['error']} {rule}")
+    return Check(
+        "cover",
+        found["meets_podcast_rules"],
+        f"{found['width_px']}x{found['height_px']} {found['mime']} {found['mode']}, decoded from the MP3 {rule}",
+    )
 
 
 def failed_checks(report: dict[str, Any]) -> list[str]:

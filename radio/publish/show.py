@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import struct
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,37 +163,15 @@ def show_from_settings(settings: Settings, base_url: str | None = None) -> Show:
 
 
 def artwork_problems(cover: Cover) -> list[str]:
-    """What keeps an image from being podcast artwork (Apple: square JPEG/PNG, 1400-3000 px, RGB, no alpha)."""
+    """What keeps a decoded image from being podcast artwork (Apple: square JPEG/PNG, 1400-3000 px, RGB, no alpha)."""
     problems = []
     if cover.width_px != cover.height_px:
         problems.append(f"not square ({cover.width_px}x{cover.height_px} px)")
     if not MIN_SIDE_PX <= max(cover.width_px, cover.height_px) <= MAX_SIDE_PX:
         problems.append(f"{cover.width_px} px wide; needs {MIN_SIDE_PX}-{MAX_SIDE_PX}")
-    mode = colour_mode(cover)
-    if mode != "RGB":
-        problems.append(f"colour mode {mode}; needs RGB without alpha")
+    if cover.mode != "RGB":
+        problems.append(f"colour mode {cover.mode}; needs RGB without alpha")
     return problems
-
-
-def colour_mode(cover: Cover) -> str:
-    """RGB, RGBA, grey, palette or CMYK, read from the PNG header or the JPEG frame."""
-    data = cover.data
-    if cover.mime == "image/png":
-        return {0: "grey", 2: "RGB", 3: "palette", 4: "grey+alpha", 6: "RGBA"}.get(data[25], "unknown")
-    i = 2
-    while i + 9 < len(data):
-        if data[i] != 0xFF:
-            i += 1
-            continue
-        marker = data[i + 1]
-        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
-            i += 2
-            continue
-        length = struct.unpack(">H", data[i + 2 : i + 4])[0]
-        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
-            return {1: "grey", 3: "RGB", 4: "CMYK"}.get(data[i + 9], "unknown")
-        i += 2 + length
-    return "unknown"
 
 
 def publish_cover(show: Show, out_dir: Path) -> str:
@@ -207,7 +184,8 @@ def publish_cover(show: Show, out_dir: Path) -> str:
         data = source.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read cover image {source}: {exc.strerror}") from None
-    cover = parse_image(data, str(source))
+    cover = parse_image(data, str(source))  # decoded and checked; converted to RGB (with a warning) when not
+    data = cover.data
     problems = artwork_problems(cover)
     if problems:
         raise InputError(f"cover image {source} cannot be podcast artwork: {'; '.join(problems)}")

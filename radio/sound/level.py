@@ -1,6 +1,12 @@
 """Level per voice: before mixing, bring every voice to the anchor's loudness,
 so no quoted speaker is noticeably louder or quieter than the anchor.
 
+``level_stream`` is what the pipeline uses: the programme is mixed clip by clip
+(memory stays flat), so each voice's gain is set from its first clips (at least
+``MIN_MEASURED_MS`` of them) and kept for the rest of the episode; clips wait
+only until their voice has been measured. ``level_voices`` measures each voice
+over all its clips, for callers that hold them all.
+
 Each voice is measured once over all its clips (integrated loudness, ITU-R
 BS.1770 through ffmpeg's ``ebur128``, the same meter as the programme) and
 gets one gain, so a speaker's own dynamics are kept. If a gain would push a
@@ -14,8 +20,8 @@ from __future__ import annotations
 import math
 import re
 import subprocess
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 from pydub import AudioSegment
@@ -84,3 +90,53 @@ def level_voices(script: Script, clips: list[AudioSegment]) -> list[AudioSegment
         for i in idx:
             leveled[i] = clips[i].apply_gain(gain)
     return leveled
+
+
+def level_stream(script: Script, clips: Iterable[AudioSegment]) -> Iterator[AudioSegment]:
+    """Yield ``clips`` (one per segment of ``script``, in order) with one gain per
+    voice, each voice at the anchor's loudness, keeping the order.
+
+    A voice is measured over its first clips until they last ``MIN_MEASURED_MS``
+    (or over all of them, when it says less); clips wait only until their voice
+    and the anchor's are measured. A gain is capped so no clip passes the peak
+    headroom; the programme's loudness stage sets the final level.
+    """
+    anchor = anchor_voice(script)
+    voices = [s.voice for s in script.segments]
+    left = Counter(voices)
+    measured: dict[str, float | None] = {}  # voice -> integrated loudness (None: too short or silent)
+    held: dict[str, list[AudioSegment]] = {}  # clips of voices not measured yet
+    queue: deque[tuple[str, AudioSegment]] = deque()
+
+    def gain(voice: str) -> float | None:
+        if voice not in measured or anchor not in measured:
+            return None
+        reference, lufs = measured[anchor], measured[voice]
+        if voice == anchor or reference is None or lufs is None:
+            return 0.0
+        return max(-MAX_GAIN_DB, min(MAX_GAIN_DB, reference - lufs))
+
+    def measure(voice: str) -> None:
+        measured[voice] = voice_loudness(held.pop(voice, []))
+
+    for index, clip in enumerate(clips):
+        voice = voices[index]
+        left[voice] -= 1
+        queue.append((voice, clip))
+        if voice not in measured:
+            held.setdefault(voice, []).append(clip)
+            if left[voice] == 0 or sum(len(c) for c in held[voice]) >= MIN_MEASURED_MS:
+                measure(voice)
+        while queue and (g := gain(queue[0][0])) is not None:
+            yield _with_gain(queue.popleft()[1], g)
+    for voice in list(held):
+        measure(voice)
+    measured.setdefault(anchor, None)
+    for voice, clip in queue:
+        yield _with_gain(clip, gain(voice) or 0.0)
+
+
+def _with_gain(clip: AudioSegment, gain_db: float) -> AudioSegment:
+    if gain_db > 0 and clip.max_dBFS + gain_db > PEAK_CEILING_DBFS:
+        gain_db = max(0.0, PEAK_CEILING_DBFS - clip.max_dBFS)
+    return clip if abs(gain_db) < TOLERANCE_LU else clip.apply_gain(gain_db)

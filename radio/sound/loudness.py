@@ -26,6 +26,9 @@ TOLERANCE_LU = 0.5  # retry threshold; the quality report allows 1 LU
 MAX_PASSES = 4
 _I = re.compile(r"I:\s+(-?[\d.]+|-inf) LUFS")
 _LRA = re.compile(r"LRA:\s+(-?[\d.]+) LU")
+# ebur128 logs a line per 100 ms of audio unless told to log them below ffmpeg's default level:
+# captured, that log would grow with the programme (12 MB for two hours); the summary is all we read.
+QUIET = "framelog=verbose"
 _PEAK = re.compile(r"Peak:\s+(-?[\d.]+|-inf) dBFS")
 
 
@@ -38,18 +41,32 @@ class EncodeSettings:
     channels: int
 
 
-def measure(path: Path, true_peak: bool = True) -> Loudness:
-    """Integrated loudness, true peak and loudness range of a decoded file.
+def measure(
+    path: Path, true_peak: bool = True, raw: EncodeSettings | None = None, timeout_s: float = 600.0
+) -> Loudness:
+    """Integrated loudness, true peak and loudness range of a decoded file
+    (of raw PCM at ``raw``'s rate and channels when it is a ``.pcm`` file).
 
     Without ``true_peak`` the (slower, 4x oversampled) peak meter is skipped
     and ``true_peak_dbtp`` is NaN.
     """
-    meter = "ebur128=peak=true" if true_peak else "ebur128"
+    meter = f"ebur128=peak=true:{QUIET}" if true_peak else f"ebur128={QUIET}"
     proc = run(
-        ["ffmpeg", "-hide_banner", "-nostats", "-i", str(path), "-af", meter, "-f", "null", "-"],
+        ["ffmpeg", "-hide_banner", "-nostats", *_input(path, raw), "-af", meter, "-f", "null", "-"],
         "measuring loudness",
+        timeout_s,
     )
     return _parse_summary(proc.stderr, path.name, true_peak)
+
+
+def _input(path: Path, raw: EncodeSettings | None) -> list[str]:
+    """ffmpeg's input options for ``path``: a ``.pcm`` file is raw 16-bit PCM (the mixed
+    programme: no header, so no 4 GB limit) described by ``raw``; anything else is probed."""
+    if path.suffix != ".pcm":
+        return ["-i", str(path)]
+    if raw is None:
+        raise ValueError(f"{path.name} is raw PCM: its sample rate and channels are needed")
+    return ["-f", "s16le", "-ar", str(raw.sample_rate_hz), "-ac", str(raw.channels), "-i", str(path)]
 
 
 def _parse_summary(log: str, name: str, true_peak: bool) -> Loudness:
@@ -70,7 +87,8 @@ def _number(text: str) -> float:
 
 
 def encode_mp3(wav: Path, mp3: Path, settings: EncodeSettings, rms_dbfs: float | None = None) -> Loudness:
-    """Encode ``wav`` to ``mp3`` at the loudness target; return the MP3's measurement.
+    """Encode ``wav`` (a WAV file, or raw 16-bit PCM at the settings' rate and channels
+    when its name ends ``.pcm``) to ``mp3`` at the loudness target; return the MP3's measurement.
 
     Two steps, so that the final gain is a plain linear change: first gain a
     little past the target and limit the peaks (the limiter takes back part
@@ -80,24 +98,25 @@ def encode_mp3(wav: Path, mp3: Path, settings: EncodeSettings, rms_dbfs: float |
     for free) is the first guess at its loudness; without it the file is
     measured first.
     """
+    timeout_s = time_allowed_s(wav, settings)
     if rms_dbfs is None or not math.isfinite(rms_dbfs):
-        rms_dbfs = measure(wav, true_peak=False).integrated_lufs
+        rms_dbfs = measure(wav, true_peak=False, raw=settings, timeout_s=timeout_s).integrated_lufs
         if rms_dbfs == -math.inf:
             raise AudioError("the programme is silent; the engine produced no audible speech")
     ceiling_db = settings.max_true_peak_dbtp - 1.5  # headroom for inter-sample peaks and the MP3 encoder
-    limited = wav.with_name(wav.stem + ".limited.wav")
+    limited = wav.with_name(wav.stem + ".limited.pcm")  # raw as well: no size limit
     goal = settings.target_lufs + ENCODER_LOSS_LU  # what the limited WAV must reach before the encoder
     push_db = goal - rms_dbfs + OVERSHOOT_LU
-    level = _limit(wav, limited, push_db, ceiling_db)
+    level = _limit(wav, limited, push_db, ceiling_db, settings, timeout_s)
     for _ in range(MAX_PASSES):  # rare: the limiter took back more than the overshoot
         if level >= goal:
             break
         push_db += (goal - level) * 2 + OVERSHOOT_LU  # limiting keeps only part of any extra gain
-        level = _limit(wav, limited, push_db, ceiling_db)
+        level = _limit(wav, limited, push_db, ceiling_db, settings, timeout_s)
     correction_db = min(0.0, goal - level)
     result = Loudness(level, math.nan)
     for _ in range(MAX_PASSES):
-        result = _encode_and_measure(limited, mp3, correction_db, settings)
+        result = _encode_and_measure(limited, mp3, correction_db, settings, timeout_s)
         loud_ok = abs(result.integrated_lufs - settings.target_lufs) <= TOLERANCE_LU
         peak_ok = result.true_peak_dbtp <= settings.max_true_peak_dbtp
         if loud_ok and peak_ok:
@@ -110,15 +129,27 @@ def encode_mp3(wav: Path, mp3: Path, settings: EncodeSettings, rms_dbfs: float |
     return result
 
 
-ENCODE_TIMEOUT_S = 600.0
+ENCODE_TIMEOUT_S = 600.0  # a hung ffmpeg is stopped after this, plus the time below per second of audio
+TIMEOUT_S_PER_AUDIO_S = 1.0  # ffmpeg runs these steps at 50-100x real time: real time is a hang
+
+
+def time_allowed_s(audio: Path, settings: EncodeSettings) -> float:
+    """How long one ffmpeg step over ``audio`` may take: longer programmes get longer."""
+    bytes_per_s = settings.sample_rate_hz * settings.channels * 2
+    return ENCODE_TIMEOUT_S + TIMEOUT_S_PER_AUDIO_S * audio.stat().st_size / bytes_per_s
+
+
 OVERSHOOT_LU = 3.0  # push past the target before limiting, so the final correction is a cut
 # Measured here: LAME (64-128 kbit/s) lowers the BS.1770 loudness of limited speech by 0.4-0.5 LU.
 # The decoded MP3 is measured anyway; this only saves a second encode.
 ENCODER_LOSS_LU = 0.4
 
 
-def _limit(wav: Path, out: Path, gain_db: float, ceiling_db: float) -> float:
-    """Write ``wav`` with gain and a peak limiter to ``out``; return its integrated loudness."""
+def _limit(
+    wav: Path, out: Path, gain_db: float, ceiling_db: float, settings: EncodeSettings, timeout_s: float
+) -> float:
+    """Write ``wav`` with gain and a peak limiter to ``out`` (raw 16-bit PCM at the settings'
+    rate and channels); return its integrated loudness."""
     limit = max(0.0625, min(1.0, 10 ** (ceiling_db / 20)))
     proc = run(
         [
@@ -126,15 +157,19 @@ def _limit(wav: Path, out: Path, gain_db: float, ceiling_db: float) -> float:
             "-hide_banner",
             "-nostats",
             "-y",
-            "-i",
-            str(wav),
+            *_input(wav, settings),
             "-af",
-            f"volume={gain_db:.3f}dB,{_limiter(limit)},ebur128",
-            "-c:a",
-            "pcm_s16le",
+            f"volume={gain_db:.3f}dB,{_limiter(limit)},ebur128={QUIET}",
+            "-ar",
+            str(settings.sample_rate_hz),
+            "-ac",
+            str(settings.channels),
+            "-f",
+            "s16le",
             str(out),
         ],
         "limiting peaks",
+        timeout_s,
     )
     found = _I.search(proc.stderr[proc.stderr.rfind("Summary:") :])
     if not found or _number(found.group(1)) == -math.inf:
@@ -146,7 +181,9 @@ def _limiter(limit: float) -> str:
     return f"alimiter=limit={limit:.5f}:attack=2:release=60:level=disabled"
 
 
-def _encode_and_measure(wav: Path, mp3: Path, gain_db: float, settings: EncodeSettings) -> Loudness:
+def _encode_and_measure(
+    wav: Path, mp3: Path, gain_db: float, settings: EncodeSettings, timeout_s: float = ENCODE_TIMEOUT_S
+) -> Loudness:
     """Encode to MP3 and measure what a player decodes from it.
 
     The encoder writes the file and, through ffmpeg's tee muxer, the same MP3
@@ -158,14 +195,14 @@ def _encode_and_measure(wav: Path, mp3: Path, gain_db: float, settings: EncodeSe
     """
     ffmpeg = require("ffmpeg")
     encoder = [
-        ffmpeg, "-hide_banner", "-nostats", "-y", "-i", str(wav.resolve()), "-af", f"volume={gain_db:.3f}dB",
+        ffmpeg, "-hide_banner", "-nostats", "-y", *_input(wav.resolve(), settings), "-af", f"volume={gain_db:.3f}dB",
         "-ar", str(settings.sample_rate_hz), "-ac", str(settings.channels),
         "-c:a", "libmp3lame", "-b:a", f"{settings.bitrate_kbps}k", "-map", "0:a",
         "-f", "tee", f"[f=mp3:id3v2_version=3:write_id3v1=0]{mp3.name}|[f=mp3]pipe\\:1",
     ]  # fmt: skip
     meter = [
         ffmpeg, "-hide_banner", "-nostats", "-f", "mp3", "-i", "pipe:0",
-        "-af", f"atrim=start_sample={LAME_START_SAMPLES},ebur128=peak=true", "-f", "null", "-",
+        "-af", f"atrim=start_sample={LAME_START_SAMPLES},ebur128=peak=true:{QUIET}", "-f", "null", "-",
     ]  # fmt: skip
     with tempfile.TemporaryFile() as enc_log, tempfile.TemporaryFile() as meter_log:
         # the file name goes inside the tee syntax, so the encoder runs in its folder
@@ -177,9 +214,9 @@ def _encode_and_measure(wav: Path, mp3: Path, gain_db: float, settings: EncodeSe
             enc.stdout.close()  # the meter holds the read end now
         try:
             with stopped_on_exit(enc, metering):  # an interrupt stops both before the folder goes
-                enc_status, meter_status = enc.wait(ENCODE_TIMEOUT_S), metering.wait(ENCODE_TIMEOUT_S)
+                enc_status, meter_status = enc.wait(timeout_s), metering.wait(timeout_s)
         except subprocess.TimeoutExpired:
-            raise AudioError(f"encoding the MP3 took longer than {ENCODE_TIMEOUT_S:.0f} s") from None
+            raise AudioError(f"encoding the MP3 took longer than {timeout_s:.0f} s") from None
         enc_log.seek(0)
         meter_log.seek(0)
         enc_text = enc_log.read().decode("utf-8", "replace")
@@ -187,7 +224,7 @@ def _encode_and_measure(wav: Path, mp3: Path, gain_db: float, settings: EncodeSe
     if enc_status != 0 or not mp3.is_file():
         raise program_failed("encoding the MP3", enc_text, enc_status)
     if meter_status != 0 or _start_samples(mp3) != LAME_START_SAMPLES:
-        return measure(mp3)  # measure the finished file in full instead
+        return measure(mp3, timeout_s=timeout_s)  # measure the finished file in full instead
     return _parse_summary(meter_text, mp3.name, true_peak=True)
 
 

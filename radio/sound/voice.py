@@ -6,7 +6,7 @@ The engine's file extension is never trusted: ffmpeg probes the file.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,12 +36,26 @@ def voice_script(
     progress: Callable[[int, int], None] | None = None,
     cache: SegmentCache | None = None,
 ) -> list[AudioSegment]:
-    """Return one decoded clip per segment, in order. With a ``cache``, text voiced before (same
-    engine, version, voice, rate and format) is taken from it and new clips are stored in it."""
+    """Return one decoded clip per segment, in order (with a ``cache``: see ``voice_clips``)."""
+    return list(voice_clips(script, engine, workdir, sample_rate_hz, channels, progress, cache))
+
+
+def voice_clips(
+    script: Script,
+    engine: Engine,
+    workdir: Path,
+    sample_rate_hz: int,
+    channels: int,
+    progress: Callable[[int, int], None] | None = None,
+    cache: SegmentCache | None = None,
+) -> Iterator[AudioSegment]:
+    """Yield one decoded clip per segment, in order, each as soon as it is voiced
+    (the mix writes it out before the next is made: memory stays flat). With a ``cache``, text
+    voiced before (same engine, version, voice, rate and format) is taken from it and new clips
+    are stored in it."""
     require("ffmpeg")
     for voice in sorted({s.voice for s in script.segments}):
         engine.check_voice(voice)
-    clips = []
     for number, segment in enumerate(script.segments, start=1):
         pieces = []
         for part, text in enumerate(chunks(segment.spoken, engine.max_chars_per_call)):
@@ -53,12 +67,13 @@ def voice_script(
                 if cache is not None:
                     cache.put(key, clip)
             pieces.append(clip)
-        clips.append(sum(pieces[1:], pieces[0]))
+        clip = sum(pieces[1:], pieces[0])
+        del pieces
         if progress:
             progress(number, len(script.segments))
+        yield clip
     if cache is not None:
         cache.evict()
-    return clips
 
 
 def voice_piece(engine: Engine, text: str, voice: str, path: Path, sample_rate_hz: int, channels: int) -> AudioSegment:
@@ -66,9 +81,12 @@ def voice_piece(engine: Engine, text: str, voice: str, path: Path, sample_rate_h
     then fails naming the text (never only a file name)."""
     for _ in range(EMPTY_ATTEMPTS):
         try:
-            return decode_clip(engine.voice_file(text, voice, path), sample_rate_hz, channels)
+            raw = engine.voice_file(text, voice, path)
+            clip = decode_clip(raw, sample_rate_hz, channels)
         except EmptyAudioError:
             continue
+        raw.unlink(missing_ok=True)  # decoded: the disk holds only the mix, however long the programme
+        return clip
     raise EngineError(
         f"engine {engine.name} gave an empty clip for {quoted(text)} (voice {voice}), "
         f"{EMPTY_ATTEMPTS} times; reword that text or edit it out of the script"

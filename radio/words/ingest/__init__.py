@@ -96,13 +96,7 @@ def voiceable(article: Article) -> Article:
     paragraphs = [clean_characters(p) for p in article.paragraphs]
     foreign = sum(foreign_letters(text) for text in (title, *paragraphs))
     if foreign:
-        letters = sum(letter_count(text) for text in (title, *paragraphs))
-        if foreign * 2 > letters:
-            script = drop_foreign(" ".join((title, *paragraphs)))[2][0]
-            raise InputError(
-                f"{article.source}: most of the article is in {script} script, which the voice cannot read; "
-                "give an article in English"
-            )
+        _refuse_foreign(" ".join((title, *paragraphs)), article.source)
         dropped = 0
         scripts: list[str] = []
         for i, text in enumerate((title, *paragraphs)):
@@ -123,6 +117,17 @@ def voiceable(article: Article) -> Article:
     if cleaned == (article.title, article.paragraphs, article.byline, article.site):
         return article
     return dataclasses.replace(article, title=cleaned[0], paragraphs=cleaned[1], byline=byline, site=site)
+
+
+def _refuse_foreign(text: str, source: str) -> None:
+    """Refuse a text most of whose letters are in a script the voice cannot read."""
+    foreign = foreign_letters(text)
+    if foreign and foreign * 2 > letter_count(text):
+        script = drop_foreign(text)[2][0]
+        raise InputError(
+            f"{source}: most of the article is in {script} script, which the voice cannot read; "
+            "give an article in English"
+        )
 
 
 def _load(source: str, fmt: str | None, fetch_timeout_s: float | None) -> Article:
@@ -147,6 +152,7 @@ def _load(source: str, fmt: str | None, fetch_timeout_s: float | None) -> Articl
 
         return html_to_article(data, source, charset=charset, url=url)
     text = decode_bytes(data, source)
+    _refuse_foreign(text, source)  # before story finding, which would see no prose and say "no article"
     if kind == "markdown":
         return markdown_to_article(text, source)
     return clean_text(text, source)
