@@ -85,9 +85,7 @@ def test_voice_script_voices_only_what_is_not_cached(tmp_path: Path) -> None:
     work.mkdir()
     first = voice_script(script, engine, work, 44100, 1, cache=cache)
     assert (cache.hits, cache.misses) == (0, len(script.segments))
-    voiced_files = len(list(work.iterdir()))
-    assert voiced_files == len(script.segments)
-    second = voice_script(script, engine, tmp_path / "none", 44100, 1, cache=cache)  # a folder that does not exist
+    second = voice_script(script, engine, tmp_path / "none", 44100, 1, cache=cache)  # the engine could not write here
     assert (cache.hits, cache.misses) == (len(script.segments), len(script.segments))
     assert [c.raw_data for c in second] == [c.raw_data for c in first]
 
