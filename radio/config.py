@@ -60,6 +60,10 @@ class Settings:
     music_bed_duck_db: float = -20.0  # bed under speech, relative to its full level
     # [ingest]
     fetch_timeout_s: float = 30.0  # the whole download of an article URL
+    # [batch]
+    workers: int = 0  # worker processes for `radio batch`; 0 = one per core
+    article_timeout_s: float = 900.0  # a batch gives up on an article (and restarts its worker) after this
+    cache_limit_mb: int = 2048  # the voiced-segment cache's size limit; 0 turns the cache off
     # [lexicon]: word -> respelling, or word -> {say = ..., espeak = ...}
     lexicon: dict[str, Any] = field(default_factory=dict)
     # [cast]: "Person Name" = voice id, or "female" / "male"; [cast.ENGINE] for one engine only
@@ -100,6 +104,7 @@ _SECTIONS = {
         "music_bed_duck_db",
     ),
     "ingest": ("fetch_timeout_s",),
+    "batch": ("workers", "article_timeout_s", "cache_limit_mb"),
 }
 _ALIASES = {
     "show": {
@@ -150,7 +155,8 @@ def _parse(path: Path) -> Settings:
             continue
         if section not in _SECTIONS or not isinstance(table, dict):
             raise ConfigError(
-                f"{path}: unknown section [{section}]; use [show], [voice], [audio], [ingest], [lexicon] or [cast]"
+                f"{path}: unknown section [{section}]; use [show], [voice], [audio], [ingest], [batch], "
+                "[lexicon] or [cast]"
             )
         for key, value in table.items():
             name = _ALIASES.get(section, {}).get(key, key)
@@ -225,6 +231,12 @@ def validate(settings: Settings) -> Settings:
             raise ConfigError(f"{name} must be between 0 and 10000 ms")
     if not 1.0 <= settings.fetch_timeout_s <= 600.0:
         raise ConfigError("fetch_timeout_s must be between 1 and 600 seconds")
+    if not 0 <= settings.workers <= 256:
+        raise ConfigError("workers must be between 0 (one per core) and 256")
+    if not 1.0 <= settings.article_timeout_s <= 86_400.0:
+        raise ConfigError("article_timeout_s must be between 1 and 86400 seconds")
+    if settings.cache_limit_mb < 0:
+        raise ConfigError("cache_limit_mb must be 0 (no cache) or more megabytes")
     if not 80 <= settings.rate_wpm <= 400:
         raise ConfigError("rate_wpm must be between 80 and 400 words per minute")
     return settings

@@ -37,6 +37,8 @@ from radio.workdir import work_folder
 if TYPE_CHECKING:
     from pydub import AudioSegment
 
+    from radio.sound.cache import SegmentCache
+
 log = logging.getLogger("radio")
 Progress = Callable[[str, int, int], None]
 
@@ -66,8 +68,9 @@ def render_episode(
     out_dir: Path,
     engine: Engine | None = None,
     progress: Progress | None = None,
+    cache: SegmentCache | None = None,
 ) -> Episode:
-    """Voice, mix, normalise, encode, tag and publish one episode."""
+    """Voice, mix, normalise, encode, tag and publish one episode (voiced clips from/to ``cache``)."""
     require("ffmpeg")  # before pydub is imported: it warns when ffmpeg is missing
     require("ffprobe")
     engine = engine or get_engine(settings.engine, rate_wpm=settings.rate_wpm)
@@ -78,7 +81,7 @@ def render_episode(
         raise InputError(f"cannot create output folder {out_dir}: {exc.strerror}") from None
     try:
         with work_folder(out_dir) as tmp:  # removed on any exit; a dead run's is removed next time
-            return _produce(script, settings, engine, cover, tmp, out_dir, progress)
+            return _produce(script, settings, engine, cover, tmp, out_dir, progress, cache)
     except OSError as exc:  # disk full, permissions: say where, keep nothing half-written
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise AudioError(f"no space left in {out_dir}; free some space and run again") from None
@@ -93,6 +96,7 @@ def _produce(
     tmp: Path,
     out_dir: Path,
     progress: Progress | None,
+    cache: SegmentCache | None = None,
 ) -> Episode:
     """The audio stages, in order, working in ``tmp``; publish into ``out_dir`` last.
 
@@ -138,7 +142,9 @@ def _produce(
 
     with ThreadPoolExecutor(max_workers=1) as pool:
         beds = pool.submit(mix.load_beds, script, settings)  # ffmpeg decodes the music while the engine speaks
-        voiced = timed_clips(voice.voice_clips(script, engine, tmp, settings.sample_rate_hz, settings.channels, step))
+        voiced = timed_clips(
+            voice.voice_clips(script, engine, tmp, settings.sample_rate_hz, settings.channels, step, cache)
+        )
         sampler = voicecheck.VoiceSampler(script)  # the first seconds of each voice, for the report's voice check
         clips = sampler.tap(level.level_stream(script, voiced))  # every voice at the anchor's loudness
         first = next(clips, None)  # the first clip is voiced while the beds decode

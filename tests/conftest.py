@@ -45,4 +45,5 @@ def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     """Never read the developer's own ~/.config/radio or a radio.toml in the cwd."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))  # never the developer's segment cache
     monkeypatch.chdir(home)

@@ -17,9 +17,9 @@ from radio.publish.catalog import (
     SCHEMA_VERSION,
     Catalog,
     CatalogError,
-    FolderLock,
     rebuild,
 )
+from radio.publish.lock import FolderLock
 
 
 def _files(out: Path, slug: str, mp3_bytes: bytes = b"ID3" + b"\x00" * 500) -> dict[str, Any]:

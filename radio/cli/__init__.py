@@ -139,7 +139,17 @@ def episode(
         for number, seg in enumerate(the_script.segments, start=1):
             typer.echo(f"{number:>3}  {seg.kind:<6} {seg.speaker or the_script.anchor} [{seg.voice}]: {seg.spoken}")
         return
-    result = render_episode(the_script, settings, out, tts, _progress)
+    from radio.batch import record_single, segment_cache
+    from radio.publish.lock import FolderLock
+
+    lock = FolderLock(out, "radio episode", shared=True)  # side by side with other episodes, not a batch
+    if out.is_dir():  # a folder that does not exist yet has no batch running in it
+        lock.acquire()
+    try:
+        result = render_episode(the_script, settings, out, tts, _progress, segment_cache(settings))
+        record_single(out, result, article or str(script_file), settings, tts)  # files in place: catalog them
+    finally:
+        lock.release()
     typer.echo(result.mp3_path)
     typer.echo(
         f"{result.duration_ms / 1000:.1f} s, {result.loudness.integrated_lufs:.1f} LUFS, "
@@ -227,6 +237,9 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 _interrupted: list[int] = []
+
+
+from radio.cli import batch as _batch_commands  # noqa: E402,F401  (batch, list, catalog, cache)
 
 
 def main() -> None:

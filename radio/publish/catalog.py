@@ -14,7 +14,6 @@ from the files' sidecars without changing any episode's id.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
@@ -32,7 +31,6 @@ from radio.errors import RadioError
 from radio.models import Episode
 
 CATALOG_NAME = "catalog.sqlite"
-LOCK_NAME = ".radio.lock"
 ID_SUFFIX = ".episode.json"
 SIDECAR_KINDS: dict[str, str] = {
     "script": ".script.json",
@@ -207,13 +205,16 @@ class Catalog:
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
         try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:  # a full disk, a damaged file: say where, nothing half-written
+            raise CatalogError(f"cannot write the catalog in {self.out_dir}: {exc} (is the disk full?)") from None
 
     # --- reading -------------------------------------------------------------
 
@@ -419,7 +420,7 @@ def _write_id_file(
     tmp.replace(final)
 
 
-def _read_json(path: Path) -> dict[str, Any] | None:
+def read_json(path: Path) -> dict[str, Any] | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
@@ -431,12 +432,12 @@ def _recovered(out_dir: Path, report_path: Path) -> dict[str, Any] | None:
     """The record_done arguments for one episode found on disk, or None if its files are incomplete."""
     slug = report_path.name[: -len(".report.json")]
     mp3 = out_dir / f"{slug}.mp3"
-    report = _read_json(report_path)
-    script = _read_json(out_dir / f"{slug}.script.json")
+    report = read_json(report_path)
+    script = read_json(out_dir / f"{slug}.script.json")
     if report is None or script is None or not mp3.is_file():
         return None
     sidecars = {kind: slug + suffix for kind, suffix in SIDECAR_KINDS.items() if (out_dir / (slug + suffix)).is_file()}
-    ids = _read_json(out_dir / (slug + ID_SUFFIX)) or {}
+    ids = read_json(out_dir / (slug + ID_SUFFIX)) or {}
     speakers: dict[str, None] = {}
     for segment in script.get("segments") or []:
         if isinstance(segment, dict) and segment.get("kind") == "quote" and segment.get("speaker"):
@@ -506,72 +507,3 @@ def rebuild(out_dir: Path) -> int:
             leftover.unlink()
         tmp_dir.rmdir()
     return count
-
-
-# --- one run at a time per output folder -------------------------------------------
-
-
-@dataclass(frozen=True)
-class LockHolder:
-    pid: int
-    started: str
-    command: str
-
-
-class FolderLock:
-    """An exclusive ``fcntl.flock`` on ``<out>/.radio.lock``, held for a whole batch run.
-
-    The file records who holds it (pid, start time, command), so a second run can say which run
-    holds the folder. The kernel drops the lock when the holder dies, even by SIGKILL.
-    """
-
-    def __init__(self, out_dir: Path, command: str = "radio batch") -> None:
-        self.path = Path(out_dir) / LOCK_NAME
-        self.command = command
-        self._fd: int | None = None
-
-    def holder(self) -> LockHolder | None:
-        data = _read_json(self.path)
-        if not data:
-            return None
-        return LockHolder(int(data.get("pid", 0)), str(data.get("started", "?")), str(data.get("command", "?")))
-
-    def acquire(self, wait_s: float = 0.0) -> None:
-        """Take the lock, waiting up to ``wait_s`` seconds; raise CatalogError naming the holder."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        deadline = time.monotonic() + wait_s
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    os.close(fd)
-                    who = self.holder()
-                    held_by = f"run pid {who.pid} ({who.command}), started {who.started}" if who else "another run"
-                    raise CatalogError(
-                        f"the output folder {self.path.parent} is in use by {held_by}; wait for it to finish, "
-                        "or pass --wait to queue behind it"
-                    ) from None
-                time.sleep(0.2)
-        record = json.dumps({"pid": os.getpid(), "started": now_utc(), "command": self.command}) + "\n"
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, record.encode(), 0)
-        self._fd = fd
-
-    def release(self) -> None:
-        if self._fd is not None:
-            os.ftruncate(self._fd, 0)
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = None
-
-    def __enter__(self) -> FolderLock:
-        self.acquire()
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.release()

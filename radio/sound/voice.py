@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydub import AudioSegment
 from pydub.exceptions import CouldntDecodeError
@@ -18,6 +19,9 @@ from radio.models import Script
 from radio.sound.engines import EmptyAudioError, Engine, quoted
 from radio.tools import require
 from radio.words.sentences import SENTENCE_END
+
+if TYPE_CHECKING:
+    from radio.sound.cache import SegmentCache
 
 EDGE_SILENCE_KEEP_MS = 40  # engines pad clips with silence; the mix sets pauses itself
 EMPTY_ATTEMPTS = 2  # an empty clip is voiced once more before the segment fails
@@ -30,9 +34,10 @@ def voice_script(
     sample_rate_hz: int,
     channels: int,
     progress: Callable[[int, int], None] | None = None,
+    cache: SegmentCache | None = None,
 ) -> list[AudioSegment]:
-    """Return one decoded clip per segment, in order."""
-    return list(voice_clips(script, engine, workdir, sample_rate_hz, channels, progress))
+    """Return one decoded clip per segment, in order (with a ``cache``: see ``voice_clips``)."""
+    return list(voice_clips(script, engine, workdir, sample_rate_hz, channels, progress, cache))
 
 
 def voice_clips(
@@ -42,22 +47,33 @@ def voice_clips(
     sample_rate_hz: int,
     channels: int,
     progress: Callable[[int, int], None] | None = None,
+    cache: SegmentCache | None = None,
 ) -> Iterator[AudioSegment]:
     """Yield one decoded clip per segment, in order, each as soon as it is voiced
-    (the mix writes it out before the next is made: memory stays flat)."""
+    (the mix writes it out before the next is made: memory stays flat). With a ``cache``, text
+    voiced before (same engine, version, voice, rate and format) is taken from it and new clips
+    are stored in it."""
     require("ffmpeg")
     for voice in sorted({s.voice for s in script.segments}):
         engine.check_voice(voice)
     for number, segment in enumerate(script.segments, start=1):
         pieces = []
         for part, text in enumerate(chunks(segment.spoken, engine.max_chars_per_call)):
-            path = workdir / f"segment-{number:03d}-{part:02d}.audio"
-            pieces.append(voice_piece(engine, text, segment.voice, path, sample_rate_hz, channels))
+            key = cache.key(text, segment.voice, engine, sample_rate_hz, channels) if cache is not None else ""
+            clip = cache.get(key) if cache is not None else None
+            if clip is None:
+                path = workdir / f"segment-{number:03d}-{part:02d}.audio"
+                clip = voice_piece(engine, text, segment.voice, path, sample_rate_hz, channels)
+                if cache is not None:
+                    cache.put(key, clip)
+            pieces.append(clip)
         clip = sum(pieces[1:], pieces[0])
         del pieces
         if progress:
             progress(number, len(script.segments))
         yield clip
+    if cache is not None:
+        cache.evict()
 
 
 def voice_piece(engine: Engine, text: str, voice: str, path: Path, sample_rate_hz: int, channels: int) -> AudioSegment:

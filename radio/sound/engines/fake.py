@@ -7,6 +7,8 @@ mixing, loudness, MP3, tags) runs for real.
 from __future__ import annotations
 
 import math
+import os
+import time
 import wave
 import zlib
 from array import array
@@ -15,6 +17,10 @@ from pathlib import Path
 from radio.sound.engines import Engine, Voice
 
 MS_PER_CHAR = 60
+# Test hooks, for tests of a batch's isolation only: a text with this word makes the fake engine hang
+# (or its process die), as a real engine sometimes does. No article a producer writes contains them.
+HANG_MARKER = "xqhangxq"
+CRASH_MARKER = "xqcrashxq"
 
 
 class FakeEngine(Engine):
@@ -38,6 +44,10 @@ class FakeEngine(Engine):
 
     def synthesize_to_file(self, text: str, voice: str, path: Path) -> None:
         self.check_voice(voice)
+        if HANG_MARKER in text.lower():
+            time.sleep(3600)
+        if CRASH_MARKER in text.lower():
+            os._exit(70)
         rate = self.sample_rate_hz
         n = rate * self.duration_ms(text) // 1000
         freq = 110 + zlib.crc32(voice.encode()) % 200

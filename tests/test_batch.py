@@ -1,0 +1,328 @@
+"""`radio batch`: isolation, resumption, incremental runs, concurrent runs, Dask. The fake engine
+(through the real registry) stands at the engine boundary; everything after it runs for real."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from radio.batch import find_articles, run_batch
+from radio.config import Settings
+from radio.publish.catalog import CATALOG_NAME, Catalog
+from radio.publish.lock import FolderLock
+from radio.sound.engines.fake import CRASH_MARKER, HANG_MARKER
+
+ROOT = Path(__file__).resolve().parent.parent
+
+STORY = """{title}
+By Sam Ortega
+SANDHOLM, Norway — The {thing} returned on Monday after {weeks} weeks of repairs.
+“We missed it more than we expected,” said Ingrid Vale, who runs the island's only shop.
+The operator said crossings would run every {hours} hours from {day}.
+{extra}
+"""
+
+
+def write_story(folder: Path, name: str, title: str, extra: str = "", **facts: object) -> Path:
+    values = {"thing": "ferry", "weeks": 4, "hours": 2, "day": "Tuesday", **facts}
+    path = folder / name
+    path.write_text(STORY.format(title=title, extra=extra, **values), encoding="utf-8")
+    return path
+
+
+def radio(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "radio", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env={**os.environ, "COLUMNS": "300"},
+    )
+
+
+def start_radio(*args: str, cwd: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "radio", *args],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "COLUMNS": "300"},
+    )
+
+
+def assert_consistent(out: Path) -> list[str]:
+    """Every done row points at complete files whose checksum matches; every MP3 has one row;
+    nothing temporary is left under the output folder. Returns the MP3 names."""
+    mp3s = sorted(p.name for p in out.glob("*.mp3"))
+    with Catalog.open(out) as catalog:
+        done = catalog.episodes()
+    assert sorted(e.mp3_name for e in done) == mp3s
+    assert len({e.source for e in done}) == len(done)
+    for entry in done:
+        assert hashlib.sha256((out / entry.mp3_name).read_bytes()).hexdigest() == entry.mp3_sha256
+        assert (out / entry.mp3_name).stat().st_size == entry.size_bytes
+        for name in entry.sidecars.values():
+            assert (out / name).is_file()
+        report = json.loads((out / entry.sidecars["report"]).read_text(encoding="utf-8"))
+        assert report["mp3"]["size_bytes"] == entry.size_bytes
+    leftovers = [p.name for p in out.iterdir() if p.name.startswith(".radio-") or p.name.endswith(".tmp")]
+    assert leftovers == []
+    return mp3s
+
+
+def test_find_articles_takes_every_format_and_skips_hidden_and_output(tmp_path: Path) -> None:
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    for name in ("a.txt", "b.md", "c.html", "d.htm", "e.pdf", ".hidden.txt", "sub/f.txt"):
+        (tmp_path / "in" / name).write_text("x", encoding="utf-8")
+    (tmp_path / "in" / "out").mkdir()
+    (tmp_path / "in" / "out" / "g.txt").write_text("x", encoding="utf-8")
+    names = [Path(p).name for p in find_articles([str(tmp_path / "in")])]
+    assert names == ["a.txt", "b.md", "c.html", "d.htm"]
+    deep = find_articles([str(tmp_path / "in")], recursive=True, skip=tmp_path / "in" / "out")
+    assert [Path(p).name for p in deep] == ["a.txt", "b.md", "c.html", "d.htm", "f.txt"]
+    assert [Path(p).name for p in find_articles([str(tmp_path / "in")], ["*.md"])] == ["b.md"]
+    direct = find_articles([str(tmp_path / "in" / "e.pdf"), str(tmp_path / "in" / "a.txt")])
+    assert [Path(p).name for p in direct] == ["e.pdf", "a.txt"]
+
+
+def test_mixed_folder_good_ones_become_episodes_the_others_fail_with_reasons(tmp_path: Path) -> None:
+    folder = tmp_path / "tonight"
+    folder.mkdir()
+    write_story(folder, "ferry.txt", "Ferry service returns to the island")
+    write_story(folder, "bridge.txt", "Bridge reopens after the storm", thing="bridge", weeks=6)
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    (folder / "nav.html").write_text(
+        "<html><head><title>Home</title></head><body><nav><a href='/'>Home</a> <a href='/news'>News</a>"
+        "</nav></body></html>",
+        encoding="utf-8",
+    )
+    write_story(folder, "hangs.txt", "Harbour dredging begins", extra=f"The survey boat was called {HANG_MARKER}.")
+    write_story(folder, "crashes.txt", "Quay crane fails", extra=f"The crane's name is {CRASH_MARKER}.")
+    out = tmp_path / "out"
+    args = ("batch", str(folder), "--out", str(out), "-e", "fake", "--workers", "2", "--timeout-s", "25")
+    proc = radio(*args, cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert sorted(p.name for p in out.glob("*.mp3")) == [
+        "bridge-reopens-after-the-storm.mp3",
+        "ferry-service-returns-to-the-island.mp3",
+    ]
+    assert_consistent(out)
+    with Catalog.open(out) as catalog:
+        rows = {Path(e.source).name: e for e in catalog.episodes(include_failed=True)}
+    assert {name for name, e in rows.items() if e.status == "done"} == {"ferry.txt", "bridge.txt"}
+    assert "is empty" in (rows["empty.txt"].reason or "")
+    assert "binary" in (rows["binary.txt"].reason or "")
+    assert "no article found" in (rows["nav.html"].reason or "")
+    assert "timed out after 25 s" in (rows["hangs.txt"].reason or "")
+    assert "exited with status 70" in (rows["crashes.txt"].reason or "")
+    summary = proc.stdout
+    assert "2 done, 0 unchanged, 5 failed" in summary
+    for reason in ("is empty", "binary", "no article found", "timed out", "exited with status 70"):
+        assert reason in summary, reason
+    # Not a terminal: plain log lines, one per finished article.
+    assert proc.stderr.count("] done ") == 2 and proc.stderr.count("] failed ") == 5
+
+
+def test_second_run_redoes_nothing_and_an_edit_redoes_only_its_article(
+    tmp_path: Path, fake_settings: Settings
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    stories = [write_story(folder, f"s{i}.txt", f"Story number {i} of the night", weeks=i + 2) for i in range(3)]
+    out = tmp_path / "out"
+    sources = find_articles([str(folder)])
+    first = run_batch(sources, out, fake_settings, workers=2, timeout_s=120)
+    assert len(first.of("done")) == 3
+    assert all(o.cache_misses >= 2 for o in first.of("done"))  # the quote and the outro are shared: voiced once
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    with Catalog.open(out) as catalog:
+        ids = {e.source: (e.episode_id, e.number) for e in catalog.episodes()}
+
+    second = run_batch(sources, out, fake_settings, workers=2, timeout_s=120)
+    assert [o.status for o in second.outcomes] == ["unchanged"] * 3
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.suffix == ".mp3"} == {
+        k: v for k, v in stamps.items() if k.endswith(".mp3")
+    }
+
+    text = stories[1].read_text(encoding="utf-8")
+    stories[1].write_text(text.replace("Tuesday", "Wednesday"), "utf-8")
+    third = run_batch(sources, out, fake_settings, workers=2, timeout_s=120)
+    (redone,) = third.of("done")
+    assert redone.source == str(stories[1]) and len(third.of("unchanged")) == 2
+    assert redone.cache_misses == 1 and redone.cache_hits >= 4  # only the edited paragraph is voiced again
+    with Catalog.open(out) as catalog:
+        assert {e.source: (e.episode_id, e.number) for e in catalog.episodes()} == ids
+    assert_consistent(out)
+
+    louder = run_batch(sources, out, fake_settings.with_overrides(target_lufs=-23.0), workers=2, timeout_s=120)
+    assert len(louder.of("done")) == 3  # a setting changed: every episode redone...
+    assert all(o.cache_misses == 0 for o in louder.of("done"))  # ...but not one segment voiced again
+
+
+def test_a_changed_title_replaces_the_old_files(tmp_path: Path, fake_settings: Settings) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    story = write_story(folder, "s.txt", "Old headline for the ferry")
+    out = tmp_path / "out"
+    run_batch([str(story)], out, fake_settings, workers=1, timeout_s=120)
+    write_story(folder, "s.txt", "New headline for the ferry")
+    run_batch([str(story)], out, fake_settings, workers=1, timeout_s=120)
+    assert assert_consistent(out) == ["new-headline-for-the-ferry.mp3"]
+    assert not list(out.glob("old-headline*"))
+
+
+def test_two_articles_with_one_title_do_not_overwrite_each_other(tmp_path: Path, fake_settings: Settings) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_story(folder, "a.txt", "Same headline twice", weeks=2)
+    write_story(folder, "b.txt", "Same headline twice", weeks=9)
+    summary = run_batch(find_articles([str(folder)]), tmp_path / "out", fake_settings, workers=2, timeout_s=120)
+    assert len(summary.of("done")) == 1
+    (failed,) = summary.of("failed")
+    assert "has the same title" in (failed.reason or "")
+    assert_consistent(tmp_path / "out")
+
+
+def _wait_for(condition: object, timeout_s: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting")
+        time.sleep(0.05)
+
+
+def _done_rows(out: Path) -> int:
+    if not (out / CATALOG_NAME).exists():
+        return 0
+    try:
+        with sqlite3.connect(out / CATALOG_NAME, timeout=5) as db:
+            return int(db.execute("SELECT count(*) FROM episodes WHERE status = 'done'").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT], ids=["kill", "ctrl-c"])
+def test_a_killed_batch_leaves_nothing_half_written_and_the_rerun_completes(
+    tmp_path: Path, how: signal.Signals
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(6):
+        write_story(folder, f"s{i}.txt", f"Night story {i}", weeks=i + 1, extra="A longer closing paragraph. " * 6)
+    out = tmp_path / "out"
+    args = ("batch", str(folder), "--out", str(out), "-e", "fake", "--workers", "2")
+    run = start_radio(*args, cwd=tmp_path)
+    _wait_for(lambda: _done_rows(out) >= 1)
+    run.send_signal(how)
+    _, err = run.communicate(timeout=60)
+    assert _done_rows(out) < 6
+    if how == signal.SIGINT:
+        assert run.returncode == 130 and "interrupted" in err and "Traceback" not in err
+        assert FolderLock(out).holder() is None  # released on the way out
+    time.sleep(1.5)  # the orphaned workers notice their parent is gone and stop
+    rerun = radio(*args, cwd=tmp_path)
+    assert rerun.returncode == 0, rerun.stderr
+    assert len(assert_consistent(out)) == 6
+    assert "0 failed" in rerun.stdout
+
+
+def test_two_runs_at_once_the_second_names_the_first_or_waits(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(4):
+        write_story(folder, f"s{i}.txt", f"Concurrent story {i}", weeks=i + 1)
+    out = tmp_path / "out"
+    args = ("batch", str(folder), "--out", str(out), "-e", "fake", "--workers", "1")
+    first = start_radio(*args, cwd=tmp_path)
+    _wait_for(lambda: FolderLock(out).holder() is not None)
+    refused = radio(*args, cwd=tmp_path)
+    assert refused.returncode == 1
+    assert f"is in use by run pid {first.pid} (radio batch" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    queued = radio(*args, "--wait", cwd=tmp_path)
+    _, first_err = first.communicate(timeout=600)
+    assert first.returncode == 0, first_err
+    assert queued.returncode == 0, queued.stderr
+    assert "0 done, 4 unchanged, 0 failed" in queued.stdout
+    assert len(assert_consistent(out)) == 4
+    assert_episode_refused_while_batch_holds(out, tmp_path)
+
+
+def assert_episode_refused_while_batch_holds(out: Path, cwd: Path) -> None:
+    lock = FolderLock(out, "radio batch /somewhere")
+    lock.acquire()
+    try:
+        story = write_story(cwd, "single.txt", "A single episode")
+        proc = radio("episode", str(story), "--out", str(out), "-e", "fake", cwd=cwd)
+        assert proc.returncode == 1
+        assert f"in use by run pid {os.getpid()} (radio batch /somewhere)" in proc.stderr
+    finally:
+        lock.release()
+
+
+def test_episode_is_catalogued_and_a_batch_then_skips_it(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    story = write_story(folder, "one.txt", "The one story")
+    out = tmp_path / "out"
+    proc = radio("episode", str(story), "--out", str(out), "-e", "fake", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    listed = radio("list", str(out), "--json", cwd=tmp_path)
+    (row,) = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert row["source"] == str(story) and row["status"] == "done" and row["mp3_name"] == "the-one-story.mp3"
+    again = radio("batch", str(folder), "--out", str(out), "-e", "fake", "--quiet", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "0 done, 1 unchanged, 0 failed" in again.stdout
+    assert again.stderr == ""  # --quiet: only the summary
+    (out / CATALOG_NAME).write_bytes(b"garbage" * 1000)
+    broken = radio("list", str(out), cwd=tmp_path)
+    assert broken.returncode == 1 and "radio catalog rebuild" in broken.stderr
+    rebuilt = radio("catalog", "rebuild", str(out), cwd=tmp_path)
+    assert rebuilt.returncode == 0 and "1 episodes" in rebuilt.stdout
+    relisted = radio("list", str(out), "--json", cwd=tmp_path)
+    assert json.loads(relisted.stdout)["episode_id"] == row["episode_id"]
+
+
+def test_dask_local_cluster_makes_the_same_episodes(tmp_path: Path, fake_settings: Settings) -> None:
+    distributed = pytest.importorskip("dask.distributed", reason="the dask extra is missing: pip install '.[dask]'")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        write_story(folder, f"s{i}.txt", f"Cluster story {i}", weeks=i + 3)
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    sources = find_articles([str(folder)])
+    local = run_batch(sources, tmp_path / "local", fake_settings, workers=2, timeout_s=120)
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as cluster:
+        remote = run_batch(
+            sources, tmp_path / "dask", fake_settings, workers=2, timeout_s=120, scheduler=cluster.scheduler_address
+        )
+
+    def shape(summary: object) -> list[tuple[str, str, str]]:
+        return sorted((o.source, o.status, o.mp3_name) for o in summary.outcomes)  # type: ignore[attr-defined]
+
+    assert shape(remote) == shape(local)
+    assert len(remote.of("done")) == 3
+    by_source = {o.source: o.duration_ms for o in local.of("done")}
+    assert {o.source: o.duration_ms for o in remote.of("done")} == by_source
+    assert assert_consistent(tmp_path / "dask") == assert_consistent(tmp_path / "local")
+    for name in assert_consistent(tmp_path / "local"):
+        script = name.replace(".mp3", ".script.json")
+        assert (tmp_path / "dask" / script).read_text(encoding="utf-8") == (
+            tmp_path / "local" / script
+        ).read_text(encoding="utf-8")
