@@ -290,3 +290,37 @@ def test_cli_explain_refuses_html_unless_read_as_text() -> None:
         app, ["script", "--explain", "--engine", "fake", "--format", "text", str(FIXTURES / "article.html")]
     )
     assert result.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "label", ["Read the full announcement", "See the full list", "Watch the video", "Find out more »"]
+)
+def test_a_call_to_action_link_is_not_read(label: str) -> None:
+    from radio.words.ingest.text import clean_lines
+
+    body = [
+        "Council backs new bike lanes on Main Street",
+        "The council voted seven to two on Tuesday to build protected bike lanes along Main Street.",
+        label,
+        "Work starts in May and should be finished before the autumn term, the mayor said.",
+    ]
+    article = clean_lines(body, "page.md", fmt="markdown")
+    assert label not in article.paragraphs
+    assert len(article.paragraphs) == 2
+    story = clean_text("\n\n".join(body), "page.txt")
+    assert label not in story.paragraphs and len(story.paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read the statement in full, the mayor told the council.",  # a sentence: it ends like one
+        "Watch the skies over the harbour tonight, forecasters say, as the comet passes close to the coast",
+        "See",  # one word: no object, a menu label at most, not a call to action
+        "Meeting the council",  # not an imperative verb
+    ],
+)
+def test_a_sentence_or_a_long_line_is_no_call_to_action(line: str) -> None:
+    from radio.words.ingest.rules import is_call_to_action
+
+    assert not is_call_to_action(line)

@@ -20,6 +20,7 @@ from radio.words.ingest.rules import (
     _copyright,
     _credit,
     byline_name,
+    is_call_to_action,
     parse_date,
     stamp_date,
 )
@@ -265,7 +266,7 @@ def line_label(block: Block) -> str | None:
         return "byline"
     if block.length < 100 and (_credit(text, low) or ("/" in text and _NAME_SLASH_AGENCY.match(text))):
         return "credit"
-    if _boilerplate(text, low) or (not block.sentence and _button_line(block, low)):
+    if _boilerplate(text, low) or (not block.sentence and _button_line(block, low)) or is_call_to_action(text):
         return "boilerplate"
     if (
         block.length < 300
