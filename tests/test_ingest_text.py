@@ -324,3 +324,41 @@ def test_a_sentence_or_a_long_line_is_no_call_to_action(line: str) -> None:
     from radio.words.ingest.rules import is_call_to_action
 
     assert not is_call_to_action(line)
+
+
+def test_a_short_paragraph_beside_an_advert_inside_the_story_is_read() -> None:
+    lines = [
+        "Ferry talks collapse after a night of argument",
+        "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+        "The contract covers the two car ferries and the foot launch, and runs for ten years from next April.",
+        "Advertisement",
+        "It was not the first time.",
+        "Partner content",
+        "Members will meet again next week to try once more, the chairwoman of the transport committee said.",
+        "Neither side would say what had gone wrong, but both blamed the cost of the new slipway at the quay.",
+    ]
+    article = clean_text("\n".join(lines), "short.txt")
+    assert "It was not the first time." in article.paragraphs
+    assert len(article.paragraphs) == 5
+
+
+@pytest.mark.parametrize(
+    "clutter",
+    [
+        "Click to share on Facebook (Opens in new window)",
+        "Share on the site of a friend (new tab)",
+        "Ann Lee, speaking at the harbour meeting",
+        "Bo Li, left, standing on the north quay",
+    ],
+)
+def test_share_buttons_with_an_aside_and_captions_are_not_read(clutter: str) -> None:
+    lines = [
+        "Ferry talks collapse after a night of argument",
+        "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+        clutter,
+        "Members will meet again next week to try once more, the chairwoman of the transport committee said.",
+        "Neither side would say what had gone wrong, but both blamed the cost of the new slipway at the quay.",
+    ]
+    article = clean_text("\n".join(lines), "aside.txt")
+    assert clutter not in article.paragraphs
+    assert len(article.paragraphs) == 3
