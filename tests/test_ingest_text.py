@@ -362,3 +362,20 @@ def test_share_buttons_with_an_aside_and_captions_are_not_read(clutter: str) -> 
     article = clean_text("\n".join(lines), "aside.txt")
     assert clutter not in article.paragraphs
     assert len(article.paragraphs) == 3
+
+
+def test_the_headline_is_the_line_the_byline_signs() -> None:
+    lines = [
+        "Coast Courier",
+        "Harbour towns vote to share one ferry service",
+        "By Morwenna Teague",
+        "Published: 14 May 2026",
+        "Share",
+        "Comments",
+        "Ferry passengers queue at the north quay on a winter morning",
+        "Three harbour councils voted on Tuesday to run a single ferry service between their towns from next year.",
+        "The vote ends years of cancelled sailings, which left islanders stranded for days in the winter storms.",
+        "The new service will be run by a joint board, with a seat for each council and one for the islanders.",
+    ]
+    reading = read_text("\n".join(lines))
+    assert reading.title == "Harbour towns vote to share one ferry service"
