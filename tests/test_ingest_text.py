@@ -379,3 +379,34 @@ def test_the_headline_is_the_line_the_byline_signs() -> None:
     ]
     reading = read_text("\n".join(lines))
     assert reading.title == "Harbour towns vote to share one ferry service"
+
+
+def test_a_link_title_printed_twice_in_the_story_is_not_read() -> None:
+    teaser = "Fishing fleet returns to the old harbour after the storm"
+    lines = [
+        "Ferry talks collapse after a night of argument",
+        "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+        teaser,
+        "Members will meet again next week to try once more, the chairwoman of the transport committee said.",
+        "Neither side would say what had gone wrong, but both blamed the cost of the new slipway at the quay.",
+        teaser,
+        "The contract covers the two car ferries and the foot launch, and runs for ten years from next April.",
+    ]
+    article = clean_text("\n".join(lines), "teaser.txt")
+    assert teaser not in article.paragraphs
+    assert len(article.paragraphs) == 4
+
+
+def test_a_subhead_after_a_photo_caption_is_read() -> None:
+    lines = [
+        "Ferry talks collapse after a night of argument",
+        "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+        "Members will meet again next week to try once more, the chairwoman of the transport committee said.",
+        "Why the slipway?",
+        "Ann Lee, speaking at the harbour meeting",
+        "Neither side would say what had gone wrong, but both blamed the cost of the new slipway at the quay.",
+        "The contract covers the two car ferries and the foot launch, and runs for ten years from next April.",
+    ]
+    article = clean_text("\n".join(lines), "subhead.txt")
+    assert "Why the slipway?" in article.paragraphs
+    assert "Ann Lee, speaking at the harbour meeting" not in article.paragraphs

@@ -77,7 +77,9 @@ def _captions(blocks: list[Block], labels: list[str | None], span: tuple[int, in
         close = any(copies[k + 1] - copies[k] <= 2 for k in range(len(copies) - 1))
         outside = any(not span[0] <= i < span[1] for i in copies)
         short = blocks[copies[0]].length < 200
-        if beside_credit or close or (outside and short):
+        # a link's title (a headline: five words or more, no full stop) printed twice, in a box and in a list
+        teaser = not blocks[copies[0]].sentence and blocks[copies[0]].words >= 5
+        if beside_credit or close or (outside and short) or teaser:
             for i in copies:
                 if labels[i] is None:
                     # printed twice in a row with nothing between: a caption, or the headline twice over
