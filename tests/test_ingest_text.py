@@ -410,3 +410,17 @@ def test_a_subhead_after_a_photo_caption_is_read() -> None:
     article = clean_text("\n".join(lines), "subhead.txt")
     assert "Why the slipway?" in article.paragraphs
     assert "Ann Lee, speaking at the harbour meeting" not in article.paragraphs
+
+
+def test_a_title_dash_site_line_gives_the_title_printed_alone_elsewhere() -> None:
+    lines = [
+        "Coast Courier",
+        "Harbour towns vote to share one ferry service - Coast Courier",
+        "Three harbour councils voted on Tuesday to run a single ferry service between their towns from next year.",
+        "The vote ends years of cancelled sailings, which left islanders stranded for days in the winter storms.",
+        "The new service will be run by a joint board, with a seat for each council and one for the islanders.",
+        "Share this story",
+        "Harbour towns vote to share one ferry service",
+    ]
+    reading = read_text("\n".join(lines))
+    assert reading.title == "Harbour towns vote to share one ferry service"

@@ -167,6 +167,16 @@ def score_candidates(
     return scored
 
 
+def _part_printed_alone(blocks: list[Block], index: int, text: str) -> str:
+    """The title of a "Title - Site" line when the page prints that title on a line of its own."""
+    parts = _SITE_SEPARATOR.split(text)
+    if len(parts) != 2:
+        return text
+    lines = {fold(b.text) for j, b in enumerate(blocks) if j != index and b.length <= 300}
+    alone = [p for p in parts if len(p.split()) >= MIN_WORDS and fold(p) in lines]
+    return alone[0] if len(alone) == 1 else text
+
+
 def choose_headline(
     blocks: list[Block], labels: list[str | None], kept: list[bool], first: int
 ) -> tuple[str, int, str] | None:
@@ -195,4 +205,6 @@ def choose_headline(
     parts = text.split(" | ")
     if len(parts) == 2 and min(len(p.split()) for p in parts) <= 4:
         text = max(parts, key=len)  # "Title | Site", "Section | Title"
+    else:
+        text = _part_printed_alone(blocks, best, text)
     return _headline(strip_links(text)), best, why
