@@ -293,7 +293,14 @@ def test_cli_explain_refuses_html_unless_read_as_text() -> None:
 
 
 @pytest.mark.parametrize(
-    "label", ["Read the full announcement", "See the full list", "Watch the video", "Find out more »"]
+    "label",
+    [
+        "Read the full announcement",
+        "See the full list",
+        "Watch the video",
+        "Find out more »",
+        "Read: Island school to close after a century of lessons",
+    ],
 )
 def test_a_call_to_action_link_is_not_read(label: str) -> None:
     from radio.words.ingest.text import clean_lines

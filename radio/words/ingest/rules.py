@@ -432,13 +432,15 @@ _CTA_TAIL = " \t»›→>…"
 
 
 def is_call_to_action(line: str) -> bool:
-    """A short imperative link label with no sentence end: not news, never read.
+    """A short imperative link label with no sentence end, or "Read: <a headline>": not news, never read.
 
     A sentence that happens to open with one of the verbs ends with a full stop
     or runs longer; a label is short and open-ended.
     """
     text = line.strip().rstrip(_CTA_TAIL)
     words = text.split()
+    if 3 <= len(words) <= 25 and words[0].endswith(":") and words[0][:-1].lower() in _CTA_VERBS:
+        return not text.endswith(".")  # "Read: Another story's headline", a link to it
     if not 2 <= len(words) <= CTA_MAX_WORDS or len(text) > 80 or _SENTENCE_END.search(text):
         return False
     first, second = (w.lower().strip("\"'“”‘’([") for w in words[:2])
