@@ -290,3 +290,144 @@ def test_cli_explain_refuses_html_unless_read_as_text() -> None:
         app, ["script", "--explain", "--engine", "fake", "--format", "text", str(FIXTURES / "article.html")]
     )
     assert result.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Read the full announcement",
+        "See the full list",
+        "Watch the video",
+        "Find out more »",
+        "Read: Island school to close after a century of lessons",
+    ],
+)
+def test_a_call_to_action_link_is_not_read(label: str) -> None:
+    from radio.words.ingest.text import clean_lines
+
+    body = [
+        "Council backs new bike lanes on Main Street",
+        "The council voted seven to two on Tuesday to build protected bike lanes along Main Street.",
+        label,
+        "Work starts in May and should be finished before the autumn term, the mayor said.",
+    ]
+    article = clean_lines(body, "page.md", fmt="markdown")
+    assert label not in article.paragraphs
+    assert len(article.paragraphs) == 2
+    story = clean_text("\n\n".join(body), "page.txt")
+    assert label not in story.paragraphs and len(story.paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read the statement in full, the mayor told the council.",  # a sentence: it ends like one
+        "Watch the skies over the harbour tonight, forecasters say, as the comet passes close to the coast",
+        "See",  # one word: no object, a menu label at most, not a call to action
+        "Meeting the council",  # not an imperative verb
+    ],
+)
+def test_a_sentence_or_a_long_line_is_no_call_to_action(line: str) -> None:
+    from radio.words.ingest.rules import is_call_to_action
+
+    assert not is_call_to_action(line)
+
+
+def test_a_short_paragraph_beside_an_advert_inside_the_story_is_read() -> None:
+    lines = [
+        "Ferry talks collapse after a night of argument",
+        "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+        "The contract covers the two car ferries and the foot launch, and runs for ten years from next April.",
+        "Advertisement",
+        "It was not the first time.",
+        "Partner content",
+        "Members will meet again next week to try once more, the chairwoman of the transport committee said.",
+        "Neither side would say what had gone wrong, but both blamed the cost of the new slipway at the quay.",
+    ]
+    article = clean_text("\n".join(lines), "short.txt")
+    assert "It was not the first time." in article.paragraphs
+    assert len(article.paragraphs) == 5
+
+
+@pytest.mark.parametrize(
+    "clutter",
+    [
+        "Click to share on Facebook (Opens in new window)",
+        "Share on the site of a friend (new tab)",
+        "Ann Lee, speaking at the harbour meeting",
+        "Bo Li, left, standing on the north quay",
+    ],
+)
+def test_share_buttons_with_an_aside_and_captions_are_not_read(clutter: str) -> None:
+    lines = [
+        "Ferry talks collapse after a night of argument",
+        "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+        clutter,
+        "Members will meet again next week to try once more, the chairwoman of the transport committee said.",
+        "Neither side would say what had gone wrong, but both blamed the cost of the new slipway at the quay.",
+    ]
+    article = clean_text("\n".join(lines), "aside.txt")
+    assert clutter not in article.paragraphs
+    assert len(article.paragraphs) == 3
+
+
+def test_the_headline_is_the_line_the_byline_signs() -> None:
+    lines = [
+        "Coast Courier",
+        "Harbour towns vote to share one ferry service",
+        "By Morwenna Teague",
+        "Published: 14 May 2026",
+        "Share",
+        "Comments",
+        "Ferry passengers queue at the north quay on a winter morning",
+        "Three harbour councils voted on Tuesday to run a single ferry service between their towns from next year.",
+        "The vote ends years of cancelled sailings, which left islanders stranded for days in the winter storms.",
+        "The new service will be run by a joint board, with a seat for each council and one for the islanders.",
+    ]
+    reading = read_text("\n".join(lines))
+    assert reading.title == "Harbour towns vote to share one ferry service"
+
+
+def test_a_link_title_printed_twice_in_the_story_is_not_read() -> None:
+    teaser = "Fishing fleet returns to the old harbour after the storm"
+    lines = [
+        "Ferry talks collapse after a night of argument",
+        "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+        teaser,
+        "Members will meet again next week to try once more, the chairwoman of the transport committee said.",
+        "Neither side would say what had gone wrong, but both blamed the cost of the new slipway at the quay.",
+        teaser,
+        "The contract covers the two car ferries and the foot launch, and runs for ten years from next April.",
+    ]
+    article = clean_text("\n".join(lines), "teaser.txt")
+    assert teaser not in article.paragraphs
+    assert len(article.paragraphs) == 4
+
+
+def test_a_subhead_after_a_photo_caption_is_read() -> None:
+    lines = [
+        "Ferry talks collapse after a night of argument",
+        "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+        "Members will meet again next week to try once more, the chairwoman of the transport committee said.",
+        "Why the slipway?",
+        "Ann Lee, speaking at the harbour meeting",
+        "Neither side would say what had gone wrong, but both blamed the cost of the new slipway at the quay.",
+        "The contract covers the two car ferries and the foot launch, and runs for ten years from next April.",
+    ]
+    article = clean_text("\n".join(lines), "subhead.txt")
+    assert "Why the slipway?" in article.paragraphs
+    assert "Ann Lee, speaking at the harbour meeting" not in article.paragraphs
+
+
+def test_a_title_dash_site_line_gives_the_title_printed_alone_elsewhere() -> None:
+    lines = [
+        "Coast Courier",
+        "Harbour towns vote to share one ferry service - Coast Courier",
+        "Three harbour councils voted on Tuesday to run a single ferry service between their towns from next year.",
+        "The vote ends years of cancelled sailings, which left islanders stranded for days in the winter storms.",
+        "The new service will be run by a joint board, with a seat for each council and one for the islanders.",
+        "Share this story",
+        "Harbour towns vote to share one ferry service",
+    ]
+    reading = read_text("\n".join(lines))
+    assert reading.title == "Harbour towns vote to share one ferry service"

@@ -20,6 +20,7 @@ from radio.words.ingest.rules import (
     _copyright,
     _credit,
     byline_name,
+    is_call_to_action,
     parse_date,
     stamp_date,
 )
@@ -253,6 +254,20 @@ def is_clock(text: str) -> bool:
     return len(text) <= 16 and bool(_CLOCK.match(text))
 
 
+_TRAILING_ASIDE = re.compile(r"\s*\([^()]{1,40}\)$")
+
+
+def _open_ended(block: Block) -> bool:
+    """No sentence end, once a short aside in brackets at its end is set apart ("Share on X (opens in new window)")."""
+    if not block.sentence:
+        return True
+    return block.text.endswith(")") and not _SENTENCE_END.search(_TRAILING_ASIDE.sub("", block.text))
+
+
+# a photo caption: a person named, then what they are doing, with no full stop ("Ann Lee, speaking at a rally")
+_CAPTION = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3},\s+(?:(?:left|right|centre|center),\s+)?[a-z]+ing\b")
+
+
 def line_label(block: Block) -> str | None:
     """The class a block earns by itself (None: its shape and neighbours decide)."""
     text = block.text
@@ -265,7 +280,7 @@ def line_label(block: Block) -> str | None:
         return "byline"
     if block.length < 100 and (_credit(text, low) or ("/" in text and _NAME_SLASH_AGENCY.match(text))):
         return "credit"
-    if _boilerplate(text, low) or (not block.sentence and _button_line(block, low)):
+    if _boilerplate(text, low) or is_call_to_action(text) or (_open_ended(block) and _button_line(block, low)):
         return "boilerplate"
     if (
         block.length < 300
@@ -279,6 +294,8 @@ def line_label(block: Block) -> str | None:
         _CLOCK.match(text) or _AGO.match(text) or _READ_TIME.search(text) or (parse_date(text) and not block.sentence)
     ):
         return "date"
+    if not block.sentence and block.words <= 20 and _CAPTION.match(text):
+        return "caption"
     could_link = "://" in low or "www." in low or "@" in low  # every URL_RE or EMAIL_RE match holds one
     if could_link and not URL_RE.sub("", EMAIL_RE.sub("", text)).strip(_EDGE):
         return "link"

@@ -123,6 +123,19 @@ class _Evidence:
         return self.counts.get(fold(block.text), 0) > 1
 
 
+SIGNED_REACH = 3  # a byline or a stamp this close under a line (or two above it) marks the article's head
+SIGNED = 3.0  # the score it adds
+
+
+def _signed(blocks: list[Block], labels: list[str | None], index: int) -> bool:
+    """A byline or a "Published ..." stamp sits just under the line (or just above it, under a kicker).
+
+    A bare date does not count: a list of teasers gives each its date.
+    """
+    near = range(max(0, index - 2), min(len(labels), index + SIGNED_REACH + 1))
+    return any(labels[j] == "byline" or blocks[j].is_stamp for j in near if j != index)
+
+
 def score_candidates(
     blocks: list[Block], labels: list[str | None], candidates: list[int]
 ) -> list[tuple[float, int, bool]]:
@@ -139,13 +152,29 @@ def score_candidates(
         score -= 1 if _INNER_SENTENCE.search(block.text) else 0  # two sentences: a standfirst
         score -= 3 if _shouting(block.text) else 0
         score -= 3 if block.words <= 5 and _in_menu(blocks, labels, i) else 0
-        score += 2 if _dek_below(blocks, labels, i) else 0
-        score -= 2 if _dek_below(blocks, labels, _prev_free(labels, i)) else 0  # the dek under a headline
+        heads_dek = _dek_below(blocks, labels, i)
+        under_head = _dek_below(blocks, labels, _prev_free(labels, i))
+        score += 2 if heads_dek else 0
+        score -= 2 if under_head else 0  # the dek under a headline
+        # the signature under a standfirst signs the headline above it
+        below = next_free(labels, i) if heads_dek else None
+        signed = _signed(blocks, labels, i) or (below is not None and _signed(blocks, labels, below))
+        score += SIGNED if signed and not under_head else 0
         score -= 1.5 if _quoted(block.text) else 0  # a pull quote
         score -= 2 if block.words <= 8 and is_button(block.text) else 0
         score -= 1.5 if block.density == 0 and block.words >= 5 else 0  # a list of names and roles
         scored.append((score, i, evidence))
     return scored
+
+
+def _part_printed_alone(blocks: list[Block], index: int, text: str) -> str:
+    """The title of a "Title - Site" line when the page prints that title on a line of its own."""
+    parts = _SITE_SEPARATOR.split(text)
+    if len(parts) != 2:
+        return text
+    lines = {fold(b.text) for j, b in enumerate(blocks) if j != index and b.length <= 300}
+    alone = [p for p in parts if len(p.split()) >= MIN_WORDS and fold(p) in lines]
+    return alone[0] if len(alone) == 1 else text
 
 
 def choose_headline(
@@ -176,4 +205,6 @@ def choose_headline(
     parts = text.split(" | ")
     if len(parts) == 2 and min(len(p.split()) for p in parts) <= 4:
         text = max(parts, key=len)  # "Title | Site", "Section | Title"
+    else:
+        text = _part_printed_alone(blocks, best, text)
     return _headline(strip_links(text)), best, why

@@ -358,3 +358,90 @@ def headline_from(paragraph: str, limit_words: int = 12) -> str:
 def fold(text: str) -> str:
     """Words only, lower case: for comparing a line with a headline or a snippet."""
     return " ".join(re.findall(r"\w+", text.lower()))
+
+
+# A call to action is a link's label: an imperative verb of reading, watching or
+# acting, then straight away its object or a particle ("Read the full
+# announcement", "See the full list", "Watch the video", "Find out more").
+_CTA_VERBS = frozenset(
+    (
+        "read",
+        "see",
+        "watch",
+        "listen",
+        "view",
+        "learn",
+        "find",
+        "discover",
+        "explore",
+        "download",
+        "get",
+        "check",
+        "visit",
+        "browse",
+        "click",
+        "tap",
+        "sign",
+        "subscribe",
+        "follow",
+        "share",
+        "join",
+        "shop",
+        "try",
+        "donate",
+        "register",
+        "contact",
+        "meet",
+        "play",
+        "hear",
+    )
+)
+_CTA_NEXT = frozenset(
+    (
+        "the",
+        "our",
+        "this",
+        "these",
+        "those",
+        "all",
+        "more",
+        "full",
+        "a",
+        "an",
+        "your",
+        "out",
+        "here",
+        "now",
+        "up",
+        "us",
+        "it",
+        "them",
+        "his",
+        "her",
+        "their",
+        "every",
+        "latest",
+        "live",
+        "complete",
+        "entire",
+        "whole",
+    )
+)
+CTA_MAX_WORDS = 8
+_CTA_TAIL = " \t»›→>…"
+
+
+def is_call_to_action(line: str) -> bool:
+    """A short imperative link label with no sentence end, or "Read: <a headline>": not news, never read.
+
+    A sentence that happens to open with one of the verbs ends with a full stop
+    or runs longer; a label is short and open-ended.
+    """
+    text = line.strip().rstrip(_CTA_TAIL)
+    words = text.split()
+    if 3 <= len(words) <= 25 and words[0].endswith(":") and words[0][:-1].lower() in _CTA_VERBS:
+        return not text.endswith(".")  # "Read: Another story's headline", a link to it
+    if not 2 <= len(words) <= CTA_MAX_WORDS or len(text) > 80 or _SENTENCE_END.search(text):
+        return False
+    first, second = (w.lower().strip("\"'“”‘’([") for w in words[:2])
+    return first in _CTA_VERBS and second in _CTA_NEXT

@@ -32,6 +32,9 @@ BAD_COST = 30  # what one chrome block between paragraphs costs, in characters o
 BARRIER_FROM = 0.4  # barriers count only past this share of the page's blocks
 RUN_CAP = 2  # ... times its place in its run of chrome, up to this
 
+ASIDE = "aside"  # the class of a caption or a credit: neither prose nor chrome to its neighbours
+ASIDE_LABELS = frozenset(("caption", "credit"))
+
 _FALLBACK_STOPWORDS = frozenset(
     (
         "a",
@@ -303,12 +306,16 @@ def _barrier(block: Block, label: str | None) -> bool:
 
 def find_story(blocks: list[Block], labels: list[str | None]) -> tuple[list[str], tuple[int, int]]:
     """Each block's class ("good" is prose) and the span [start, end) of blocks that is the story."""
-    classes = ["bad" if labels[i] is not None else _shape(b) for i, b in enumerate(blocks)]
+    # a photo's caption or credit is set into the story: it says nothing of its neighbours' class
+    classes = [
+        (ASIDE if labels[i] in ASIDE_LABELS else "bad") if labels[i] is not None else _shape(b)
+        for i, b in enumerate(blocks)
+    ]
     if "good" not in classes:  # no paragraph long enough: a short story without chrome reads as near-good
         classes = ["good" if c == "neargood" else c for c in classes]
     stamps = {i for i, label in enumerate(labels) if label == "date" or (label and is_clock(blocks[i].text))}
     classes = _revise(classes, blocks, stamps)
     # a comments link or a copyright notice in the page's header is no barrier
     barriers = {i for i, b in enumerate(blocks) if i > BARRIER_FROM * len(blocks) and _barrier(b, labels[i])}
-    clocks = {i for i in stamps if is_clock(blocks[i].text)}
+    clocks = {i for i in stamps if is_clock(blocks[i].text)} | {i for i, c in enumerate(classes) if c == ASIDE}
     return classes, _extend(_story_span(classes, blocks, barriers, clocks), classes, blocks, barriers)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from radio.words.ingest.features import Block, line_label, make_blocks
 from radio.words.ingest.headline import choose_headline, next_free
 from radio.words.ingest.rules import _BIO, _DATELINE, _WORD_CHAR, fold, headline_from, parse_date, strip_links
-from radio.words.ingest.shape import STOPWORDS_LOW, find_story, stopwords
+from radio.words.ingest.shape import STOPWORDS_HIGH, STOPWORDS_LOW, find_story, stopwords
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +77,9 @@ def _captions(blocks: list[Block], labels: list[str | None], span: tuple[int, in
         close = any(copies[k + 1] - copies[k] <= 2 for k in range(len(copies) - 1))
         outside = any(not span[0] <= i < span[1] for i in copies)
         short = blocks[copies[0]].length < 200
-        if beside_credit or close or (outside and short):
+        # a link's title (a headline: five words or more, no full stop) printed twice, in a box and in a list
+        teaser = not blocks[copies[0]].sentence and blocks[copies[0]].words >= 5
+        if beside_credit or close or (outside and short) or teaser:
             for i in copies:
                 if labels[i] is None:
                     # printed twice in a row with nothing between: a caption, or the headline twice over
@@ -114,6 +116,34 @@ def _standfirst(blocks: list[Block], labels: list[str | None], kept: list[bool],
         kept[below], labels[below] = True, "standfirst"
 
 
+SHORT_PARAGRAPH_WORDS = 5  # a sentence this long between paragraphs of the story is one of them
+
+
+def _short_paragraphs(blocks: list[Block], labels: list[str | None], kept: list[bool], span: tuple[int, int]) -> None:
+    """A short sentence of prose between two paragraphs of the story is read.
+
+    jusText's neighbour rule drops a short block beside an advertisement or a
+    subhead; a block that ends like a sentence, is written in ordinary prose
+    (as many stopwords as a paragraph) and has the story on both sides is
+    part of it.
+    """
+    start, end = span
+    inside = [i for i in range(start, end) if kept[i]]
+    if len(inside) < 2:
+        return
+    for i in range(inside[0] + 1, inside[-1]):
+        block = blocks[i]
+        if (
+            not kept[i]
+            and labels[i] is None
+            and block.sentence
+            and block.words >= SHORT_PARAGRAPH_WORDS
+            and block.density >= STOPWORDS_HIGH
+            and block.text[:1].isupper()
+        ):
+            kept[i] = True
+
+
 def read_text(text: str) -> TextReading:
     """Find the story, its headline, date and byline in a page's text."""
     blocks = make_blocks(text, stopwords())
@@ -124,6 +154,7 @@ def read_text(text: str) -> TextReading:
         span[0] <= i < span[1] and classes[i] == "good" and labels[i] is None and _WORD_CHAR.search(b.text) is not None
         for i, b in enumerate(blocks)
     ]
+    _short_paragraphs(blocks, labels, kept, span)
     _trailing_bios(blocks, labels, kept)
     first = next((i for i, k in enumerate(kept) if k), None)
     title: str | None = None

@@ -25,6 +25,7 @@ from radio.words.ingest.rules import (
     fold,
     headline_from,
     is_boilerplate,
+    is_call_to_action,
     is_copyright,
     is_credit,
     parse_date,
@@ -45,6 +46,7 @@ __all__ = [
     "fold",
     "headline_from",
     "is_boilerplate",
+    "is_call_to_action",
     "is_copyright",
     "is_credit",
     "parse_date",
@@ -95,7 +97,7 @@ def clean_lines(
         low = line.lower()
         if _copyright(line, low):
             break  # the copyright line ends the article; a biography follows it
-        if line in seen or _boilerplate(line, low):
+        if line in seen or _boilerplate(line, low) or is_call_to_action(line):
             continue
         seen.add(line)
         stamp = stamp_date(line)
