@@ -8,6 +8,7 @@ The words never import the sound: who speaks in which voice is decided by a
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Callable, Sequence
@@ -130,10 +131,30 @@ def script_to_dict(script: Script) -> dict[str, Any]:
                 "paragraph": s.paragraph,
                 "text": s.text,
                 "spoken": s.spoken,
+                "spoken_from": spoken_from(s.text, s.spoken),
             }
             for s in script.segments
         ],
     }
+
+
+def _digest(text: str, size: int) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:size]
+
+
+def spoken_from(text: str, spoken: str) -> str:
+    """The fingerprint of the text a 'spoken' form was derived from, and of that form:
+    "<text sha256 prefix>.<spoken sha256 prefix>". An editor who changes 'text' but
+    not 'spoken' is caught when the script is read back."""
+    return f"{_digest(text, 16)}.{_digest(spoken, 8)}"
+
+
+def _stale_spoken(text: str, spoken: str, fingerprint: object) -> bool:
+    """True when 'text' changed since 'spoken' was derived and 'spoken' did not."""
+    if not isinstance(fingerprint, str) or "." not in fingerprint:
+        return False  # an older script, or no fingerprint: the producer's 'spoken' stands
+    text_digest, spoken_digest = fingerprint.split(".", 1)
+    return text_digest != _digest(text, 16) and spoken_digest == _digest(spoken, 8)
 
 
 def script_to_json(script: Script, indent: int | None = None) -> str:
@@ -216,6 +237,10 @@ def _segment_from(raw: Any, number: int, origin: str, lexicon: Lexicon | None, e
     spoken = raw.get("spoken")
     if spoken is None or (isinstance(spoken, str) and not spoken.strip()):
         spoken = to_spoken(text, lexicon, engine)  # 'spoken' removed by the editor: derive it again
+    elif isinstance(spoken, str) and _stale_spoken(text, spoken, raw.get("spoken_from")):
+        # the text was edited and 'spoken' was not: the audio would say the old words
+        log.warning("%s (%s): 'text' was edited but 'spoken' was not; 'spoken' derived again", where, kind)
+        spoken = to_spoken(text, lexicon, engine)
     if not isinstance(spoken, str):
         raise ScriptError(f"{where}: 'spoken' must be a string")
     spoken = _voiceable(spoken, where)
