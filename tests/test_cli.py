@@ -279,7 +279,7 @@ def test_names_lists_what_the_lexicon_does_not_cover(tmp_path: Path, sample_arti
     proc = radio("names", str(sample_article), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     words = {line.split("\t")[0] for line in proc.stdout.splitlines()}
-    assert {"Porthaven", "Alder", "Elden"} <= words
+    assert {"Porthaven", "Gwen Alder", "Elden"} <= words
     (tmp_path / "radio.toml").write_text('[lexicon]\nPorthaven = "porth-HAY-ven"\n', encoding="utf-8")
     proc = radio("names", str(sample_article), cwd=tmp_path)
     assert "Porthaven" not in {line.split("\t")[0] for line in proc.stdout.splitlines()}

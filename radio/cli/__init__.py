@@ -159,8 +159,12 @@ def names(
     articles: Annotated[list[str], typer.Argument(help="Article files, URLs, or - for standard input.")],
     config: ConfigOpt = None,
     fmt: FormatOpt = None,
+    toml: Annotated[bool, typer.Option("--toml", help="Print a [lexicon] stub to respell and paste.")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="One JSON object per article, one per line.")] = False,
 ) -> None:
     """List proper nouns, places and acronyms the pronunciation lexicon does not cover yet."""
+    import json
+
     from radio.words.ingest import load_article
     from radio.words.speech import load_user_lexicon
     from radio.words.speech.names import unreviewed_names
@@ -168,6 +172,7 @@ def names(
     settings = _settings(config)
     lexicon = load_user_lexicon(settings.lexicon)
     failures = 0
+    stub_started = False
     for source in articles:
         try:
             article = load_article(source, fmt, settings.fetch_timeout_s)
@@ -176,10 +181,21 @@ def names(
             failures += 1
             continue
         entries = unreviewed_names((article.title, *article.paragraphs), lexicon)
-        if len(articles) > 1:
+        if json_out:
+            rows = [{"word": e.word, "kind": e.kind, "count": e.count, "example": e.example} for e in entries]
+            typer.echo(json.dumps({"source": source, "names": rows}, ensure_ascii=False))
+            continue
+        if len(articles) > 1 or toml:
             typer.echo(f"# {source}")
+        if toml and entries and not stub_started:
+            stub_started = True
+            typer.echo("[lexicon]  # respell each name as it is said; a key matches exactly as written")
         for entry in entries:
-            typer.echo(f"{entry.word}\t{entry.kind}\t{entry.count}\t{entry.example}")
+            if toml:  # the word itself as its stub respelling: valid TOML that changes nothing until edited
+                key = json.dumps(entry.word, ensure_ascii=False)
+                typer.echo(f"{key} = {key}  # {entry.kind}, {entry.count}x")
+            else:
+                typer.echo(f"{entry.word}\t{entry.kind}\t{entry.count}\t{entry.example}")
         if not entries:
             typer.echo("every name is covered by the lexicon", err=True)
     if failures:
