@@ -6,16 +6,21 @@ line on standard error and exit status 1.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import signal
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from radio.errors import RadioError
+
+if TYPE_CHECKING:
+    from radio.models import Script
+    from radio.sound.engines import Engine
 
 app = typer.Typer(
     help="Turn written news into broadcast-ready radio segments and podcast episodes.",
@@ -27,6 +32,7 @@ log = logging.getLogger("radio")
 
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", "-c", help="radio.toml to use.")]
 EngineOpt = Annotated[Optional[str], typer.Option("--engine", "-e", help="Text-to-speech engine (see `radio voices`).")]
+TitleOpt = Annotated[Optional[str], typer.Option("--title", help="The episode's title (default: the headline).")]
 FormatOpt = Annotated[
     Optional[str], typer.Option("--format", "-f", help="Input format: text, html or markdown (default: detected).")
 ]
@@ -60,6 +66,7 @@ def script(
     explain: Annotated[
         bool, typer.Option("--explain", help="Instead: show each line of a plain-text input, read or not, and why.")
     ] = False,
+    title: TitleOpt = None,
 ) -> None:
     """Print the running order: who says what, in which voice."""
     from radio.pipeline import make_script
@@ -80,7 +87,7 @@ def script(
 
                 typer.echo("\n".join(explain_source(source, fmt)))
                 continue
-            result = make_script(source, settings, tts, fmt, lexicon)
+            result = make_script(source, settings, tts, fmt, lexicon, title)
         except RadioError as exc:
             typer.echo(f"radio: error: {exc}", err=True)
             failures += 1
@@ -114,6 +121,10 @@ def episode(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the running order; make no audio.")] = False,
     feed: Annotated[bool, typer.Option("--feed", help="Then refresh feed.xml and index.html in --out.")] = False,
     base_url: Annotated[Optional[str], typer.Option("--base-url", help="For --feed (default: show.base_url).")] = None,
+    title: TitleOpt = None,
+    index: Annotated[
+        Optional[int], typer.Option("--index", help="With --script: which script of a JSON Lines file (from 1).")
+    ] = None,
 ) -> None:
     """Render one article (or an edited script) into a tagged MP3 with transcripts and chapters."""
     from radio.pipeline import make_script, render_episode
@@ -128,13 +139,16 @@ def episode(
     if script_file is not None:
         from radio.words.speech import load_user_lexicon
 
-        the_script = read_script(script_file, load_user_lexicon(settings.lexicon))
+        the_script = read_script(script_file, load_user_lexicon(settings.lexicon), index)
+        if title and title.strip():
+            the_script = dataclasses.replace(the_script, title=" ".join(title.split()))
         settings = settings.with_overrides(engine=engine or the_script.engine or None)
         tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
+        _check_voices(the_script, tts, script_file)
     else:
         assert article is not None
         tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
-        the_script = make_script(article, settings, tts, fmt)
+        the_script = make_script(article, settings, tts, fmt, title=title)
     if dry_run:
         for number, seg in enumerate(the_script.segments, start=1):
             typer.echo(f"{number:>3}  {seg.kind:<6} {seg.speaker or the_script.anchor} [{seg.voice}]: {seg.spoken}")
@@ -152,6 +166,21 @@ def episode(
         from radio.cli.publish import publish_episode
 
         publish_episode(result, str(script_file or article), out, settings, base_url)
+
+
+def _check_voices(the_script: Script, tts: Engine, origin: Path) -> None:
+    """Every voice of an edited script, checked before any audio work; a bad one names its segment."""
+    from radio.errors import ScriptError
+
+    checked: set[str] = set()
+    for number, seg in enumerate(the_script.segments, start=1):
+        if seg.voice in checked:
+            continue
+        try:
+            tts.check_voice(seg.voice)
+        except RadioError as exc:
+            raise ScriptError(f"{origin}: segment {number} ({seg.kind}, {seg.speaker or 'anchor'}): {exc}") from None
+        checked.add(seg.voice)
 
 
 @app.command()
