@@ -19,16 +19,47 @@ import typer
 from radio.errors import RadioError
 
 if TYPE_CHECKING:
-    from radio.models import Script
+    from radio.models import Episode, Script
     from radio.sound.engines import Engine
 
 app = typer.Typer(
     help="Turn written news into broadcast-ready radio segments and podcast episodes.",
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     add_completion=False,
 )
 log = logging.getLogger("radio")
+NOT_FIT_TO_AIR = 3
+"""Exit status of `radio episode` when the episode was rendered but failed a quality check."""
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    for dist in metadata.packages_distributions().get("radio", []) or ["radio"]:
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            continue
+    return "unknown"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"radio {_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Turn written news into broadcast-ready radio segments and podcast episodes."""
+
 
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", "-c", help="radio.toml to use.")]
 EngineOpt = Annotated[Optional[str], typer.Option("--engine", "-e", help="Text-to-speech engine (see `radio voices`).")]
@@ -122,6 +153,7 @@ def episode(
     feed: Annotated[bool, typer.Option("--feed", help="Then refresh feed.xml and index.html in --out.")] = False,
     base_url: Annotated[Optional[str], typer.Option("--base-url", help="For --feed (default: show.base_url).")] = None,
     title: TitleOpt = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the episode's files and figures as JSON.")] = False,
     index: Annotated[
         Optional[int], typer.Option("--index", help="With --script: which script of a JSON Lines file (from 1).")
     ] = None,
@@ -154,18 +186,43 @@ def episode(
             typer.echo(f"{number:>3}  {seg.kind:<6} {seg.speaker or the_script.anchor} [{seg.voice}]: {seg.spoken}")
         return
     result = render_episode(the_script, settings, out, tts, _progress)
-    typer.echo(result.mp3_path)
+    if json_out:
+        typer.echo(_episode_json(result))
+    else:
+        typer.echo(result.mp3_path)
     typer.echo(
         f"{result.duration_ms / 1000:.1f} s, {result.loudness.integrated_lufs:.1f} LUFS, "
         f"{result.loudness.true_peak_dbtp:.1f} dBTP; report: {result.sidecars['report']}",
         err=True,
     )
-    if result.failed_checks:
-        raise RadioError("not fit to air: " + "; ".join(result.failed_checks) + f" (files kept in {out})")
+    if result.failed_checks:  # rendered, but not fit to air: its own exit status
+        typer.echo(f"radio: error: not fit to air: {'; '.join(result.failed_checks)} (files kept in {out})", err=True)
+        raise typer.Exit(NOT_FIT_TO_AIR)
     if feed:
         from radio.cli.publish import publish_episode
 
         publish_episode(result, str(script_file or article), out, settings, base_url)
+
+
+def _episode_json(result: Episode) -> str:
+    import json
+
+    return json.dumps(
+        {
+            "mp3": result.mp3_path,
+            "title": result.script.title,
+            "date": result.script.date,
+            "duration_ms": result.duration_ms,
+            "integrated_lufs": round(result.loudness.integrated_lufs, 2),
+            "true_peak_dbtp": round(result.loudness.true_peak_dbtp, 2),
+            "loudness_range_lu": round(result.loudness.range_lu, 2),
+            "segments": len(result.script.segments),
+            "fit_to_air": not result.failed_checks,
+            "failed_checks": list(result.failed_checks),
+            "files": dict(result.sidecars),
+        },
+        ensure_ascii=False,
+    )
 
 
 def _check_voices(the_script: Script, tts: Engine, origin: Path) -> None:
