@@ -129,6 +129,8 @@ def _produce(
         language=settings.language,
         cover=cover,
         transcript=sidecars.to_transcript(script),
+        publisher=settings.author,
+        copyright=settings.copyright,
     )
     tags.check_tags(script, tag_info, [sidecars.chapter_title(script, i) for i in range(len(script.segments))])
 
