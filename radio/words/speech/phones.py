@@ -27,6 +27,7 @@ _PHONE_WORD = re.compile(
     re.IGNORECASE,
 )
 _PHONE_HINT = re.compile(r"\b(?:call|phone|tel|dial|hotline|helpline|fax|mobile|text|number|reach|ring)", re.IGNORECASE)
+_ISO_DATE = re.compile(r"[12]\d{3}-[01]\d-[0-3]\d")
 _DIGIT_GROUP = re.compile(r"\d+")
 
 _SCORE = starting(r"\d", r"(?<![\w.,:+-])(?P<a>\d{1,3}) ?[-–—:] ?(?P<b>\d{1,3})(?![\w:-]|[.,]\d)")
@@ -70,7 +71,9 @@ def phones_and_scores(text: str, protect: Protect) -> str:
 
 def _local(m: Match, protect: Protect) -> str:
     number = m[0]
-    if not 7 <= _count(number) <= 12 or not _PHONE_WORD.search(m.string[max(0, m.start() - 40) : m.start()]):
+    if not 7 <= _count(number) <= 12 or _ISO_DATE.fullmatch(number):
+        return number
+    if not _PHONE_WORD.search(m.string[max(0, m.start() - 40) : m.start()]):
         return number
     return protect(_said(number))
 
