@@ -164,11 +164,13 @@ def _add_run(
         keys = [(" ".join(words), run[0][1])]
     for key, i in keys:
         parts = key.split(" ")
+        if len(parts) == 1:  # "Morgan" after "Rhys Morgan": the full name's entry
+            key = next((k for k in found if " " in k and key in k.split(" ")), key)
+            parts = key.split(" ")
         if lexicon.covers(key) or all(lexicon.covers(p) or (ordinary(p) and not p.isupper()) for p in parts):
             continue
-        if len(parts) == 1:  # "Alder" after "Gwen Alder": the full name's entry
-            key = next((k for k in found if " " in k and key in k.split(" ")), key)
-        kind: NameKind = "name" if len(parts) > 1 else _kind(key, tokens, i)
+        word = key.capitalize() if key.isupper() and len(key) >= 5 and key not in WORD_ACRONYMS else key
+        kind: NameKind = "name" if len(parts) > 1 else _kind(word, tokens, i)
         if len(parts) > 1 and (parts[-1] in _PLACE_WORDS or tokens[i - 1].lower() in _PLACE_BEFORE if i else False):
             kind = "place"
         kinds, count, example = found.get(key, ([], 0, sentence))
