@@ -106,6 +106,19 @@ def ordinary(word: str) -> bool:
     return low in english
 
 
+_COMMON_PLACE_ENDS = _PLACE_WORDS | words_set(
+    """Park Centre Center Hall Square Council Board Bridge Station School Hospital Church Market
+    Airport Port Court House Office Department Party Club College University Company Group Ocean"""
+)
+
+
+def _said_by_any_engine(parts: list[str], lexicon: Lexicon) -> bool:
+    """Every word covered or ordinary ("Atlantic", "Main Street"). A run of ordinary words that
+    does not end like a place ("Mara Lind") is a person's name, and is listed."""
+    plain = all(lexicon.covers(p) or (ordinary(p) and not p.isupper()) for p in parts)
+    return plain and (len(parts) == 1 or parts[-1] in _COMMON_PLACE_ENDS or all(lexicon.covers(p) for p in parts))
+
+
 def unreviewed_names(paragraphs: Sequence[str], lexicon: Lexicon) -> list[NameEntry]:
     """Proper nouns, places and acronyms not covered by ``lexicon``, in order of
     first appearance, each written exactly as its lexicon key must be ("NHTSA",
@@ -167,7 +180,7 @@ def _add_run(
         if len(parts) == 1:  # "Morgan" after "Rhys Morgan": the full name's entry
             key = next((k for k in found if " " in k and key in k.split(" ")), key)
             parts = key.split(" ")
-        if lexicon.covers(key) or all(lexicon.covers(p) or (ordinary(p) and not p.isupper()) for p in parts):
+        if lexicon.covers(key) or _said_by_any_engine(parts, lexicon):
             continue
         word = key.capitalize() if key.isupper() and len(key) >= 5 and key not in WORD_ACRONYMS else key
         kind: NameKind = "name" if len(parts) > 1 else _kind(word, tokens, i)
