@@ -32,3 +32,18 @@ def test_episode_json(tmp_path: Path, short_article: Path) -> None:
     assert shown["title"].startswith("Ferry service returns")
     assert shown["duration_ms"] > 1000 and abs(shown["integrated_lufs"] + 16) <= 1
     assert Path(shown["files"]["report"]).is_file() and Path(shown["files"]["vtt"]).is_file()
+
+
+def test_an_existing_episode_is_kept_unless_force(tmp_path: Path, short_article: Path) -> None:
+    out = tmp_path / "out"
+    first = radio("episode", str(short_article), "--engine", "fake", "--out", str(out), cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    mp3 = Path(first.stdout.strip())
+    before = mp3.stat().st_mtime_ns
+    again = radio("episode", str(short_article), "--engine", "fake", "--out", str(out), cwd=tmp_path)
+    assert again.returncode == 1 and "add --force" in again.stderr and "Traceback" not in again.stderr
+    assert mp3.stat().st_mtime_ns == before
+    forced = radio("episode", str(short_article), "--engine", "fake", "--out", str(out), "--force", cwd=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+    assert f"replaced {mp3}" in forced.stderr and mp3.stat().st_mtime_ns != before
+    assert not list(out.glob(".radio-*"))

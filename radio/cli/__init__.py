@@ -154,6 +154,7 @@ def episode(
     base_url: Annotated[Optional[str], typer.Option("--base-url", help="For --feed (default: show.base_url).")] = None,
     title: TitleOpt = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the episode's files and figures as JSON.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an episode of the same name in --out.")] = False,
     index: Annotated[
         Optional[int], typer.Option("--index", help="With --script: which script of a JSON Lines file (from 1).")
     ] = None,
@@ -185,7 +186,15 @@ def episode(
         for number, seg in enumerate(the_script.segments, start=1):
             typer.echo(f"{number:>3}  {seg.kind:<6} {seg.speaker or the_script.anchor} [{seg.voice}]: {seg.spoken}")
         return
+    from radio.pipeline import slugify
+
+    existing = out / f"{slugify(the_script.title)}.mp3"
+    replacing = existing.exists()
+    if replacing and not force:
+        raise RadioError(f"{existing} exists; add --force to replace it, or --title to name this episode differently")
     result = render_episode(the_script, settings, out, tts, _progress)
+    if replacing:
+        typer.echo(f"radio: replaced {existing} and its files", err=True)
     if json_out:
         typer.echo(_episode_json(result))
     else:
