@@ -11,6 +11,7 @@ rename fails).
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import itertools
 import logging
@@ -54,11 +55,19 @@ def slugify(title: str, limit: int = 80) -> str:
 
 
 def make_script(
-    source: str, settings: Settings, engine: Engine, fmt: str | None = None, lexicon: Lexicon | None = None
+    source: str,
+    settings: Settings,
+    engine: Engine,
+    fmt: str | None = None,
+    lexicon: Lexicon | None = None,
+    title: str | None = None,
 ) -> Script:
-    """Ingest an article and write its script (no audio): the text half of the pipeline."""
+    """Ingest an article and write its script (no audio): the text half of the pipeline.
+    ``title`` replaces the article's own (or the one made from its first sentence)."""
     cast = caster(engine, settings)
     article = load_article(source, fmt, settings.fetch_timeout_s)
+    if title and title.strip():
+        article = dataclasses.replace(article, title=" ".join(title.split()))
     return write_script(article, settings, engine.name, cast, lexicon)
 
 
@@ -124,6 +133,8 @@ def _produce(
         language=settings.language,
         cover=cover,
         transcript=sidecars.to_transcript(script),
+        publisher=settings.author,
+        copyright=settings.copyright,
     )
     tags.check_tags(script, tag_info, [sidecars.chapter_title(script, i) for i in range(len(script.segments))])
 

@@ -49,12 +49,31 @@ def say(text: str, settings: Settings, engine: Engine, voice: str | None, out: P
         if out is None:
             wav = tmp / "say.wav"
             clip.export(str(wav), format="wav")
-            subprocess.run(
-                [str(player), "-nodisp", "-autoexit", "-loglevel", "error", str(wav)], check=False, **child_options()
-            )
+            _play(str(player), wav)
             return spoken
         _write(clip, out)
     return spoken
+
+
+# what ffplay (through SDL and ALSA) says when there is no sound device; it still exits 0
+_NO_DEVICE = ("audio open failed", "no available audio device", "failed to open file", "cannot find card")
+
+
+def _play(player: str, wav: Path) -> None:
+    """Play ``wav`` through the speaker; an AudioError when nothing could be heard."""
+    proc = subprocess.run(
+        [player, "-nodisp", "-autoexit", "-loglevel", "error", str(wav)],
+        check=False,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        errors="replace",
+        **child_options(),
+    )
+    said = proc.stderr.lower()
+    if proc.returncode != 0 or any(sign in said for sign in _NO_DEVICE):
+        raise AudioError("cannot play through the speaker (no sound device found); give --out FILE.mp3 instead")
 
 
 def _write(clip: AudioSegment, out: Path) -> None:

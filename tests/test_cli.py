@@ -232,13 +232,16 @@ def _png(width: int, height: int) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
 
 
-def test_a_failed_quality_check_keeps_the_files_and_exits_1(tmp_path: Path, short_article: Path) -> None:
+def test_a_failed_quality_check_keeps_the_files_and_exits_3(tmp_path: Path, short_article: Path) -> None:
     config = _write(tmp_path / "radio.toml", b"[audio]\npause_between_paragraphs_ms = 4000\n")  # dead air
     out = tmp_path / "out"
     proc = radio(
-        "episode", str(short_article), "--engine", "fake", "--config", str(config), "--out", str(out), cwd=tmp_path
-    )
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+        "episode", str(short_article), "--engine", "fake", "--config", str(config), "--out", str(out), "--json",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert proc.returncode == 3 and "Traceback" not in proc.stderr  # rendered, but not fit to air
+    shown = json.loads(proc.stdout)
+    assert shown["fit_to_air"] is False and shown["failed_checks"][0].startswith("dead_air")
     last = proc.stderr.strip().splitlines()[-1]  # after the progress log: one line that says what failed
     assert last.startswith("radio: error: not fit to air: dead_air: longest silence"), last
     report = json.loads(next(out.glob("*.report.json")).read_text(encoding="utf-8"))
@@ -279,7 +282,7 @@ def test_names_lists_what_the_lexicon_does_not_cover(tmp_path: Path, sample_arti
     proc = radio("names", str(sample_article), cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     words = {line.split("\t")[0] for line in proc.stdout.splitlines()}
-    assert {"Porthaven", "Alder", "Elden"} <= words
+    assert {"Porthaven", "Gwen Alder", "Elden"} <= words
     (tmp_path / "radio.toml").write_text('[lexicon]\nPorthaven = "porth-HAY-ven"\n', encoding="utf-8")
     proc = radio("names", str(sample_article), cwd=tmp_path)
     assert "Porthaven" not in {line.split("\t")[0] for line in proc.stdout.splitlines()}

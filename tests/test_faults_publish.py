@@ -144,7 +144,9 @@ def test_a_folder_in_the_way_of_a_sidecar_leaves_the_previous_episode_intact(tmp
     blocked.unlink()
     blocked.mkdir()  # a folder where the transcript must go
     del before[blocked.name]
-    proc = radio("episode", "--script", str(script_file), "--engine", "fake", "--out", str(out), cwd=tmp_path)
+    proc = radio(
+        "episode", "--script", str(script_file), "--engine", "fake", "--out", str(out), "--force", cwd=tmp_path
+    )  # replacing the previous episode
     assert_one_line_error(proc, f"{slug}.vtt is a folder")
     assert _files(out) == before  # the previous MP3 and sidecars, byte for byte
     assert blocked.is_dir() and _leftovers(out) == []

@@ -208,23 +208,23 @@ def _by_word(entries: list[NameEntry]) -> dict[str, NameEntry]:
 
 def test_unreviewed_names_lists_names_places_and_acronyms() -> None:
     found = _by_word(unreviewed_names(PARAGRAPHS, load_lexicon({})))
-    assert found["Alder"].kind == "name"
-    assert found["Gwen"].kind == "name"
+    assert found["Gwen Alder"].kind == "name"  # a full name is one entry
+    assert "Gwen" not in found and "Alder" not in found
     assert found["Cardiff"].kind == "place"
     assert found["Elden"].kind == "place"
     assert found["NHS"].kind == "acronym"
-    assert found["Morgan"].count == 2
-    assert found["Morgan"].example.startswith("Rhys Morgan said")
-    assert "Porthaven" in found
+    assert found["Rhys Morgan"].count == 2  # "Morgan added" counts towards the full name
+    assert found["Rhys Morgan"].example.startswith("Rhys Morgan said")
+    assert found["PORTHAVEN"].kind != "acronym"  # written as a lexicon key must match it, not "Porthaven"
 
 
 def test_unreviewed_names_skips_ordinary_words_and_covered_words() -> None:
-    lex = load_lexicon({"Siobhan": "shi-VAWN", "alder": "AWL-der"})
+    lex = load_lexicon({"Siobhan Kelly": "shi-VAWN KEL-ee", "Gwen Alder": "gwen AWL-der", "NHS": "N H S"})
     found = _by_word(unreviewed_names(PARAGRAPHS, lex))
-    skipped = ("Engineers", "Nobody", "Twice", "Tuesday", "The", "Mayor", "Siobhan", "Alder", "I")
+    skipped = ("Engineers", "Nobody", "Twice", "Tuesday", "The", "Mayor", "Siobhan Kelly", "Gwen Alder", "NHS", "I")
     for word in skipped:
         assert word not in found
-    assert "Kelly" in found
+    assert "Rhys Morgan" in found and "NATO" in found
 
 
 def test_unreviewed_names_uses_lowercase_evidence() -> None:

@@ -6,27 +6,64 @@ line on standard error and exit status 1.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import signal
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from radio.errors import RadioError
 
+if TYPE_CHECKING:
+    from radio.models import Episode, Script
+    from radio.sound.engines import Engine
+
 app = typer.Typer(
     help="Turn written news into broadcast-ready radio segments and podcast episodes.",
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     add_completion=False,
 )
 log = logging.getLogger("radio")
+NOT_FIT_TO_AIR = 3
+"""Exit status of `radio episode` when the episode was rendered but failed a quality check."""
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    for dist in metadata.packages_distributions().get("radio", []) or ["radio"]:
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            continue
+    return "unknown"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"radio {_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Turn written news into broadcast-ready radio segments and podcast episodes."""
+
 
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", "-c", help="radio.toml to use.")]
 EngineOpt = Annotated[Optional[str], typer.Option("--engine", "-e", help="Text-to-speech engine (see `radio voices`).")]
+TitleOpt = Annotated[Optional[str], typer.Option("--title", help="The episode's title (default: the headline).")]
 FormatOpt = Annotated[
     Optional[str], typer.Option("--format", "-f", help="Input format: text, html or markdown (default: detected).")
 ]
@@ -60,6 +97,7 @@ def script(
     explain: Annotated[
         bool, typer.Option("--explain", help="Instead: show each line of a plain-text input, read or not, and why.")
     ] = False,
+    title: TitleOpt = None,
 ) -> None:
     """Print the running order: who says what, in which voice."""
     from radio.pipeline import make_script
@@ -80,7 +118,7 @@ def script(
 
                 typer.echo("\n".join(explain_source(source, fmt)))
                 continue
-            result = make_script(source, settings, tts, fmt, lexicon)
+            result = make_script(source, settings, tts, fmt, lexicon, title)
         except RadioError as exc:
             typer.echo(f"radio: error: {exc}", err=True)
             failures += 1
@@ -114,6 +152,12 @@ def episode(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the running order; make no audio.")] = False,
     feed: Annotated[bool, typer.Option("--feed", help="Then refresh feed.xml and index.html in --out.")] = False,
     base_url: Annotated[Optional[str], typer.Option("--base-url", help="For --feed (default: show.base_url).")] = None,
+    title: TitleOpt = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the episode's files and figures as JSON.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an episode of the same name in --out.")] = False,
+    index: Annotated[
+        Optional[int], typer.Option("--index", help="With --script: which script of a JSON Lines file (from 1).")
+    ] = None,
 ) -> None:
     """Render one article (or an edited script) into a tagged MP3 with transcripts and chapters."""
     from radio.pipeline import make_script, render_episode
@@ -128,20 +172,28 @@ def episode(
     if script_file is not None:
         from radio.words.speech import load_user_lexicon
 
-        the_script = read_script(script_file, load_user_lexicon(settings.lexicon))
+        the_script = read_script(script_file, load_user_lexicon(settings.lexicon), index)
+        if title and title.strip():
+            the_script = dataclasses.replace(the_script, title=" ".join(title.split()))
         settings = settings.with_overrides(engine=engine or the_script.engine or None)
         tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
+        _check_voices(the_script, tts, script_file)
     else:
         assert article is not None
         tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
-        the_script = make_script(article, settings, tts, fmt)
+        the_script = make_script(article, settings, tts, fmt, title=title)
     if dry_run:
         for number, seg in enumerate(the_script.segments, start=1):
             typer.echo(f"{number:>3}  {seg.kind:<6} {seg.speaker or the_script.anchor} [{seg.voice}]: {seg.spoken}")
         return
     from radio.batch import record_single, segment_cache
+    from radio.pipeline import slugify
     from radio.publish.lock import FolderLock
 
+    existing = out / f"{slugify(the_script.title)}.mp3"
+    replacing = existing.exists()
+    if replacing and not force:
+        raise RadioError(f"{existing} exists; add --force to replace it, or --title to name this episode differently")
     lock = FolderLock(out, "radio episode", shared=True)  # side by side with other episodes, not a batch
     if out.is_dir():  # a folder that does not exist yet has no batch running in it
         lock.acquire()
@@ -150,18 +202,60 @@ def episode(
         record_single(out, result, article or str(script_file), settings, tts)  # files in place: catalog them
     finally:
         lock.release()
-    typer.echo(result.mp3_path)
+    if replacing:
+        typer.echo(f"radio: replaced {existing} and its files", err=True)
+    if json_out:
+        typer.echo(_episode_json(result))
+    else:
+        typer.echo(result.mp3_path)
     typer.echo(
         f"{result.duration_ms / 1000:.1f} s, {result.loudness.integrated_lufs:.1f} LUFS, "
         f"{result.loudness.true_peak_dbtp:.1f} dBTP; report: {result.sidecars['report']}",
         err=True,
     )
-    if result.failed_checks:
-        raise RadioError("not fit to air: " + "; ".join(result.failed_checks) + f" (files kept in {out})")
+    if result.failed_checks:  # rendered, but not fit to air: its own exit status
+        typer.echo(f"radio: error: not fit to air: {'; '.join(result.failed_checks)} (files kept in {out})", err=True)
+        raise typer.Exit(NOT_FIT_TO_AIR)
     if feed:
         from radio.cli.publish import publish_episode
 
         publish_episode(result, str(script_file or article), out, settings, base_url)
+
+
+def _episode_json(result: Episode) -> str:
+    import json
+
+    return json.dumps(
+        {
+            "mp3": result.mp3_path,
+            "title": result.script.title,
+            "date": result.script.date,
+            "duration_ms": result.duration_ms,
+            "integrated_lufs": round(result.loudness.integrated_lufs, 2),
+            "true_peak_dbtp": round(result.loudness.true_peak_dbtp, 2),
+            "loudness_range_lu": round(result.loudness.range_lu, 2),
+            "segments": len(result.script.segments),
+            "fit_to_air": not result.failed_checks,
+            "failed_checks": list(result.failed_checks),
+            "files": dict(result.sidecars),
+        },
+        ensure_ascii=False,
+    )
+
+
+def _check_voices(the_script: Script, tts: Engine, origin: Path) -> None:
+    """Every voice of an edited script, checked before any audio work; a bad one names its segment."""
+    from radio.errors import ScriptError
+
+    checked: set[str] = set()
+    for number, seg in enumerate(the_script.segments, start=1):
+        if seg.voice in checked:
+            continue
+        try:
+            tts.check_voice(seg.voice)
+        except RadioError as exc:
+            raise ScriptError(f"{origin}: segment {number} ({seg.kind}, {seg.speaker or 'anchor'}): {exc}") from None
+        checked.add(seg.voice)
 
 
 @app.command()
@@ -169,8 +263,12 @@ def names(
     articles: Annotated[list[str], typer.Argument(help="Article files, URLs, or - for standard input.")],
     config: ConfigOpt = None,
     fmt: FormatOpt = None,
+    toml: Annotated[bool, typer.Option("--toml", help="Print a [lexicon] stub to respell and paste.")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="One JSON object per article, one per line.")] = False,
 ) -> None:
     """List proper nouns, places and acronyms the pronunciation lexicon does not cover yet."""
+    import json
+
     from radio.words.ingest import load_article
     from radio.words.speech import load_user_lexicon
     from radio.words.speech.names import unreviewed_names
@@ -178,6 +276,7 @@ def names(
     settings = _settings(config)
     lexicon = load_user_lexicon(settings.lexicon)
     failures = 0
+    stub_started = False
     for source in articles:
         try:
             article = load_article(source, fmt, settings.fetch_timeout_s)
@@ -186,10 +285,21 @@ def names(
             failures += 1
             continue
         entries = unreviewed_names((article.title, *article.paragraphs), lexicon)
-        if len(articles) > 1:
+        if json_out:
+            rows = [{"word": e.word, "kind": e.kind, "count": e.count, "example": e.example} for e in entries]
+            typer.echo(json.dumps({"source": source, "names": rows}, ensure_ascii=False))
+            continue
+        if len(articles) > 1 or toml:
             typer.echo(f"# {source}")
+        if toml and entries and not stub_started:
+            stub_started = True
+            typer.echo("[lexicon]  # respell each name as it is said; a key matches exactly as written")
         for entry in entries:
-            typer.echo(f"{entry.word}\t{entry.kind}\t{entry.count}\t{entry.example}")
+            if toml:  # the word itself as its stub respelling: valid TOML that changes nothing until edited
+                key = json.dumps(entry.word, ensure_ascii=False)
+                typer.echo(f"{key} = {key}  # {entry.kind}, {entry.count}x")
+            else:
+                typer.echo(f"{entry.word}\t{entry.kind}\t{entry.count}\t{entry.example}")
         if not entries:
             typer.echo("every name is covered by the lexicon", err=True)
     if failures:

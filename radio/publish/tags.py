@@ -24,13 +24,16 @@ from mutagen.id3 import (
     ID3,
     TALB,
     TCON,
+    TCOP,
     TDRC,
     TEXT,
     TIT2,
     TLAN,
     TPE1,
     TPE2,
+    TPUB,
     USLT,
+    WOAS,
     CTOCFlags,
     ID3NoHeaderError,
     PictureType,
@@ -96,6 +99,8 @@ class TagInfo:
     language: str  # BCP 47, e.g. en-GB
     cover: Cover
     transcript: str
+    publisher: str = ""  # [show] author: TPUB
+    copyright: str | None = None  # [show] copyright: TCOP
 
 
 def build_tag(script: Script, info: TagInfo, chapters: Sequence[tuple[int, int, str]]) -> ID3:
@@ -113,6 +118,12 @@ def build_tag(script: Script, info: TagInfo, chapters: Sequence[tuple[int, int, 
         tags.add(TDRC(encoding=1, text=[script.date]))  # becomes TYER + TDAT below
     if script.byline:  # the article's writer: "Lyricist/Text writer"
         tags.add(TEXT(encoding=1, text=[script.byline]))
+    if info.publisher:
+        tags.add(TPUB(encoding=1, text=[info.publisher]))
+    if info.copyright:
+        tags.add(TCOP(encoding=1, text=[info.copyright]))
+    if script.source.lower().startswith(("http://", "https://")):  # the article's page: "official audio source"
+        tags.add(WOAS(url=script.source))
     if script.summary:
         tags.add(COMM(encoding=1, lang=lang, desc="", text=[script.summary]))
     tags.add(APIC(encoding=1, mime=cover.mime, type=PictureType.COVER_FRONT, desc="Cover", data=cover.data))

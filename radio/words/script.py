@@ -8,6 +8,7 @@ The words never import the sound: who speaks in which voice is decided by a
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Callable, Sequence
@@ -130,18 +131,41 @@ def script_to_dict(script: Script) -> dict[str, Any]:
                 "paragraph": s.paragraph,
                 "text": s.text,
                 "spoken": s.spoken,
+                "spoken_from": spoken_from(s.text, s.spoken),
             }
             for s in script.segments
         ],
     }
 
 
+def _digest(text: str, size: int) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:size]
+
+
+def spoken_from(text: str, spoken: str) -> str:
+    """The fingerprint of the text a 'spoken' form was derived from, and of that form:
+    "<text sha256 prefix>.<spoken sha256 prefix>". An editor who changes 'text' but
+    not 'spoken' is caught when the script is read back."""
+    return f"{_digest(text, 16)}.{_digest(spoken, 8)}"
+
+
+def _stale_spoken(text: str, spoken: str, fingerprint: object) -> bool:
+    """True when 'text' changed since 'spoken' was derived and 'spoken' did not."""
+    if not isinstance(fingerprint, str) or "." not in fingerprint:
+        return False  # an older script, or no fingerprint: the producer's 'spoken' stands
+    text_digest, spoken_digest = fingerprint.split(".", 1)
+    return text_digest != _digest(text, 16) and spoken_digest == _digest(spoken, 8)
+
+
 def script_to_json(script: Script, indent: int | None = None) -> str:
     return json.dumps(script_to_dict(script), ensure_ascii=False, indent=indent)
 
 
-def read_script(path: Path, lexicon: Lexicon | None = None) -> Script:
-    """Read a script JSON file a producer edited (its size checked before it is read)."""
+def read_script(path: Path, lexicon: Lexicon | None = None, index: int | None = None) -> Script:
+    """Read a script JSON file a producer edited (its size checked before it is read).
+
+    A JSON Lines file of scripts (what ``radio script --json`` prints for several
+    articles) needs ``index``: which script, counted from 1."""
     try:
         if path.is_file() and path.stat().st_size > MAX_SCRIPT_BYTES:
             raise ScriptError(f"{path}: larger than {MAX_SCRIPT_BYTES // 2**20} MB; is this really an edited script?")
@@ -150,7 +174,32 @@ def read_script(path: Path, lexicon: Lexicon | None = None) -> Script:
         raise ScriptError(f"cannot read script {path}: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise ScriptError(f"script {path} is not UTF-8 text; save the edited JSON as UTF-8") from None
-    return script_from_json(text, str(path), lexicon)
+    return script_from_json(_one_script(text, str(path), index), str(path), lexicon)
+
+
+def _one_script(text: str, origin: str, index: int | None) -> str:
+    """The JSON text of one script: the whole file, or line ``index`` of a JSON Lines file."""
+    rows = [row for row in text.splitlines() if row.strip()]
+    jsonl = len(rows) > 1 and all(row.lstrip().startswith("{") and row.rstrip().endswith("}") for row in rows)
+    if jsonl:
+        try:
+            json.loads(rows[0])
+        except (json.JSONDecodeError, RecursionError):
+            jsonl = False  # one pretty-printed object, not JSON Lines
+    if index is None:
+        if jsonl:
+            raise ScriptError(
+                f"{origin} is JSON Lines with {len(rows)} scripts (as `radio script --json` writes them); "
+                f"--script takes one: add --index N (1 to {len(rows)}), or save one line as its own file"
+            )
+        return text
+    if not jsonl:
+        if index == 1:
+            return text
+        raise ScriptError(f"{origin} holds one script; --index {index} is out of range (use 1 or leave it out)")
+    if not 1 <= index <= len(rows):
+        raise ScriptError(f"{origin} holds {len(rows)} scripts; --index must be 1 to {len(rows)}, not {index}")
+    return rows[index - 1]
 
 
 def script_from_json(data: str, origin: str, lexicon: Lexicon | None = None) -> Script:
@@ -216,6 +265,10 @@ def _segment_from(raw: Any, number: int, origin: str, lexicon: Lexicon | None, e
     spoken = raw.get("spoken")
     if spoken is None or (isinstance(spoken, str) and not spoken.strip()):
         spoken = to_spoken(text, lexicon, engine)  # 'spoken' removed by the editor: derive it again
+    elif isinstance(spoken, str) and _stale_spoken(text, spoken, raw.get("spoken_from")):
+        # the text was edited and 'spoken' was not: the audio would say the old words
+        log.warning("%s (%s): 'text' was edited but 'spoken' was not; 'spoken' derived again", where, kind)
+        spoken = to_spoken(text, lexicon, engine)
     if not isinstance(spoken, str):
         raise ScriptError(f"{where}: 'spoken' must be a string")
     spoken = _voiceable(spoken, where)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from radio.models import Article
+from radio.words.ingest.rules import byline_name
 from radio.words.ingest.text import clean_lines, parse_date
 
 _FRONT = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
@@ -42,6 +43,10 @@ _INLINE = [
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])"), r"\1"),  # backslash escapes
 ]
 _EMPHASIS_ONLY = re.compile(r"^(?:\*[^*].*\*|_[^_].*_)$")
+# "By Ana Ruiz · 2025-02-03", "By Ana Ruiz | Feb 3, 2025": the byline and the date, never read
+_BYLINE_DATE = re.compile(r"^(?P<by>[Bb]y\s+[^|·•—–]+?)\s*(?:[|·•—–]\s*(?P<when>[^|·•—–]+?))?\s*$")
+BYLINE_BLOCKS = 4
+"""A byline line is looked for among the first blocks of the story only."""
 
 
 def inline(text: str) -> str:
@@ -56,14 +61,32 @@ def markdown_to_article(text: str, source: str) -> Article:
     meta, text = _front_matter(text)
     title: str | None = meta.pop("title", None)
     lines: list[str] = []
-    for kind, raw in _blocks(text.split("\n")):
+    for number, (kind, raw) in enumerate(_blocks(text.split("\n"))):
         if kind == "heading" and title is None:
             title = inline(raw)
             continue
-        lines.append(inline(raw))
+        line = inline(raw)
+        if kind == "para" and number < BYLINE_BLOCKS and _byline(line, meta):
+            continue
+        lines.append(line)
     if title is None and lines:
         title, lines = lines[0], lines[1:]
     return clean_lines(lines, source, title=title or None, meta=dict(meta), fmt="markdown")
+
+
+def _byline(line: str, meta: dict[str, str | None]) -> bool:
+    """True if ``line`` is a byline (with or without a date); its name and date fill ``meta``'s gaps."""
+    match = _BYLINE_DATE.match(line)
+    if not match:
+        return False
+    name = byline_name(match["by"])
+    when = parse_date(match["when"]) if match["when"] else None
+    if not name or (match["when"] and not when):
+        return False
+    meta.setdefault("byline", name)
+    if when:
+        meta.setdefault("date", when)
+    return True
 
 
 def _front_matter(text: str) -> tuple[dict[str, str | None], str]:

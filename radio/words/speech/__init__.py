@@ -20,6 +20,7 @@ from radio.words.speech.lexicon import (
     user_lexicon_path,
 )
 from radio.words.speech.measures import measures, names_and_acronyms
+from radio.words.speech.phones import phones_and_scores
 from radio.words.speech.rules import abbreviations, dates_and_times, starting, symbols_first, symbols_last
 
 __all__ = [
@@ -74,6 +75,8 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
     text = text.replace("−", "-")
     if lexicon is not None:
         text = lexicon.apply(text, engine, protect)
+    if any(c.isdigit() for c in text):
+        text = phones_and_scores(text, protect)
     text = symbols_first(text, protect)
     text = abbreviations(text, protect)
     text = dates_and_times(text, protect)

@@ -25,7 +25,7 @@ _CURRENCIES = {
 _MONEY = starting(
     r"[U$£€¥₹]",
     rf"(?P<cur>US\$|[$£€¥₹])\s?(?P<num>{_NUM})"
-    r"(?:\s?(?P<scale>trillion|billion|million|thousand|tn|bn|mn|[mbk])\b)?",
+    r"(?:\s?(?P<scale>trillion|billion|million|thousand|tn|bn|mn|[mbk])\b|(?P<upper>TN|BN|MN|Tn|Bn|Mn|[MBK])\b)?",
 )
 _CENTS = starting(r"\d", r"\b(\d+)\s?¢")
 _SIGN = r"(?P<sign>(?:(?<=^)|(?<=[\s(]))[-−])?"
@@ -141,7 +141,7 @@ def _money(m: Match) -> str:
     if _attributive(m):
         many = one
     num = m["num"].replace(",", "")
-    scale = _SCALE_WORDS.get(m["scale"] or "")
+    scale = _SCALE_WORDS.get((m["scale"] or m["upper"] or "").lower())
     if scale:
         return f"{_amount(num)} {scale} {many}"
     whole, _, frac = num.partition(".")
