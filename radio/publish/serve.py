@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -136,5 +138,13 @@ def serve(folder: Path, host: str, port: int, ready: Callable[[str], None]) -> N
             timeout_graceful_shutdown=GRACE_S,  # Ctrl-C: downloads under way get this long to finish
         )
         server = uvicorn.Server(config)
-        ready(public_base(host, sock.getsockname()[1]))
+        base = public_base(host, sock.getsockname()[1])
+
+        def announce() -> None:  # only once uvicorn listens and handles Ctrl-C itself
+            while not server.started and not server.should_exit:
+                time.sleep(0.02)
+            if server.started:
+                ready(base)
+
+        threading.Thread(target=announce, name="radio-serve-ready", daemon=True).start()
         server.run(sockets=[sock])
