@@ -27,7 +27,6 @@ from radio.sound.mix import (
     MusicLevel,
     _intro_block,
     load_bed,
-    speech_level,
 )
 from radio.sound.voice import voice_script
 from tests.helpers import tiny_script
@@ -86,7 +85,7 @@ def test_bed_under_the_voice_is_the_configured_depth_below_the_speech(tmp_path: 
     script = tiny_script()
     (voice,) = voice_script(script, get_engine("fake"), tmp_path, 44100, 1)[:1]
     voice = voice * 4  # a long intro line: a long stretch of ducked bed to measure
-    speech = speech_level(voice)
+    speech = voice_loudness([voice])
     assert speech is not None
     level = MusicLevel(speech, below_db)
     bed_only, at = _intro_block(voice - 120, load_bed("intro.ogg", 44100, 1), level)
@@ -102,7 +101,7 @@ def test_the_duck_ramps_smoothly_around_the_words(tmp_path: Path) -> None:
     ramp before the first word and back up after the last, never in one step."""
     script = tiny_script()
     voice = voice_script(script, get_engine("fake"), tmp_path, 44100, 1)[0] * 3
-    speech = speech_level(voice)
+    speech = voice_loudness([voice])
     bed = load_bed("intro.ogg", 44100, 1)
     bed_only, at = _intro_block(voice - 120, bed, MusicLevel(speech, 18.0))
     windows = [bed_only[t : t + 50].dBFS for t in range(at - 1000, at + 600, 50)]

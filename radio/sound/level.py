@@ -37,14 +37,13 @@ MIN_MEASURED_MS = 500  # the meter's gating needs at least one 400 ms block
 _INTEGRATED = re.compile(r"I:\s+(-?[\d.]+|-inf) LUFS")
 
 
-def voice_loudness(clips: Sequence[AudioSegment], filters: str = "") -> float | None:
-    """Integrated loudness (LUFS) of clips heard one after another (through ffmpeg ``filters``
-    first, if given, ending with a comma), or None if too short or silent."""
+def voice_loudness(clips: Sequence[AudioSegment]) -> float | None:
+    """Integrated loudness (LUFS) of clips heard one after another, or None if too short or silent."""
     if not clips or sum(len(c) for c in clips) < MIN_MEASURED_MS:
         return None
     joined = sum(clips[1:], clips[0]).set_sample_width(2)
     command = [require("ffmpeg"), "-hide_banner", "-nostats", "-f", "s16le", "-ar", str(joined.frame_rate)]
-    command += ["-ac", str(joined.channels), "-i", "pipe:0", "-af", f"{filters}ebur128", "-f", "null", "-"]
+    command += ["-ac", str(joined.channels), "-i", "pipe:0", "-af", "ebur128", "-f", "null", "-"]
     try:  # raw samples through a pipe: no file to write
         proc = subprocess.run(command, input=joined.raw_data, capture_output=True, timeout=300, check=False)
     except subprocess.TimeoutExpired:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import audioop  # as pydub uses it (the audioop-lts package on Python >= 3.13)
 import math
+import re
 import subprocess
 from array import array
 from collections.abc import Iterable, Sequence
@@ -24,9 +25,9 @@ from pydub import AudioSegment
 
 from radio import asset
 from radio.config import Settings
-from radio.errors import ConfigError
+from radio.errors import AudioError, ConfigError
 from radio.models import Placement, Script, SilenceProfile
-from radio.sound.level import PEAK_CEILING_DBFS, voice_loudness
+from radio.sound.level import MIN_MEASURED_MS, PEAK_CEILING_DBFS
 from radio.sound.loudness import ENCODER_LOSS_LU, OVERSHOOT_LU, limiter_filter
 from radio.tools import require, run
 
@@ -173,39 +174,42 @@ class MusicLevel:
 
 
 def music_level(clip: AudioSegment, settings: Settings) -> MusicLevel:
-    """The speech's loudness, from the anchor's clip, and what the loudness stage's limiter will take from it."""
-    speech = speech_level(clip)
+    """The speech's loudness, from the anchor's clip, and what the loudness stage's limiter will
+    take from it (one ffmpeg run: the clip as it is, and through the limiter)."""
     below = settings.bed_below_speech_db
-    if speech is None:
+    if not math.isfinite(clip.dBFS):
         return MusicLevel(None, below)
     ceiling = settings.max_true_peak_dbtp - 1.5  # as loudness.encode_mp3 limits
-    # its first push: the programme's level (about the speech's) to past the goal
-    push = settings.target_lufs + ENCODER_LOSS_LU - speech + OVERSHOOT_LU
-    limited = _limited_loudness(clip, push, ceiling)
+    # its first push, from the programme's plain RMS level (about the speech's) to past the goal
+    push = settings.target_lufs + ENCODER_LOSS_LU - clip.dBFS + OVERSHOOT_LU
+    speech, limited = loudness_of([(clip, ""), (clip, _limiter(push, ceiling))])
+    if speech is None:  # too short for the meter's gating: its RMS level stands in
+        return MusicLevel(float(clip.dBFS), below)
     loss = speech + push - limited if limited is not None else 0.0
     return MusicLevel(speech, below, push, ceiling, max(0.0, loss))
 
 
-def _limited_loudness(clip: AudioSegment, push_db: float, ceiling_db: float) -> float | None:
-    """The loudness of ``clip`` after ``push_db`` of gain and the loudness stage's peak limiter."""
+def _limiter(push_db: float, ceiling_db: float) -> str:
     limit = max(0.0625, min(1.0, 10 ** (ceiling_db / 20)))
-    return voice_loudness([clip], f"volume={push_db:.3f}dB,{limiter_filter(limit)},")
+    return f"volume={push_db:.3f}dB,{limiter_filter(limit)},"
 
 
 def music_gains(alone: AudioSegment, under: AudioSegment, peak_dbfs: float, level: MusicLevel) -> tuple[float, float]:
     """The gain that brings music heard ``alone`` to the speech's loudness (as both will come out
     of the loudness stage's limiter), and the duck (dB, <= 0) that puts the music heard ``under``
     the voice ``bed_below_speech_db`` below the speech. Measured with the same meter as the voices
-    (BS.1770 through ffmpeg's ebur128); the gain never lifts the music's peak past the headroom."""
+    (BS.1770 through ffmpeg's ebur128, one run); the gain never lifts the music's peak past the headroom."""
     default_duck = -level.bed_below_speech_db
     if level.speech_lufs is None:
         return 0.0, default_duck
-    alone_lufs, under_lufs = voice_loudness([alone]), voice_loudness([under])
-    gain = 0.0 if alone_lufs is None else level.speech_lufs - level.limiter_loss_db - alone_lufs
-    if alone_lufs is not None and level.limiter_loss_db > 0:  # and what the limiter takes from the music
-        limited = _limited_loudness(alone.apply_gain(gain), level.push_db, level.ceiling_db)
-        if limited is not None:
-            gain += alone_lufs + gain + level.push_db - limited
+    goal = level.speech_lufs - level.limiter_loss_db  # the speech's level, less what the limiter takes
+    guess = goal - alone.dBFS if math.isfinite(alone.dBFS) else 0.0  # the music's gain, from its RMS level
+    alone_lufs, under_lufs, limited = loudness_of(
+        [(alone, ""), (under, ""), (alone, _limiter(guess + level.push_db, level.ceiling_db))]
+    )
+    gain = 0.0 if alone_lufs is None else goal - alone_lufs
+    if alone_lufs is not None and limited is not None and level.limiter_loss_db > 0:
+        gain += max(0.0, alone_lufs + guess + level.push_db - limited)  # what the limiter takes from the music
     gain = min(gain, PEAK_CEILING_DBFS - 0.5 - peak_dbfs)
     if under_lufs is None:
         return gain, default_duck
@@ -213,12 +217,42 @@ def music_gains(alone: AudioSegment, under: AudioSegment, peak_dbfs: float, leve
     return gain, max(-60.0, min(0.0, duck))
 
 
-def speech_level(clip: AudioSegment) -> float | None:
-    """The loudness of the anchor's clip (integrated LUFS), or its RMS level when too short to gate."""
-    lufs = voice_loudness([clip])
-    if lufs is None and math.isfinite(clip.dBFS):
-        return float(clip.dBFS)
-    return lufs
+_SUMMARY = re.compile(r"\[Parsed_ebur128_(\d+) @ [^\]]*\] Summary:\s*Integrated loudness:\s*I:\s+(-?[\d.]+|-inf) LUFS")
+
+
+def loudness_of(parts: Sequence[tuple[AudioSegment, str]]) -> list[float | None]:
+    """The integrated loudness (LUFS) of each clip, through its ffmpeg filters (ending with a
+    comma) first, in one ffmpeg run; None for one too short for the meter or silent."""
+    if not parts:
+        return []
+    first = parts[0][0]
+    rate, channels = first.frame_rate, first.channels
+    data = bytearray()
+    graph = [f"[0:a]asplit={len(parts)}" + "".join(f"[s{i}]" for i in range(len(parts)))]
+    outputs: list[str] = []
+    for i, (clip, filters) in enumerate(parts):
+        clip = clip.set_frame_rate(rate).set_channels(channels).set_sample_width(2)
+        start = len(data) // (2 * channels)
+        data += clip.raw_data
+        end = len(data) // (2 * channels)
+        trim = f"atrim=start_sample={start}:end_sample={end},asetpts=PTS-STARTPTS"
+        graph.append(f"[s{i}]{trim},{filters}ebur128=framelog=verbose[o{i}]")
+        outputs += ["-map", f"[o{i}]", "-f", "null", "-"]
+    command = [require("ffmpeg"), "-hide_banner", "-nostats", "-f", "s16le", "-ar", str(rate), "-ac", str(channels)]
+    command += ["-i", "pipe:0", "-filter_complex", ";".join(graph), *outputs]
+    try:
+        proc = subprocess.run(command, input=bytes(data), capture_output=True, timeout=300, check=False)
+    except subprocess.TimeoutExpired:
+        raise AudioError("measuring the music's loudness took longer than 300 s") from None
+    log = proc.stderr.decode("utf-8", errors="replace")
+    found = {int(n): value for n, value in _SUMMARY.findall(log)}  # the last summary of each meter
+    if proc.returncode != 0 or len(found) != len(parts):
+        raise AudioError(f"ffmpeg could not measure the music's loudness: {log.strip().splitlines()[-1:]}")
+    levels = [float(found[n]) for n in sorted(found)]  # the meters, in the order of the parts
+    return [
+        None if len(clip) < MIN_MEASURED_MS or not math.isfinite(value) or value <= -70.0 else value
+        for (clip, _), value in zip(parts, levels, strict=True)
+    ]
 
 
 def assemble(
