@@ -266,7 +266,11 @@ def validate(settings: Settings) -> Settings:
     if not 6.0 <= settings.bed_below_speech_db <= 40.0:
         raise ConfigError("bed_below_speech_db must be between 6 and 40 dB (15 to 20 is usual under speech)")
     if settings.chapters not in CHAPTER_MODES:
-        raise ConfigError(f"chapters must be one of {', '.join(CHAPTER_MODES)}, not {settings.chapters!r}")
+        story = " (a chapter per story needs bulletins of several stories, which radio does not make yet)"
+        raise ConfigError(
+            f"chapters must be one of {', '.join(CHAPTER_MODES)}, not {settings.chapters!r}"
+            + (story if settings.chapters == "story" else "")
+        )
     for name in ("intro_template", "outro_template"):
         check_template(getattr(settings, name), name.replace("_template", ""))
     if settings.air_date is not None:
