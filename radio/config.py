@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import string
 import sys
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,12 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
+
+
+DEFAULT_INTRO = "This is {show}. I'm {anchor}. It's {air_date}. {title}. {published}"
+DEFAULT_OUTRO = "{sign_off} For {show}, I'm {anchor}."
+TEMPLATE_PLACEHOLDERS = ("show", "anchor", "title", "air_date", "byline", "published", "sign_off")
+CHAPTER_MODES = ("segment", "speaker", "none")
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,9 @@ class Settings:
     copyright: str | None = None
     explicit: bool = False
     locked: bool = True  # podcast:locked: other hosts may not import the feed
+    intro_template: str = DEFAULT_INTRO  # placeholders: TEMPLATE_PLACEHOLDERS
+    outro_template: str = DEFAULT_OUTRO
+    chapters: str = "speaker"  # segment | speaker | none
     # [voice]
     engine: str = "pyttsx3"
     anchor_voice: str | None = None  # default: the engine's own anchor voice
@@ -57,7 +68,15 @@ class Settings:
     pause_within_paragraph_ms: int = 350
     pause_between_paragraphs_ms: int = 800
     lead_in_ms: int = 500  # players clip the very start of a file
-    music_bed_duck_db: float = -20.0  # bed under speech, relative to its full level
+    bed_below_speech_db: float = 18.0  # the music bed under the voice, below the speech's loudness
+    # [music]: the show's own sound (paths relative to radio.toml); None: the shipped assets
+    music_enabled: bool = True
+    music_intro: str | None = None  # the sting before the anchor's first words
+    music_outro: str | None = None  # rises under the sign-off and plays out after it
+    music_bed: str | None = None  # under the intro's words (default: the intro music goes on)
+    music_stinger: str | None = None  # between stories of a bulletin (checked; bulletins are not built yet)
+    # not in radio.toml: the day the episode goes out (YYYY-MM-DD; default: the day of rendering)
+    air_date: str | None = None
     # [ingest]
     fetch_timeout_s: float = 30.0  # the whole download of an article URL
     # [batch]
@@ -90,6 +109,9 @@ _SECTIONS = {
         "copyright",
         "explicit",
         "locked",
+        "intro_template",
+        "outro_template",
+        "chapters",
     ),
     "voice": ("engine", "anchor_voice", "rate_wpm", "voices_dir", "quote_voices", "cast_file"),
     "audio": (
@@ -101,8 +123,9 @@ _SECTIONS = {
         "pause_within_paragraph_ms",
         "pause_between_paragraphs_ms",
         "lead_in_ms",
-        "music_bed_duck_db",
+        "bed_below_speech_db",
     ),
+    "music": ("music_enabled", "music_intro", "music_outro", "music_bed", "music_stinger"),
     "ingest": ("fetch_timeout_s",),
     "batch": ("workers", "article_timeout_s", "cache_limit_mb"),
 }
@@ -114,9 +137,19 @@ _ALIASES = {
         "cover": "cover_path",
         "description": "show_description",
         "email": "owner_email",
-    }
+        "intro": "intro_template",
+        "outro": "outro_template",
+    },
+    "music": {
+        "enabled": "music_enabled",
+        "intro": "music_intro",
+        "outro": "music_outro",
+        "bed": "music_bed",
+        "stinger": "music_stinger",
+    },
 }
 _OPTIONAL_TEXT = ("show_description", "owner_email", "base_url", "copyright")
+_MUSIC_FILES = ("music_intro", "music_outro", "music_bed", "music_stinger")
 
 
 def default_config_paths() -> list[Path]:
@@ -155,7 +188,7 @@ def _parse(path: Path) -> Settings:
             continue
         if section not in _SECTIONS or not isinstance(table, dict):
             raise ConfigError(
-                f"{path}: unknown section [{section}]; use [show], [voice], [audio], [ingest], [batch], "
+                f"{path}: unknown section [{section}]; use [show], [voice], [audio], [music], [ingest], [batch], "
                 "[lexicon] or [cast]"
             )
         for key, value in table.items():
@@ -172,6 +205,10 @@ def _parse(path: Path) -> Settings:
                 value = float(value)
             if getattr(defaults, name) is not None and not isinstance(value, expected):
                 raise ConfigError(f"{path}: {section}.{key} must be a {expected.__name__}")
+            if name in _MUSIC_FILES:
+                if not isinstance(value, str) or not value.strip():
+                    raise ConfigError(f"{path}: {section}.{key} must be the path of an audio file")
+                value = str((path.parent / Path(value).expanduser()).resolve())
             if name in _OPTIONAL_TEXT and not isinstance(value, str):
                 raise ConfigError(f"{path}: {section}.{key} must be a string")
             if name in ("voices_dir", "cast_file") and not isinstance(value, str):
@@ -237,6 +274,33 @@ def validate(settings: Settings) -> Settings:
         raise ConfigError("article_timeout_s must be between 1 and 86400 seconds")
     if settings.cache_limit_mb < 0:
         raise ConfigError("cache_limit_mb must be 0 (no cache) or more megabytes")
+    if not 6.0 <= settings.bed_below_speech_db <= 40.0:
+        raise ConfigError("bed_below_speech_db must be between 6 and 40 dB (15 to 20 is usual under speech)")
+    if settings.chapters not in CHAPTER_MODES:
+        story = " (a chapter per story needs bulletins of several stories, which radio does not make yet)"
+        raise ConfigError(
+            f"chapters must be one of {', '.join(CHAPTER_MODES)}, not {settings.chapters!r}"
+            + (story if settings.chapters == "story" else "")
+        )
+    for name in ("intro_template", "outro_template"):
+        check_template(getattr(settings, name), name.replace("_template", ""))
+    if settings.air_date is not None:
+        try:
+            date.fromisoformat(settings.air_date)
+        except ValueError:
+            raise ConfigError(f"the air date must be YYYY-MM-DD, not {settings.air_date!r}") from None
     if not 80 <= settings.rate_wpm <= 400:
         raise ConfigError("rate_wpm must be between 80 and 400 words per minute")
     return settings
+
+
+def check_template(template: str, what: str) -> None:
+    """Raise ConfigError if ``template`` has a placeholder radio does not fill, or bad braces."""
+    known = ", ".join("{" + p + "}" for p in TEMPLATE_PLACEHOLDERS)
+    try:
+        fields = [f for _, f, spec, conv in string.Formatter().parse(template) if f is not None]
+    except ValueError as exc:
+        raise ConfigError(f"show.{what}: {exc}; write braces as {{{{ and }}}}, placeholders as {known}") from None
+    for field_name in fields:
+        if field_name not in TEMPLATE_PLACEHOLDERS:
+            raise ConfigError(f"show.{what}: unknown placeholder {{{field_name}}}; use {known}")

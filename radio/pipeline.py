@@ -84,6 +84,9 @@ def render_episode(
     require("ffprobe")
     engine = engine or get_engine(settings.engine, rate_wpm=settings.rate_wpm)
     cover = load_cover(settings.cover_path)  # fail on a bad cover before any audio work
+    from radio.sound.mix import check_music
+
+    check_music(settings)  # and on a show's music file that is missing or not audio
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -136,7 +139,7 @@ def _produce(
         publisher=settings.author,
         copyright=settings.copyright,
     )
-    tags.check_tags(script, tag_info, [sidecars.chapter_title(script, i) for i in range(len(script.segments))])
+    tags.check_tags(script, tag_info, [title for _, title in sidecars.chapter_starts(script, settings.chapters)])
 
     timings: dict[str, float] = {"voice": 0.0}
     started = time.perf_counter()
@@ -180,7 +183,7 @@ def _produce(
 
     started = time.perf_counter()
     duration_ms = programme.duration_ms
-    chapters = sidecars.chapter_list(script, programme.placements, duration_ms)
+    chapters = sidecars.chapter_list(script, programme.placements, duration_ms, settings.chapters)
     tags.write_tags(mp3, script, tag_info, chapters)
     texts = {
         "script": script_to_json(script, indent=2) + "\n",
@@ -202,6 +205,7 @@ def _produce(
         timings,
         programme.silences,
         voicecheck.voice_report(sampler.measures(), level.anchor_voice(script)),
+        chapters=len(chapters),
     )
     (tmp / names["report"]).write_text(report_json(report), encoding="utf-8")
 

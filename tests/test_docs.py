@@ -49,8 +49,15 @@ def test_configuration_keys_are_documented() -> None:
         "cover_path": "cover",
         "show_description": "description",
         "owner_email": "email",
+        "intro_template": "intro",
+        "outro_template": "outro",
+        "music_enabled": "enabled",
+        "music_intro": "intro",
+        "music_outro": "outro",
+        "music_bed": "bed",
+        "music_stinger": "stinger",
     }
     for field in Settings.__dataclass_fields__:
-        if field in ("lexicon", "cast"):  # tables, documented as [lexicon] and [cast]
+        if field in ("lexicon", "cast", "air_date"):  # tables ([lexicon], [cast]); air_date is `--date`
             continue
         assert re.search(rf"^{aliases.get(field, field)} = ", documented, re.M), field

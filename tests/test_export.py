@@ -80,17 +80,18 @@ def test_chapters_cover_the_programme(rendered: tuple[Episode, Path]) -> None:
     chapters = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
     assert toc.flags == 3
     assert toc.child_element_ids == [c.element_id for c in chapters]
-    assert len(chapters) == len(episode.script.segments)
     assert chapters[0].start_time == 0
     assert chapters[-1].end_time == episode.duration_ms
     for a, b in itertools.pairwise(chapters):
         assert a.end_time == b.start_time and a.start_time < a.end_time
     titles = [str(c.sub_frames["TIT2"]) for c in chapters]
-    assert titles[0] == "Intro" and titles[-1] == "Outro"
-    assert titles[3].startswith("Ingrid Vale:")
+    # the default follows the story: intro, the story, each new quoted speaker, outro; this
+    # outro ("Thanks for listening." and the music's tail) is under 5 s, so it joins the chapter before
+    assert episode.duration_ms - episode.placements[5].start_ms < 5000
+    assert titles == ["Intro", "Ferry returns to the island", "Ingrid Vale, who runs the shop"]
     assert all(len(t) <= 51 for t in titles)
     starts = {p.index: p.start_ms for p in episode.placements}
-    assert [c.start_time for c in chapters[1:]] == [starts[i] for i in range(1, len(chapters))]
+    assert [c.start_time for c in chapters[1:]] == [starts[1], starts[3]]
 
 
 def test_transcript_frame(rendered: tuple[Episode, Path]) -> None:

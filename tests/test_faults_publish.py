@@ -95,7 +95,8 @@ def test_toc_plan_nests_only_past_255_entries() -> None:
 
 def test_a_300_segment_script_renders_and_its_nested_chapters_read_back(tmp_path: Path) -> None:
     script = long_script(300)
-    episode = render_episode(script, SHORT_PAUSES, tmp_path, engine=QuickEngine())
+    settings = SHORT_PAUSES.with_overrides(chapters="segment")  # a chapter per segment: 300 of them
+    episode = render_episode(script, settings, tmp_path, engine=QuickEngine())
     id3 = ID3(episode.mp3_path)
     tables = {t.element_id: t for t in id3.getall("CTOC")}
     chapters = {c.element_id: c for c in id3.getall("CHAP")}

@@ -48,12 +48,13 @@ def test_placements_follow_the_clips(tmp_path: Path) -> None:
 def test_music_bed_is_ducked_under_the_intro_voice(tmp_path: Path) -> None:
     script = tiny_script()
     clips = voice_script(script, get_engine("fake"), tmp_path, 44100, 1)
-    from radio.sound.mix import _intro_block, load_bed
+    from radio.sound.mix import MusicLevel, _intro_block, load_bed
 
     bed = load_bed("intro.ogg", 44100, 1)
-    block, at = _intro_block(clips[0], bed, -20.0)
+    level = MusicLevel(clips[0].dBFS, 20.0)
+    block, at = _intro_block(clips[0], bed, level)
     silent_voice = clips[0] - 120  # the same length, inaudible: isolates the bed
-    bed_only, _ = _intro_block(silent_voice, bed, -20.0)
+    bed_only, _ = _intro_block(silent_voice, bed, level)
     before = bed_only[: at - 500].dBFS
     under = bed_only[at + 200 : at + len(clips[0]) - 1600].dBFS
     assert before - under >= 15, (before, under)

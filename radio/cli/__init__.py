@@ -158,6 +158,12 @@ def episode(
     index: Annotated[
         Optional[int], typer.Option("--index", help="With --script: which script of a JSON Lines file (from 1).")
     ] = None,
+    air_date: Annotated[
+        Optional[str], typer.Option("--date", help="Air date YYYY-MM-DD the intro says (default: today).")
+    ] = None,
+    chapters: Annotated[
+        Optional[str], typer.Option("--chapters", help="Chapters at each: speaker (default), segment, or none.")
+    ] = None,
 ) -> None:
     """Render one article (or an edited script) into a tagged MP3 with transcripts and chapters."""
     from radio.pipeline import make_script, render_episode
@@ -165,7 +171,13 @@ def episode(
     from radio.words.script import read_script
 
     settings = _settings(
-        config, engine=engine, cover_path=str(cover) if cover else None, target_lufs=target_lufs, bitrate_kbps=bitrate
+        config,
+        engine=engine,
+        cover_path=str(cover) if cover else None,
+        target_lufs=target_lufs,
+        bitrate_kbps=bitrate,
+        air_date=air_date,
+        chapters=chapters,
     )
     if (article is None) == (script_file is None):
         raise typer.BadParameter("give an ARTICLE or --script FILE (one of them)")

@@ -96,6 +96,7 @@ def build_report(
     timings_s: dict[str, float],
     silences: SilenceProfile,
     voices: dict[str, Any] | None = None,
+    chapters: int | None = None,  # how many chapters the tag should hold (default: one per segment)
 ) -> dict[str, Any]:
     """The quality report. ``voices`` is ``voicecheck.voice_report``: pitch and
     loudness per voice, and whether every quote voice stands apart from the anchor's."""
@@ -130,8 +131,8 @@ def build_report(
             and not facts["v24_frames"]
             and facts["cover"] is not None
             and facts["has_transcript"]
-            and facts["chapters"] == len(placements)
-            and facts["toc_complete"],
+            and facts["chapters"] == (len(placements) if chapters is None else chapters)
+            and (facts["toc_complete"] or chapters == 0 == facts["chapters"]),
             f"ID3v{facts['id3_version']}, {facts['chapters']} chapters"
             f"{', table of contents complete' if facts['toc_complete'] else ', table of contents INCOMPLETE'}, "
             f"{'cover' if facts['cover'] else 'NO cover'}, "

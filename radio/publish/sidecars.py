@@ -30,12 +30,62 @@ def speaker_name(script: Script, index: int) -> str:
     return segment.speaker or script.anchor or "Anchor"
 
 
-def chapter_list(script: Script, placements: Sequence[Placement], duration_ms: int) -> list[tuple[int, int, str]]:
-    """One chapter per segment: (start_ms, end_ms, title); the first starts at 0,
-    each ends where the next begins, the last at the end of the programme."""
-    starts = [0] + [p.start_ms for p in placements[1:]]
-    ends = [*starts[1:], duration_ms]
-    return [(s, e, chapter_title(script, p.index)) for s, e, p in zip(starts, ends, placements, strict=True)]
+MIN_CHAPTER_MS = 5000  # a shorter chapter is merged into the one before it
+Chapter = tuple[int, int, str]  # (start_ms, end_ms, title)
+
+
+def chapter_starts(script: Script, mode: str = "speaker") -> list[tuple[int, str]]:
+    """Where chapters start, as (segment index, title), before short ones are merged.
+
+    ``speaker`` (the default): the intro, the story's first words (titled with the
+    story's title), the first words of each newly quoted speaker ("Gwen Alder,
+    mayor"), the outro. ``segment``: one per segment. ``none``: no chapters.
+    (A chapter per story needs bulletins of several stories, which radio does not
+    make yet: a single-story episode has its one story chapter.)
+    """
+    if mode == "none":
+        return []
+    if mode == "segment":
+        return [(i, chapter_title(script, i)) for i in range(len(script.segments))]
+    starts: list[tuple[int, str]] = []
+    heard: set[str] = set()
+    story_started = False
+    for index, segment in enumerate(script.segments):
+        if segment.kind in ("intro", "outro"):
+            starts.append((index, chapter_title(script, index)))
+        elif segment.kind == "quote" and segment.speaker and segment.speaker not in heard:
+            heard.add(segment.speaker)
+            who = f"{segment.speaker}, {segment.speaker_title}" if segment.speaker_title else segment.speaker
+            starts.append((index, who))
+        elif not story_started:
+            starts.append((index, script.title))
+        story_started = story_started or segment.kind != "intro"
+    return starts or [(0, script.title)]
+
+
+def chapter_list(
+    script: Script, placements: Sequence[Placement], duration_ms: int, mode: str = "speaker"
+) -> list[Chapter]:
+    """The chapters (start_ms, end_ms, title) in ``mode`` (see ``chapter_starts``): the first
+    starts at 0, each ends where the next begins, the last at the end of the programme, and
+    none is shorter than ``MIN_CHAPTER_MS`` (a short one is merged into the one before it;
+    a short first chapter takes in the next)."""
+    at = {p.index: p.start_ms for p in placements}
+    starts = [(at[index], title) for index, title in chapter_starts(script, mode) if index in at]
+    if not starts:
+        return []
+    starts[0] = (0, starts[0][1])
+    ends = [s for s, _ in starts[1:]] + [duration_ms]
+    chapters = [(s, e, t) for (s, t), e in zip(starts, ends, strict=True)]
+    if mode == "segment":
+        return chapters
+    merged: list[Chapter] = []
+    for start, end, title in chapters:
+        if merged and (end - start < MIN_CHAPTER_MS or merged[-1][1] - merged[-1][0] < MIN_CHAPTER_MS):
+            merged[-1] = (merged[-1][0], end, merged[-1][2])
+        else:
+            merged.append((start, end, title))
+    return merged
 
 
 def chapter_title(script: Script, index: int) -> str:
@@ -111,7 +161,7 @@ def to_srt(script: Script, placements: Sequence[Placement]) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def to_chapters_json(script: Script, chapters: Sequence[tuple[int, int, str]]) -> str:
+def to_chapters_json(script: Script, chapters: Sequence[Chapter]) -> str:
     doc = {
         "version": "1.2.0",
         "title": script.title,

@@ -54,6 +54,16 @@ def language_code(language: str) -> str:
     return ISO639_2.get(language.split("-")[0].lower(), "eng")
 
 
+def short_title(title: str) -> str:
+    """``title`` cut to ``MAX_CHAPTER_TITLE`` characters at a word, with an ellipsis where cut."""
+    if len(title) <= MAX_CHAPTER_TITLE:
+        return title
+    cut = title[: MAX_CHAPTER_TITLE - 1]
+    if " " in cut[MAX_CHAPTER_TITLE // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
 @dataclass(frozen=True)
 class TocEntry:
     """One CTOC frame: its id, title and child element ids (chapters or tables)."""
@@ -128,7 +138,7 @@ def build_tag(script: Script, info: TagInfo, chapters: Sequence[tuple[int, int, 
         tags.add(COMM(encoding=1, lang=lang, desc="", text=[script.summary]))
     tags.add(APIC(encoding=1, mime=cover.mime, type=PictureType.COVER_FRONT, desc="Cover", data=cover.data))
     ids = [f"chp{i}" for i in range(len(chapters))]
-    for entry in toc_plan(ids, script.title):
+    for entry in toc_plan(ids, script.title) if ids else []:  # no chapters: no table of contents
         flags = CTOCFlags.ORDERED | (CTOCFlags.TOP_LEVEL if entry.top_level else 0)
         tags.add(
             CTOC(
@@ -144,7 +154,7 @@ def build_tag(script: Script, info: TagInfo, chapters: Sequence[tuple[int, int, 
                 element_id=element_id,
                 start_time=start_ms,
                 end_time=end_ms,
-                sub_frames=[TIT2(encoding=1, text=[title[:MAX_CHAPTER_TITLE]])],
+                sub_frames=[TIT2(encoding=1, text=[short_title(title)])],
             )
         )
     tags.add(USLT(encoding=1, lang=lang, desc="Transcript", text=transcript))

@@ -159,7 +159,7 @@ def _limit(
             "-y",
             *_input(wav, settings),
             "-af",
-            f"volume={gain_db:.3f}dB,{_limiter(limit)},ebur128={QUIET}",
+            f"volume={gain_db:.3f}dB,{limiter_filter(limit)},ebur128={QUIET}",
             "-ar",
             str(settings.sample_rate_hz),
             "-ac",
@@ -177,7 +177,8 @@ def _limit(
     return _number(found.group(1))
 
 
-def _limiter(limit: float) -> str:
+def limiter_filter(limit: float) -> str:
+    """The loudness stage's peak limiter (ffmpeg filter), at ``limit`` (linear, 0.0625-1)."""
     return f"alimiter=limit={limit:.5f}:attack=2:release=60:level=disabled"
 
 

@@ -1,12 +1,20 @@
 """Mix: lay the voiced segments on a timeline with pauses, the intro sting
 with its bed ducked under the anchor's opening, and the outro bed rising
 after the sign-off.
+
+The music sits at the speech's level: the voices are levelled to the anchor
+(``radio.sound.level``), so the anchor's intro clip gives the speech's
+loudness, and the music heard alone (the sting, the outro's tail) gets the
+gain that brings it there; under the voice it is ducked to
+``bed_below_speech_db`` below the speech, with ramps either side of the words.
 """
 
 from __future__ import annotations
 
 import audioop  # as pydub uses it (the audioop-lts package on Python >= 3.13)
 import math
+import re
+import subprocess
 from array import array
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -17,14 +25,19 @@ from pydub import AudioSegment
 
 from radio import asset
 from radio.config import Settings
+from radio.errors import AudioError, ConfigError
 from radio.models import Placement, Script, SilenceProfile
-from radio.tools import run
+from radio.sound.level import MIN_MEASURED_MS, PEAK_CEILING_DBFS
+from radio.sound.loudness import ENCODER_LOSS_LU, OVERSHOOT_LU, limiter_filter
+from radio.tools import require, run
 
 RAMP_MS = 400  # duck / unduck ramp
 INTRO_VOICE_AT_MS = 3000  # the anchor comes in over the sting
 INTRO_TAIL_MS = 700  # bed fades out under the end of the intro line
 OUTRO_LEAD_MS = 1200  # outro bed rises before the sign-off
 OUTRO_TAIL_MS = 3500  # bed plays out after the sign-off
+OUTRO_FADE_MS = 1500  # the last of it fades out
+BED_CROSSFADE_MS = 300  # from a show's own sting into its bed
 
 
 @dataclass(frozen=True)
@@ -53,26 +66,48 @@ class Programme:
         return round(self.parts_frames * 1000 / self.sample_rate_hz)
 
 
-def load_bed(name: str, sample_rate_hz: int, channels: int) -> AudioSegment:
-    """Decode a shipped music bed straight to raw PCM (one ffmpeg run, no probe)."""
+def music_files(settings: Settings) -> dict[str, Path]:
+    """The music files the show uses, by role (intro, outro, and bed and stinger where set);
+    none when the music is off. The shipped assets stand in for an intro or outro not set."""
+    if not settings.music_enabled:
+        return {}
+    files = {"intro": asset("intro.ogg"), "outro": asset("outro.ogg")}
+    for role in ("intro", "outro", "bed", "stinger"):
+        chosen = getattr(settings, f"music_{role}")
+        if chosen:
+            files[role] = Path(chosen)
+    return files
+
+
+def check_music(settings: Settings) -> None:
+    """Fail in one line, before any voicing, on a music file that is missing or holds no audio."""
+    for role, path in music_files(settings).items():
+        where = f"[music] {role} = {str(path)!r} in radio.toml"
+        if not path.is_file():
+            raise ConfigError(f"music file not found: {path}; fix {where} or set [music] enabled = false")
+        probe = [require("ffprobe"), "-v", "error", "-select_streams", "a:0", "-show_entries", "stream=codec_type"]
+        try:
+            proc = subprocess.run([*probe, "-of", "csv=p=0", str(path)], capture_output=True, timeout=60, check=False)
+        except subprocess.TimeoutExpired:
+            raise ConfigError(f"music file {path}: ffprobe took over 60 s to read it; check {where}") from None
+        if proc.returncode != 0 or b"audio" not in proc.stdout:
+            raise ConfigError(
+                f"music file {path} cannot be decoded as audio; use a WAV, MP3, FLAC or OGG file in {where}"
+            )
+
+
+def load_bed(source: str | Path, sample_rate_hz: int, channels: int) -> AudioSegment:
+    """Decode a music file (a shipped asset by name, or a path) straight to raw PCM at the
+    programme's rate and channels (one ffmpeg run, no probe)."""
+    path = asset(source) if isinstance(source, str) else source
+    decode = ["ffmpeg", "-v", "error", "-i", str(path), "-f", "s16le", "-ac", str(channels)]
     proc = run(
-        [
-            "ffmpeg",
-            "-v",
-            "error",
-            "-i",
-            str(asset(name)),
-            "-f",
-            "s16le",
-            "-ac",
-            str(channels),
-            "-ar",
-            str(sample_rate_hz),
-            "-",
-        ],
-        f"decoding the music bed {name}",
+        [*decode, "-ar", str(sample_rate_hz), "-"],
+        f"decoding the music file {path.name}",
         binary=True,
     )
+    if not proc.stdout:
+        raise ConfigError(f"music file {path} holds no audio; use another file or set [music] enabled = false")
     return AudioSegment(data=proc.stdout, sample_width=2, frame_rate=sample_rate_hz, channels=channels)
 
 
@@ -100,21 +135,124 @@ def _duck(bed: AudioSegment, start_ms: int, end_ms: int, duck_db: float) -> Audi
 
 @dataclass(frozen=True)
 class Beds:
-    """The decoded music beds a script needs (None where it has no intro or outro)."""
+    """The decoded music a script needs (None where it has no intro or outro, or the music is off)."""
 
-    intro: AudioSegment | None
+    intro: AudioSegment | None  # the sting; it goes on under the intro's words unless there is a bed
     outro: AudioSegment | None
+    bed: AudioSegment | None = None  # under the intro's words, after the sting
 
 
 def load_beds(script: Script, settings: Settings) -> Beds:
-    """Decode the intro and outro beds, side by side (two ffmpeg runs)."""
+    """Decode the music the script needs, side by side (two ffmpeg runs at a time)."""
     rate, channels = settings.sample_rate_hz, settings.channels
-    has_intro = script.segments[0].kind == "intro"
-    has_outro = script.segments[-1].kind == "outro" and len(script.segments) > 1
+    files = music_files(settings)
+    needed = {
+        "intro": bool(files) and script.segments[0].kind == "intro",
+        "outro": bool(files) and script.segments[-1].kind == "outro" and len(script.segments) > 1,
+    }
+    needed["bed"] = needed["intro"] and "bed" in files
     with ThreadPoolExecutor(max_workers=2) as pool:
-        intro = pool.submit(load_bed, "intro.ogg", rate, channels) if has_intro else None
-        outro = pool.submit(load_bed, "outro.ogg", rate, channels) if has_outro else None
-        return Beds(intro.result() if intro else None, outro.result() if outro else None)
+        jobs = {role: pool.submit(load_bed, files[role], rate, channels) for role, want in needed.items() if want}
+        found = {role: job.result() for role, job in jobs.items()}
+    return Beds(found.get("intro"), found.get("outro"), found.get("bed"))
+
+
+@dataclass(frozen=True)
+class MusicLevel:
+    """Where the music sits: alone at the speech's loudness, under the voice this far below it.
+
+    The programme's loudness stage lifts everything by one gain and limits the peaks; speech
+    (peaky) loses more to the limiter than music (dense), so the music is set against the
+    speech as it will come out: ``limiter_loss_db`` is what the limiter takes from the speech
+    at ``push_db``, measured on the anchor's clip through the same limiter."""
+
+    speech_lufs: float | None  # the anchor's loudness (the voices are levelled to it); None: unknown
+    bed_below_speech_db: float
+    push_db: float = 0.0  # about the gain the loudness stage will give the programme
+    ceiling_db: float = 0.0  # the limiter's ceiling there (dBFS)
+    limiter_loss_db: float = 0.0
+
+
+def music_level(clip: AudioSegment, settings: Settings) -> MusicLevel:
+    """The speech's loudness, from the anchor's clip, and what the loudness stage's limiter will
+    take from it (one ffmpeg run: the clip as it is, and through the limiter)."""
+    below = settings.bed_below_speech_db
+    if not math.isfinite(clip.dBFS):
+        return MusicLevel(None, below)
+    ceiling = settings.max_true_peak_dbtp - 1.5  # as loudness.encode_mp3 limits
+    # its first push, from the programme's plain RMS level (about the speech's) to past the goal
+    push = settings.target_lufs + ENCODER_LOSS_LU - clip.dBFS + OVERSHOOT_LU
+    speech, limited = loudness_of([(clip, ""), (clip, _limiter(push, ceiling))])
+    if speech is None:  # too short for the meter's gating: its RMS level stands in
+        return MusicLevel(float(clip.dBFS), below)
+    loss = speech + push - limited if limited is not None else 0.0
+    return MusicLevel(speech, below, push, ceiling, max(0.0, loss))
+
+
+def _limiter(push_db: float, ceiling_db: float) -> str:
+    limit = max(0.0625, min(1.0, 10 ** (ceiling_db / 20)))
+    return f"volume={push_db:.3f}dB,{limiter_filter(limit)},"
+
+
+def music_gains(alone: AudioSegment, under: AudioSegment, peak_dbfs: float, level: MusicLevel) -> tuple[float, float]:
+    """The gain that brings music heard ``alone`` to the speech's loudness (as both will come out
+    of the loudness stage's limiter), and the duck (dB, <= 0) that puts the music heard ``under``
+    the voice ``bed_below_speech_db`` below the speech. Measured with the same meter as the voices
+    (BS.1770 through ffmpeg's ebur128, one run); the gain never lifts the music's peak past the headroom."""
+    default_duck = -level.bed_below_speech_db
+    if level.speech_lufs is None:
+        return 0.0, default_duck
+    goal = level.speech_lufs - level.limiter_loss_db  # the speech's level, less what the limiter takes
+    guess = goal - alone.dBFS if math.isfinite(alone.dBFS) else 0.0  # the music's gain, from its RMS level
+    alone_lufs, under_lufs, limited = loudness_of(
+        [(alone, ""), (under, ""), (alone, _limiter(guess + level.push_db, level.ceiling_db))]
+    )
+    gain = 0.0 if alone_lufs is None else goal - alone_lufs
+    if alone_lufs is not None and limited is not None and level.limiter_loss_db > 0:
+        gain += max(0.0, alone_lufs + guess + level.push_db - limited)  # what the limiter takes from the music
+    gain = min(gain, PEAK_CEILING_DBFS - 0.5 - peak_dbfs)
+    if under_lufs is None:
+        return gain, default_duck
+    duck = level.speech_lufs - level.bed_below_speech_db - (under_lufs + gain)
+    return gain, max(-60.0, min(0.0, duck))
+
+
+_SUMMARY = re.compile(r"\[Parsed_ebur128_(\d+) @ [^\]]*\] Summary:\s*Integrated loudness:\s*I:\s+(-?[\d.]+|-inf) LUFS")
+
+
+def loudness_of(parts: Sequence[tuple[AudioSegment, str]]) -> list[float | None]:
+    """The integrated loudness (LUFS) of each clip, through its ffmpeg filters (ending with a
+    comma) first, in one ffmpeg run; None for one too short for the meter or silent."""
+    if not parts:
+        return []
+    first = parts[0][0]
+    rate, channels = first.frame_rate, first.channels
+    data = bytearray()
+    graph = [f"[0:a]asplit={len(parts)}" + "".join(f"[s{i}]" for i in range(len(parts)))]
+    outputs: list[str] = []
+    for i, (clip, filters) in enumerate(parts):
+        clip = clip.set_frame_rate(rate).set_channels(channels).set_sample_width(2)
+        start = len(data) // (2 * channels)
+        data += clip.raw_data
+        end = len(data) // (2 * channels)
+        trim = f"atrim=start_sample={start}:end_sample={end},asetpts=PTS-STARTPTS"
+        graph.append(f"[s{i}]{trim},{filters}ebur128=framelog=verbose[o{i}]")
+        outputs += ["-map", f"[o{i}]", "-f", "null", "-"]
+    command = [require("ffmpeg"), "-hide_banner", "-nostats", "-f", "s16le", "-ar", str(rate), "-ac", str(channels)]
+    command += ["-i", "pipe:0", "-filter_complex", ";".join(graph), *outputs]
+    try:
+        proc = subprocess.run(command, input=bytes(data), capture_output=True, timeout=300, check=False)
+    except subprocess.TimeoutExpired:
+        raise AudioError("measuring the music's loudness took longer than 300 s") from None
+    log = proc.stderr.decode("utf-8", errors="replace")
+    found = {int(n): value for n, value in _SUMMARY.findall(log)}  # the last summary of each meter
+    if proc.returncode != 0 or len(found) != len(parts):
+        raise AudioError(f"ffmpeg could not measure the music's loudness: {log.strip().splitlines()[-1:]}")
+    levels = [float(found[n]) for n in sorted(found)]  # the meters, in the order of the parts
+    return [
+        None if len(clip) < MIN_MEASURED_MS or not math.isfinite(value) or value <= -70.0 else value
+        for (clip, _), value in zip(parts, levels, strict=True)
+    ]
 
 
 def assemble(
@@ -129,8 +267,8 @@ def assemble(
     if pcm_path is None:
         raise ValueError("assemble needs the file to write the programme to")
     rate, channels = settings.sample_rate_hz, settings.channels
-    duck = settings.music_bed_duck_db
     beds = beds or load_beds(script, settings)
+    level: MusicLevel | None = None
     last = len(script.segments) - 1
     placements: list[Placement] = []
     segment_dbfs: list[float] = []
@@ -139,11 +277,15 @@ def assemble(
         meter = _WindowMeter(rate, channels)
         for index, clip in enumerate(clips):
             pause_frames = frames_of(pause_before(script, index, settings), rate)
-            if index == 0 and beds.intro is not None:
-                block, voice_at = _intro_block(clip, beds.intro, duck)
+            intro = index == 0 and beds.intro is not None
+            outro = index == last and index > 0 and beds.outro is not None
+            if (intro or outro) and level is None:  # the intro (else the outro) is the anchor's
+                level = music_level(clip, settings)
+            if intro and beds.intro is not None and level is not None:
+                block, voice_at = _intro_block(clip, beds.intro, level, beds.bed)
                 music_ms = INTRO_VOICE_AT_MS, INTRO_TAIL_MS
-            elif index == last and index > 0 and beds.outro is not None:
-                block, voice_at = _outro_block(clip, beds.outro, duck)
+            elif outro and beds.outro is not None and level is not None:
+                block, voice_at = _outro_block(clip, beds.outro, level)
                 music_ms = OUTRO_LEAD_MS, OUTRO_TAIL_MS
             else:
                 block, voice_at, music_ms = clip, 0, (0, 0)
@@ -183,22 +325,39 @@ def _fit(block: AudioSegment, frames: int) -> AudioSegment:
     return block._spawn(data + b"\0" * (frames * block.frame_width - len(data)))
 
 
-def _intro_block(voice: AudioSegment, bed: AudioSegment, duck_db: float) -> tuple[AudioSegment, int]:
+def _intro_block(
+    voice: AudioSegment, sting: AudioSegment, level: MusicLevel, bed: AudioSegment | None = None
+) -> tuple[AudioSegment, int]:
+    """The sting alone for ``INTRO_VOICE_AT_MS`` at the speech's loudness, then (the bed, or the
+    sting going on) ducked under the intro's words, fading out as they end."""
     length = INTRO_VOICE_AT_MS + len(voice) + INTRO_TAIL_MS
-    bed = _duck(_looped(bed, length), INTRO_VOICE_AT_MS, length, duck_db)
-    bed = bed.fade_out(min(1500, len(voice)))
+    if bed is None:
+        music = _looped(sting, length)
+    else:
+        music = _looped(sting, INTRO_VOICE_AT_MS + BED_CROSSFADE_MS).append(
+            _looped(bed, length - INTRO_VOICE_AT_MS), crossfade=BED_CROSSFADE_MS
+        )
+    alone, under = music[:INTRO_VOICE_AT_MS], music[INTRO_VOICE_AT_MS:length]
+    gain, duck_db = music_gains(alone, under, music.max_dBFS, level)
+    music = _duck(music.apply_gain(gain), INTRO_VOICE_AT_MS, length, duck_db)
+    music = music.fade_out(min(1500, len(voice)))
     rate = voice.frame_rate
     frames = frames_of(INTRO_VOICE_AT_MS, rate) + int(voice.frame_count()) + frames_of(INTRO_TAIL_MS, rate)
-    return _fit(bed.overlay(voice, position=INTRO_VOICE_AT_MS), frames), INTRO_VOICE_AT_MS
+    return _fit(music.overlay(voice, position=INTRO_VOICE_AT_MS), frames), INTRO_VOICE_AT_MS
 
 
-def _outro_block(voice: AudioSegment, bed: AudioSegment, duck_db: float) -> tuple[AudioSegment, int]:
+def _outro_block(voice: AudioSegment, outro: AudioSegment, level: MusicLevel) -> tuple[AudioSegment, int]:
+    """The outro music rising under the sign-off (ducked below the voice), then playing out
+    at the speech's loudness for ``OUTRO_TAIL_MS`` and fading."""
     length = OUTRO_LEAD_MS + len(voice) + OUTRO_TAIL_MS
-    bed = _looped(bed, length)
-    bed = _duck(bed, 0, OUTRO_LEAD_MS + len(voice), duck_db).fade_in(OUTRO_LEAD_MS).fade_out(1500)
+    music = _looped(outro, length)
+    voice_end = OUTRO_LEAD_MS + len(voice)
+    alone = music[voice_end:].fade_out(OUTRO_FADE_MS)  # the tail as it will be heard
+    gain, duck_db = music_gains(alone, music[OUTRO_LEAD_MS:voice_end], music.max_dBFS, level)
+    music = _duck(music.apply_gain(gain), 0, voice_end, duck_db).fade_in(OUTRO_LEAD_MS).fade_out(OUTRO_FADE_MS)
     rate = voice.frame_rate
     frames = frames_of(OUTRO_LEAD_MS, rate) + int(voice.frame_count()) + frames_of(OUTRO_TAIL_MS, rate)
-    return _fit(bed.overlay(voice, position=OUTRO_LEAD_MS), frames), OUTRO_LEAD_MS
+    return _fit(music.overlay(voice, position=OUTRO_LEAD_MS), frames), OUTRO_LEAD_MS
 
 
 def _looped(bed: AudioSegment, length_ms: int) -> AudioSegment:
@@ -282,6 +441,8 @@ class _WindowMeter:
 def expected_duration_ms(script: Script, clip_ms: Sequence[int], settings: Settings) -> int:
     """The programme's length from its parts: pauses, clips, intro and outro music."""
     total = sum(pause_before(script, i, settings) for i in range(len(clip_ms))) + sum(clip_ms)
+    if not settings.music_enabled:
+        return total
     if script.segments[0].kind == "intro":
         total += INTRO_VOICE_AT_MS + INTRO_TAIL_MS
     if script.segments[-1].kind == "outro" and len(clip_ms) > 1:

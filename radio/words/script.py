@@ -19,6 +19,7 @@ from typing import Any
 from radio.config import Settings
 from radio.errors import InputError, ScriptError
 from radio.models import SEGMENT_KINDS, Article, Part, Script, Segment
+from radio.words.announce import intro_text, outro_text
 from radio.words.quotes import find_parts
 from radio.words.speech import Lexicon, is_speakable, load_user_lexicon, to_spoken
 from radio.words.speech.chars import clean_characters, drop_foreign, dropped_words, tidy
@@ -59,7 +60,7 @@ def write_script(
             segments.append(segment("quote", part.text, voices[part.speaker or ""], part))
         elif part.text.strip():
             segments.append(segment("anchor", part.text, anchor_voice, part))
-    segments.append(segment("outro", outro_text(settings), anchor_voice))
+    segments.append(segment("outro", outro_text(settings, article), anchor_voice))
     segments = speakable(segments, article.source)
     if not any(s.kind in ("anchor", "quote") for s in segments):
         raise InputError(f"{article.source}: the article has no words to say; is this a news article?")
@@ -90,18 +91,6 @@ def speakable(segments: Sequence[Segment], origin: str) -> list[Segment]:
         elif seg.spoken.strip():
             log.warning("%s: dropped segment %d (%s), it has no words to say: %r", origin, number, seg.kind, seg.spoken)
     return kept
-
-
-def intro_text(article: Article, settings: Settings) -> str:
-    when = ""
-    if article.date:
-        day = date.fromisoformat(article.date)
-        when = f" It's {day.strftime('%A')}, {day.strftime('%B')} {day.day}."
-    return f"This is {settings.show_name}. I'm {settings.anchor_name}.{when} {article.title}."
-
-
-def outro_text(settings: Settings) -> str:
-    return f"{settings.sign_off} For {settings.show_name}, I'm {settings.anchor_name}."
 
 
 def summary(article: Article, limit: int = 400) -> str:
