@@ -135,6 +135,7 @@ def main() -> int:
     engine = get_engine(args.engine)
     code = (args.code or ROOT).resolve()
     env = {**os.environ, "XDG_CONFIG_HOME": tempfile.mkdtemp(), "PYTHONPATH": str(code)}
+    env["XDG_CACHE_HOME"] = tempfile.mkdtemp()  # a segment cache of its own (each length voices new text)
     print(f"engine {args.engine}; code {code}")
     print(
         "| article | segments | audio | wall time | wall per audio s | CPU per audio s "
