@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/system-deps.sh
 scripts/venv.sh
-.venv/bin/radio episode radio/assets/sample-article.txt --out output
+.venv/bin/radio episode radio/assets/sample-article.txt --out output --force  # --force: a second run replaces the first
