@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pydub import AudioSegment
 
 from radio.models import Script
-from radio.sound.level import voice_loudness
+from radio.sound.mix import loudness_of
 
 ANALYSIS_RATE_HZ = 8000
 FRAME_MS = 40
@@ -110,11 +110,13 @@ def measure_voices(script: Script, clips: Sequence[AudioSegment]) -> list[VoiceM
         who = segment.speaker or "anchor"
         if who not in speakers.setdefault(segment.voice, []):
             speakers[segment.voice].append(who)
+    joined = {voice: sum(voice_clips[1:], voice_clips[0]) for voice, voice_clips in by_voice.items()}
+    # every voice through one ffmpeg meter: a process start costs more than the metering
+    loudness = dict(zip(joined, loudness_of([(clip, "") for clip in joined.values()]), strict=True))
     result = []
-    for voice, voice_clips in by_voice.items():
-        joined = sum(voice_clips[1:], voice_clips[0])
-        pitch = median_pitch_hz(joined)
-        lufs = voice_loudness(voice_clips)
+    for voice, clip in joined.items():
+        pitch = median_pitch_hz(clip)
+        lufs = loudness[voice]
         result.append(
             VoiceMeasure(
                 voice,
