@@ -170,6 +170,17 @@ def test_nothing_outside_the_folder_is_served(server: Server, path: str) -> None
     assert SECRET.encode() not in body
 
 
+def test_production_files_are_not_served(server: Server) -> None:
+    """The script, report and episode record hold local paths: podcast apps get only what they play."""
+    for suffix in (".script.json", ".report.json", ".episode.json"):
+        name = next(p.name for p in server.out.glob("*" + suffix))
+        status, _, body = server.request("GET", "/" + name)
+        assert status == 404, name
+        assert b"source" not in body
+    chapters = next(p.name for p in server.out.glob("*.chapters.json"))
+    assert server.request("GET", "/" + chapters)[0] == 200
+
+
 def test_absolute_path_is_refused(server: Server) -> None:
     secret = server.out.parent / "secret.txt"
     for path in (str(secret), "/" + str(secret), "/%2F" + str(secret).lstrip("/")):

@@ -52,10 +52,18 @@ def content_type(name: str) -> str:
     return CONTENT_TYPES.get(Path(lower).suffix, "application/octet-stream")
 
 
+# The production files: the script, the quality report and the episode record name the article's
+# local path and the producer's settings; podcast apps need none of them.
+PRIVATE_SUFFIXES = (".script.json", ".report.json", ".episode.json", ".toml", ".pcm")
+
+
 def is_private(path: str) -> bool:
-    """Hidden files (temporary files, the lock) and the catalog database are not served."""
+    """Hidden files (temporary files, the lock), the catalog database and the production files
+    (script, report, episode record, settings) are not served."""
     parts = [part for part in path.replace("\\", "/").split("/") if part not in ("", ".")]
-    return any(part.startswith(".") for part in parts) or any(part.startswith(CATALOG_NAME) for part in parts)
+    if any(part.startswith(".") or part.startswith(CATALOG_NAME) for part in parts):
+        return True
+    return bool(parts) and parts[-1].lower().endswith(PRIVATE_SUFFIXES)
 
 
 def make_app(folder: Path) -> ASGIApp:
