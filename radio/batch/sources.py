@@ -339,21 +339,31 @@ def expand(
 
     plain: list[str] = []
     articles: dict[str, None] = {}
-    items: dict[str, FeedItem] = {}
-    links: set[str] = set()
+    items: list[FeedItem] = []
     for source in sources:
         if is_url(source) or (Path(source).is_file() and looks_like_feed_file(Path(source))):
             found = read_feed_source(source, gate, fetch_timeout_s)
             articles.update(dict.fromkeys(found.articles))
-            for item in found.items:  # a story in two feeds (or a feed and a sitemap) is taken once
-                if item.guid not in items and not (item.link and item.link in links):
-                    items[item.guid] = item
-                    links.add(item.link)
+            items.extend(found.items)
         else:
             plain.append(source)
     if plain:
         articles.update(dict.fromkeys(find_articles(plain, patterns, recursive, skip)))
-    return list(articles), list(items.values())
+    return list(articles), unique(items)
+
+
+def unique(items: Sequence[FeedItem]) -> list[FeedItem]:
+    """Each story once: one in two feeds (or in a feed and a sitemap) is known by its guid or its link."""
+    guids: set[str] = set()
+    links: set[str] = set()
+    kept: list[FeedItem] = []
+    for item in items:
+        if item.guid in guids or (item.link and item.link in links):
+            continue
+        guids.add(item.guid)
+        links.add(item.link)
+        kept.append(item)
+    return kept
 
 
 def load_item(item: FeedItem, gate: HostGate, fetch_timeout_s: float, fetch_page: bool = False) -> Article:

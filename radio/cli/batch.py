@@ -321,3 +321,6 @@ def cache_clear(config: ConfigOpt = None) -> None:
     """Delete every cached voiced segment."""
     removed = _cache(config).clear()
     typer.echo(f"removed {removed} cached clips")
+
+
+from radio.cli import watch as _watch  # noqa: E402,F401  (registers `radio watch`, which shares the feed options)
