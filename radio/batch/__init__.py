@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import shutil
 import time
 from collections.abc import Sequence
@@ -142,12 +143,13 @@ def clean_leftovers(out_dir: Path) -> None:
     if not out_dir.is_dir():
         return
     remove_stale(out_dir)  # the work folders of dead runs (a killed worker's included)
-    for path in out_dir.iterdir():
-        if path.is_dir() and path.name == CLAIMS_DIR:
-            shutil.rmtree(path, ignore_errors=True)
-        elif path.is_file() and path.name.startswith(".") and path.name.endswith(".tmp"):
-            with contextlib.suppress(OSError):
-                path.unlink()
+    with os.scandir(out_dir) as entries:  # names first: a folder of thousands of episodes is not stat'ed
+        for entry in entries:
+            if entry.name == CLAIMS_DIR and entry.is_dir():
+                shutil.rmtree(entry.path, ignore_errors=True)
+            elif entry.name.startswith(".") and entry.name.endswith(".tmp") and entry.is_file():
+                with contextlib.suppress(OSError):
+                    Path(entry.path).unlink()
 
 
 def _drop_files(out_dir: Path, entry: CatalogEntry) -> None:
@@ -239,7 +241,18 @@ def run_batch(
     try:
         clean_leftovers(out_dir)
         with Catalog.open(out_dir) as catalog:
-            taken = {e.mp3_name: e.source for e in catalog.episodes() if _is_url(e.source) or Path(e.source).exists()}
+            taken: dict[str, str] = {}
+
+            def others(source: str) -> dict[str, str]:
+                """The MP3 names other sources hold (read once, when the first article is to be made)."""
+                if not taken:
+                    taken.update(
+                        (e.mp3_name, e.source)
+                        for e in catalog.episodes()
+                        if _is_url(e.source) or Path(e.source).exists()
+                    )
+                return {name: other for name, other in taken.items() if other != source}
+
             jobs: list[Job] = []
             for source in sources:
                 try:
@@ -253,8 +266,7 @@ def run_batch(
                 if current is not None:
                     outcomes.append(Outcome(source, "unchanged", None, current.mp3_name))
                 else:
-                    mine = {name: other for name, other in taken.items() if other != source}
-                    jobs.append(Job(source, digest, mine))
+                    jobs.append(Job(source, digest, others(source)))
             feeds = feeds or FeedOptions()
             later = 0
             for item in items:
@@ -266,8 +278,7 @@ def run_batch(
                 if feeds.limit is not None and sum(j.item is not None for j in jobs) >= feeds.limit:
                     later += 1
                     continue
-                mine = {name: other for name, other in taken.items() if other != item.source}
-                jobs.append(Job(item.source, item.content_hash, mine, item=item, fetch_page=feeds.fetch_pages))
+                jobs.append(Job(item.source, item.content_hash, others(item.source), item, feeds.fetch_pages))
             count = max(1, min(workers, len(jobs))) if jobs else 0
             total = len(sources) + len(items) - later
             events.planned(total, sum(o.status == "unchanged" for o in outcomes), count)

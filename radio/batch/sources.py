@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import dataclasses
 import fcntl
 import hashlib
+import json
 import logging
 import os
 import re
@@ -94,11 +96,34 @@ class HostGate:
             os.close(fd)  # releases the lock
 
 
+def _cache_dir(name: str) -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "radio" / name
+
+
 def gate_for(delay_s: float) -> HostGate:
     """The user's host gates, shared by every run on this machine (``$XDG_CACHE_HOME/radio/hosts``),
     so two batches or watches fetching from one site still take turns."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return HostGate(Path(base) / "radio" / "hosts", delay_s)
+    return HostGate(_cache_dir("hosts"), delay_s)
+
+
+def parse_feed_cached(data: bytes, source: str, base: str = "") -> list[FeedItem]:
+    """``parse_feed``, but a feed whose bytes have not changed since it was last read is not parsed
+    again: its entries come from ``$XDG_CACHE_HOME/radio/feeds`` (a watch reads the same feed every
+    round; feedparser takes about a second for a thousand entries)."""
+    digest = hashlib.sha256(b"%s\n%s\n" % (base.encode(), source.encode()) + data).hexdigest()
+    path = _cache_dir("feeds") / (hashlib.sha256((base or source).encode()).hexdigest()[:32] + ".json")
+    with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
+        cached = json.loads(path.read_text(encoding="utf-8"))
+        if cached["sha256"] == digest:
+            return [FeedItem(**fields) for fields in cached["items"]]
+    items = parse_feed(data, source, base)
+    with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        record = {"sha256": digest, "items": [dataclasses.asdict(item) for item in items]}
+        tmp.write_text(json.dumps(record), encoding="utf-8")
+        tmp.replace(path)
+    return items
 
 
 @dataclass(frozen=True)
@@ -152,7 +177,7 @@ def read_feed_source(source: str, gate: HostGate, fetch_timeout_s: float, depth:
         data, base = read_source(source), ""
     kind = root_name(data)
     if kind in _FEED_ROOTS:
-        return Expanded(items=tuple(parse_feed(data, source, base)))
+        return Expanded(items=tuple(parse_feed_cached(data, source, base)))
     if kind in ("opml", "urlset", "sitemapindex"):
         return _expand_xml(kind, data, source, base, gate, fetch_timeout_s, depth)
     if is_url(source):
@@ -370,7 +395,6 @@ def load_item(item: FeedItem, gate: HostGate, fetch_timeout_s: float, fetch_page
     """The article of one feed entry: the story the feed carries (unless ``fetch_page``, or it is too
     short to be one), else its page, fetched in the host's turn. The entry's metadata fills what the
     article lacks; a story from the feed takes the feed's headline."""
-    import dataclasses
     import html
 
     from radio.words.ingest import load_article, voiceable

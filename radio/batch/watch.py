@@ -63,7 +63,7 @@ class Backoff:
     def failed(self, source: str, now: float) -> float:
         """Record a failure; returns the seconds until the next try."""
         count = self.failures[source] = self.failures.get(source, 0) + 1
-        wait_s = self.every_s * min(2 ** (count - 1), MAX_BACKOFF_ROUNDS)
+        wait_s = self.every_s * min(1 << min(count - 1, 30), MAX_BACKOFF_ROUNDS)
         self.next_try[source] = now + wait_s - 0.5  # a hair early, so the round that is due takes it
         return wait_s
 
