@@ -163,6 +163,7 @@ def main() -> None:
                 sys.exit(f"second run did not skip everything:\n{proc.stdout}\n{proc.stderr}")
             times.append(elapsed)
         own = in_process(url, out, args.runs)
+        startup = statistics.median(radio("--help", env=env)[0] for _ in range(args.runs))
         server.shutdown()
         digest = hashlib.sha256(data).hexdigest()[:12]
         print(f"feed: {args.entries} entries with content:encoded, {len(data) / 1e6:.2f} MB (sha256 {digest}…)")
@@ -171,6 +172,7 @@ def main() -> None:
         print(f"second run, nothing changed: median {statistics.median(times):.2f} s of {args.runs} "
               f"({', '.join(f'{t:.2f}' for t in times)}); the whole command, a fresh process each time")  # fmt: skip
         print(f"  of which the batch itself (feed read, catalog lookups, summary): median {own:.2f} s, in process")
+        print(f"  for comparison, `radio --help` (the interpreter and command line starting): median {startup:.2f} s")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
