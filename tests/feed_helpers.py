@@ -82,6 +82,16 @@ STORIES = {
             "The change follows a survey in which most patients asked for later opening.",
         ],
     ),
+    "museum": (
+        "Railway museum restores a century-old carriage",
+        "Hal Petrakis",
+        [
+            "Volunteers at the Dunmore railway museum have finished restoring a carriage built a century ago.",
+            "\u201cIt took four winters and a great deal of varnish,\u201d said restorer Nadia Okonjo.",
+            "The carriage will carry visitors on the museum's short line from the first weekend of May.",
+            "Its original seats were found in a barn and re-covered with cloth woven to the old pattern.",
+        ],
+    ),
 }
 
 

@@ -171,14 +171,16 @@ def test_feeds_first_run_second_run_new_entry_failing_page(tmp_path: Path) -> No
         assert (out / "village-school-wins-a-grant-for-a-new-roof.mp3").is_file()
 
         # a story whose page fails is reported; the rest stay made
-        site.put("/rss.xml", rss(site.base, ["ferry", "library", "school", "clinic"], {"ferry"}), "application/rss+xml")
+        feed = rss(site.base, ["ferry", "library", "school", "clinic", "museum"], {"ferry"})
+        site.put("/rss.xml", feed, "application/rss+xml")
         site.put("/news/clinic.html", b"server trouble", "text/plain", status=500)
+        site.add_pages("museum")
         fourth = batch(*sources, out=out)
         assert fourth.returncode == 1
-        assert counts(fourth).startswith("0 done, 6 unchanged, 1 failed")
+        assert counts(fourth).startswith("1 done, 6 unchanged, 1 failed")
         assert "HTTP 500" in fourth.stdout
         assert rows(out)[f"{site.base}/news/clinic.html"].status == "failed"
-        assert len(list(out.glob("*.mp3"))) == 6
+        assert len(list(out.glob("*.mp3"))) == 7
 
         # the page and the podcast feed link back to the stories
         (tmp_path / "show.toml").write_text(SHOW_TOML, encoding="utf-8")
@@ -235,3 +237,45 @@ def test_refresh_updated_fetch_pages_limit_since(tmp_path: Path) -> None:
         assert "tides" in (out / after.sidecars["script"]).read_text(encoding="utf-8")
         bad = radio("batch", url, "--since", "June", "-o", str(out), cwd=tmp_path)
         assert bad.returncode != 0 and "YYYY-MM-DD" in bad.stderr
+
+
+def test_an_unchanged_feed_is_not_parsed_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from radio.batch import sources
+
+    data = rss("https://courier.example", ["ferry", "library"], {"ferry"})
+    first = sources.parse_feed_cached(data, "https://courier.example/rss.xml")
+
+    def refuse(*args: object, **kwargs: object) -> list[FeedItem]:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(sources, "parse_feed", refuse)
+    assert sources.parse_feed_cached(data, "https://courier.example/rss.xml") == first
+    changed = rss("https://courier.example", ["ferry", "library", "school"], {"ferry"})
+    with pytest.raises(AssertionError, match="parsed again"):
+        sources.parse_feed_cached(changed, "https://courier.example/rss.xml")
+
+
+def test_a_version_1_catalog_gains_the_feed_columns(tmp_path: Path) -> None:
+    import sqlite3
+
+    from radio.publish import catalog as module
+
+    db = sqlite3.connect(tmp_path / module.CATALOG_NAME)
+    db.executescript(module.MIGRATIONS[0] + "PRAGMA user_version = 1;")
+    db.execute(
+        "INSERT INTO episodes (episode_id, source, content_hash, status, made_at) "
+        "VALUES ('abc', '/news/old.txt', 'h1', 'failed', '2026-01-01T00:00:00Z')"
+    )
+    db.commit()
+    db.close()
+    with Catalog.open(tmp_path) as catalog:
+        (old,) = catalog.episodes(include_failed=True)
+        assert (old.episode_id, old.guid, old.link) == ("abc", "", "")
+        catalog.record_failure(
+            "https://a.example/1", "h2", "HTTP 500", "", "tag:a.example,2026:1", "https://a.example/1"
+        )
+        assert catalog.find_item("tag:a.example,2026:1", "").source == "https://a.example/1"  # type: ignore[union-attr]
+        assert catalog.find_item("", "https://a.example/1").guid == "tag:a.example,2026:1"  # type: ignore[union-attr]
+        assert catalog.find_item("other", "https://a.example/2", "h2") is None  # content matches done rows only
+    version = sqlite3.connect(tmp_path / module.CATALOG_NAME).execute("PRAGMA user_version").fetchone()[0]
+    assert version == module.SCHEMA_VERSION == 2

@@ -34,9 +34,6 @@ log = logging.getLogger("radio")
 FEED_SUFFIXES = (".xml", ".rss", ".atom", ".rdf", ".opml")
 MAX_DEPTH = 3  # an OPML list of sitemap indexes of sitemaps, no deeper (a loop ends here too)
 _FEED_ROOTS = {"rss", "feed", "rdf", "channel"}
-_SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-_NEWS_NS = "{http://www.google.com/schemas/sitemap-news/0.9}"
-_IMAGE_NS = "{http://www.google.com/schemas/sitemap-image/1.1}"
 
 
 @dataclass(frozen=True)
@@ -201,7 +198,8 @@ def _expand_xml(
     if kind == "opml":
         targets = [o.get("xmlUrl") or "" for o in root.iter("outline") if o.get("xmlUrl")]
     else:
-        targets = [(loc.text or "").strip() for loc in root.iter(f"{_SITEMAP_NS}loc")]
+        sitemaps: Any = root.xpath("./*[local-name()='sitemap']")
+        targets = [_text(sitemap, "loc") for sitemap in sitemaps]
     articles: dict[str, None] = {}
     items: dict[str, FeedItem] = {}
     for target in targets:
@@ -220,29 +218,32 @@ def _expand_xml(
 _KIND_NAMES = {"opml": "OPML list", "urlset": "sitemap", "sitemapindex": "sitemap index"}
 
 
-def _text(element: Any, path: str) -> str:
-    found = element.find(path)
-    return " ".join((found.text or "").split()) if found is not None else ""
+def _text(element: Any, *names: str) -> str:
+    """The text at the path of local ``names`` under ``element`` (any namespace, or none: sitemaps in
+    the wild leave theirs out), whitespace-collapsed; "" if absent."""
+    path = "/".join(f"*[local-name()='{name}']" for name in names)
+    found = element.xpath(f"./{path}/text()")
+    return " ".join(str(found[0]).split()) if found else ""
 
 
 def _sitemap_items(root: Any, source: str, base: str) -> Iterator[FeedItem]:
     """The pages of a sitemap, with a news sitemap's title and date where it gives them."""
-    for url in root.iter(f"{_SITEMAP_NS}url"):
-        loc = _text(url, f"{_SITEMAP_NS}loc")
+    for url in root.xpath("./*[local-name()='url']"):
+        loc = _text(url, "loc")
         if not loc:
             continue
         link = urljoin(base, loc) if base else loc
         if not is_url(link):
             log.warning("%s: skipped %s: not an http(s) address", source, loc[:200])
             continue
-        stamp = _text(url, f"{_NEWS_NS}news/{_NEWS_NS}publication_date") or _text(url, f"{_SITEMAP_NS}lastmod")
+        stamp = _text(url, "news", "publication_date") or _text(url, "lastmod")
         yield FeedItem(
             link=link,
             guid=link,
-            title=_text(url, f"{_NEWS_NS}news/{_NEWS_NS}title"),
+            title=_text(url, "news", "title"),
             published=stamp[:10] if re.match(r"\d{4}-\d\d-\d\d", stamp) else None,
-            updated=_text(url, f"{_SITEMAP_NS}lastmod"),
-            image=_text(url, f"{_IMAGE_NS}image/{_IMAGE_NS}loc"),
+            updated=_text(url, "lastmod"),
+            image=_text(url, "image", "loc"),
             feed=source,
         )
 
@@ -259,7 +260,9 @@ def parse_feed(data: bytes, source: str, base: str = "") -> list[FeedItem]:
         resolve_relative_uris=False,
     )
     problem = parsed.get("bozo_exception")
-    if parsed.get("bozo") and not isinstance(problem, _TOLERATED):
+    # a feed served with a wrong content type or charset is still a well-formed feed
+    tolerated = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+    if parsed.get("bozo") and not isinstance(problem, tolerated):
         where = f" at line {problem.getLineNumber()}" if hasattr(problem, "getLineNumber") else ""
         detail = getattr(problem, "getMessage", lambda: str(problem))()
         raise InputError(f"{source}: the feed is malformed{where} ({detail}); check the address, or tell the site")
@@ -276,23 +279,6 @@ def parse_feed(data: bytes, source: str, base: str = "") -> list[FeedItem]:
             seen.add(item.guid)
             items.append(item)
     return items
-
-
-def _tolerated() -> tuple[type[BaseException], ...]:
-    import feedparser
-
-    # a feed served with a wrong content type or charset is still a well-formed feed
-    return (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
-
-
-class _Tolerated:
-    """isinstance() target built on first use, so feedparser is imported only when a feed is read."""
-
-    def __instancecheck__(self, instance: object) -> bool:
-        return isinstance(instance, _tolerated())
-
-
-_TOLERATED: Any = _Tolerated()
 
 
 def _day(parsed: Any) -> str | None:
