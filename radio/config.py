@@ -83,6 +83,7 @@ class Settings:
     workers: int = 0  # worker processes for `radio batch`; 0 = one per core
     article_timeout_s: float = 900.0  # a batch gives up on an article (and restarts its worker) after this
     cache_limit_mb: int = 2048  # the voiced-segment cache's size limit; 0 turns the cache off
+    fetch_delay_s: float = 1.0  # news feeds: seconds between two requests to the same host (politeness)
     # [lexicon]: word -> respelling, or word -> {say = ..., espeak = ...}
     lexicon: dict[str, Any] = field(default_factory=dict)
     # [cast]: "Person Name" = voice id, or "female" / "male"; [cast.ENGINE] for one engine only
@@ -127,7 +128,7 @@ _SECTIONS = {
     ),
     "music": ("music_enabled", "music_intro", "music_outro", "music_bed", "music_stinger"),
     "ingest": ("fetch_timeout_s",),
-    "batch": ("workers", "article_timeout_s", "cache_limit_mb"),
+    "batch": ("workers", "article_timeout_s", "cache_limit_mb", "fetch_delay_s"),
 }
 _ALIASES = {
     "show": {
@@ -274,6 +275,8 @@ def validate(settings: Settings) -> Settings:
         raise ConfigError("article_timeout_s must be between 1 and 86400 seconds")
     if settings.cache_limit_mb < 0:
         raise ConfigError("cache_limit_mb must be 0 (no cache) or more megabytes")
+    if not 0.0 <= settings.fetch_delay_s <= 3600.0:
+        raise ConfigError("fetch_delay_s must be between 0 and 3600 seconds")
     if not 6.0 <= settings.bed_below_speech_db <= 40.0:
         raise ConfigError("bed_below_speech_db must be between 6 and 40 dB (15 to 20 is usual under speech)")
     if settings.chapters not in CHAPTER_MODES:

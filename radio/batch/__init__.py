@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import shutil
 import time
 from collections.abc import Sequence
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from radio.batch.pool import Progress, run_local
+from radio.batch.sources import FeedItem
 from radio.batch.work import CLAIMS_DIR, Job, Result, content_hash, settings_key
 from radio.config import Settings
 from radio.errors import InputError
@@ -55,6 +57,7 @@ class Summary:
     outcomes: tuple[Outcome, ...]
     elapsed_s: float
     workers: int
+    later: int = 0  # feed entries left for a later run by --limit
 
     def of(self, status: str) -> list[Outcome]:
         return [o for o in self.outcomes if o.status == status]
@@ -62,6 +65,22 @@ class Summary:
     @property
     def audio_ms(self) -> int:
         return sum(o.duration_ms for o in self.outcomes if o.status == "done")
+
+
+@dataclass(frozen=True)
+class FeedOptions:
+    """How a batch treats news feed entries."""
+
+    fetch_pages: bool = False  # fetch each entry's page even when the feed carries the story
+    refresh_updated: bool = False  # remake a story updated at the source (it keeps its episode id)
+    limit: int | None = None  # make at most this many entries in one run (the newest first)
+
+
+def _updated(item: FeedItem, known: CatalogEntry) -> bool:
+    """The entry changed since its episode was made: other content, or a newer update time."""
+    if item.content and item.content_hash != known.content_hash:
+        return True
+    return bool(item.updated and known.item_updated and item.updated != known.item_updated)
 
 
 class Events:
@@ -124,12 +143,13 @@ def clean_leftovers(out_dir: Path) -> None:
     if not out_dir.is_dir():
         return
     remove_stale(out_dir)  # the work folders of dead runs (a killed worker's included)
-    for path in out_dir.iterdir():
-        if path.is_dir() and path.name == CLAIMS_DIR:
-            shutil.rmtree(path, ignore_errors=True)
-        elif path.is_file() and path.name.startswith(".") and path.name.endswith(".tmp"):
-            with contextlib.suppress(OSError):
-                path.unlink()
+    with os.scandir(out_dir) as entries:  # names first: a folder of thousands of episodes is not stat'ed
+        for entry in entries:
+            if entry.name == CLAIMS_DIR and entry.is_dir():
+                shutil.rmtree(entry.path, ignore_errors=True)
+            elif entry.name.startswith(".") and entry.name.endswith(".tmp") and entry.is_file():
+                with contextlib.suppress(OSError):
+                    Path(entry.path).unlink()
 
 
 def _drop_files(out_dir: Path, entry: CatalogEntry) -> None:
@@ -143,10 +163,12 @@ def _drop_files(out_dir: Path, entry: CatalogEntry) -> None:
 
 def _record(catalog: Catalog, result: Result, key: str) -> Outcome:
     """Write one result into the catalog; a done row only if its files are in place."""
+    item = result.item
+    guid, link = (item.guid, item.link) if item else ("", "")
     if not result.ok:
-        catalog.record_failure(result.source, result.content_hash, result.reason or "failed", key)
+        catalog.record_failure(result.source, result.content_hash, result.reason or "failed", key, guid, link)
         return Outcome(result.source, "failed", result.reason, elapsed_s=result.elapsed_s)
-    before = catalog.find_source(result.source)
+    before = catalog.find_item(guid, link) if item else catalog.find_source(result.source)
     reason = ("not fit to air: " + "; ".join(result.failed_checks)) if result.failed_checks else None
     try:
         entry = catalog.record_done(
@@ -165,9 +187,15 @@ def _record(catalog: Catalog, result: Result, key: str) -> Outcome:
             settings_key=key,
             status="failed" if reason else "done",
             reason=reason,
+            episode_id=before.episode_id if before else None,  # an updated story keeps its id
+            number=before.number if before else None,
+            guid=guid,
+            link=link or (result.source if _is_url(result.source) else ""),
+            item_updated=item.updated if item else "",
+            image=item.image if item else "",
         )
     except CatalogError as exc:
-        catalog.record_failure(result.source, result.content_hash, str(exc), key)
+        catalog.record_failure(result.source, result.content_hash, str(exc), key, guid, link)
         return Outcome(result.source, "failed", str(exc), elapsed_s=result.elapsed_s)
     if before and before.mp3_name and before.mp3_name != entry.mp3_name:
         _drop_files(catalog.out_dir, before)
@@ -194,8 +222,12 @@ def run_batch(
     scheduler: str | None = None,
     events: Events | None = None,
     command: str = "radio batch",
+    items: Sequence[FeedItem] = (),
+    feeds: FeedOptions | None = None,
 ) -> Summary:
-    """Render every article in ``sources`` (from ``find_articles``) into ``out_dir``."""
+    """Render every article in ``sources`` (from ``find_articles``) and every feed entry in ``items``
+    (from ``sources.expand``) into ``out_dir``. A feed entry already in the catalog (by guid, link or
+    content) is not made again; with ``feeds.refresh_updated`` an updated one is, under its old id."""
     from radio.sound.cache import engine_version
     from radio.sound.engines import get_engine
 
@@ -209,7 +241,18 @@ def run_batch(
     try:
         clean_leftovers(out_dir)
         with Catalog.open(out_dir) as catalog:
-            taken = {e.mp3_name: e.source for e in catalog.episodes() if _is_url(e.source) or Path(e.source).exists()}
+            taken: dict[str, str] = {}
+
+            def others(source: str) -> dict[str, str]:
+                """The MP3 names other sources hold (read once, when the first article is to be made)."""
+                if not taken:
+                    taken.update(
+                        (e.mp3_name, e.source)
+                        for e in catalog.episodes()
+                        if _is_url(e.source) or Path(e.source).exists()
+                    )
+                return {name: other for name, other in taken.items() if other != source}
+
             jobs: list[Job] = []
             for source in sources:
                 try:
@@ -223,10 +266,22 @@ def run_batch(
                 if current is not None:
                     outcomes.append(Outcome(source, "unchanged", None, current.mp3_name))
                 else:
-                    mine = {name: other for name, other in taken.items() if other != source}
-                    jobs.append(Job(source, digest, mine))
+                    jobs.append(Job(source, digest, others(source)))
+            feeds = feeds or FeedOptions()
+            later = 0
+            for item in items:
+                known = catalog.find_item(item.guid, item.link, item.content_hash if item.content else "")
+                fresh = known is not None and not (feeds.refresh_updated and _updated(item, known))
+                if known is not None and known.status == "done" and fresh:
+                    outcomes.append(Outcome(item.source, "unchanged", None, known.mp3_name))
+                    continue
+                if feeds.limit is not None and sum(j.item is not None for j in jobs) >= feeds.limit:
+                    later += 1
+                    continue
+                jobs.append(Job(item.source, item.content_hash, others(item.source), item, feeds.fetch_pages))
             count = max(1, min(workers, len(jobs))) if jobs else 0
-            events.planned(len(sources), sum(o.status == "unchanged" for o in outcomes), count)
+            total = len(sources) + len(items) - later
+            events.planned(total, sum(o.status == "unchanged" for o in outcomes), count)
             for outcome in list(outcomes):
                 events.finished(outcome)
 
@@ -244,7 +299,7 @@ def run_batch(
         clean_leftovers(out_dir)
     finally:
         lock.release()
-    return Summary(tuple(outcomes), time.perf_counter() - started, count)
+    return Summary(tuple(outcomes), time.perf_counter() - started, count, later)
 
 
 def segment_cache(settings: Settings) -> SegmentCache | None:

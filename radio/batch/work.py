@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from radio.batch.sources import FeedItem, gate_for, load_item
 from radio.config import Settings
 from radio.errors import InputError, RadioError
 
 Progress = Callable[[str, int, int], None]
 CLAIMS_DIR = ".radio-claims"
 # Settings that change how a batch runs, not what an episode sounds like.
-_RUN_ONLY = ("workers", "article_timeout_s", "cache_limit_mb")
+_RUN_ONLY = ("workers", "article_timeout_s", "cache_limit_mb", "fetch_delay_s")
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class Job:
     source: str  # absolute path (or URL)
     content_hash: str  # sha256 of the article's bytes
     taken: dict[str, str] = field(default_factory=dict)  # MP3 name -> the other source it belongs to
+    item: FeedItem | None = None  # a news feed entry (its source is the entry's link)
+    fetch_page: bool = False  # fetch the entry's page even when the feed carries the story
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class Result:
     elapsed_s: float = 0.0
     cache_hits: int = 0
     cache_misses: int = 0
+    item: FeedItem | None = None
 
 
 def content_hash(path: Path) -> str:
@@ -135,6 +139,8 @@ def _claim(out_dir: Path, mp3_name: str, source: str, taken: dict[str, str]) -> 
 def render_article(job: Job, out_dir: Path, settings: Settings, progress: Progress | None = None) -> Result:
     """Render one article into ``out_dir``. A RadioError becomes a failed Result with its message."""
     from radio.pipeline import make_script, render_episode, slugify
+    from radio.sound.cast import caster
+    from radio.words.script import write_script
 
     started = time.perf_counter()
     state = worker_state(settings)
@@ -146,6 +152,7 @@ def render_article(job: Job, out_dir: Path, settings: Settings, progress: Progre
         return Result(
             source=job.source,
             content_hash=job.content_hash,
+            item=job.item,
             elapsed_s=time.perf_counter() - started,
             cache_hits=(cache.hits - hits) if cache else 0,
             cache_misses=(cache.misses - misses) if cache else 0,
@@ -155,7 +162,12 @@ def render_article(job: Job, out_dir: Path, settings: Settings, progress: Progre
     try:
         if progress:
             progress("script", 0, 1)
-        script = make_script(job.source, settings, state.engine, None, state.lexicon)
+        if job.item is not None:
+            gate = gate_for(settings.fetch_delay_s)
+            article = load_item(job.item, gate, settings.fetch_timeout_s, job.fetch_page)
+            script = write_script(article, settings, state.engine.name, caster(state.engine, settings), state.lexicon)
+        else:
+            script = make_script(job.source, settings, state.engine, None, state.lexicon)
         _claim(out_dir, f"{slugify(script.title)}.mp3", job.source, job.taken)
         episode = render_episode(script, settings, out_dir, state.engine, progress, state.cache)
     except RadioError as exc:

@@ -19,6 +19,34 @@ log = logging.getLogger("radio")
 UNCHANGED_ROWS = 20
 OutArg = Annotated[Path, typer.Argument(help="Output folder (the one with catalog.sqlite).")]
 
+DelayOpt = Annotated[
+    Optional[float],
+    typer.Option("--delay", min=0, max=3600, help="Feeds: seconds between two requests to a host (fetch_delay_s)."),
+]
+FetchPagesOpt = Annotated[
+    bool, typer.Option("--fetch-pages", help="Feeds: fetch every entry's page even when the feed carries the story.")
+]
+RefreshOpt = Annotated[
+    bool, typer.Option("--refresh-updated", help="Feeds: remake a story updated at the source (same episode id).")
+]
+SinceOpt = Annotated[
+    Optional[str], typer.Option("--since", help="Feeds: only entries published on or after DATE (YYYY-MM-DD).")
+]
+LimitOpt = Annotated[Optional[int], typer.Option("--limit", min=1, help="Feeds: make at most N entries, newest first.")]
+
+
+def check_since(since: str | None) -> str | None:
+    """``--since`` as YYYY-MM-DD, or a clear error."""
+    import datetime
+
+    if since is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(since.strip()).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{since!r} is not a date; give it as YYYY-MM-DD", param_hint="--since") from None
+
+
 catalog_app = typer.Typer(help="The episode catalog of an output folder.", no_args_is_help=True)
 cache_app = typer.Typer(help="The voiced-segment cache.", no_args_is_help=True)
 app.add_typer(catalog_app, name="catalog")
@@ -152,7 +180,10 @@ def _summary(summary: Any) -> None:
 
 @app.command()
 def batch(
-    sources: Annotated[list[str], typer.Argument(help="Folders (and files) of articles.")],
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="Folders and files of articles; URLs or files of RSS/Atom feeds, OPML lists, sitemaps."),
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("output"),
     workers: Annotated[
         Optional[int], typer.Option("--workers", "-j", help="Worker processes (default: one per core).", min=1)
@@ -171,14 +202,26 @@ def batch(
     scheduler: Annotated[
         Optional[str], typer.Option("--scheduler", help="Run on a Dask cluster: the scheduler's address.")
     ] = None,
+    delay: DelayOpt = None,
+    fetch_pages: FetchPagesOpt = False,
+    refresh_updated: RefreshOpt = False,
+    since: SinceOpt = None,
+    limit: LimitOpt = None,
     config: ConfigOpt = None,
     engine: EngineOpt = None,
 ) -> None:
-    """Render every article in the folders, one episode each, in parallel; skip what is done and unchanged."""
-    from radio.batch import find_articles, run_batch
+    """Render every article in the folders, and every entry of the news feeds, one episode each, in
+    parallel; skip what is done and unchanged."""
+    from radio.batch import FeedOptions, run_batch
+    from radio.batch.sources import expand, gate_for, select
 
-    settings = _settings(config, engine=engine, workers=workers, article_timeout_s=timeout_s)
-    articles = find_articles(sources, pattern or (), recursive, skip=out)
+    since = check_since(since)
+    settings = _settings(config, engine=engine, workers=workers, article_timeout_s=timeout_s, fetch_delay_s=delay)
+    gate = gate_for(settings.fetch_delay_s)
+    articles, items = expand(
+        sources, gate, settings.fetch_timeout_s, patterns=pattern or (), recursive=recursive, skip=out
+    )
+    items = select(items, since)
     display: _Plain | _Live = _Live() if sys.stderr.isatty() and not quiet else _Plain(quiet)
     try:
         summary = run_batch(
@@ -191,6 +234,8 @@ def batch(
             scheduler=scheduler,
             events=display,  # type: ignore[arg-type]
             command="radio batch " + " ".join(sources),
+            items=items,
+            feeds=FeedOptions(fetch_pages, refresh_updated, limit),
         )
     except KeyboardInterrupt:
         display.close()
@@ -203,6 +248,8 @@ def batch(
     finally:
         display.close()
     _summary(summary)
+    if summary.later:
+        typer.echo(f"{summary.later} feed entries left for the next run (--limit {limit})")
     if summary.of("failed"):
         raise typer.Exit(1)
 
@@ -274,3 +321,6 @@ def cache_clear(config: ConfigOpt = None) -> None:
     """Delete every cached voiced segment."""
     removed = _cache(config).clear()
     typer.echo(f"removed {removed} cached clips")
+
+
+from radio.cli import watch as _watch  # noqa: E402,F401  (registers `radio watch`, which shares the feed options)

@@ -70,6 +70,10 @@ class CatalogEntry:
     cover_name: str | None  # the episode's own cover file (relative), if it has one
     settings_key: str = ""  # hash of the settings, engine and voice versions the episode was made with
     extra: dict[str, Any] = field(default_factory=dict)  # free-form, for later fields
+    guid: str = ""  # a news feed entry's identity (its guid/id, scoped to the feed unless globally unique)
+    link: str = ""  # the original story's address (a feed entry's link, or the article's URL)
+    item_updated: str = ""  # when the feed said the entry was last updated, as it said it
+    image: str = ""  # the feed entry's image address, if it had one
 
 
 def now_utc() -> str:
@@ -124,14 +128,25 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT INTO meta (key, value) VALUES ('next_number', '1');
 """
 
+# Version 2: news feed entries (radio batch/watch from RSS, Atom, sitemaps) remember their identity.
+_V2 = """
+ALTER TABLE episodes ADD COLUMN guid TEXT NOT NULL DEFAULT '';
+ALTER TABLE episodes ADD COLUMN link TEXT NOT NULL DEFAULT '';
+ALTER TABLE episodes ADD COLUMN item_updated TEXT NOT NULL DEFAULT '';
+ALTER TABLE episodes ADD COLUMN image TEXT NOT NULL DEFAULT '';
+CREATE INDEX episodes_guid ON episodes (guid);
+CREATE INDEX episodes_link ON episodes (link);
+CREATE INDEX episodes_content_hash ON episodes (content_hash);
+"""
+
 # Index i migrates from schema version i to i + 1. Append; never edit a released step.
-MIGRATIONS: tuple[str, ...] = (_V1,)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _COLUMNS = (
     "episode_id, number, source, content_hash, title, date, summary, duration_ms, size_bytes, mp3_sha256, "
     "mp3_name, sidecars, speakers, loudness_lufs, true_peak_dbtp, fit_to_air, status, reason, made_at, "
-    "cover_name, settings_key, extra"
+    "cover_name, settings_key, extra, guid, link, item_updated, image"
 )
 
 
@@ -159,6 +174,10 @@ def _entry(row: sqlite3.Row) -> CatalogEntry:
         cover_name=row["cover_name"],
         settings_key=row["settings_key"],
         extra=json.loads(row["extra"]),
+        guid=row["guid"],
+        link=row["link"],
+        item_updated=row["item_updated"],
+        image=row["image"],
     )
 
 
@@ -198,9 +217,7 @@ class Catalog:
     def __enter__(self) -> Catalog:
         return self
 
-    def __exit__(
-        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
 
     @contextlib.contextmanager
@@ -250,6 +267,17 @@ class Catalog:
             return None
         return entry
 
+    def find_item(self, guid: str, link: str, content_hash: str = "") -> CatalogEntry | None:
+        """The row of a news feed entry: by its guid, else its link, else (done rows only) the hash of
+        its content, so the same story under a new address is not made twice. None if never seen."""
+        row = self._db.execute(
+            f"SELECT {_COLUMNS} FROM episodes WHERE (guid = :g AND :g != '') OR (link = :l AND :l != '')"
+            " OR source = :l OR (content_hash = :h AND :h != '' AND status = 'done')"
+            " ORDER BY guid = :g DESC, link = :l DESC, status = 'done' DESC LIMIT 1",
+            {"g": guid, "l": link, "h": content_hash},
+        ).fetchone()
+        return _entry(row) if row else None
+
     # --- writing -------------------------------------------------------------
 
     def record_done(
@@ -274,6 +302,10 @@ class Catalog:
         number: int | None = None,
         status: str = "done",
         reason: str | None = None,
+        guid: str = "",
+        link: str = "",
+        item_updated: str = "",
+        image: str = "",
     ) -> CatalogEntry:
         """Record a finished episode whose files are in place; keeps the id and number of the same source.
 
@@ -304,22 +336,21 @@ class Catalog:
             made = made_at or now_utc()
             db.execute("DELETE FROM episodes WHERE source = ? OR episode_id = ?", (source, episode_id))
             db.execute(
-                f"INSERT INTO episodes ({_COLUMNS}) VALUES ({', '.join('?' * 22)})",
+                f"INSERT INTO episodes ({_COLUMNS}) VALUES ({', '.join('?' * 26)})",
                 (
                     episode_id, number, source, content_hash, title, date, summary, duration_ms, size_bytes,
                     digest, mp3_name, json.dumps(sidecars, sort_keys=True), json.dumps(list(speakers)),
                     loudness_lufs, true_peak_dbtp, int(fit_to_air), status, reason, made, cover_name,
-                    settings_key, "{}",
+                    settings_key, "{}", guid, link, item_updated, image,
                 ),
             )  # fmt: skip
-            _write_id_file(self.out_dir, mp3_name, episode_id, number, source, content_hash, settings_key, made)
+            feed = {"guid": guid, "link": link, "item_updated": item_updated, "image": image}
+            _write_id_file(self.out_dir, mp3_name, episode_id, number, source, content_hash, settings_key, made, feed)
         entry = self.get(episode_id)
         assert entry is not None
         return entry
 
-    def record_episode(
-        self, episode: Episode, source: str, content_hash: str, settings_key: str = ""
-    ) -> CatalogEntry:
+    def record_episode(self, episode: Episode, source: str, content_hash: str, settings_key: str = "") -> CatalogEntry:
         """Record a finished ``Episode`` (from ``render_episode``). One whose quality checks failed is
         recorded as "failed" (reason: the checks), with its files, so it stays out of the feed."""
         mp3 = Path(episode.mp3_path)
@@ -342,7 +373,9 @@ class Catalog:
             reason=("not fit to air: " + "; ".join(episode.failed_checks)) if episode.failed_checks else None,
         )
 
-    def record_failure(self, source: str, content_hash: str, reason: str, settings_key: str = "") -> None:
+    def record_failure(
+        self, source: str, content_hash: str, reason: str, settings_key: str = "", guid: str = "", link: str = ""
+    ) -> None:
         """Record that ``source`` failed and why. An earlier episode of the same source keeps its id and
         number, but its row turns "failed", so the feed drops it until the article is redone."""
         with self._transaction() as db:
@@ -350,8 +383,8 @@ class Catalog:
             if old is None:
                 db.execute(
                     "INSERT INTO episodes (episode_id, number, source, content_hash, settings_key, status, reason,"
-                    " made_at) VALUES (?, 0, ?, ?, ?, 'failed', ?, ?)",
-                    (uuid.uuid4().hex, source, content_hash, settings_key, reason, now_utc()),
+                    " made_at, guid, link) VALUES (?, 0, ?, ?, ?, 'failed', ?, ?, ?, ?)",
+                    (uuid.uuid4().hex, source, content_hash, settings_key, reason, now_utc(), guid, link),
                 )
             else:
                 db.execute(
@@ -370,8 +403,7 @@ def _migrate(db: sqlite3.Connection) -> None:
     version = int(db.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
         raise CatalogError(
-            f"the catalog has schema version {version}, newer than this radio knows ({SCHEMA_VERSION}); "
-            "upgrade radio"
+            f"the catalog has schema version {version}, newer than this radio knows ({SCHEMA_VERSION}); upgrade radio"
         )
     while version < SCHEMA_VERSION:
         db.execute("BEGIN IMMEDIATE")
@@ -405,6 +437,7 @@ def _write_id_file(
     content_hash: str,
     settings_key: str,
     made_at: str,
+    feed: dict[str, str] | None = None,
 ) -> None:
     record = {
         "episode_id": episode_id,
@@ -413,6 +446,7 @@ def _write_id_file(
         "content_hash": content_hash,
         "settings_key": settings_key,
         "made_at": made_at,
+        **{key: value for key, value in (feed or {}).items() if value},
     }
     final = out_dir / (_slug_of(mp3_name) + ID_SUFFIX)
     tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
@@ -461,6 +495,7 @@ def _recovered(out_dir: Path, report_path: Path) -> dict[str, Any] | None:
         "made_at": str(ids.get("made_at") or made),
         "episode_id": str(ids["episode_id"]) if ids.get("episode_id") else None,
         "number": int(ids["number"]) if isinstance(ids.get("number"), int) else None,
+        **{key: str(ids[key]) for key in ("guid", "link", "item_updated", "image") if ids.get(key)},
     }
 
 

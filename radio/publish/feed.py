@@ -105,7 +105,7 @@ def episode_item(channel: etree._Element, show: Show, entry: CatalogEntry, out_d
     item = _sub(channel, "item")
     _sub(item, "title", entry.title.strip())
     _sub(item, "description", clip_bytes(entry.summary.strip() or entry.title))
-    _sub(item, "link", f"{show.link}#episode-{entry.number}")
+    _sub(item, "link", entry.link or f"{show.link}#episode-{entry.number}")  # the original story, if known
     _sub(item, "guid", entry.episode_id, isPermaLink="false")
     _sub(item, "pubDate", rfc2822(entry.made_at))
     _sub(item, "enclosure", url=show.url(entry.mp3_name), length=str(entry.size_bytes), type="audio/mpeg")

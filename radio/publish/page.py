@@ -116,6 +116,13 @@ def _transcript_html(out_dir: Path, entry: CatalogEntry) -> str:
     return f'<details><summary>Transcript</summary><div class="transcript">{"".join(lines)}{files}</div></details>'
 
 
+def _story_link(entry: CatalogEntry) -> str:
+    """A link back to the original story (a news feed entry's or a fetched article's address)."""
+    if not entry.link.startswith(("http://", "https://")):
+        return ""
+    return f'\n<p class="story"><a href="{_e(entry.link)}" rel="external">Read the original story</a></p>'
+
+
 def episode_html(out_dir: Path, show_cover: str, entry: CatalogEntry) -> str:
     cover = entry.cover_name if entry.cover_name and (out_dir / entry.cover_name).is_file() else show_cover
     date = entry.date or entry.made_at[:10]
@@ -136,7 +143,7 @@ def episode_html(out_dir: Path, show_cover: str, entry: CatalogEntry) -> str:
 <p class="facts">Episode {entry.number} · <time datetime="{_e(date)}">{_e(date)}</time> · \
 <span class="duration">{clock(seconds)}</span> · \
 <span class="loudness">{entry.loudness_lufs:.1f} LUFS, true peak {entry.true_peak_dbtp:.1f} dBTP</span>{speakers}</p>
-<p>{_e(entry.summary)}</p>
+<p>{_e(entry.summary)}</p>{_story_link(entry)}
 </div>
 </div>
 {picture}
