@@ -372,3 +372,11 @@ def test_second_half_keeps_the_voice() -> None:
         "he wrote, “we know you want the pool open.”"
     ]
     assert [s for _, s in _said(paras)] == ["Marcus Webb", "Marcus Webb"]
+
+
+def test_empty_pair_of_marks_is_no_quote() -> None:
+    """Found by the property test: "“”" alone made an empty quote segment."""
+    paras = ["Jane Doe: “ said", "“”"]
+    parts = find_parts(paras)
+    check_properties(paras, parts)
+    assert all(p.text for p in parts)

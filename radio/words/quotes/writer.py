@@ -347,6 +347,9 @@ def write_paragraph(index: int, text: str, spans: list[Span], people: People, st
         if p.intro:
             parts.append(Part("anchor", p.intro[2], index))
         quote = text[p.span.start : p.span.end].strip()
+        if not quote:  # an empty pair of marks ("“”") says nothing
+            cursor = max(p.span.close, cursor)
+            continue
         if p.joins and parts and parts[-1].kind == "quote":
             parts[-1] = Part("quote", _join(parts[-1].text, quote, p.joins), index, p.speaker, p.title)
         else:
