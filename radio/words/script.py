@@ -173,7 +173,7 @@ def summary(article: Article, limit: int = 400) -> str:
 def script_to_dict(script: Script) -> dict[str, Any]:
     """The script as JSON data. A bulletin also records its stories' headlines ("stories") and,
     on each segment of a story, the story's index (from 0) and headline."""
-    data = {
+    data: dict[str, Any] = {
         "source": script.source,
         "title": script.title,
         "date": script.date,
