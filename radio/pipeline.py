@@ -88,7 +88,8 @@ def make_bulletin(
         try:
             articles.append(load_article(source, fmt, settings.fetch_timeout_s))
         except RadioError as exc:
-            raise type(exc)(f"bulletin story {number} of {len(sources)} ({source}): {exc}") from None
+            named = "" if source in str(exc) else f" ({source})"
+            raise type(exc)(f"bulletin story {number} of {len(sources)}{named}: {exc}") from None
     lexicon = load_user_lexicon(settings.lexicon) if lexicon is None else lexicon
     return write_bulletin(articles, settings, engine.name, caster(engine, settings), lexicon, title)
 

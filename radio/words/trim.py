@@ -112,9 +112,7 @@ def _blocks(segments: list[Segment]) -> list[list[int]]:
         if seg.paragraph < 0:
             continue
         if last is None or seg.paragraph != last.paragraph:
-            goes_on = (
-                last is not None and seg.kind == "quote" and last.kind == "quote" and seg.speaker == last.speaker
-            )
+            goes_on = last is not None and seg.kind == "quote" and last.kind == "quote" and seg.speaker == last.speaker
             if goes_on and blocks:
                 blocks[-1].append(seg.paragraph)
             else:
