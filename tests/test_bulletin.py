@@ -270,6 +270,7 @@ def test_the_estimate_follows_the_engine_rate(stories: list[Path]) -> None:
     script = _bulletin(stories)
     settings = _settings()
     assert speech_ms("one two three four", 120) == 2000
+    assert speech_ms("Don't stop — it’s 9 o'clock.", 120) == 2500  # "don't", "it's", "o'clock": one word each
     slow, fast = estimate_ms(script, settings, 120), estimate_ms(script, settings, 240)
     words = sum(speech_ms(s.spoken, 240) for s in script.segments)
     assert slow - fast == pytest.approx(words, abs=len(script.segments))

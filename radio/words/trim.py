@@ -19,7 +19,7 @@ from radio.models import Script, Segment
 
 MAX_LENGTH_MIN = 24 * 60
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+(?:['’]\w+)*")  # "don't" is one word
 
 
 def speech_ms(spoken: str, rate_wpm: int) -> int:
