@@ -114,6 +114,7 @@ def test_title_option_and_the_bulletin_intro_template(stories: list[Path], tmp_p
     toml = tmp_path / "radio.toml"
     toml.write_text(
         '[show]\nname = "Coast FM"\nbulletin_intro = "{show} news for {air_date}. {title}. Tonight: {headlines}."\n'
+        'outro = "That was {title} on {show}."\n'
         '[music]\nbetween_stories = "pause"\n',
         encoding="utf-8",
     )
@@ -125,6 +126,7 @@ def test_title_option_and_the_bulletin_intro_template(stories: list[Path], tmp_p
         "Coast FM news for Thursday, June 18. Evening bulletin. Tonight: Harbour wall repairs begin before the "
         "winter storms; and Ferry timetable changes for the harbour works."
     )
+    assert script.segments[-1].text == "That was Evening bulletin on Coast FM."
     toml.write_text('[show]\nbulletin_intro = "In this bulletin: {stories}"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"show.bulletin_intro: unknown placeholder \{stories\}.*\{headlines\}"):
         load_settings(toml)

@@ -86,6 +86,12 @@ def bulletin_intro_text(articles: list[Article], settings: Settings, title: str)
     return fill(settings.bulletin_intro_template, values)
 
 
+def bulletin_outro_text(settings: Settings, title: str) -> str:
+    values = _values(settings, None)
+    values.update(title=title)
+    return fill(settings.outro_template, values)
+
+
 def headline_text(article: Article, settings: Settings) -> str:
     """How the anchor introduces one story of a bulletin: its headline, and its date where it is not the air date."""
     return fill("{title}. {published}", _values(settings, article))

@@ -22,6 +22,7 @@ from radio.models import SEGMENT_KINDS, Article, Part, Script, Segment
 from radio.words.announce import (
     air_day,
     bulletin_intro_text,
+    bulletin_outro_text,
     bulletin_title,
     headline_list,
     headline_text,
@@ -96,7 +97,7 @@ def write_bulletin(
             raise InputError(f"{article.source}: the article has no words to say; is this a news article?")
         segments.append(say.segment("anchor", headline_text(article, settings), anchor_voice, story=number))
         segments += told
-    segments.append(say.segment("outro", outro_text(settings), anchor_voice))
+    segments.append(say.segment("outro", bulletin_outro_text(settings, title), anchor_voice))
     return Script(
         source=" ".join(article.source for article in articles),
         title=title,
