@@ -25,8 +25,11 @@ else:  # pragma: no cover
 
 DEFAULT_INTRO = "This is {show}. I'm {anchor}. It's {air_date}. {title}. {published}"
 DEFAULT_OUTRO = "{sign_off} For {show}, I'm {anchor}."
+DEFAULT_BULLETIN_INTRO = "This is {show}. I'm {anchor}. It's {air_date}. In this bulletin: {headlines}."
 TEMPLATE_PLACEHOLDERS = ("show", "anchor", "title", "air_date", "byline", "published", "sign_off")
-CHAPTER_MODES = ("segment", "speaker", "none")
+BULLETIN_PLACEHOLDERS = (*TEMPLATE_PLACEHOLDERS, "headlines")
+CHAPTER_MODES = ("segment", "speaker", "story", "none")
+STORY_TRANSITIONS = ("sting", "pause")
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,8 @@ class Settings:
     locked: bool = True  # podcast:locked: other hosts may not import the feed
     intro_template: str = DEFAULT_INTRO  # placeholders: TEMPLATE_PLACEHOLDERS
     outro_template: str = DEFAULT_OUTRO
-    chapters: str = "speaker"  # segment | speaker | none
+    bulletin_intro_template: str = DEFAULT_BULLETIN_INTRO  # a bulletin's intro: BULLETIN_PLACEHOLDERS
+    chapters: str = ""  # segment | speaker | story | none; "": speaker, or story for a bulletin
     # [voice]
     engine: str = "pyttsx3"
     anchor_voice: str | None = None  # default: the engine's own anchor voice
@@ -68,13 +72,15 @@ class Settings:
     pause_within_paragraph_ms: int = 350
     pause_between_paragraphs_ms: int = 800
     lead_in_ms: int = 500  # players clip the very start of a file
+    pause_between_stories_ms: int = 1500  # between a bulletin's stories, where no sting plays
     bed_below_speech_db: float = 18.0  # the music bed under the voice, below the speech's loudness
     # [music]: the show's own sound (paths relative to radio.toml); None: the shipped assets
     music_enabled: bool = True
     music_intro: str | None = None  # the sting before the anchor's first words
     music_outro: str | None = None  # rises under the sign-off and plays out after it
     music_bed: str | None = None  # under the intro's words (default: the intro music goes on)
-    music_stinger: str | None = None  # between stories of a bulletin (checked; bulletins are not built yet)
+    music_stinger: str | None = None  # between stories of a bulletin (default: the start of the intro sting)
+    story_transition: str = "sting"  # between a bulletin's stories: sting (with the music on) or pause
     # not in radio.toml: the day the episode goes out (YYYY-MM-DD; default: the day of rendering)
     air_date: str | None = None
     # [ingest]
@@ -112,6 +118,7 @@ _SECTIONS = {
         "locked",
         "intro_template",
         "outro_template",
+        "bulletin_intro_template",
         "chapters",
     ),
     "voice": ("engine", "anchor_voice", "rate_wpm", "voices_dir", "quote_voices", "cast_file"),
@@ -124,9 +131,10 @@ _SECTIONS = {
         "pause_within_paragraph_ms",
         "pause_between_paragraphs_ms",
         "lead_in_ms",
+        "pause_between_stories_ms",
         "bed_below_speech_db",
     ),
-    "music": ("music_enabled", "music_intro", "music_outro", "music_bed", "music_stinger"),
+    "music": ("music_enabled", "music_intro", "music_outro", "music_bed", "music_stinger", "story_transition"),
     "ingest": ("fetch_timeout_s",),
     "batch": ("workers", "article_timeout_s", "cache_limit_mb", "fetch_delay_s"),
 }
@@ -140,6 +148,7 @@ _ALIASES = {
         "email": "owner_email",
         "intro": "intro_template",
         "outro": "outro_template",
+        "bulletin_intro": "bulletin_intro_template",
     },
     "music": {
         "enabled": "music_enabled",
@@ -147,6 +156,7 @@ _ALIASES = {
         "outro": "music_outro",
         "bed": "music_bed",
         "stinger": "music_stinger",
+        "between_stories": "story_transition",
     },
 }
 _OPTIONAL_TEXT = ("show_description", "owner_email", "base_url", "copyright")
@@ -264,7 +274,7 @@ def validate(settings: Settings) -> Settings:
         raise ConfigError("sample_rate_hz must be 22050, 24000, 32000, 44100 or 48000")
     if settings.channels not in (1, 2):
         raise ConfigError("channels must be 1 (mono) or 2 (stereo)")
-    for name in ("pause_within_paragraph_ms", "pause_between_paragraphs_ms", "lead_in_ms"):
+    for name in ("pause_within_paragraph_ms", "pause_between_paragraphs_ms", "lead_in_ms", "pause_between_stories_ms"):
         if not 0 <= getattr(settings, name) <= 10_000:
             raise ConfigError(f"{name} must be between 0 and 10000 ms")
     if not 1.0 <= settings.fetch_timeout_s <= 600.0:
@@ -279,14 +289,15 @@ def validate(settings: Settings) -> Settings:
         raise ConfigError("fetch_delay_s must be between 0 and 3600 seconds")
     if not 6.0 <= settings.bed_below_speech_db <= 40.0:
         raise ConfigError("bed_below_speech_db must be between 6 and 40 dB (15 to 20 is usual under speech)")
-    if settings.chapters not in CHAPTER_MODES:
-        story = " (a chapter per story needs bulletins of several stories, which radio does not make yet)"
+    if settings.chapters and settings.chapters not in CHAPTER_MODES:
+        raise ConfigError(f"chapters must be one of {', '.join(CHAPTER_MODES)}, not {settings.chapters!r}")
+    if settings.story_transition not in STORY_TRANSITIONS:
         raise ConfigError(
-            f"chapters must be one of {', '.join(CHAPTER_MODES)}, not {settings.chapters!r}"
-            + (story if settings.chapters == "story" else "")
+            f"[music] between_stories must be {' or '.join(STORY_TRANSITIONS)}, not {settings.story_transition!r}"
         )
     for name in ("intro_template", "outro_template"):
         check_template(getattr(settings, name), name.replace("_template", ""))
+    check_template(settings.bulletin_intro_template, "bulletin_intro", BULLETIN_PLACEHOLDERS)
     if settings.air_date is not None:
         try:
             date.fromisoformat(settings.air_date)
@@ -297,13 +308,13 @@ def validate(settings: Settings) -> Settings:
     return settings
 
 
-def check_template(template: str, what: str) -> None:
+def check_template(template: str, what: str, placeholders: tuple[str, ...] = TEMPLATE_PLACEHOLDERS) -> None:
     """Raise ConfigError if ``template`` has a placeholder radio does not fill, or bad braces."""
-    known = ", ".join("{" + p + "}" for p in TEMPLATE_PLACEHOLDERS)
+    known = ", ".join("{" + p + "}" for p in placeholders)
     try:
         fields = [f for _, f, spec, conv in string.Formatter().parse(template) if f is not None]
     except ValueError as exc:
         raise ConfigError(f"show.{what}: {exc}; write braces as {{{{ and }}}}, placeholders as {known}") from None
     for field_name in fields:
-        if field_name not in TEMPLATE_PLACEHOLDERS:
+        if field_name not in placeholders:
             raise ConfigError(f"show.{what}: unknown placeholder {{{field_name}}}; use {known}")

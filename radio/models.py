@@ -48,6 +48,7 @@ class Segment:
     speaker: str | None = None  # None for the anchor
     speaker_title: str | None = None
     paragraph: int = -1  # article paragraph; -1 for intro and outro
+    story: int = -1  # a bulletin's story (index into Script.stories); -1 for intro and outro, or one story
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Script:
     segments: tuple[Segment, ...]
     byline: str | None = None
     summary: str = ""
+    stories: tuple[str, ...] = ()  # a bulletin's headlines, in running order; () for one article
 
 
 @dataclass(frozen=True)

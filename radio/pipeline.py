@@ -18,21 +18,22 @@ import logging
 import re
 import time
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from radio.config import Settings
-from radio.errors import AudioError, InputError
+from radio.errors import AudioError, InputError, RadioError
 from radio.models import Episode, Script
 from radio.publish.cover import Cover, load_cover
 from radio.sound.cast import caster
 from radio.sound.engines import Engine, get_engine
 from radio.tools import require
 from radio.words.ingest import load_article
-from radio.words.script import script_to_json, write_script
-from radio.words.speech import Lexicon
+from radio.words.script import script_to_json, write_bulletin, write_script
+from radio.words.speech import Lexicon, load_user_lexicon
+from radio.words.trim import Fit, speech_ms, trim_to_length
 from radio.workdir import work_folder
 
 if TYPE_CHECKING:
@@ -69,6 +70,42 @@ def make_script(
     if title and title.strip():
         article = dataclasses.replace(article, title=" ".join(title.split()))
     return write_script(article, settings, engine.name, cast, lexicon)
+
+
+def make_bulletin(
+    sources: Sequence[str],
+    settings: Settings,
+    engine: Engine,
+    fmt: str | None = None,
+    lexicon: Lexicon | None = None,
+    title: str | None = None,
+) -> Script:
+    """Ingest several articles and write one bulletin's script: an intro naming the headlines,
+    each story under its headline, one outro. One article that cannot be read fails the
+    bulletin, with an error naming it. ``title`` defaults to the show's name and the air date."""
+    articles = []
+    for number, source in enumerate(sources, start=1):
+        try:
+            articles.append(load_article(source, fmt, settings.fetch_timeout_s))
+        except RadioError as exc:
+            named = "" if source in str(exc) else f" ({source})"
+            raise type(exc)(f"bulletin story {number} of {len(sources)}{named}: {exc}") from None
+    lexicon = load_user_lexicon(settings.lexicon) if lexicon is None else lexicon
+    return write_bulletin(articles, settings, engine.name, caster(engine, settings), lexicon, title)
+
+
+def estimate_ms(script: Script, settings: Settings, rate_wpm: int) -> int:
+    """The programme's length estimated before any voicing: each segment's words at
+    ``rate_wpm``, and the pauses and music the mix adds."""
+    from radio.sound.mix import expected_duration_ms
+
+    return expected_duration_ms(script, [speech_ms(s.spoken, rate_wpm) for s in script.segments], settings)
+
+
+def fit_length(script: Script, settings: Settings, rate_wpm: int, target_ms: int) -> Fit:
+    """``script`` cut at paragraph ends (later paragraphs first, each story's first kept)
+    until its estimated length fits ``target_ms``; the Fit says what was cut and whether it fits."""
+    return trim_to_length(script, target_ms, lambda s: estimate_ms(s, settings, rate_wpm))
 
 
 def render_episode(

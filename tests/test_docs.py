@@ -56,6 +56,8 @@ def test_configuration_keys_are_documented() -> None:
         "music_outro": "outro",
         "music_bed": "bed",
         "music_stinger": "stinger",
+        "bulletin_intro_template": "bulletin_intro",
+        "story_transition": "between_stories",
     }
     for field in Settings.__dataclass_fields__:
         if field in ("lexicon", "cast", "air_date"):  # tables ([lexicon], [cast]); air_date is `--date`

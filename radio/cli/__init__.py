@@ -21,6 +21,7 @@ from radio.errors import RadioError
 if TYPE_CHECKING:
     from radio.models import Episode, Script
     from radio.sound.engines import Engine
+    from radio.words.trim import Fit
 
 app = typer.Typer(
     help="Turn written news into broadcast-ready radio segments and podcast episodes.",
@@ -136,7 +137,10 @@ def script(
 
 @app.command()
 def episode(
-    article: Annotated[Optional[str], typer.Argument(help="Article file, URL, or - for standard input.")] = None,
+    articles: Annotated[
+        Optional[list[str]],
+        typer.Argument(help="Article file, URL, or - for standard input; several make one bulletin."),
+    ] = None,
     script_file: Annotated[
         Optional[Path], typer.Option("--script", "-s", help="Voice this edited script JSON instead of writing one.")
     ] = None,
@@ -162,13 +166,23 @@ def episode(
         Optional[str], typer.Option("--date", help="Air date YYYY-MM-DD the intro says (default: today).")
     ] = None,
     chapters: Annotated[
-        Optional[str], typer.Option("--chapters", help="Chapters at each: speaker (default), segment, or none.")
+        Optional[str],
+        typer.Option(
+            "--chapters",
+            help="Chapters at each: speaker (default for one article), story (default for a bulletin), segment, none.",
+        ),
+    ] = None,
+    length: Annotated[
+        Optional[str],
+        typer.Option("--length", help="Target length in minutes (5, 4:30, 90s): later paragraphs are cut to fit."),
     ] = None,
 ) -> None:
-    """Render one article (or an edited script) into a tagged MP3 with transcripts and chapters."""
-    from radio.pipeline import make_script, render_episode
+    """Render one article, a bulletin of several, or an edited script into a tagged MP3 with
+    transcripts and chapters."""
+    from radio.pipeline import fit_length, make_bulletin, make_script, render_episode
     from radio.sound.engines import get_engine
     from radio.words.script import read_script
+    from radio.words.trim import parse_length
 
     settings = _settings(
         config,
@@ -179,8 +193,9 @@ def episode(
         air_date=air_date,
         chapters=chapters,
     )
-    if (article is None) == (script_file is None):
-        raise typer.BadParameter("give an ARTICLE or --script FILE (one of them)")
+    if (not articles) == (script_file is None):
+        raise typer.BadParameter("give ARTICLES or --script FILE (one of them)")
+    target_ms = parse_length(length) if length is not None else None
     if script_file is not None:
         from radio.words.speech import load_user_lexicon
 
@@ -191,9 +206,18 @@ def episode(
         tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
         _check_voices(the_script, tts, script_file)
     else:
-        assert article is not None
+        assert articles
         tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
-        the_script = make_script(article, settings, tts, fmt, title=title)
+        if len(articles) == 1:
+            the_script = make_script(articles[0], settings, tts, fmt, title=title)
+        else:
+            the_script = make_bulletin(articles, settings, tts, fmt, title=title)
+    fit = None
+    if target_ms is not None:
+        fit = fit_length(the_script, settings, tts.rate_wpm, target_ms)
+        the_script = fit.script
+        for line in fit.summary():
+            typer.echo(f"radio: {line}", err=True)
     if dry_run:
         for number, seg in enumerate(the_script.segments, start=1):
             typer.echo(f"{number:>3}  {seg.kind:<6} {seg.speaker or the_script.anchor} [{seg.voice}]: {seg.spoken}")
@@ -211,13 +235,15 @@ def episode(
         lock.acquire()
     try:
         result = render_episode(the_script, settings, out, tts, _progress, segment_cache(settings))
-        record_single(out, result, article or str(script_file), settings, tts)  # files in place: catalog them
+        sources = articles or []
+        source = str(script_file) if script_file else sources[0] if len(sources) == 1 else "-"  # a bulletin: as stdin
+        record_single(out, result, source, settings, tts)  # files in place: catalog them
     finally:
         lock.release()
     if replacing:
         typer.echo(f"radio: replaced {existing} and its files", err=True)
     if json_out:
-        typer.echo(_episode_json(result))
+        typer.echo(_episode_json(result, fit))
     else:
         typer.echo(result.mp3_path)
     typer.echo(
@@ -231,12 +257,20 @@ def episode(
     if feed:
         from radio.cli.publish import publish_episode
 
-        publish_episode(result, str(script_file or article), out, settings, base_url)
+        publish_episode(result, source, out, settings, base_url)
 
 
-def _episode_json(result: Episode) -> str:
+def _episode_json(result: Episode, fit: Fit | None = None) -> str:
     import json
 
+    length = None
+    if fit is not None:
+        length = {
+            "target_ms": fit.target_ms,
+            "estimated_ms": fit.estimated_ms,
+            "fits": fit.fits,
+            "cuts": [dataclasses.asdict(cut) for cut in fit.cuts],
+        }
     return json.dumps(
         {
             "mp3": result.mp3_path,
@@ -250,6 +284,8 @@ def _episode_json(result: Episode) -> str:
             "fit_to_air": not result.failed_checks,
             "failed_checks": list(result.failed_checks),
             "files": dict(result.sidecars),
+            "stories": list(result.script.stories),
+            "length": length,
         },
         ensure_ascii=False,
     )

@@ -34,37 +34,46 @@ MIN_CHAPTER_MS = 5000  # a shorter chapter is merged into the one before it
 Chapter = tuple[int, int, str]  # (start_ms, end_ms, title)
 
 
-def chapter_starts(script: Script, mode: str = "speaker") -> list[tuple[int, str]]:
+def chapter_mode(script: Script, mode: str = "") -> str:
+    """The chapter mode in effect: ``mode``, or by default ``story`` for a bulletin of
+    several stories and ``speaker`` for one article."""
+    return mode or ("story" if len(script.stories) > 1 else "speaker")
+
+
+def chapter_starts(script: Script, mode: str = "") -> list[tuple[int, str]]:
     """Where chapters start, as (segment index, title), before short ones are merged.
 
-    ``speaker`` (the default): the intro, the story's first words (titled with the
-    story's title), the first words of each newly quoted speaker ("Gwen Alder,
-    mayor"), the outro. ``segment``: one per segment. ``none``: no chapters.
-    (A chapter per story needs bulletins of several stories, which radio does not
-    make yet: a single-story episode has its one story chapter.)
+    ``speaker`` (the default for one article): the intro, the story's first words
+    (titled with the story's title, or a bulletin story's headline), the first words
+    of each newly quoted speaker ("Gwen Alder, mayor"), the outro. ``story`` (the
+    default for a bulletin of several stories): the intro, each story (titled with
+    its headline), the outro. ``segment``: one per segment. ``none``: no chapters.
     """
+    mode = chapter_mode(script, mode)
     if mode == "none":
         return []
     if mode == "segment":
         return [(i, chapter_title(script, i)) for i in range(len(script.segments))]
     starts: list[tuple[int, str]] = []
     heard: set[str] = set()
-    story_started = False
+    story: int | None = None  # the story being told; None before the first
     for index, segment in enumerate(script.segments):
         if segment.kind in ("intro", "outro"):
             starts.append((index, chapter_title(script, index)))
-        elif segment.kind == "quote" and segment.speaker and segment.speaker not in heard:
+            continue
+        opens = segment.story != story
+        story = segment.story
+        if mode == "speaker" and segment.kind == "quote" and segment.speaker and segment.speaker not in heard:
             heard.add(segment.speaker)
             who = f"{segment.speaker}, {segment.speaker_title}" if segment.speaker_title else segment.speaker
             starts.append((index, who))
-        elif not story_started:
-            starts.append((index, script.title))
-        story_started = story_started or segment.kind != "intro"
+        elif opens:
+            starts.append((index, script.stories[story] if 0 <= story < len(script.stories) else script.title))
     return starts or [(0, script.title)]
 
 
 def chapter_list(
-    script: Script, placements: Sequence[Placement], duration_ms: int, mode: str = "speaker"
+    script: Script, placements: Sequence[Placement], duration_ms: int, mode: str = ""
 ) -> list[Chapter]:
     """The chapters (start_ms, end_ms, title) in ``mode`` (see ``chapter_starts``): the first
     starts at 0, each ends where the next begins, the last at the end of the programme, and
@@ -77,7 +86,7 @@ def chapter_list(
     starts[0] = (0, starts[0][1])
     ends = [s for s, _ in starts[1:]] + [duration_ms]
     chapters = [(s, e, t) for (s, t), e in zip(starts, ends, strict=True)]
-    if mode == "segment":
+    if chapter_mode(script, mode) == "segment":
         return chapters
     merged: list[Chapter] = []
     for start, end, title in chapters:

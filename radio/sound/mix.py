@@ -38,6 +38,10 @@ OUTRO_LEAD_MS = 1200  # outro bed rises before the sign-off
 OUTRO_TAIL_MS = 3500  # bed plays out after the sign-off
 OUTRO_FADE_MS = 1500  # the last of it fades out
 BED_CROSSFADE_MS = 300  # from a show's own sting into its bed
+STING_MS = 2500  # between a bulletin's stories: the start of the intro music, faded out
+STING_MAX_MS = 6000  # a show's own stinger is cut (and faded) here
+STING_FADE_MS = 800
+STING_GAP_MS = 300  # after the sting, before the next story's headline
 
 
 @dataclass(frozen=True)
@@ -114,10 +118,26 @@ def load_bed(source: str | Path, sample_rate_hz: int, channels: int) -> AudioSeg
     return AudioSegment(data=proc.stdout, sample_width=2, frame_rate=sample_rate_hz, channels=channels)
 
 
+def new_story(script: Script, index: int) -> bool:
+    """True where segment ``index`` opens a bulletin's story after another story."""
+    if index == 0:
+        return False
+    previous, current = script.segments[index - 1], script.segments[index]
+    return previous.story >= 0 and current.story >= 0 and previous.story != current.story
+
+
+def stings(settings: Settings) -> bool:
+    """Whether a sting (else a pause) goes between a bulletin's stories."""
+    return settings.music_enabled and settings.story_transition == "sting"
+
+
 def pause_before(script: Script, index: int, settings: Settings) -> int:
-    """Silence before segment ``index``: longer between paragraphs than within one."""
+    """Silence before segment ``index``: longer between paragraphs than within one, and
+    between a bulletin's stories ``pause_between_stories_ms`` where no sting plays."""
     if index == 0:
         return settings.lead_in_ms
+    if new_story(script, index) and not stings(settings):
+        return settings.pause_between_stories_ms
     previous, current = script.segments[index - 1], script.segments[index]
     if current.paragraph == previous.paragraph >= 0:
         return settings.pause_within_paragraph_ms
@@ -143,6 +163,7 @@ class Beds:
     intro: AudioSegment | None  # the sting; it goes on under the intro's words unless there is a bed
     outro: AudioSegment | None
     bed: AudioSegment | None = None  # under the intro's words, after the sting
+    sting: AudioSegment | None = None  # between a bulletin's stories
 
 
 def load_beds(script: Script, settings: Settings) -> Beds:
@@ -154,10 +175,17 @@ def load_beds(script: Script, settings: Settings) -> Beds:
         "outro": bool(files) and script.segments[-1].kind == "outro" and len(script.segments) > 1,
     }
     needed["bed"] = needed["intro"] and "bed" in files
+    sting_needed = bool(files) and stings(settings) and any(new_story(script, i) for i in range(len(script.segments)))
+    if sting_needed:
+        files.setdefault("stinger", files["intro"])
+        needed["stinger"] = True
     with ThreadPoolExecutor(max_workers=2) as pool:
         jobs = {role: pool.submit(load_bed, files[role], rate, channels) for role, want in needed.items() if want}
         found = {role: job.result() for role, job in jobs.items()}
-    return Beds(found.get("intro"), found.get("outro"), found.get("bed"))
+    sting = found.get("stinger")
+    if sting is not None:  # the show's own stinger up to STING_MAX_MS; else the intro music's first seconds
+        sting = sting[: STING_MAX_MS if "stinger" in music_files(settings) else STING_MS].fade_out(STING_FADE_MS)
+    return Beds(found.get("intro"), found.get("outro"), found.get("bed"), sting)
 
 
 @dataclass(frozen=True)
@@ -272,6 +300,7 @@ def assemble(
     rate, channels = settings.sample_rate_hz, settings.channels
     beds = beds or load_beds(script, settings)
     level: MusicLevel | None = None
+    sting: AudioSegment | None = None  # the stinger at the speech's level, once the level is known
     last = len(script.segments) - 1
     placements: list[Placement] = []
     segment_dbfs: list[float] = []
@@ -290,6 +319,14 @@ def assemble(
             elif outro and beds.outro is not None and level is not None:
                 block, voice_at = _outro_block(clip, beds.outro, level)
                 music_ms = OUTRO_LEAD_MS, OUTRO_TAIL_MS
+            elif beds.sting is not None and new_story(script, index):
+                sting_ms = len(beds.sting) + STING_GAP_MS
+                if sting is None:  # at the speech's level, then a breath of silence: exactly sting_ms
+                    level = level or music_level(clip, settings)
+                    gain, _ = music_gains(beds.sting, beds.sting, beds.sting.max_dBFS, level)
+                    sting = _fit(beds.sting.apply_gain(gain), frames_of(sting_ms, rate))
+                block, voice_at = sting + clip, sting_ms
+                music_ms = sting_ms, 0
             else:
                 block, voice_at, music_ms = clip, 0, (0, 0)
             # the parts, counted apart from the audio written: what the programme's length must be
@@ -450,4 +487,6 @@ def expected_duration_ms(script: Script, clip_ms: Sequence[int], settings: Setti
         total += INTRO_VOICE_AT_MS + INTRO_TAIL_MS
     if script.segments[-1].kind == "outro" and len(clip_ms) > 1:
         total += OUTRO_LEAD_MS + OUTRO_TAIL_MS
+    if stings(settings):  # a show's own stinger may be longer (up to STING_MAX_MS)
+        total += sum(STING_MS + STING_GAP_MS for i in range(len(clip_ms)) if new_story(script, i))
     return total

@@ -9,6 +9,10 @@ The article's own date is said only as what it is, "Published on Monday,
 March 3.", and only when it is not the air date; otherwise ``{published}`` is
 empty, and so is ``{byline}`` when the article names no writer. Empty
 placeholders leave no stray spaces or punctuation.
+
+A bulletin of several stories opens with ``[show] bulletin_intro``, which also
+knows ``{headlines}`` ("A; B; and C"), and each story is introduced by its
+headline (with its "Published on ..." sentence where that applies).
 """
 
 from __future__ import annotations
@@ -64,6 +68,38 @@ def _values(settings: Settings, article: Article | None) -> dict[str, str]:
         "published": published_sentence(article.date if article else None, air),
         "sign_off": settings.sign_off,
     }
+
+
+def headline_list(headlines: list[str]) -> str:
+    """ "A; B; and C": headlines may hold commas, so semicolons part them."""
+    cleaned = [h.strip().rstrip(".;:") for h in headlines if h.strip()]
+    if len(cleaned) <= 1:
+        return "".join(cleaned)
+    if len(cleaned) == 2:
+        return f"{cleaned[0]}; and {cleaned[1]}"
+    return "; ".join(cleaned[:-1]) + f"; and {cleaned[-1]}"
+
+
+def bulletin_intro_text(articles: list[Article], settings: Settings, title: str) -> str:
+    values = _values(settings, None)
+    values.update(title=title, headlines=headline_list([a.title for a in articles]))
+    return fill(settings.bulletin_intro_template, values)
+
+
+def bulletin_outro_text(settings: Settings, title: str) -> str:
+    values = _values(settings, None)
+    values.update(title=title)
+    return fill(settings.outro_template, values)
+
+
+def headline_text(article: Article, settings: Settings) -> str:
+    """How the anchor introduces one story of a bulletin: its headline, and its date where it is not the air date."""
+    return fill("{title}. {published}", _values(settings, article))
+
+
+def bulletin_title(settings: Settings) -> str:
+    """A bulletin's default title: the show's name and the air date."""
+    return f"{settings.show_name}, {spoken_day(air_day(settings), year=True)}"
 
 
 def intro_text(article: Article, settings: Settings) -> str:

@@ -19,7 +19,16 @@ from typing import Any
 from radio.config import Settings
 from radio.errors import InputError, ScriptError
 from radio.models import SEGMENT_KINDS, Article, Part, Script, Segment
-from radio.words.announce import intro_text, outro_text
+from radio.words.announce import (
+    air_day,
+    bulletin_intro_text,
+    bulletin_outro_text,
+    bulletin_title,
+    headline_list,
+    headline_text,
+    intro_text,
+    outro_text,
+)
 from radio.words.quotes import find_parts
 from radio.words.speech import Lexicon, is_speakable, load_user_lexicon, to_spoken
 from radio.words.speech.chars import clean_characters, drop_foreign, dropped_words, tidy
@@ -45,22 +54,10 @@ def write_script(
     """
     parts = find_parts(article.paragraphs)
     anchor_voice, voices = cast(parts)
-    if lexicon is None:
-        lexicon = load_user_lexicon(settings.lexicon)
-
-    def segment(kind: str, text: str, voice: str, part: Part | None = None) -> Segment:
-        spoken = to_spoken(text, lexicon, engine_name)
-        if part is None:
-            return Segment(kind, text, spoken, voice)  # type: ignore[arg-type]
-        return Segment(kind, text, spoken, voice, part.speaker, part.speaker_title, part.paragraph)  # type: ignore[arg-type]
-
-    segments = [segment("intro", intro_text(article, settings), anchor_voice)]
-    for part in parts:
-        if part.kind == "quote":
-            segments.append(segment("quote", part.text, voices[part.speaker or ""], part))
-        elif part.text.strip():
-            segments.append(segment("anchor", part.text, anchor_voice, part))
-    segments.append(segment("outro", outro_text(settings, article), anchor_voice))
+    say = _Sayer(settings, engine_name, lexicon)
+    segments = [say.segment("intro", intro_text(article, settings), anchor_voice)]
+    segments += _story(parts, say, anchor_voice, voices)
+    segments.append(say.segment("outro", outro_text(settings, article), anchor_voice))
     segments = speakable(segments, article.source)
     if not any(s.kind in ("anchor", "quote") for s in segments):
         raise InputError(f"{article.source}: the article has no words to say; is this a news article?")
@@ -75,6 +72,79 @@ def write_script(
         byline=article.byline,
         summary=summary(article),
     )
+
+
+def write_bulletin(
+    articles: Sequence[Article],
+    settings: Settings,
+    engine_name: str,
+    cast: Caster,
+    lexicon: Lexicon | None = None,
+    title: str | None = None,
+) -> Script:
+    """One running order for several stories: an intro naming the headlines, each story
+    introduced by its headline and told with its own quotes, and one outro. The cast is
+    made once from every story's parts, so the same person has the same voice throughout.
+    ``title`` defaults to the show's name and the air date."""
+    stories = [find_parts(article.paragraphs) for article in articles]
+    anchor_voice, voices = cast([part for parts in stories for part in parts])
+    say = _Sayer(settings, engine_name, lexicon)
+    title = " ".join(title.split()) if title and title.strip() else bulletin_title(settings)
+    segments = [say.segment("intro", bulletin_intro_text(list(articles), settings, title), anchor_voice)]
+    for number, (article, parts) in enumerate(zip(articles, stories, strict=True)):
+        told = speakable(_story(parts, say, anchor_voice, voices, number), article.source)
+        if not told:
+            raise InputError(f"{article.source}: the article has no words to say; is this a news article?")
+        segments.append(say.segment("anchor", headline_text(article, settings), anchor_voice, story=number))
+        segments += told
+    segments.append(say.segment("outro", bulletin_outro_text(settings, title), anchor_voice))
+    return Script(
+        source=" ".join(article.source for article in articles),
+        title=title,
+        date=air_day(settings).isoformat(),
+        show=settings.show_name,
+        anchor=settings.anchor_name,
+        engine=engine_name,
+        segments=tuple(speakable(segments, title)),
+        summary=headline_list([article.title for article in articles]),
+        stories=tuple(article.title for article in articles),
+    )
+
+
+class _Sayer:
+    """Makes segments: the written text and its spoken form through the lexicon."""
+
+    def __init__(self, settings: Settings, engine_name: str, lexicon: Lexicon | None) -> None:
+        self.engine_name = engine_name
+        self.lexicon = load_user_lexicon(settings.lexicon) if lexicon is None else lexicon
+
+    def segment(self, kind: str, text: str, voice: str, part: Part | None = None, story: int = -1) -> Segment:
+        spoken = to_spoken(text, self.lexicon, self.engine_name)
+        if part is None:
+            return Segment(kind, text, spoken, voice, story=story)  # type: ignore[arg-type]
+        return Segment(
+            kind,  # type: ignore[arg-type]
+            text,
+            spoken,
+            voice,
+            part.speaker,
+            part.speaker_title,
+            part.paragraph,
+            story,
+        )
+
+
+def _story(
+    parts: Sequence[Part], say: _Sayer, anchor_voice: str, voices: dict[str, str], story: int = -1
+) -> list[Segment]:
+    """One story's anchor and quote segments (``story``: its place in a bulletin, -1 for one article)."""
+    segments = []
+    for part in parts:
+        if part.kind == "quote":
+            segments.append(say.segment("quote", part.text, voices[part.speaker or ""], part, story))
+        elif part.text.strip():
+            segments.append(say.segment("anchor", part.text, anchor_voice, part, story))
+    return segments
 
 
 def speakable(segments: Sequence[Segment], origin: str) -> list[Segment]:
@@ -102,7 +172,9 @@ def summary(article: Article, limit: int = 400) -> str:
 
 
 def script_to_dict(script: Script) -> dict[str, Any]:
-    return {
+    """The script as JSON data. A bulletin also records its stories' headlines ("stories") and,
+    on each segment of a story, the story's index (from 0) and headline."""
+    data: dict[str, Any] = {
         "source": script.source,
         "title": script.title,
         "date": script.date,
@@ -125,6 +197,12 @@ def script_to_dict(script: Script) -> dict[str, Any]:
             for s in script.segments
         ],
     }
+    if script.stories:
+        data["stories"] = list(script.stories)
+        for row, seg in zip(data["segments"], script.segments, strict=True):
+            if 0 <= seg.story < len(script.stories):
+                row.update(story=seg.story, headline=script.stories[seg.story])
+    return data
 
 
 def _digest(text: str, size: int) -> str:
@@ -208,7 +286,10 @@ def script_from_json(data: str, origin: str, lexicon: Lexicon | None = None) -> 
     if not isinstance(title, str) or not title.strip():
         raise ScriptError(f"{origin}: 'title' must be a non-empty string")
     engine = obj["engine"] if isinstance(obj.get("engine"), str) else ""
-    read = [_segment_from(raw, i, origin, lexicon, engine) for i, raw in enumerate(raw_segments, start=1)]
+    stories = _stories_from(obj, raw_segments, origin)
+    read = [
+        _segment_from(raw, i, origin, lexicon, engine, len(stories)) for i, raw in enumerate(raw_segments, start=1)
+    ]
     segments = tuple(speakable(read, origin))
     if not any(s.kind in ("anchor", "quote") for s in segments):
         raise ScriptError(f"{origin}: the script has no anchor or quote segment with words to say")
@@ -235,10 +316,32 @@ def script_from_json(data: str, origin: str, lexicon: Lexicon | None = None) -> 
         segments=segments,
         byline=text_field("byline"),
         summary=text_field("summary", "") or "",
+        stories=stories,
     )
 
 
-def _segment_from(raw: Any, number: int, origin: str, lexicon: Lexicon | None, engine: str) -> Segment:
+def _stories_from(obj: dict[str, Any], raw_segments: list[Any], origin: str) -> tuple[str, ...]:
+    """A bulletin's headlines: the "stories" list, else gathered from the segments' "story" and
+    "headline" (an editor may keep only those); () for a script of one article."""
+    listed = obj.get("stories")
+    if listed is not None:
+        if not isinstance(listed, list) or not all(isinstance(h, str) and h.strip() for h in listed):
+            raise ScriptError(f"{origin}: 'stories' must be a list of the bulletin's headlines (strings)")
+        return tuple(h.strip() for h in listed)
+    found: dict[int, str] = {}
+    for raw in raw_segments:
+        if isinstance(raw, dict) and isinstance(raw.get("story"), int) and isinstance(raw.get("headline"), str):
+            found.setdefault(raw["story"], raw["headline"].strip())
+    if not found:
+        return ()
+    if sorted(found) != list(range(len(found))):
+        raise ScriptError(f"{origin}: the segments' 'story' numbers must run from 0 without gaps; add a 'stories' list")
+    return tuple(found[i] for i in range(len(found)))
+
+
+def _segment_from(
+    raw: Any, number: int, origin: str, lexicon: Lexicon | None, engine: str, stories: int = 0
+) -> Segment:
     where = f"{origin}: segment {number}"
     if not isinstance(raw, dict):
         raise ScriptError(f"{where} must be an object")
@@ -279,7 +382,13 @@ def _segment_from(raw: Any, number: int, origin: str, lexicon: Lexicon | None, e
             f"{where}: 'paragraph' must be -1 (intro, outro) or an article paragraph 0 to {MAX_PARAGRAPH}, "
             f"not {paragraph}"
         )
-    return Segment(kind, text, spoken, voice, speaker, title, paragraph)
+    story = raw.get("story", -1)
+    if story is None:
+        story = -1
+    if not isinstance(story, int) or isinstance(story, bool) or not -1 <= story < stories:
+        span = f"a story's index 0 to {stories - 1}, or -1 for intro and outro" if stories else "-1 (no stories)"
+        raise ScriptError(f"{where}: 'story' must be {span}, not {story!r}")
+    return Segment(kind, text, spoken, voice, speaker, title, paragraph, story)
 
 
 def _voiceable(spoken: str, where: str) -> str:
