@@ -20,6 +20,7 @@ from radio.errors import RadioError
 
 if TYPE_CHECKING:
     from radio.models import Episode, Script
+    from radio.publish.verify import VerifyOptions
     from radio.sound.engines import Engine
 
 app = typer.Typer(
@@ -164,6 +165,15 @@ def episode(
     chapters: Annotated[
         Optional[str], typer.Option("--chapters", help="Chapters at each: speaker (default), segment, or none.")
     ] = None,
+    verify: Annotated[
+        bool, typer.Option("--verify", help="Then transcribe the MP3 and report what was heard (radio[verify]).")
+    ] = False,
+    verify_strict: Annotated[
+        bool, typer.Option("--verify-strict", help="As --verify, and a segment above the threshold fails (exit 3).")
+    ] = False,
+    verify_threshold: Annotated[
+        Optional[float], typer.Option("--verify-threshold", help="Word error above which a segment fails (0.35).")
+    ] = None,
 ) -> None:
     """Render one article (or an edited script) into a tagged MP3 with transcripts and chapters."""
     from radio.pipeline import make_script, render_episode
@@ -179,6 +189,7 @@ def episode(
         air_date=air_date,
         chapters=chapters,
     )
+    checking = _verify_options(verify, verify_strict, verify_threshold)
     if (article is None) == (script_file is None):
         raise typer.BadParameter("give an ARTICLE or --script FILE (one of them)")
     if script_file is not None:
@@ -210,7 +221,7 @@ def episode(
     if out.is_dir():  # a folder that does not exist yet has no batch running in it
         lock.acquire()
     try:
-        result = render_episode(the_script, settings, out, tts, _progress, segment_cache(settings))
+        result = render_episode(the_script, settings, out, tts, _progress, segment_cache(settings), checking)
         record_single(out, result, article or str(script_file), settings, tts)  # files in place: catalog them
     finally:
         lock.release()
@@ -225,6 +236,8 @@ def episode(
         f"{result.loudness.true_peak_dbtp:.1f} dBTP; report: {result.sidecars['report']}",
         err=True,
     )
+    if checking is not None:
+        _print_verify(result.sidecars["report"])
     if result.failed_checks:  # rendered, but not fit to air: its own exit status
         typer.echo(f"radio: error: not fit to air: {'; '.join(result.failed_checks)} (files kept in {out})", err=True)
         raise typer.Exit(NOT_FIT_TO_AIR)
@@ -232,6 +245,27 @@ def episode(
         from radio.cli.publish import publish_episode
 
         publish_episode(result, str(script_file or article), out, settings, base_url)
+
+
+def _verify_options(verify: bool, strict: bool, threshold: float | None) -> VerifyOptions | None:
+    """--verify, --verify-strict: checked (and the verify extra looked for) before any work."""
+    from radio.publish.verify import DEFAULT_THRESHOLD, VerifyOptions, require_recogniser
+
+    if threshold is not None and not 0 < threshold <= 1:
+        raise typer.BadParameter(f"--verify-threshold must be above 0 and at most 1, not {threshold}")
+    if not (verify or strict):
+        return None
+    require_recogniser()
+    return VerifyOptions(threshold=DEFAULT_THRESHOLD if threshold is None else threshold, strict=strict)
+
+
+def _print_verify(report_path: str) -> None:
+    import json
+
+    from radio.publish.verify import summary_line
+
+    heard = json.loads(Path(report_path).read_text(encoding="utf-8"))["verify"]
+    typer.echo(f"radio: {summary_line(heard)}", err=True)
 
 
 def _episode_json(result: Episode) -> str:
