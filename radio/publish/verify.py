@@ -89,7 +89,7 @@ _SPELLINGS = (  # British -> American, both sides alike (Whisper writes American
     (re.compile(r"(?<=\w{3})our(s|ed|ing|ite|ites|able|er|ers)?$"), r"or\1"),  # harbour, colours, favourite
     (re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),  # organised, realise
     (re.compile(r"(?<=\w{3})yse(d|s)?$"), r"yze\1"),  # analysed
-    (re.compile(r"(?<=\w{2}[^aeiou])tre(s)?$"), r"ter\1"),  # centre, metres
+    (re.compile(r"(?<=\w{2})([tb])re(s|d)?$"), r"\1er\2"),  # centre, metres, fibre
     (re.compile(r"(?<=[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),  # travelled, cancelling
     (re.compile(r"^programme(s)?$"), r"program\1"),
 )
@@ -104,9 +104,10 @@ def normal_words(text: str) -> list[str]:
     said = said.replace("-", " ")
     words = []
     for token in _TOKEN.findall(said.replace("`", "'")):
+        stem, apostrophe, ending = token.partition("'")  # harbour's: the spelling is the stem's
         for pattern, replacement in _SPELLINGS:
-            token = pattern.sub(replacement, token)
-        words.append(token)
+            stem = pattern.sub(replacement, stem)
+        words.append(stem + apostrophe + ending)
     return words
 
 
