@@ -172,7 +172,7 @@ def episode(
         bool, typer.Option("--verify-strict", help="As --verify, and a segment above the threshold fails (exit 3).")
     ] = False,
     verify_threshold: Annotated[
-        Optional[float], typer.Option("--verify-threshold", help="Word error above which a segment fails (0.35).")
+        Optional[float], typer.Option("--verify-threshold", help="Word error above which a segment fails (0.5).")
     ] = None,
 ) -> None:
     """Render one article (or an edited script) into a tagged MP3 with transcripts and chapters."""

@@ -31,12 +31,13 @@ from radio.models import Placement, Script
 from radio.words.speech import to_spoken
 
 SAMPLE_RATE_HZ = 16000  # what Whisper hears
-DEFAULT_THRESHOLD = 0.35  # segment word error above this: not understood (espeak-ng speech measures 0.1-0.2)
+DEFAULT_THRESHOLD = 0.5  # judged word error above this: not understood (espeak-ng: 0.1-0.2 overall, a name-heavy
+# sentence up to 0.5; reversed speech and noise 0.9-1.0)
 QUOTE_TOLERANCE = 0.15  # a quote within this word error is "heard within tolerance"; 0 is "word for word"
 NEAR_MS = 2000  # a cue or chapter looks this far either side of its start for the first heard word
 PAD_MS = 250  # each segment is heard with this much of the programme either side (at most half the gap)
 ONSET_BELOW_DB = 15.0  # a word's sound begins at its first frame this close to its loudest
-MIN_JUDGED_WORDS = 8  # shorter segments are judged with the next (see judged_groups)
+MIN_JUDGED_WORDS = 15  # shorter segments are judged with the next (see judged_groups): one word in 8 is 0.125
 LONG_SEGMENT_MS = 28_000  # longer segments are cut at pauses by Whisper's VAD (one window is 30 s)
 INSTALL = "pip install 'radio[verify]'"
 
