@@ -413,7 +413,7 @@ def _quote_verdict(wer: float | None, tolerance: float) -> str:
 
 def summary_line(section: dict[str, Any]) -> str:
     """One line for the terminal: what was heard, against what was meant."""
-    q, cues, cost = section["quotes"], section["cues"], section["cost"]
+    q, cues, chapters, cost = section["quotes"], section["cues"], section["chapters"], section["cost"]
     wer = "n/a" if section["wer"] is None else f"{section['wer']:.2f}"
     above = section["segments_above_threshold"]
     return (
@@ -422,6 +422,7 @@ def summary_line(section: dict[str, Any]) -> str:
         + (f" (segments {', '.join(str(i + 1) for i in above)})" if above else "")
         + f"; quotes {q['word_for_word']}/{q['count']} word for word, {q['within_tolerance']} within "
         f"{q['tolerance']:.2f}; cues max {cues['max_abs_ms'] if cues['max_abs_ms'] is not None else '-'} ms "
-        f"from the heard words ({cues['over_250_ms']} over 250 ms); "
+        f"from the heard words ({cues['over_250_ms']} over 250 ms), chapters max "
+        f"{chapters['max_abs_ms'] if chapters['max_abs_ms'] is not None else '-'} ms; "
         f"cost {cost['seconds_per_audio_minute']} s ({cost['cpu_seconds_per_audio_minute']} CPU s) per audio minute"
     )
