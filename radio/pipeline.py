@@ -39,6 +39,7 @@ from radio.workdir import work_folder
 if TYPE_CHECKING:
     from pydub import AudioSegment
 
+    from radio.publish.verify import VerifyOptions
     from radio.sound.cache import SegmentCache
 
 log = logging.getLogger("radio")
@@ -115,10 +116,16 @@ def render_episode(
     engine: Engine | None = None,
     progress: Progress | None = None,
     cache: SegmentCache | None = None,
+    verify: VerifyOptions | None = None,
 ) -> Episode:
-    """Voice, mix, normalise, encode, tag and publish one episode (voiced clips from/to ``cache``)."""
+    """Voice, mix, normalise, encode, tag and publish one episode (voiced clips from/to ``cache``;
+    with ``verify``, the finished MP3 is also transcribed and checked against the script)."""
     require("ffmpeg")  # before pydub is imported: it warns when ffmpeg is missing
     require("ffprobe")
+    if verify is not None:
+        from radio.publish.verify import require_recogniser
+
+        require_recogniser()  # the verify extra, before any audio work
     engine = engine or get_engine(settings.engine, rate_wpm=settings.rate_wpm)
     cover = load_cover(settings.cover_path)  # fail on a bad cover before any audio work
     from radio.sound.mix import check_music
@@ -130,7 +137,7 @@ def render_episode(
         raise InputError(f"cannot create output folder {out_dir}: {exc.strerror}") from None
     try:
         with work_folder(out_dir) as tmp:  # removed on any exit; a dead run's is removed next time
-            return _produce(script, settings, engine, cover, tmp, out_dir, progress, cache)
+            return _produce(script, settings, engine, cover, tmp, out_dir, progress, cache, verify)
     except OSError as exc:  # disk full, permissions: say where, keep nothing half-written
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise AudioError(f"no space left in {out_dir}; free some space and run again") from None
@@ -146,6 +153,7 @@ def _produce(
     out_dir: Path,
     progress: Progress | None,
     cache: SegmentCache | None = None,
+    verify: VerifyOptions | None = None,
 ) -> Episode:
     """The audio stages, in order, working in ``tmp``; publish into ``out_dir`` last.
 
@@ -244,6 +252,12 @@ def _produce(
         voicecheck.voice_report(sampler.measures(), level.anchor_voice(script)),
         chapters=len(chapters),
     )
+    if verify is not None:  # the check that listens: its own cost, not in the timings
+        from radio.publish.report import with_verify
+        from radio.publish.verify import verify_episode
+
+        heard = verify_episode(mp3, script, programme.placements, texts["vtt"], texts["chapters"], verify)
+        report = with_verify(report, heard)
     (tmp / names["report"]).write_text(report_json(report), encoding="utf-8")
 
     # One unit: every final name checked, previous versions kept until the MP3 (last) is in place.

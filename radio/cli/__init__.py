@@ -20,6 +20,7 @@ from radio.errors import RadioError
 
 if TYPE_CHECKING:
     from radio.models import Episode, Script
+    from radio.publish.verify import VerifyOptions
     from radio.sound.engines import Engine
     from radio.words.trim import Fit
 
@@ -176,6 +177,15 @@ def episode(
         Optional[str],
         typer.Option("--length", help="Target length in minutes (5, 4:30, 90s): later paragraphs are cut to fit."),
     ] = None,
+    verify: Annotated[
+        bool, typer.Option("--verify", help="Then transcribe the MP3 and report what was heard (radio[verify]).")
+    ] = False,
+    verify_strict: Annotated[
+        bool, typer.Option("--verify-strict", help="As --verify, and a segment above the threshold fails (exit 3).")
+    ] = False,
+    verify_threshold: Annotated[
+        Optional[float], typer.Option("--verify-threshold", help="Word error above which a segment fails (0.5).")
+    ] = None,
 ) -> None:
     """Render one article, a bulletin of several, or an edited script into a tagged MP3 with
     transcripts and chapters."""
@@ -193,6 +203,7 @@ def episode(
         air_date=air_date,
         chapters=chapters,
     )
+    checking = _verify_options(verify, verify_strict, verify_threshold)
     if (not articles) == (script_file is None):
         raise typer.BadParameter("give ARTICLES or --script FILE (one of them)")
     target_ms = parse_length(length) if length is not None else None
@@ -234,7 +245,7 @@ def episode(
     if out.is_dir():  # a folder that does not exist yet has no batch running in it
         lock.acquire()
     try:
-        result = render_episode(the_script, settings, out, tts, _progress, segment_cache(settings))
+        result = render_episode(the_script, settings, out, tts, _progress, segment_cache(settings), checking)
         sources = articles or []
         source = str(script_file) if script_file else sources[0] if len(sources) == 1 else "-"  # a bulletin: as stdin
         record_single(out, result, source, settings, tts)  # files in place: catalog them
@@ -251,6 +262,8 @@ def episode(
         f"{result.loudness.true_peak_dbtp:.1f} dBTP; report: {result.sidecars['report']}",
         err=True,
     )
+    if checking is not None:
+        _print_verify(result.sidecars["report"])
     if result.failed_checks:  # rendered, but not fit to air: its own exit status
         typer.echo(f"radio: error: not fit to air: {'; '.join(result.failed_checks)} (files kept in {out})", err=True)
         raise typer.Exit(NOT_FIT_TO_AIR)
@@ -258,6 +271,27 @@ def episode(
         from radio.cli.publish import publish_episode
 
         publish_episode(result, source, out, settings, base_url)
+
+
+def _verify_options(verify: bool, strict: bool, threshold: float | None) -> VerifyOptions | None:
+    """--verify, --verify-strict: checked (and the verify extra looked for) before any work."""
+    from radio.publish.verify import DEFAULT_THRESHOLD, VerifyOptions, require_recogniser
+
+    if threshold is not None and not 0 < threshold <= 1:
+        raise typer.BadParameter(f"--verify-threshold must be above 0 and at most 1, not {threshold}")
+    if not (verify or strict):
+        return None
+    require_recogniser()
+    return VerifyOptions(threshold=DEFAULT_THRESHOLD if threshold is None else threshold, strict=strict)
+
+
+def _print_verify(report_path: str) -> None:
+    import json
+
+    from radio.publish.verify import summary_line
+
+    heard = json.loads(Path(report_path).read_text(encoding="utf-8"))["verify"]
+    typer.echo(f"radio: {summary_line(heard)}", err=True)
 
 
 def _episode_json(result: Episode, fit: Fit | None = None) -> str:

@@ -191,6 +191,19 @@ def _cover_check(found: dict[str, Any] | None) -> Check:
     )
 
 
+def with_verify(report: dict[str, Any], heard: dict[str, Any]) -> dict[str, Any]:
+    """The report with its ``verify`` section (``radio.publish.verify``); under ``strict``
+    a segment above the word-error threshold is a failed check ("verify") too."""
+    from radio.publish.verify import summary_line
+
+    result = {**report, "verify": heard}
+    if heard["strict"]:
+        detail = summary_line(heard).removeprefix("verify: ")
+        checks = {**report["checks"], "verify": {"passed": heard["passed"], "detail": detail}}
+        result.update(checks=checks, fit_to_air=all(c["passed"] for c in checks.values()))
+    return result
+
+
 def failed_checks(report: dict[str, Any]) -> list[str]:
     return [f"{name}: {c['detail']}" for name, c in report["checks"].items() if not c["passed"]]
 
