@@ -410,7 +410,7 @@ def main() -> None:
     from typer._click.exceptions import ClickException, UsageError  # typer's bundled click (typer >= 0.26)
 
     try:
-        status = app(standalone_mode=False)  # usage errors come here, to be one line like every other error
+        status = app(prog_name="radio", standalone_mode=False)  # usage errors come here, made one line
     except UsageError as exc:
         where = exc.ctx.command_path if exc.ctx is not None else "radio"
         typer.echo(f"radio: error: {exc.format_message()} (see '{where} -h')", err=True)

@@ -179,6 +179,7 @@ def batch(
 
     settings = _settings(config, engine=engine, workers=workers, article_timeout_s=timeout_s)
     articles = find_articles(sources, pattern or (), recursive, skip=out)
+    quiet = quiet or not log.isEnabledFor(logging.INFO)  # `radio -q batch` as `radio batch -q`
     display: _Plain | _Live = _Live() if sys.stderr.isatty() and not quiet else _Plain(quiet)
     try:
         summary = run_batch(
