@@ -132,3 +132,36 @@ def test_shell_completion(tmp_path: Path) -> None:
     completed = radio(cwd=tmp_path, env=env)
     assert completed.returncode == 0 and completed.stdout.split() == ["show"]
     assert "--install-completion" in radio("-h", cwd=tmp_path).stdout
+
+
+def test_script_and_dry_run_show_written_and_said_with_an_estimate(tmp_path: Path, short_article: Path) -> None:
+    shown = radio("script", str(short_article), "--engine", "fake", cwd=tmp_path)
+    dry = radio("episode", str(short_article), "--engine", "fake", "--dry-run", cwd=tmp_path)
+    assert shown.returncode == 0 and dry.returncode == 0, shown.stderr + dry.stderr
+    assert shown.stdout.strip() == dry.stdout.strip()  # the same view
+    lines = shown.stdout.splitlines()
+    assert lines[0] == "Ferry service returns to the island after a month of repairs"
+    header = lines[1]
+    assert "read by Alex Morgan" in header and " segments · about 0 min " in header
+    assert header.endswith("s of speech at 175 words a minute (music adds its own)")
+    written = [line for line in lines if line.startswith("     written: ")]
+    said = [line for line in lines if line.startswith("     said:    ")]
+    assert len(written) == len(said) >= 4
+    assert any("month of repairs" in line for line in written)
+    assert not (tmp_path / "output").exists()  # --dry-run makes no audio
+
+
+def test_the_estimate_counts_words_at_the_rate_and_the_pauses() -> None:
+    from radio.models import Script, Segment
+    from radio.words.estimate import estimate_speech_ms, spoken_words
+
+    assert spoken_words("Twenty-one people didn't come, said Ms. O'Neill.") == 7
+    segments = (
+        Segment("intro", "x", " ".join(["word"] * 175), "v"),
+        Segment("anchor", "x", " ".join(["word"] * 35), "v", paragraph=0),
+        Segment("anchor", "x", " ".join(["word"] * 35), "v", paragraph=0),
+        Segment("outro", "x", " ".join(["word"] * 5), "v"),
+    )
+    script = Script("s", "t", None, "show", "anchor", "fake", segments)
+    # 250 words at 125 a minute: 120 s; pauses 800 + 350 + 800; lead-in 500
+    assert estimate_speech_ms(script, 125, 350, 800, 500) == 120_000 + 1950 + 500

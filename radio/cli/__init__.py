@@ -19,6 +19,7 @@ import typer
 from radio.errors import RadioError
 
 if TYPE_CHECKING:
+    from radio.config import Settings
     from radio.models import Episode, Script
     from radio.sound.engines import Engine
 
@@ -119,6 +120,34 @@ def _progress(stage: str, done: int, total: int) -> None:
         log.info("%s %d/%d", stage, done, total)
 
 
+def running_order(the_script: Script, settings: Settings) -> str:
+    """A script for a person: a header with the estimated length, then each segment as written
+    and as it will be said."""
+    from radio.words.estimate import estimate_speech_ms
+
+    speech_ms = estimate_speech_ms(
+        the_script,
+        settings.rate_wpm,
+        settings.pause_within_paragraph_ms,
+        settings.pause_between_paragraphs_ms,
+        settings.lead_in_ms,
+    )
+    minutes, seconds = divmod(round(speech_ms / 1000), 60)
+    lines = [
+        the_script.title,
+        f"{the_script.date or 'undated'} · {the_script.show} · read by {the_script.anchor} · "
+        f"{len(the_script.segments)} segments · about {minutes} min {seconds:02d} s of speech at "
+        f"{settings.rate_wpm} words a minute (music adds its own)",
+        "",
+    ]
+    for number, seg in enumerate(the_script.segments, start=1):
+        lines.append(f"{number:>3}  {seg.kind:<6} {seg.speaker or the_script.anchor} [{seg.voice}]")
+        lines.append(f"     written: {seg.text}")
+        lines.append(f"     said:    {seg.spoken}")
+        lines.append("")
+    return "\n".join(lines)
+
+
 @app.command()
 def script(
     articles: Annotated[list[str], typer.Argument(help="Article files, URLs, or - for standard input.")],
@@ -158,10 +187,7 @@ def script(
         if json_out:
             typer.echo(script_to_json(result))
             continue
-        typer.echo(f"{result.title}\n{result.date or 'undated'} · {result.show} · read by {result.anchor}\n")
-        for number, seg in enumerate(result.segments, start=1):
-            who = seg.speaker or result.anchor
-            typer.echo(f"{number:>3}  {seg.kind:<6} {who} [{seg.voice}]\n     {seg.text}\n")
+        typer.echo(running_order(result, settings))
     if failures:
         raise typer.Exit(1)
 
@@ -226,9 +252,8 @@ def episode(
         assert article is not None
         tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
         the_script = make_script(article, settings, tts, fmt, title=title)
-    if dry_run:
-        for number, seg in enumerate(the_script.segments, start=1):
-            typer.echo(f"{number:>3}  {seg.kind:<6} {seg.speaker or the_script.anchor} [{seg.voice}]: {seg.spoken}")
+    if dry_run:  # the same view as `radio script`
+        typer.echo(running_order(the_script, settings))
         return
     from radio.batch import record_single, segment_cache
     from radio.pipeline import slugify
