@@ -76,7 +76,7 @@ def _main(
         import time
 
         started = time.perf_counter()
-        for handler in log.handlers:  # seconds since the start on every line
+        for handler in log.handlers:  # milliseconds since the start on every line
             handler.setFormatter(logging.Formatter("radio: %(relativeCreated)6.0f ms %(message)s"))
         command = ctx.invoked_subcommand
         ctx.call_on_close(lambda: log.debug("%s took %.2f s", command, time.perf_counter() - started))
