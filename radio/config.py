@@ -1,12 +1,14 @@
-"""Settings: defaults, overridden by radio.toml.
+"""Settings: defaults, then the user's radio.toml, then the project's, merged key by key.
 
-Lookup order: an explicit ``--config`` path; else ``./radio.toml``; else the
-user's ``$XDG_CONFIG_HOME/radio/radio.toml`` (``~/.config/radio/radio.toml``).
+Layers, lowest first: the defaults; the user's ``$XDG_CONFIG_HOME/radio/radio.toml``
+(``~/.config/radio/radio.toml``); ``./radio.toml``, or the ``--config`` file in its place;
+then the command line's flags (applied by the CLI with ``Settings.with_overrides``).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import string
 import sys
@@ -163,25 +165,100 @@ _OPTIONAL_TEXT = ("show_description", "owner_email", "base_url", "copyright")
 _MUSIC_FILES = ("music_intro", "music_outro", "music_bed", "music_stinger")
 
 
-def default_config_paths() -> list[Path]:
+@dataclass(frozen=True)
+class ConfigSource:
+    """One layer of settings: a radio.toml that is read if it exists."""
+
+    layer: str  # "user" (~/.config/radio/radio.toml), "project" (./radio.toml) or "--config"
+    path: Path
+    exists: bool
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    """The effective settings and, for each key set by a file, that file."""
+
+    settings: Settings
+    origins: dict[str, str]  # "show_name", "lexicon.Siobhan", "cast.piper.Ana Ruiz" -> path; absent: default
+    sources: tuple[ConfigSource, ...]
+
+
+def user_config_path() -> Path:
+    """The user's radio.toml: ``$XDG_CONFIG_HOME/radio/radio.toml`` (``~/.config/radio/radio.toml``)."""
     base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return [Path("radio.toml"), base / "radio" / "radio.toml"]
+    return base / "radio" / "radio.toml"
+
+
+def config_sources(path: str | Path | None = None) -> tuple[ConfigSource, ...]:
+    """The files settings come from, lowest first: the user's file, then ``./radio.toml`` (or the
+    ``--config`` file in its place). Flags on the command line come last, over both."""
+    project = ("--config", Path(path)) if path is not None else ("project", Path("radio.toml"))
+    layers = [("user", user_config_path()), project]
+    seen: set[Path] = set()
+    sources: list[ConfigSource] = []
+    for layer, candidate in layers:
+        resolved = candidate.expanduser().resolve()
+        if resolved in seen:  # the working directory is the user's config folder: one file, read once
+            continue
+        seen.add(resolved)
+        sources.append(ConfigSource(layer, candidate, candidate.is_file()))
+    return tuple(sources)
+
+
+def default_config_paths() -> list[Path]:
+    """The files read without ``--config``, lowest first."""
+    return [source.path for source in config_sources()]
 
 
 def load_settings(path: str | Path | None = None) -> Settings:
-    """Read settings from ``path`` or the first radio.toml found; defaults if none."""
-    if path is not None:
-        candidate = Path(path)
-        if not candidate.is_file():
-            raise ConfigError(f"config file not found: {candidate}")
-        return _parse(candidate)
-    for candidate in default_config_paths():
-        if candidate.is_file():
-            return _parse(candidate)
-    return validate(Settings())
+    """The defaults, then the user's radio.toml, then ``path`` (else ``./radio.toml``), merged key by key."""
+    return load_layers(path).settings
 
 
-def _parse(path: Path) -> Settings:
+def load_layers(path: str | Path | None = None) -> LoadedSettings:
+    """Like ``load_settings``, with where each key came from. A table in both files merges per key:
+    ``[show] name`` in ./radio.toml keeps the user's ``[show] anchor``; ``[lexicon]`` and ``[cast]``
+    entries merge per word and per person."""
+    if path is not None and not Path(path).is_file():
+        raise ConfigError(f"config file not found: {path}")
+    sources = config_sources(path)
+    values: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+    for source in sources:
+        if not source.exists:
+            continue
+        where = str(source.path.expanduser().resolve())
+        for name, value in _read_values(source.path).items():
+            if name in ("lexicon", "cast"):
+                merged = _merge_table(values.get(name, {}), value, f"{name}.", where, origins)
+                values[name] = merged
+                continue
+            values[name] = value
+            origins[name] = where
+    found = [source for source in sources if source.exists]
+    if "cast_file" not in values and found:  # the cast beside the radio.toml read last
+        values["cast_file"] = str(found[-1].path.parent.resolve() / "cast.toml")
+        origins["cast_file"] = str(found[-1].path.expanduser().resolve())
+    return LoadedSettings(validate(dataclasses.replace(Settings(), **values)), origins, sources)
+
+
+def _merge_table(
+    below: dict[str, Any], above: dict[str, Any], prefix: str, where: str, origins: dict[str, str]
+) -> dict[str, Any]:
+    """``above`` over ``below`` per key; sub-tables (``[cast.piper]``) merge per key too."""
+    merged = dict(below)
+    for key, value in above.items():
+        if isinstance(value, dict) and prefix == "cast.":  # [cast.ENGINE]: per person too
+            under = merged[key] if isinstance(merged.get(key), dict) else {}
+            merged[key] = _merge_table(under, value, f"{prefix}{key}.", where, origins)
+            continue
+        merged[key] = value
+        origins[prefix + key] = where
+    return merged
+
+
+def _read_values(path: Path) -> dict[str, Any]:
+    """One radio.toml's settings by field name, types checked, paths made absolute from the file's folder."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -229,8 +306,89 @@ def _parse(path: Path) -> Settings:
             if name == "cast_file" and value:  # "" keeps no cast file
                 value = str((path.parent / Path(str(value)).expanduser()).resolve())
             values[name] = value
-    values.setdefault("cast_file", str(path.parent.resolve() / "cast.toml"))
-    return validate(dataclasses.replace(defaults, **values))
+    return values
+
+
+def settings_tables(loaded: LoadedSettings) -> dict[str, dict[str, tuple[Any, str]]]:
+    """The effective settings as radio.toml's tables: section -> key -> (value, where it came from).
+    Keys are written as radio.toml spells them (``name``, not ``show_name``); unset keys are None."""
+    settings, origins = loaded.settings, loaded.origins
+    spelled = {field: key for aliases in _ALIASES.values() for key, field in reversed(aliases.items())}
+    tables: dict[str, dict[str, tuple[Any, str]]] = {}
+    for section, names in _SECTIONS.items():
+        table = tables.setdefault(section, {})
+        for name in names:
+            value = getattr(settings, name)
+            shown = (list(value) or None) if isinstance(value, tuple) else value  # no quote_voices: not set
+            table[spelled.get(name, name)] = (shown, origins.get(name, "default"))
+    for section in ("lexicon", "cast"):
+        table = tables.setdefault(section, {})
+        for key, value in getattr(settings, section).items():
+            if isinstance(value, dict) and section == "cast":  # [cast.ENGINE]
+                table[key] = (dict(value), origins.get(f"cast.{key}", "merged"))
+                continue
+            table[key] = (value, origins.get(f"{section}.{key}", "default"))
+    return tables
+
+
+def settings_toml(loaded: LoadedSettings, sources: bool = False) -> str:
+    """The effective settings as a radio.toml that reads back to the same settings; ``sources``
+    adds, after each key, the file it came from (or "default")."""
+    lines: list[str] = []
+    for section, table in settings_tables(loaded).items():
+        subtables = {k: v for k, v in table.items() if isinstance(v[0], dict) and section == "cast"}
+        lines.append(f"[{section}]")
+        for key, (value, origin) in table.items():
+            if key in subtables:
+                continue
+            note = f"  # {origin}" if sources else ""
+            if value is None:
+                lines.append(f"# {_toml_key(key)} is not set{note}")
+            else:
+                lines.append(f"{_toml_key(key)} = {_toml_value(value)}{note}")
+        for key, (value, _) in subtables.items():
+            lines.append(f"\n[{section}.{_toml_key(key)}]")
+            for name, voice in value.items():
+                note = f"  # {loaded.origins.get(f'cast.{key}.{name}', 'default')}" if sources else ""
+                lines.append(f"{_toml_key(name)} = {_toml_value(voice)}{note}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _toml_key(key: str) -> str:
+    return key if key and all(c.isascii() and (c.isalnum() or c in "-_") for c in key) else _toml_value(key)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):  # a JSON string is a TOML basic string once DEL is escaped too
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + " }"
+    raise TypeError(f"no TOML form for {type(value).__name__}")
+
+
+def write_starter(path: Path, force: bool = False) -> None:
+    """Write the commented starter radio.toml (every key, at its default, commented out);
+    refuse to replace an existing file unless ``force``. Atomic: a temporary file renamed."""
+    from radio import asset
+
+    if path.exists() and not force:
+        raise ConfigError(f"{path} exists; add --force to replace it with the starter file")
+    if path.exists() and not path.is_file():
+        raise ConfigError(f"{path} is not a file; give the path of a radio.toml to write")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.partial")
+        partial.write_text(asset("radio.toml").read_text(encoding="utf-8"), encoding="utf-8")
+        partial.replace(path)
+    except OSError as exc:
+        raise ConfigError(f"cannot write {path}: {exc.strerror or exc}; choose a folder you can write to") from None
 
 
 def _cast_table(path: Path, table: object) -> dict[str, Any]:

@@ -95,7 +95,7 @@ def test_episode_date_option(short_article: Path, tmp_path: Path) -> None:
     run = [sys.executable, "-m", "radio", "episode", str(short_article), "--dry-run", "-e", "fake"]
     good = subprocess.run([*run, "--date", "2026-03-03"], capture_output=True, text=True, check=False)
     assert good.returncode == 0, good.stderr
-    first = good.stdout.splitlines()[0]
+    first = next(line for line in good.stdout.splitlines() if line.startswith("     said: "))
     assert "It's Tuesday, March third." in first and "Published" not in first  # the spoken form
     later = subprocess.run([*run, "--date", "2026-03-05"], capture_output=True, text=True, check=False)
     assert "It's Thursday, March fifth. Ferry" in later.stdout and "Published on Tuesday, March third." in later.stdout

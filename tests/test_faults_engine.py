@@ -293,7 +293,7 @@ def test_the_reachable_target_follows_the_true_peak_ceiling() -> None:
 
 def test_usage_errors_and_help_keep_their_behaviour(tmp_path: Path) -> None:
     proc = radio("episode", "--no-such-option", cwd=tmp_path)
-    assert proc.returncode == 2 and "No such option" in proc.stderr
+    assert proc.returncode == 1 and "No such option" in proc.stderr
     proc = radio("--help", cwd=tmp_path)
     assert proc.returncode == 0 and "episode" in proc.stdout
 

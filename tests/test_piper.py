@@ -137,7 +137,7 @@ def test_a_model_without_its_config_is_refused(tmp_path: Path) -> None:
 
 def test_missing_extra_says_which_pip_install_fixes_it(monkeypatch: pytest.MonkeyPatch, engine: PiperEngine) -> None:
     monkeypatch.setitem(sys.modules, "piper", None)  # as if piper-tts were not installed
-    with pytest.raises(EngineError, match=r"^the piper engine needs piper-tts; pip install 'radio\[piper\]'$"):
+    with pytest.raises(EngineError, match=r"^the piper engine needs piper-tts; pip install 'radio-bulletin\[piper\]'$"):
         engine.check_voice(JOE)
 
 

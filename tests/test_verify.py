@@ -30,7 +30,7 @@ from radio.sound.engines.fake import FakeEngine
 from tests.helpers import tiny_script
 from tests.test_cli import radio
 
-pytest.importorskip("faster_whisper", reason="the verify extra: pip install 'radio[verify]'")
+pytest.importorskip("faster_whisper", reason="the verify extra: pip install 'radio-bulletin[verify]'")
 
 
 # ---------------------------------------------------------------- words and timing, no audio
@@ -169,7 +169,7 @@ def test_verify_without_the_extra_says_what_to_install(tmp_path: Path, short_art
     )  # fmt: skip
     assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
     assert proc.stderr.strip().splitlines() == ["radio: error: --verify needs the offline speech recogniser: "
-                                                "pip install 'radio[verify]'"]  # fmt: skip
+                                                "pip install 'radio-bulletin[verify]'"]  # fmt: skip
     assert not out.exists() or not any(out.iterdir())
     plain = radio(  # without --verify the recogniser is never imported
         "episode", str(short_article), "--engine", "fake", "--out", str(out), cwd=tmp_path,

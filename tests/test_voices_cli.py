@@ -26,7 +26,7 @@ def test_lists_every_engine_with_its_voices(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     assert any(line.startswith("pyttsx3 (installed, default)") for line in lines)
-    assert any(line.startswith("piper (installed): pip install 'radio[piper]'") for line in lines)
+    assert any(line.startswith("piper (installed): pip install 'radio-bulletin[piper]'") for line in lines)
     assert any(line.split()[:2] == ["anchor", "gmw/en-us"] and "anchor only" in line for line in lines)
     assert any(line.split()[:2] == ["quote", "en_US-joe-medium@-3"] and line.endswith("quotes") for line in lines)
 
@@ -61,9 +61,9 @@ def test_an_engine_that_is_not_installed_says_what_to_install(tmp_path: Path) ->
     assert proc.returncode == 0, proc.stderr
     piper = next(e for e in json.loads(proc.stdout)["engines"] if e["name"] == "piper")
     assert piper["installed"] is False and piper["voices"] == []
-    assert piper["detail"] == "the piper engine needs piper-tts; pip install 'radio[piper]'"
+    assert piper["detail"] == "the piper engine needs piper-tts; pip install 'radio-bulletin[piper]'"
     text = radio("voices", "--engine", "piper", cwd=tmp_path, code=code)
-    assert text.stdout.startswith("piper (not installed, default): pip install 'radio[piper]'")
+    assert text.stdout.startswith("piper (not installed, default): pip install 'radio-bulletin[piper]'")
 
 
 def test_preview_writes_the_sample_sentence(tmp_path: Path) -> None:

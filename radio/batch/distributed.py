@@ -4,7 +4,7 @@ Each task renders one article on a Dask worker (which needs radio and the engine
 the output folder on shared storage at the same path). The results come back to the client, and
 only the client writes the catalog, so SQLite is never shared over the network. A worker keeps
 its engine between tasks (``WorkerState``): a model loads once per worker process.
-Imported only with --scheduler; ``dask.distributed`` is the optional extra ``radio[dask]``.
+Imported only with --scheduler; ``dask.distributed`` is the optional extra ``radio-bulletin[dask]``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def _client(scheduler: str) -> Any:
         from dask.distributed import Client
     except ImportError:
         raise DependencyError(
-            "--scheduler needs dask.distributed: pip install 'radio[dask]' (on the client and every worker)"
+            "--scheduler needs dask.distributed: pip install 'radio-bulletin[dask]' (on the client and every worker)"
         ) from None
     try:
         return Client(scheduler, timeout=CONNECT_TIMEOUT_S)

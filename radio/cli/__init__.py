@@ -19,6 +19,7 @@ import typer
 from radio.errors import RadioError
 
 if TYPE_CHECKING:
+    from radio.config import Settings
     from radio.models import Episode, Script
     from radio.publish.verify import VerifyOptions
     from radio.sound.engines import Engine
@@ -29,22 +30,25 @@ app = typer.Typer(
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
-    add_completion=False,
 )
 log = logging.getLogger("radio")
 NOT_FIT_TO_AIR = 3
 """Exit status of `radio episode` when the episode was rendered but failed a quality check."""
 
 
+DISTRIBUTION = "radio-bulletin"
+"""The name on PyPI (`radio` there is another project); the import package and the command are `radio`."""
+
+
 def _version() -> str:
     from importlib import metadata
 
-    for dist in metadata.packages_distributions().get("radio", []) or ["radio"]:
-        try:
-            return metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            continue
-    return "unknown"
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        import radio
+
+        return radio.__version__
 
 
 def _print_version(value: bool) -> None:
@@ -55,12 +59,39 @@ def _print_version(value: bool) -> None:
 
 @app.callback()
 def _main(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
     ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Only errors and the result: no progress or log lines.")
+    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Debug lines and timings as well.")] = False,
 ) -> None:
     """Turn written news into broadcast-ready radio segments and podcast episodes."""
+    if quiet and verbose:
+        raise typer.BadParameter("give -q/--quiet or -v/--verbose, not both")
+    level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.INFO
+    log.setLevel(level)
+    if verbose:
+        import time
+
+        started = time.perf_counter()
+        for handler in log.handlers:  # milliseconds since the start on every line
+            handler.setFormatter(logging.Formatter("radio: %(relativeCreated)6.0f ms %(message)s"))
+        command = ctx.invoked_subcommand
+        ctx.call_on_close(lambda: log.debug("%s took %.2f s", command, time.perf_counter() - started))
+
+
+def _no_color() -> None:
+    """NO_COLOR (https://no-color.org), set to anything but "": no colour or other styling in help,
+    errors, tables and progress. Rich consoles read it themselves; typer's help and error panels
+    are told here, once, to write no escape codes at all."""
+    if os.environ.get("NO_COLOR"):
+        from typer import rich_utils
+
+        rich_utils.COLOR_SYSTEM = None
 
 
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", "-c", help="radio.toml to use.")]
@@ -81,12 +112,42 @@ def _settings(config: Path | None, **overrides: object):  # type: ignore[no-unty
 
 
 def _progress(stage: str, done: int, total: int) -> None:
+    if not log.isEnabledFor(logging.INFO):  # radio -q: only errors and the result
+        return
     if sys.stderr.isatty():
         end = "\n" if done == total else ""
         typer.echo(f"\r{stage} {done}/{total}", err=True, nl=False)
         typer.echo(end, err=True, nl=False)
     elif done == total or done % max(10, total // 10) == 0:  # plain log lines, about ten of them
         log.info("%s %d/%d", stage, done, total)
+
+
+def running_order(the_script: Script, settings: Settings) -> str:
+    """A script for a person: a header with the estimated length, then each segment as written
+    and as it will be said."""
+    from radio.words.estimate import estimate_speech_ms
+
+    speech_ms = estimate_speech_ms(
+        the_script,
+        settings.rate_wpm,
+        settings.pause_within_paragraph_ms,
+        settings.pause_between_paragraphs_ms,
+        settings.lead_in_ms,
+    )
+    minutes, seconds = divmod(round(speech_ms / 1000), 60)
+    lines = [
+        the_script.title,
+        f"{the_script.date or 'undated'} · {the_script.show} · read by {the_script.anchor} · "
+        f"{len(the_script.segments)} segments · about {minutes} min {seconds:02d} s of speech at "
+        f"{settings.rate_wpm} words a minute (music adds its own)",
+        "",
+    ]
+    for number, seg in enumerate(the_script.segments, start=1):
+        lines.append(f"{number:>3}  {seg.kind:<6} {seg.speaker or the_script.anchor} [{seg.voice}]")
+        lines.append(f"     written: {seg.text}")
+        lines.append(f"     said:    {seg.spoken}")
+        lines.append("")
+    return "\n".join(lines)
 
 
 @app.command()
@@ -128,10 +189,7 @@ def script(
         if json_out:
             typer.echo(script_to_json(result))
             continue
-        typer.echo(f"{result.title}\n{result.date or 'undated'} · {result.show} · read by {result.anchor}\n")
-        for number, seg in enumerate(result.segments, start=1):
-            who = seg.speaker or result.anchor
-            typer.echo(f"{number:>3}  {seg.kind:<6} {who} [{seg.voice}]\n     {seg.text}\n")
+        typer.echo(running_order(result, settings))
     if failures:
         raise typer.Exit(1)
 
@@ -178,7 +236,7 @@ def episode(
         typer.Option("--length", help="Target length in minutes (5, 4:30, 90s): later paragraphs are cut to fit."),
     ] = None,
     verify: Annotated[
-        bool, typer.Option("--verify", help="Then transcribe the MP3 and report what was heard (radio[verify]).")
+        bool, typer.Option("--verify", help="Then transcribe the MP3 and report what was heard (extra: verify).")
     ] = False,
     verify_strict: Annotated[
         bool, typer.Option("--verify-strict", help="As --verify, and a segment above the threshold fails (exit 3).")
@@ -229,9 +287,8 @@ def episode(
         the_script = fit.script
         for line in fit.summary():
             typer.echo(f"radio: {line}", err=True)
-    if dry_run:
-        for number, seg in enumerate(the_script.segments, start=1):
-            typer.echo(f"{number:>3}  {seg.kind:<6} {seg.speaker or the_script.anchor} [{seg.voice}]: {seg.spoken}")
+    if dry_run:  # the same view as `radio script`
+        typer.echo(running_order(the_script, settings))
         return
     from radio.batch import record_single, segment_cache
     from radio.pipeline import slugify
@@ -444,8 +501,21 @@ def main() -> None:
     log.setLevel(logging.INFO)
     log.propagate = False
     logging.getLogger().addHandler(logging.NullHandler())  # no last-resort printing of third-party warnings
+    _no_color()
+    from typer._click.exceptions import ClickException, UsageError  # typer's bundled click (typer >= 0.26)
+
     try:
-        app()
+        status = app(prog_name="radio", standalone_mode=False)  # usage errors come here, made one line
+    except UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx is not None else "radio"
+        typer.echo(f"radio: error: {exc.format_message()} (see '{where} -h')", err=True)
+        sys.exit(1)  # bad input, like every other error
+    except ClickException as exc:
+        typer.echo(f"radio: error: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("radio: error: aborted", err=True)
+        sys.exit(1)
     except RadioError as exc:
         typer.echo(f"radio: error: {exc}", err=True)
         sys.exit(1)
@@ -454,7 +524,9 @@ def main() -> None:
         what = "interrupted" if signum == signal.SIGINT else f"stopped ({signal.Signals(signum).name})"
         typer.echo(f"radio: {what}; nothing was written under a final name", err=True)
         sys.exit(128 + signum)
+    sys.exit(status if isinstance(status, int) else 0)
 
 
+from radio.cli import config as _config  # noqa: E402,F401  (registers `radio config path|show|init`)
 from radio.cli import publish as _publish  # noqa: E402,F401  (registers feed and serve)
 from radio.cli import voices as _voices  # noqa: E402,F401  (registers `radio voices`)

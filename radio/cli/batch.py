@@ -222,6 +222,7 @@ def batch(
         sources, gate, settings.fetch_timeout_s, patterns=pattern or (), recursive=recursive, skip=out
     )
     items = select(items, since)
+    quiet = quiet or not log.isEnabledFor(logging.INFO)  # `radio -q batch` as `radio batch -q`
     display: _Plain | _Live = _Live() if sys.stderr.isatty() and not quiet else _Plain(quiet)
     try:
         summary = run_batch(

@@ -36,7 +36,7 @@ def describe_engine(name: str, settings: Any) -> dict[str, Any]:
         engine.check_voice(anchor)
     except RadioError as exc:
         row["detail"] = str(exc)
-        row.setdefault("install", f"pip install 'radio[{name}]'")
+        row.setdefault("install", f"pip install 'radio-bulletin[{name}]'")
         return row
     row["installed"] = True
     row["anchor_voice"] = anchor

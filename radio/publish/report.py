@@ -3,7 +3,9 @@ is fit to air."""
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,12 +16,14 @@ from mutagen.mp3 import MP3
 from radio.config import Settings
 from radio.models import Loudness, Placement, Script, SilenceProfile
 from radio.publish import cover as covers
+from radio.words.speech import Lexicon, load_user_lexicon, to_spoken
 
 LOUDNESS_TOLERANCE_LU = 1.0
 DURATION_TOLERANCE_MS = 150  # MP3 framing
 MAX_SILENCE_INSIDE_MS = 3000  # longer is dead air on the radio
 MAX_SILENCE_EDGE_MS = 1000
 MIN_SEGMENT_DBFS = -45.0
+MIN_SPOKEN_AGREEMENT = 0.5  # a hand-edited 'spoken' keeps at least this share of its text's words, in order
 _V24_ONLY = {"ASPI", "EQU2", "RVA2", "SEEK", "SIGN", "TDEN", "TDOR", "TDRC", "TDRL", "TDTG", "TIPL", "TMCL", "TMOO",
              "TPRO", "TSOA", "TSOP", "TSOT", "TSST"}  # fmt: skip
 
@@ -153,6 +157,7 @@ def build_report(
             f"(min {MIN_SEGMENT_DBFS:.0f})",
         ),
         _cover_check(facts["cover"]),
+        transcript_check(script, _uslt(mp3), load_user_lexicon(settings.lexicon)),
     ]
     if voices is not None:
         distinct = voices["distinct_voices"]
@@ -202,6 +207,52 @@ def with_verify(report: dict[str, Any], heard: dict[str, Any]) -> dict[str, Any]
         checks = {**report["checks"], "verify": {"passed": heard["passed"], "detail": detail}}
         result.update(checks=checks, fit_to_air=all(c["passed"] for c in checks.values()))
     return result
+
+
+def _uslt(mp3: Path) -> str:
+    frames = ID3(str(mp3)).getall("USLT")
+    return str(frames[0].text) if frames else ""
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", text.lower())
+
+
+def transcript_check(script: Script, transcript: str, lexicon: Lexicon | None = None) -> Check:
+    """The words a listener reads and the words voiced agree, segment by segment.
+
+    The transcript in the MP3 (USLT) must hold each segment's text, in order. Each segment's
+    ``spoken`` (what the engine said) must be the spoken form of that text as it is now: the form
+    radio derives from it (the same derivation whose fingerprint, ``spoken_from`` in the script JSON,
+    makes an edited script derive it again when only the text changed), or a producer's hand edit
+    of it that keeps at least MIN_SPOKEN_AGREEMENT of the derived form's words, in order: a
+    respelled name passes, a 'spoken' that tells another story fails the episode."""
+    problems: list[str] = []
+    derived_count = 0
+    position = 0
+    for number, seg in enumerate(script.segments, start=1):
+        who = f"segment {number} ({seg.kind}, {seg.speaker or script.anchor})"
+        found = transcript.find(seg.text, position)
+        if found < 0:
+            problems.append(f"{who}: its text is not in the transcript")
+        else:
+            position = found + len(seg.text)
+        derived = to_spoken(seg.text, lexicon, script.engine)
+        if seg.spoken == derived:
+            derived_count += 1
+            continue
+        agreement = difflib.SequenceMatcher(None, _words(derived), _words(seg.spoken), autojunk=False).ratio()
+        if agreement < MIN_SPOKEN_AGREEMENT:
+            problems.append(f"{who}: the audio says {_clip(seg.spoken)!r}, the transcript {_clip(seg.text)!r}")
+    edited = len(script.segments) - derived_count
+    summary = f"{derived_count} segments voiced as derived from their text, {edited} edited by hand"
+    if problems:
+        return Check("transcript_matches_voice", False, "; ".join(problems[:3]) + f" ({summary})")
+    return Check("transcript_matches_voice", True, summary)
+
+
+def _clip(text: str, size: int = 60) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 def failed_checks(report: dict[str, Any]) -> list[str]:

@@ -11,7 +11,7 @@ normalised the same way (numbers and symbols as said, through the script's own
 speech rules; case, punctuation and British/American spellings folded). Then the
 offset of each cue (from the WebVTT file) and chapter start from the first heard
 word near it, and whether each quote was heard word for word. The optional
-``verify`` extra provides the recogniser (``pip install 'radio[verify]'``).
+``verify`` extra provides the recogniser (``pip install 'radio-bulletin[verify]'``).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ ONSET_BELOW_DB = 15.0  # a word's sound begins at its first frame this close to 
 MIN_JUDGED_WORDS = 15  # shorter segments are judged with the next (see judged_groups): one word in 8 is 0.125
 WINDOW_MS = 24_000  # consecutive segments heard together up to this long (0: each segment alone)
 LONG_SEGMENT_MS = 28_000  # longer segments are cut at pauses by Whisper's VAD (one window is 30 s)
-INSTALL = "pip install 'radio[verify]'"
+INSTALL = "pip install 'radio-bulletin[verify]'"
 
 
 @dataclass(frozen=True)

@@ -117,7 +117,7 @@ def get_engine(name: str, rate_wpm: int = 175, in_worker: bool | None = None) ->
     try:
         cls = getattr(importlib.import_module(module_name), attr)
     except ImportError as exc:
-        raise EngineError(f"engine {name!r} is not installed ({exc}); pip install 'radio[{name}]'") from None
+        raise EngineError(f"engine {name!r} is not installed ({exc}); pip install 'radio-bulletin[{name}]'") from None
     if not (isinstance(cls, type) and issubclass(cls, Engine)):
         raise EngineError(f"engine {name!r} ({target}) is not a radio Engine")
     engine: Engine = cls(rate_wpm=rate_wpm)

