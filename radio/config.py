@@ -94,6 +94,8 @@ class Settings:
     fetch_delay_s: float = 1.0  # news feeds: seconds between two requests to the same host (politeness)
     # [lexicon]: word -> respelling, or word -> {say = ..., espeak = ...}
     lexicon: dict[str, Any] = field(default_factory=dict)
+    # [rates]: voice id -> words per minute, for a voice that should speak faster or slower than rate_wpm
+    rates: dict[str, int] = field(default_factory=dict)
     # [cast]: "Person Name" = voice id, or "female" / "male"; [cast.ENGINE] for one engine only
     cast: dict[str, Any] = field(default_factory=dict)
 
@@ -229,7 +231,7 @@ def load_layers(path: str | Path | None = None) -> LoadedSettings:
             continue
         where = str(source.path.expanduser().resolve())
         for name, value in _read_values(source.path).items():
-            if name in ("lexicon", "cast"):
+            if name in ("lexicon", "cast", "rates"):
                 merged = _merge_table(values.get(name, {}), value, f"{name}.", where, origins)
                 values[name] = merged
                 continue
@@ -271,13 +273,16 @@ def _read_values(path: Path) -> dict[str, Any]:
                 raise ConfigError(f"{path}: [lexicon] must be a table of word = respelling")
             values["lexicon"] = dict(table)
             continue
+        if section == "rates":
+            values["rates"] = _rates_table(path, table)
+            continue
         if section == "cast":
             values["cast"] = _cast_table(path, table)
             continue
         if section not in _SECTIONS or not isinstance(table, dict):
             raise ConfigError(
                 f"{path}: unknown section [{section}]; use [show], [voice], [audio], [music], [ingest], [batch], "
-                "[lexicon] or [cast]"
+                "[lexicon], [cast] or [rates]"
             )
         for key, value in table.items():
             name = _ALIASES.get(section, {}).get(key, key)
@@ -321,7 +326,7 @@ def settings_tables(loaded: LoadedSettings) -> dict[str, dict[str, tuple[Any, st
             value = getattr(settings, name)
             shown = (list(value) or None) if isinstance(value, tuple) else value  # no quote_voices: not set
             table[spelled.get(name, name)] = (shown, origins.get(name, "default"))
-    for section in ("lexicon", "cast"):
+    for section in ("lexicon", "cast", "rates"):
         table = tables.setdefault(section, {})
         for key, value in getattr(settings, section).items():
             if isinstance(value, dict) and section == "cast":  # [cast.ENGINE]
@@ -389,6 +394,16 @@ def write_starter(path: Path, force: bool = False) -> None:
         partial.replace(path)
     except OSError as exc:
         raise ConfigError(f"cannot write {path}: {exc.strerror or exc}; choose a folder you can write to") from None
+
+
+def _rates_table(path: Path, table: object) -> dict[str, int]:
+    """[rates]: "voice id" = words per minute."""
+    if not isinstance(table, dict):
+        raise ConfigError(f'{path}: [rates] must be a table of "voice id" = words per minute')
+    for voice, wpm in table.items():
+        if isinstance(wpm, bool) or not isinstance(wpm, int) or not 80 <= wpm <= 400:
+            raise ConfigError(f"{path}: [rates] {voice!r} must be a whole number of words per minute, 80 to 400")
+    return dict(table)
 
 
 def _cast_table(path: Path, table: object) -> dict[str, Any]:

@@ -126,7 +126,7 @@ def render_episode(
         from radio.publish.verify import require_recogniser
 
         require_recogniser()  # the verify extra, before any audio work
-    engine = engine or get_engine(settings.engine, rate_wpm=settings.rate_wpm)
+    engine = engine or get_engine(settings.engine, rate_wpm=settings.rate_wpm, voice_rates_wpm=settings.rates)
     cover = load_cover(settings.cover_path)  # fail on a bad cover before any audio work
     from radio.sound.mix import check_music
 

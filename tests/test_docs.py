@@ -60,6 +60,8 @@ def test_configuration_keys_are_documented() -> None:
         "story_transition": "between_stories",
     }
     for field in Settings.__dataclass_fields__:
-        if field in ("lexicon", "cast", "air_date"):  # tables ([lexicon], [cast]); air_date is `--date`
+        if field in ("lexicon", "cast", "rates", "air_date"):  # tables ([lexicon], [cast], [rates]); air_date: `--date`
             continue
         assert re.search(rf"^{aliases.get(field, field)} = ", documented, re.M), field
+    for table in ("lexicon", "cast", "rates"):
+        assert f"\n[{table}]" in documented, table

@@ -96,7 +96,7 @@ class WorkerState:
         from radio.words.speech import load_user_lexicon
 
         self.settings = settings
-        self.engine = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
+        self.engine = get_engine(settings.engine, rate_wpm=settings.rate_wpm, voice_rates_wpm=settings.rates)
         self.lexicon = load_user_lexicon(settings.lexicon)
         limit = settings.cache_limit_mb * 1024 * 1024
         self.cache = SegmentCache(limit_bytes=limit) if limit > 0 else None

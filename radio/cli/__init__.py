@@ -169,7 +169,7 @@ def script(
     from radio.words.speech import load_user_lexicon
 
     settings = _settings(config, engine=engine)
-    tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
+    tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm, voice_rates_wpm=settings.rates)
     lexicon = load_user_lexicon(settings.lexicon)  # once, not per article
     failures = 0
     for number, source in enumerate(articles, start=1):
@@ -272,11 +272,11 @@ def episode(
         if title and title.strip():
             the_script = dataclasses.replace(the_script, title=" ".join(title.split()))
         settings = settings.with_overrides(engine=engine or the_script.engine or None)
-        tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
+        tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm, voice_rates_wpm=settings.rates)
         _check_voices(the_script, tts, script_file)
     else:
         assert articles
-        tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
+        tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm, voice_rates_wpm=settings.rates)
         if len(articles) == 1:
             the_script = make_script(articles[0], settings, tts, fmt, title=title)
         else:
@@ -460,7 +460,7 @@ def say(
     from radio.sound.engines import get_engine
 
     settings = _settings(config, engine=engine)
-    tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
+    tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm, voice_rates_wpm=settings.rates)
     spoken = say_it(" ".join(words), settings, tts, voice, out)
     typer.echo(f"said: {spoken}" + (f" -> {out}" if out else ""), err=True)
     if out:

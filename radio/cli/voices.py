@@ -87,7 +87,7 @@ def voices(
     if preview is not None:
         from radio.say import say
 
-        tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm)
+        tts = get_engine(settings.engine, rate_wpm=settings.rate_wpm, voice_rates_wpm=settings.rates)
         say(PREVIEW.format(show=settings.show_name), settings, tts, preview, out)
         typer.echo(str(out) if out else f"previewed {preview} ({tts.name})")
         return

@@ -101,7 +101,7 @@ class SegmentCache:
             "voice": voice,
             "engine": engine.name,
             "engine_version": version,
-            "rate_wpm": engine.rate_wpm,
+            "rate_wpm": engine.rate_for(voice),
             "sample_rate_hz": sample_rate_hz,
             "channels": channels,
         }

@@ -50,6 +50,11 @@ class Engine(ABC):
 
     def __init__(self, rate_wpm: int = 175) -> None:
         self.rate_wpm = rate_wpm
+        self.voice_rates_wpm: dict[str, int] = {}  # a producer's rate for one voice ([rates] in radio.toml)
+
+    def rate_for(self, voice: str) -> int:
+        """The speaking rate (words per minute) of ``voice``: its own if the producer set one."""
+        return self.voice_rates_wpm.get(voice, self.rate_wpm)
 
     @abstractmethod
     def synthesize_to_file(self, text: str, voice: str, path: Path) -> None:
@@ -100,8 +105,11 @@ def engine_names() -> list[str]:
     return sorted(names)
 
 
-def get_engine(name: str, rate_wpm: int = 175, in_worker: bool | None = None) -> Engine:
-    """Resolve an engine by name (built-in first, then entry points).
+def get_engine(
+    name: str, rate_wpm: int = 175, in_worker: bool | None = None, voice_rates_wpm: dict[str, int] | None = None
+) -> Engine:
+    """Resolve an engine by name (built-in first, then entry points); ``voice_rates_wpm`` gives
+    single voices their own rate.
 
     The engine runs in a worker process unless it declares ``in_worker = False``
     (or ``in_worker`` says otherwise here)."""
@@ -121,6 +129,7 @@ def get_engine(name: str, rate_wpm: int = 175, in_worker: bool | None = None) ->
     if not (isinstance(cls, type) and issubclass(cls, Engine)):
         raise EngineError(f"engine {name!r} ({target}) is not a radio Engine")
     engine: Engine = cls(rate_wpm=rate_wpm)
+    engine.voice_rates_wpm = dict(voice_rates_wpm or {})
     if cls.in_worker if in_worker is None else in_worker:
         from radio.sound.engines.worker import WorkerEngine
 

@@ -222,7 +222,7 @@ class PiperEngine(Engine):
         from piper import SynthesisConfig
 
         factor = 2.0 ** (spec.shift_semitones / 12.0)
-        length_scale = (model.config.length_scale or 1.0) * (175.0 / self.rate_wpm) * factor
+        length_scale = (model.config.length_scale or 1.0) * (175.0 / self.rate_for(voice)) * factor
         options: dict[str, Any] = {"speaker_id": self._speaker_id(spec), "length_scale": length_scale}
         if self.deterministic:
             options.update(noise_scale=0.0, noise_w_scale=0.0)

@@ -52,10 +52,12 @@ class Pyttsx3Engine(Engine):
     call_timeout_s = 30.0  # espeak voices 1,500 characters in well under a second
 
     def __getstate__(self) -> dict[str, Any]:  # for the worker process: settings, not the driver
-        return {"rate_wpm": self.rate_wpm}
+        return {"rate_wpm": self.rate_wpm, "voice_rates_wpm": self.voice_rates_wpm}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        rates = state.pop("voice_rates_wpm", {})
         self.__init__(**state)  # type: ignore[misc]
+        self.voice_rates_wpm = rates
 
     def __init__(self, rate_wpm: int = 175) -> None:
         super().__init__(rate_wpm)
@@ -123,7 +125,7 @@ class Pyttsx3Engine(Engine):
                     _wait_until(lambda: not driver.isBusy(), FILE_WAIT_S)
                 self._done.clear()
                 driver.setProperty("voice", voice)
-                driver.setProperty("rate", self.rate_wpm)
+                driver.setProperty("rate", self.rate_for(voice))
                 with contextlib.redirect_stdout(io.StringIO()):  # the driver prints "Audio saved to ..."
                     driver.save_to_file(text, str(path))
                     driver.runAndWait()

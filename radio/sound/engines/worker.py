@@ -48,6 +48,7 @@ class WorkerEngine(Engine):
 
     def __init__(self, engine: Engine, timeout_s: float | None = None) -> None:
         super().__init__(engine.rate_wpm)
+        self.voice_rates_wpm = engine.voice_rates_wpm
         self.engine = engine
         self.timeout_s = timeout_s or engine.call_timeout_s
         for attr in _MIRRORED:
