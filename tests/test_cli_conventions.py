@@ -143,7 +143,7 @@ def test_script_and_dry_run_show_written_and_said_with_an_estimate(tmp_path: Pat
     assert lines[0] == "Ferry service returns to the island after a month of repairs"
     header = lines[1]
     assert "read by Alex Morgan" in header and " segments · about 0 min " in header
-    assert header.endswith("s of speech at 175 words a minute (music adds its own)")
+    assert header.endswith("s with music and pauses, speech at 175 words a minute")
     written = [line for line in lines if line.startswith("     written: ")]
     said = [line for line in lines if line.startswith("     said:    ")]
     assert len(written) == len(said) >= 4
@@ -152,8 +152,10 @@ def test_script_and_dry_run_show_written_and_said_with_an_estimate(tmp_path: Pat
 
 
 def test_the_estimate_counts_words_at_the_rate_and_the_pauses() -> None:
+    from radio.config import Settings
     from radio.models import Script, Segment
-    from radio.words.estimate import estimate_speech_ms, spoken_words
+    from radio.pipeline import estimate_ms
+    from radio.words.estimate import spoken_words
 
     assert spoken_words("Twenty-one people didn't come, said Ms. O'Neill.") == 7
     segments = (
@@ -163,5 +165,8 @@ def test_the_estimate_counts_words_at_the_rate_and_the_pauses() -> None:
         Segment("outro", "x", " ".join(["word"] * 5), "v"),
     )
     script = Script("s", "t", None, "show", "anchor", "fake", segments)
-    # 250 words at 125 a minute: 120 s; pauses 800 + 350 + 800; lead-in 500
-    assert estimate_speech_ms(script, 125, 350, 800, 500) == 120_000 + 1950 + 500
+    quiet = Settings(music_enabled=False, pause_within_paragraph_ms=350, pause_between_paragraphs_ms=800)
+    # 250 words at 125 a minute: 120 s; the pauses the mix puts in; the music adds its own length
+    without_music = estimate_ms(script, quiet, 125)
+    assert 120_000 + 1150 <= without_music <= 120_000 + 1950 + 2 * quiet.lead_in_ms
+    assert estimate_ms(script, Settings(), 125) > without_music

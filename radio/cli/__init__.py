@@ -125,21 +125,15 @@ def _progress(stage: str, done: int, total: int) -> None:
 def running_order(the_script: Script, settings: Settings) -> str:
     """A script for a person: a header with the estimated length, then each segment as written
     and as it will be said."""
-    from radio.words.estimate import estimate_speech_ms
+    from radio.pipeline import estimate_ms
 
-    speech_ms = estimate_speech_ms(
-        the_script,
-        settings.rate_wpm,
-        settings.pause_within_paragraph_ms,
-        settings.pause_between_paragraphs_ms,
-        settings.lead_in_ms,
-    )
-    minutes, seconds = divmod(round(speech_ms / 1000), 60)
+    # the same estimate `--length` fits to: words at the rate, the pauses and the music
+    minutes, seconds = divmod(round(estimate_ms(the_script, settings, settings.rate_wpm) / 1000), 60)
     lines = [
         the_script.title,
         f"{the_script.date or 'undated'} · {the_script.show} · read by {the_script.anchor} · "
-        f"{len(the_script.segments)} segments · about {minutes} min {seconds:02d} s of speech at "
-        f"{settings.rate_wpm} words a minute (music adds its own)",
+        f"{len(the_script.segments)} segments · about {minutes} min {seconds:02d} s with music and pauses, "
+        f"speech at {settings.rate_wpm} words a minute",
         "",
     ]
     for number, seg in enumerate(the_script.segments, start=1):

@@ -16,15 +16,15 @@ from dataclasses import dataclass
 
 from radio.errors import InputError
 from radio.models import Script, Segment
+from radio.words.estimate import spoken_words
 
 MAX_LENGTH_MIN = 24 * 60
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*")  # "don't" is one word
 
 
 def speech_ms(spoken: str, rate_wpm: int) -> int:
     """How long ``spoken`` takes to say at ``rate_wpm`` words a minute."""
-    return round(len(_WORD.findall(spoken)) * 60_000 / rate_wpm)
+    return round(spoken_words(spoken) * 60_000 / rate_wpm)
 
 
 def parse_length(text: str) -> int:
@@ -152,7 +152,7 @@ def trim_to_length(script: Script, target_ms: int, estimate: Callable[[Script], 
         if not dropped[story]:
             continue
         words = sum(
-            len(_WORD.findall(seg.text))
+            spoken_words(seg.text)
             for seg in script.segments
             if seg.story == story and seg.paragraph in dropped[story]
         )
