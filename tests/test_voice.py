@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from radio.models import Script, Segment
 from radio.sound.engines.fake import FakeEngine
-from radio.sound.voice import chunks, voice_script
+from radio.sound.voice import EDGE_SILENCE_KEEP_MS, SENTENCE_GAP_MS, chunks, voice_script
 
 
 @given(st.text(alphabet=st.sampled_from("ab .,!?”\n"), max_size=600), st.integers(min_value=5, max_value=200))
@@ -34,10 +34,11 @@ class SmallEngine(FakeEngine):
 
 
 def test_a_long_segment_is_voiced_in_pieces_and_joined(tmp_path: Path) -> None:
-    text = "The first sentence is here. The second one follows it. And a third one ends it."
+    text = "The first sentence is here, with a clause that runs on. The second one follows it."
     script = Script("x", "T", None, "S", "A", "fake", (Segment("anchor", text, text, "fake-anchor", paragraph=0),))
     engine = SmallEngine()
     (clip,) = voice_script(script, engine, tmp_path, 22050, 1)
-    assert engine.calls == ["The first sentence is here.", "The second one follows it.", "And a third one ends it."]
-    expected = sum(FakeEngine.duration_ms(t) for t in engine.calls)
+    # one call per sentence; a sentence over the engine's limit in pieces, joined without a gap
+    assert engine.calls == ["The first sentence is here,", "with a clause that runs on.", "The second one follows it."]
+    expected = sum(FakeEngine.duration_ms(t) for t in engine.calls) + SENTENCE_GAP_MS - 2 * EDGE_SILENCE_KEEP_MS
     assert abs(len(clip) - expected) <= 3  # the fake voice has no edge silence to trim

@@ -1,10 +1,14 @@
 """Files beside the MP3: WebVTT and SRT transcripts, Podcasting 2.0 chapters,
-and the plain transcript. Timings come from the real segment placements;
-within a segment, cue boundaries are shared out by characters.
+and the plain transcript. Timings come from the real segment placements and,
+within a segment, from where the voice stage heard each sentence start
+(``Placement.sentence_starts_ms``): a cue starts when its first word is heard.
+Only a sentence too long for one cue is shared out by characters inside it.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import json
 import textwrap
 from collections.abc import Sequence
@@ -99,10 +103,119 @@ def chapter_title(script: Script, index: int) -> str:
     return f"{segment.speaker}: {gist}" if segment.kind == "quote" else gist
 
 
+MIN_CUE_MS = 1000  # a shorter cue is merged into a neighbour (a flash nobody can read)
+Timed = tuple[int, int, str]  # (start_ms, end_ms, text)
+
+
+def sentence_runs(text: str, placement: Placement) -> list[Timed]:
+    """The written sentences of a segment, each with the time its voice starts and the time
+    the next starts (the last: the segment's end).
+
+    With the voiced sentence starts: one start per written sentence when the counts agree;
+    else (the spoken text splits otherwise, "1.5" said "one point five") each heard start goes to
+    the written sentence at the nearest share of the text, and a sentence with no start of its
+    own joins the one before. Without them, the segment is shared out by characters.
+    """
+    written = split_sentences(text) or [text]
+    span = max(0, placement.end_ms - placement.start_ms)
+    sizes = [len(w) + 1 for w in written]
+    total = sum(sizes)
+    shares = [sum(sizes[:i]) / total for i in range(len(written))]
+    heard = placement.sentence_starts_ms
+    if not heard:
+        at = {i: round(span * share) for i, share in enumerate(shares)}
+    elif len(heard) == len(written):
+        at = dict(enumerate(heard))
+    else:
+        at = _align(shares, [offset / span if span else 1.0 for offset in heard], heard)
+    runs: list[Timed] = []
+    for i, sentence in enumerate(written):
+        if i in at and (not runs or at[i] > runs[-1][0] - placement.start_ms):
+            runs.append((placement.start_ms + at[i], placement.end_ms, sentence))
+        else:
+            runs[-1] = (runs[-1][0], runs[-1][1], f"{runs[-1][2]} {sentence}")
+    return [(r[0], nxt[0], r[2]) for r, nxt in itertools.pairwise(runs)] + [runs[-1]]
+
+
+_SKIP_COST = 0.1  # share of the text a start may be moved rather than left unused
+
+
+def _align(shares: list[float], heard_shares: list[float], heard: tuple[int, ...]) -> dict[int, int]:
+    """Written sentence index -> heard start (ms), in order, pairing the sentences' shares of
+    the text with the starts' shares of the time at least cost (the first with the first)."""
+    m, n = len(shares), len(heard_shares)
+    inf = float("inf")
+    # cost[j][k]: sentences 1..j and starts 1..k dealt with
+    cost = [[inf] * n for _ in range(m)]
+    move: dict[tuple[int, int], tuple[int, int, bool]] = {}
+    cost[0][0] = 0.0
+    for j in range(m):
+        for k in range(n):
+            if j == 0 and k == 0:
+                continue
+            options = []
+            if j and k:
+                options.append((cost[j - 1][k - 1] + abs(shares[j] - heard_shares[k]), (j - 1, k - 1, True)))
+            if j:
+                options.append((cost[j - 1][k] + _SKIP_COST, (j - 1, k, False)))
+            if k:
+                options.append((cost[j][k - 1] + _SKIP_COST, (j, k - 1, False)))
+            cost[j][k], move[(j, k)] = min(options, key=lambda o: o[0])
+    pairs = {0: heard[0]}
+    j, k = m - 1, n - 1
+    while (j, k) != (0, 0):
+        pj, pk, paired = move[(j, k)]
+        if paired:
+            pairs[j] = heard[k]
+        j, k = pj, pk
+    return pairs
+
+
+def merge_short(runs: list[Timed], min_ms: int = MIN_CUE_MS) -> list[Timed]:
+    """Runs of one segment, none shorter than ``min_ms`` where the segment allows it: a short
+    run joins the run before it (the first joins the one after), so every start stays a heard one."""
+    out = list(runs)
+    i = 0
+    while len(out) > 1 and i < len(out):
+        start, end, text = out[i]
+        if end - start >= min_ms:
+            i += 1
+            continue
+        if i > 0:
+            before = out[i - 1]
+            out[i - 1 : i + 1] = [(before[0], end, f"{before[2]} {text}")]
+            i -= 1
+        else:
+            after = out[1]
+            out[0:2] = [(start, after[1], f"{text} {after[2]}")]
+    return out
+
+
+def _split_run(run: Timed, line_chars: int, max_lines: int) -> list[tuple[int, int, tuple[str, ...]]]:
+    """A run cut into pieces of at most ``max_lines`` lines, balanced (no lone short last piece
+    where it can be helped), sharing the run's time by characters."""
+    start, end, text = run
+    lines = textwrap.wrap(text, line_chars, break_long_words=True) or [text]
+    count = -(-len(lines) // max_lines)
+    per = -(-len(lines) // count)
+    groups = [tuple(lines[i : i + per]) for i in range(0, len(lines), per)]
+    total = sum(len(" ".join(g)) for g in groups) or 1
+    out, at, cursor = [], start, 0
+    for group in groups:
+        cursor += len(" ".join(group))
+        until = start + round((end - start) * cursor / total)
+        out.append((at, until, group))
+        at = until
+    return out
+
+
 def cues(
     script: Script, placements: Sequence[Placement], line_chars: int, max_lines: int = 2, name_speakers: bool = False
 ) -> list[Cue]:
-    """Cut each segment into cues of at most ``max_lines`` lines of ``line_chars``.
+    """Cut each segment into cues of at most ``max_lines`` lines of ``line_chars``: one cue per
+    sentence as heard (``sentence_runs``), short ones merged (``merge_short``), a sentence too
+    long for one cue cut in balanced pieces; a cue still under ``MIN_CUE_MS`` (a segment that
+    short) stays up into the pause after it, up to the next cue.
 
     With ``name_speakers``, a segment whose speaker differs from the one before
     starts with "Name:" (the SRT convention; WebVTT uses voice tags instead).
@@ -112,23 +225,18 @@ def cues(
     for placement in placements:
         segment = script.segments[placement.index]
         speaker = speaker_name(script, placement.index)
-        sentences = split_sentences(segment.text)
-        if name_speakers and speaker != previous and sentences:
-            sentences[0] = f"{speaker}: {sentences[0]}"
+        runs = merge_short(sentence_runs(segment.text, placement))
+        if name_speakers and speaker != previous and runs:
+            runs[0] = (runs[0][0], runs[0][1], f"{speaker}: {runs[0][2]}")
         previous = speaker
-        chunks: list[tuple[str, ...]] = []
-        for sentence in sentences:
-            lines = textwrap.wrap(sentence, line_chars, break_long_words=True)
-            chunks += [tuple(lines[i : i + max_lines]) for i in range(0, len(lines), max_lines)]
-        total = sum(len(" ".join(c)) for c in chunks) or 1
-        span = placement.end_ms - placement.start_ms
-        at, cursor = placement.start_ms, 0
-        for chunk in chunks:
-            cursor += len(" ".join(chunk))
-            end = placement.start_ms + round(span * cursor / total)
-            if end > at:
-                result.append(Cue(at, end, speaker, chunk))
-            at = end
+        for run in runs:
+            for start, end, lines in _split_run(run, line_chars, max_lines):
+                if end > start:
+                    result.append(Cue(start, end, speaker, lines))
+    for i, cue in enumerate(result):
+        if cue.end_ms - cue.start_ms < MIN_CUE_MS:
+            limit = result[i + 1].start_ms if i + 1 < len(result) else cue.start_ms + MIN_CUE_MS
+            result[i] = dataclasses.replace(cue, end_ms=max(cue.end_ms, min(cue.start_ms + MIN_CUE_MS, limit)))
     return result
 
 

@@ -1,6 +1,9 @@
 """Voice: synthesize every segment with the engine and decode what it wrote.
 
-The engine's file extension is never trusted: ffmpeg probes the file.
+A segment is voiced sentence by sentence (the one splitter of ``radio.words.sentences``), the
+clips joined with a breath of silence between them, so where each sentence starts in the
+segment's clip is known from the audio itself: the transcripts' cues start there. The engine's
+file extension is never trusted: ffmpeg probes the file.
 """
 
 from __future__ import annotations
@@ -18,13 +21,17 @@ from radio.errors import EngineError
 from radio.models import Script
 from radio.sound.engines import EmptyAudioError, Engine, quoted
 from radio.tools import require
-from radio.words.sentences import SENTENCE_END
+from radio.words.sentences import split_sentences
 
 if TYPE_CHECKING:
     from radio.sound.cache import SegmentCache
 
 EDGE_SILENCE_KEEP_MS = 40  # engines pad clips with silence; the mix sets pauses itself
 EMPTY_ATTEMPTS = 2  # an empty clip is voiced once more before the segment fails
+# silence between two sentences of a segment, edges included: about the pause espeak-ng makes
+# at a full stop when it voices both sentences in one call
+SENTENCE_GAP_MS = 300
+_WORDLESS = re.compile(r"^\W*$")
 
 
 def voice_script(
@@ -35,9 +42,11 @@ def voice_script(
     channels: int,
     progress: Callable[[int, int], None] | None = None,
     cache: SegmentCache | None = None,
+    sentence_starts: list[tuple[int, ...]] | None = None,
 ) -> list[AudioSegment]:
-    """Return one decoded clip per segment, in order (with a ``cache``: see ``voice_clips``)."""
-    return list(voice_clips(script, engine, workdir, sample_rate_hz, channels, progress, cache))
+    """Return one decoded clip per segment, in order (with a ``cache`` and ``sentence_starts``:
+    see ``voice_clips``)."""
+    return list(voice_clips(script, engine, workdir, sample_rate_hz, channels, progress, cache, sentence_starts))
 
 
 def voice_clips(
@@ -48,32 +57,70 @@ def voice_clips(
     channels: int,
     progress: Callable[[int, int], None] | None = None,
     cache: SegmentCache | None = None,
+    sentence_starts: list[tuple[int, ...]] | None = None,
 ) -> Iterator[AudioSegment]:
     """Yield one decoded clip per segment, in order, each as soon as it is voiced
     (the mix writes it out before the next is made: memory stays flat). With a ``cache``, text
     voiced before (same engine, version, voice, rate and format) is taken from it and new clips
-    are stored in it."""
+    are stored in it; it keys each sentence, so editing one sentence re-voices only that one.
+    With ``sentence_starts``, where each sentence starts in its segment's clip (ms from the
+    clip's start, the first 0) is appended to it for every segment, as the clip is yielded."""
     require("ffmpeg")
     for voice in sorted({s.voice for s in script.segments}):
         engine.check_voice(voice)
+    gap = AudioSegment.silent(duration=max(0, SENTENCE_GAP_MS - 2 * EDGE_SILENCE_KEEP_MS), frame_rate=sample_rate_hz)
+    gap = gap.set_channels(channels).set_sample_width(2)
     for number, segment in enumerate(script.segments, start=1):
-        pieces = []
-        for part, text in enumerate(chunks(segment.spoken, engine.max_chars_per_call)):
-            key = cache.key(text, segment.voice, engine, sample_rate_hz, channels) if cache is not None else ""
-            clip = cache.get(key) if cache is not None else None
-            if clip is None:
-                path = workdir / f"segment-{number:03d}-{part:02d}.audio"
-                clip = voice_piece(engine, text, segment.voice, path, sample_rate_hz, channels)
-                if cache is not None:
-                    cache.put(key, clip)
-            pieces.append(clip)
+        pieces: list[AudioSegment] = []
+        starts: list[int] = []
+        at = 0
+        for order, sentence in enumerate(voiced_sentences(segment.spoken)):
+            parts = []
+            for part, text in enumerate(chunks(sentence, engine.max_chars_per_call)):
+                key = cache.key(text, segment.voice, engine, sample_rate_hz, channels) if cache is not None else ""
+                clip = cache.get(key) if cache is not None else None
+                if clip is None:
+                    path = workdir / f"segment-{number:03d}-{order:03d}-{part:02d}.audio"
+                    clip = voice_piece(engine, text, segment.voice, path, sample_rate_hz, channels)
+                    if cache is not None:
+                        cache.put(key, clip)
+                parts.append(clip)
+            if pieces:
+                pieces.append(gap)
+                at += len(gap)
+            starts.append(at)
+            sentence_clip = sum(parts[1:], parts[0])
+            pieces.append(sentence_clip)
+            at += len(sentence_clip)
         clip = sum(pieces[1:], pieces[0])
         del pieces
         if progress:
             progress(number, len(script.segments))
+        if sentence_starts is not None:
+            sentence_starts.append(tuple(starts))
         yield clip
     if cache is not None:
         cache.evict()
+
+
+def voiced_sentences(spoken: str) -> list[str]:
+    """The sentences of a segment's spoken text, each voiced by one engine call (or more, when
+    longer than the engine takes); a piece with no word in it ("...") joins the sentence before
+    (or, first, the one after), so no call is made for a clip that would come out empty."""
+    out: list[str] = []
+    pending = ""
+    for sentence in split_sentences(spoken):
+        if _WORDLESS.match(sentence):
+            if out:
+                out[-1] += " " + sentence
+            else:
+                pending = f"{pending} {sentence}".strip()
+            continue
+        out.append(f"{pending} {sentence}".strip())
+        pending = ""
+    if pending:
+        out.append(pending)  # nothing but marks: voiced as it is, failing as before if empty
+    return out or [spoken]
 
 
 def voice_piece(engine: Engine, text: str, voice: str, path: Path, sample_rate_hz: int, channels: int) -> AudioSegment:
@@ -102,8 +149,13 @@ def chunks(text: str, max_chars: int) -> list[str]:
     if len(text) <= max_chars:
         return [text]
     pieces: list[str] = []
-    for splitter in (SENTENCE_END, _CLAUSE_END, re.compile(r"\s+")):
-        pieces = [p for p in splitter.split(text) if p.strip()]
+    splitters: list[Callable[[str], list[str]]] = [
+        split_sentences,
+        lambda t: _CLAUSE_END.split(t),
+        lambda t: t.split(),
+    ]
+    for splitter in splitters:
+        pieces = [p for p in splitter(text) if p.strip()]
         if all(len(p) <= max_chars for p in pieces):
             break
     else:
