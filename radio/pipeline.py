@@ -154,12 +154,12 @@ def _produce(
                 return
             yield clip
 
-    sentence_starts: list[tuple[int, ...]] = []  # per segment, filled as each clip is voiced
+    heard: list[voice.SegmentTiming] = []  # per segment, filled as each clip is voiced
     with ThreadPoolExecutor(max_workers=1) as pool:
         beds = pool.submit(mix.load_beds, script, settings)  # ffmpeg decodes the music while the engine speaks
         voiced = timed_clips(
             voice.voice_clips(
-                script, engine, tmp, settings.sample_rate_hz, settings.channels, step, cache, sentence_starts
+                script, engine, tmp, settings.sample_rate_hz, settings.channels, step, cache, heard
             )
         )
         sampler = voicecheck.VoiceSampler(script)  # the first seconds of each voice, for the report's voice check
@@ -169,8 +169,11 @@ def _produce(
         ahead = [] if first is None else [first]
         programme = mix.assemble(script, itertools.chain(ahead, clips), settings, music, tmp / "programme.pcm")
     timings["mix"] = time.perf_counter() - started - timings["voice"]
-    placements = tuple(  # the cues start where each sentence is heard
-        dataclasses.replace(p, sentence_starts_ms=sentence_starts[p.index]) for p in programme.placements
+    placements = tuple(  # the cues start where the words are heard
+        dataclasses.replace(
+            p, sentence_starts_ms=heard[p.index].sentence_starts_ms, pause_ends_ms=heard[p.index].pause_ends_ms
+        )
+        for p in programme.placements
     )
     log.info("mixed %d segments, %.1f s", len(programme.placements), programme.duration_ms / 1000)
 

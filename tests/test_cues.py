@@ -11,10 +11,16 @@ from pathlib import Path
 import pytest
 
 from radio.models import Placement, Script, Segment
-from radio.publish.sidecars import MIN_CUE_MS, cues, merge_short, sentence_runs
+from radio.publish.sidecars import MIN_CUE_MS, cues, merge_short, sentence_runs, split_run
 from radio.sound.cache import SegmentCache
 from radio.sound.engines.fake import FakeEngine
-from radio.sound.voice import EDGE_SILENCE_KEEP_MS, SENTENCE_GAP_MS, voice_script, voiced_sentences
+from radio.sound.voice import (
+    EDGE_SILENCE_KEEP_MS,
+    SENTENCE_GAP_MS,
+    SegmentTiming,
+    voice_script,
+    voiced_sentences,
+)
 from radio.words.sentences import split_sentences
 from radio.words.speech.names import sentences as names_sentences
 
@@ -80,8 +86,9 @@ def _one_segment(text: str, spoken: str | None = None) -> Script:
 def test_each_sentence_is_voiced_and_its_start_recorded(tmp_path: Path) -> None:
     text = "Dr. Karen Holt opened the doors. The children ran in. It was loud."
     engine = CountingEngine()
-    starts: list[tuple[int, ...]] = []
-    (clip,) = voice_script(_one_segment(text), engine, tmp_path, 22050, 1, sentence_starts=starts)
+    timings: list[SegmentTiming] = []
+    (clip,) = voice_script(_one_segment(text), engine, tmp_path, 22050, 1, timings=timings)
+    starts = [t.sentence_starts_ms for t in timings]
     assert engine.calls == ["Dr. Karen Holt opened the doors.", "The children ran in.", "It was loud."]
     gap = SENTENCE_GAP_MS - 2 * EDGE_SILENCE_KEEP_MS  # the fake voice has no edge silence to trim
     lengths = [FakeEngine.duration_ms(t) for t in engine.calls]
@@ -96,9 +103,10 @@ def test_the_cache_keys_each_sentence(tmp_path: Path) -> None:
     engine = CountingEngine()
     voice_script(_one_segment("The bridge opened. Cars crossed it."), engine, tmp_path, 22050, 1, cache=cache)
     engine.calls.clear()
-    starts: list[tuple[int, ...]] = []
+    timings: list[SegmentTiming] = []
     edited = _one_segment("The bridge opened. Buses crossed it.")
-    voice_script(edited, engine, tmp_path, 22050, 1, cache=cache, sentence_starts=starts)
+    voice_script(edited, engine, tmp_path, 22050, 1, cache=cache, timings=timings)
+    starts = [t.sentence_starts_ms for t in timings]
     assert engine.calls == ["Buses crossed it."]  # the unchanged sentence came from the cache
     assert len(starts[0]) == 2 and starts[0][1] > FakeEngine.duration_ms("The bridge opened.")
 
@@ -168,6 +176,8 @@ ARTICLE = "\n".join(
         '"We waited a long time for this. It changes how we work at night," said Dr. Quill. '
         '"Families can stay. That matters."',
         "The ward cost 1.4 million pounds. Most of it came from a local trust run by Mr. J. R. Penhale.",
+        "The ward, which took two years of jumble sales and sponsored walks to pay for, will be open every "
+        "night of the week from seven in the evening until seven in the morning.",
     ]
 )
 
@@ -206,3 +216,32 @@ def test_vtt_cues_start_when_the_words_are_heard(tmp_path: Path) -> None:
     assert max(offsets) <= 0.25, list(zip(times, offsets, strict=True))
     assert all(end - start >= MIN_CUE_MS / 1000 - 0.001 for start, end in times), times
     assert "Dr. Amara Quill said" in vtt  # the abbreviation did not split the cue
+
+
+def test_a_long_sentence_is_cut_where_the_voice_pauses() -> None:
+    text = "Orchards across the upper valley are picking half their crop this autumn, after a frost killed the blossom."
+    run = (10_000, 17_000, text)
+    # the voice resumes after the comma at 14.1 s, and after a short stop inside a word run at 11.2 s
+    pieces = split_run(run, [11_200, 14_100], 45, 2)  # 108 characters: three lines of 45
+    assert [(s, e) for s, e, _ in pieces] == [(10_000, 14_100), (14_100, 17_000)]
+    assert " ".join(pieces[1][2]).startswith("after a frost")
+    # no heard pause: cut between lines, balanced, timed by characters
+    unheard = split_run(run, [], 32, 2)
+    assert len(unheard) == 2 and all(e - s >= MIN_CUE_MS for s, e, _ in unheard)
+    assert all(len(lines) <= 2 and all(len(line) <= 32 for line in lines) for _, _, lines in unheard)
+
+
+def test_the_speaker_name_leads_the_first_cue_and_is_never_cut_off() -> None:
+    run = (0, 6000, "The rock was not where the old surveys said it would be.")
+    pieces = split_run(run, [], 32, 2, prefix="Rhys Morgan: ")
+    assert " ".join(pieces[0][2]).startswith("Rhys Morgan: The rock")
+    assert all(e - s >= MIN_CUE_MS for s, e, _ in pieces)
+
+
+def test_a_short_cue_holds_into_the_pause_or_nudges_the_next() -> None:
+    from radio.publish.sidecars import MAX_LATE_MS, Cue, hold_short
+
+    held = hold_short([Cue(0, 600, "A", ("She said:",)), Cue(1500, 4000, "B", ("We are ready.",))])
+    assert (held[0].end_ms, held[1].start_ms) == (1000, 1500)  # the pause was long enough
+    nudged = hold_short([Cue(0, 600, "A", ("She said:",)), Cue(900, 4000, "B", ("We are ready.",))])
+    assert nudged[0].end_ms == 1000 and nudged[1].start_ms == 1000 <= 900 + MAX_LATE_MS

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import json
+import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -104,6 +105,7 @@ def chapter_title(script: Script, index: int) -> str:
 
 
 MIN_CUE_MS = 1000  # a shorter cue is merged into a neighbour (a flash nobody can read)
+MAX_LATE_MS = 150  # a cue may start this much after its words, to give a short one before it its second
 Timed = tuple[int, int, str]  # (start_ms, end_ms, text)
 
 
@@ -191,21 +193,85 @@ def merge_short(runs: list[Timed], min_ms: int = MIN_CUE_MS) -> list[Timed]:
     return out
 
 
-def _split_run(run: Timed, line_chars: int, max_lines: int) -> list[tuple[int, int, tuple[str, ...]]]:
-    """A run cut into pieces of at most ``max_lines`` lines, balanced (no lone short last piece
-    where it can be helped), sharing the run's time by characters."""
+_PHRASE_END = re.compile(r"[,;:]\s+|\s+[—–-]\s+|[—–]\s*")  # where a heard phrase may end in the text
+_PAUSE_REACH = 0.15  # a pause is matched to a phrase end within this share of the sentence's text
+_COST_SHORT, _COST_WORD, _COST_UNHEARD = 3.0, 0.5, 5.0  # per cue: under MIN_CUE_MS, cut at a word, untimed
+_COST_BRIEF, _EASY_READ_MS = 0.4, 2500  # and a little for a cue shorter than is easy to read
+
+
+def phrase_breaks(run: Timed, pauses: Sequence[int]) -> list[tuple[int, int, bool]]:
+    """(offset in the text, ms, at a clause mark) for each heard pause inside ``run``: the pause
+    is put at the phrase end (comma, semicolon, colon, dash) nearest its share of the run, else
+    at the nearest space between two words."""
     start, end, text = run
-    lines = textwrap.wrap(text, line_chars, break_long_words=True) or [text]
-    count = -(-len(lines) // max_lines)
-    per = -(-len(lines) // count)
-    groups = [tuple(lines[i : i + per]) for i in range(0, len(lines), per)]
-    total = sum(len(" ".join(g)) for g in groups) or 1
-    out, at, cursor = [], start, 0
-    for group in groups:
-        cursor += len(" ".join(group))
-        until = start + round((end - start) * cursor / total)
-        out.append((at, until, group))
-        at = until
+    clause_ends = [m.end() for m in _PHRASE_END.finditer(text) if m.end() < len(text)]
+    spaces = [m.end() for m in re.finditer(r"\s+", text) if m.end() < len(text)]
+    out: list[tuple[int, int, bool]] = []
+    for ms in pauses:
+        if not start < ms < end:
+            continue
+        guess = (ms - start) / (end - start) * len(text)
+        near = [c for c in clause_ends if abs(c - guess) <= _PAUSE_REACH * len(text)]
+        pool = near or spaces
+        if not pool:
+            continue
+        at = min(pool, key=lambda c: abs(c - guess))
+        if not out or (at > out[-1][0] and ms > out[-1][1]):
+            out.append((at, ms, bool(near)))
+    return out
+
+
+def _fits(text: str, line_chars: int, max_lines: int) -> bool:
+    return len(textwrap.wrap(text, line_chars, break_long_words=True)) <= max_lines
+
+
+def split_run(
+    run: Timed, pauses: Sequence[int], line_chars: int, max_lines: int, prefix: str = ""
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """A run (a sentence or a few) cut into cues of at most ``max_lines`` lines. Cuts are made
+    where the voice resumes after a pause inside the run (``phrase_breaks``), at clause marks
+    first, in as few cues as fit, none under ``MIN_CUE_MS`` where it can be helped; only a
+    stretch with no heard pause to cut at is cut between lines, timed by its characters.
+    ``prefix`` ("Name: ") leads the first cue's text; it is not heard."""
+    start, end, said = run
+    said = " ".join(said.split())
+    text = prefix + said
+    if _fits(text, line_chars, max_lines):
+        return [(start, end, tuple(textwrap.wrap(text, line_chars, break_long_words=True)) or (text,))]
+    heard = {
+        len(prefix) + at: (ms, 0.0 if clause else _COST_WORD)
+        for at, ms, clause in phrase_breaks((start, end, said), pauses)
+    }
+    nodes: dict[int, tuple[float, float]] = {0: (start, 0.0), len(text): (end, 0.0), **heard}
+    offset = 0  # cuts between lines, used only where no heard cut will do: timed between heard neighbours
+    for line in textwrap.wrap(text, line_chars, break_long_words=True)[:-1]:
+        offset = text.index(line, offset) + len(line)
+        cut = offset + len(text[offset:]) - len(text[offset:].lstrip())
+        if cut > len(prefix) and cut not in nodes:
+            before = max(k for k in nodes if k < cut)
+            after = min(k for k in nodes if k > cut)
+            share = (cut - max(before, len(prefix))) / (after - max(before, len(prefix)))
+            nodes[cut] = (nodes[before][0] + share * (nodes[after][0] - nodes[before][0]), _COST_UNHEARD)
+    order = sorted(nodes)
+    best: dict[int, tuple[float, int]] = {0: (0.0, -1)}  # node -> (cost, previous node)
+    for j, here in enumerate(order[1:], start=1):
+        for i in range(j):
+            there = order[i]
+            if there not in best or not _fits(text[there:here], line_chars, max_lines):
+                continue
+            piece_ms = nodes[here][0] - nodes[there][0]
+            cost = best[there][0] + 1 + nodes[there][1] + (_COST_SHORT if piece_ms < MIN_CUE_MS else 0)
+            cost += _COST_BRIEF * max(0.0, 1 - piece_ms / _EASY_READ_MS)  # balanced cuts read better
+            if here not in best or cost < best[here][0]:
+                best[here] = (cost, there)
+    cuts = [len(text)]
+    while cuts[-1] != 0:
+        cuts.append(best[cuts[-1]][1])
+    cuts.reverse()
+    out = []
+    for there, here in itertools.pairwise(cuts):
+        lines = tuple(textwrap.wrap(text[there:here], line_chars, break_long_words=True))
+        out.append((round(nodes[there][0]), round(nodes[here][0]), lines))
     return out
 
 
@@ -226,18 +292,32 @@ def cues(
         segment = script.segments[placement.index]
         speaker = speaker_name(script, placement.index)
         runs = merge_short(sentence_runs(segment.text, placement))
-        if name_speakers and speaker != previous and runs:
-            runs[0] = (runs[0][0], runs[0][1], f"{speaker}: {runs[0][2]}")
+        prefix = f"{speaker}: " if name_speakers and speaker != previous else ""
         previous = speaker
-        for run in runs:
-            for start, end, lines in _split_run(run, line_chars, max_lines):
+        pauses = [placement.start_ms + ms for ms in placement.pause_ends_ms]
+        for number, run in enumerate(runs):
+            for start, end, lines in split_run(run, pauses, line_chars, max_lines, "" if number else prefix):
                 if end > start:
                     result.append(Cue(start, end, speaker, lines))
-    for i, cue in enumerate(result):
-        if cue.end_ms - cue.start_ms < MIN_CUE_MS:
-            limit = result[i + 1].start_ms if i + 1 < len(result) else cue.start_ms + MIN_CUE_MS
-            result[i] = dataclasses.replace(cue, end_ms=max(cue.end_ms, min(cue.start_ms + MIN_CUE_MS, limit)))
-    return result
+    return hold_short(result)
+
+
+def hold_short(result: list[Cue], min_ms: int = MIN_CUE_MS, late_ms: int = MAX_LATE_MS) -> list[Cue]:
+    """A cue under ``min_ms`` (a segment that short, "She said:") stays up into the pause after
+    it; when the next cue starts too soon for that, the next one starts up to ``late_ms`` later."""
+    out = list(result)
+    for i, cue in enumerate(out):
+        if cue.end_ms - cue.start_ms >= min_ms:
+            continue
+        want = cue.start_ms + min_ms
+        if i + 1 == len(out):
+            out[i] = dataclasses.replace(cue, end_ms=want)
+            continue
+        after = out[i + 1]
+        late = min(max(0, want - after.start_ms), late_ms, max(0, after.end_ms - after.start_ms - min_ms))
+        out[i] = dataclasses.replace(cue, end_ms=max(cue.end_ms, min(want, after.start_ms + late)))
+        out[i + 1] = dataclasses.replace(after, start_ms=after.start_ms + late)
+    return out
 
 
 def _stamp(ms: int, sep: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,17 @@ EMPTY_ATTEMPTS = 2  # an empty clip is voiced once more before the segment fails
 # at a full stop when it voices both sentences in one call
 SENTENCE_GAP_MS = 300
 _WORDLESS = re.compile(r"^\W*$")
+PAUSE_MS = 100  # a pause inside a sentence this long (a comma's, a dash's) ends a heard phrase
+PAUSE_BELOW_DB = 20.0  # ... where the clip is this far below its own average level
+_FRAME_MS = 10
+
+
+@dataclass(frozen=True)
+class SegmentTiming:
+    """Where things are heard in one segment's clip, in ms from the clip's start."""
+
+    sentence_starts_ms: tuple[int, ...]  # each voiced sentence's start (the first 0)
+    pause_ends_ms: tuple[int, ...] = ()  # where the voice resumes after a pause inside a sentence
 
 
 def voice_script(
@@ -42,11 +54,11 @@ def voice_script(
     channels: int,
     progress: Callable[[int, int], None] | None = None,
     cache: SegmentCache | None = None,
-    sentence_starts: list[tuple[int, ...]] | None = None,
+    timings: list[SegmentTiming] | None = None,
 ) -> list[AudioSegment]:
-    """Return one decoded clip per segment, in order (with a ``cache`` and ``sentence_starts``:
+    """Return one decoded clip per segment, in order (with a ``cache`` and ``timings``:
     see ``voice_clips``)."""
-    return list(voice_clips(script, engine, workdir, sample_rate_hz, channels, progress, cache, sentence_starts))
+    return list(voice_clips(script, engine, workdir, sample_rate_hz, channels, progress, cache, timings))
 
 
 def voice_clips(
@@ -57,14 +69,15 @@ def voice_clips(
     channels: int,
     progress: Callable[[int, int], None] | None = None,
     cache: SegmentCache | None = None,
-    sentence_starts: list[tuple[int, ...]] | None = None,
+    timings: list[SegmentTiming] | None = None,
 ) -> Iterator[AudioSegment]:
     """Yield one decoded clip per segment, in order, each as soon as it is voiced
     (the mix writes it out before the next is made: memory stays flat). With a ``cache``, text
     voiced before (same engine, version, voice, rate and format) is taken from it and new clips
     are stored in it; it keys each sentence, so editing one sentence re-voices only that one.
-    With ``sentence_starts``, where each sentence starts in its segment's clip (ms from the
-    clip's start, the first 0) is appended to it for every segment, as the clip is yielded."""
+    With ``timings``, where each sentence starts in its segment's clip, and where the voice
+    resumes after a pause inside a sentence, is appended to it for every segment as its clip is
+    yielded (see ``SegmentTiming``)."""
     require("ffmpeg")
     for voice in sorted({s.voice for s in script.segments}):
         engine.check_voice(voice)
@@ -73,6 +86,7 @@ def voice_clips(
     for number, segment in enumerate(script.segments, start=1):
         pieces: list[AudioSegment] = []
         starts: list[int] = []
+        resumes: list[int] = []
         at = 0
         for order, sentence in enumerate(voiced_sentences(segment.spoken)):
             parts = []
@@ -90,14 +104,15 @@ def voice_clips(
                 at += len(gap)
             starts.append(at)
             sentence_clip = sum(parts[1:], parts[0])
+            resumes += [at + ms for ms in pause_ends(sentence_clip)]
             pieces.append(sentence_clip)
             at += len(sentence_clip)
         clip = sum(pieces[1:], pieces[0])
         del pieces
         if progress:
             progress(number, len(script.segments))
-        if sentence_starts is not None:
-            sentence_starts.append(tuple(starts))
+        if timings is not None:
+            timings.append(SegmentTiming(tuple(starts), tuple(resumes)))
         yield clip
     if cache is not None:
         cache.evict()
@@ -167,6 +182,26 @@ def chunks(text: str, max_chars: int) -> list[str]:
         else:
             result.append(piece)
     return result
+
+
+def pause_ends(clip: AudioSegment) -> list[int]:
+    """Where the voice resumes after each pause of at least ``PAUSE_MS`` inside ``clip`` (its
+    edges are not pauses), in ms, measured over 10 ms frames."""
+    frames = len(clip) // _FRAME_MS
+    if frames < 3 or clip.rms == 0:
+        return []
+    threshold = clip.rms * 10 ** (-PAUSE_BELOW_DB / 20)
+    quiet = [clip[i * _FRAME_MS : (i + 1) * _FRAME_MS].rms < threshold for i in range(frames)]
+    ends: list[int] = []
+    run = 0
+    for i, still in enumerate(quiet):
+        if still:
+            run += 1
+            continue
+        if run * _FRAME_MS >= PAUSE_MS and run < i:  # a run that began at frame 0 is the clip's edge
+            ends.append(i * _FRAME_MS)
+        run = 0
+    return ends
 
 
 def decode_clip(path: Path, sample_rate_hz: int, channels: int) -> AudioSegment:
