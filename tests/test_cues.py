@@ -44,6 +44,9 @@ from radio.words.speech.names import sentences as names_sentences
         ("No. 5 Main St. is empty. The answer was no. The vote failed.", 3),
         ("He chose plan B. The council agreed.", 2),
         ("Wow! What a day? Yes.", 3),
+        ("It's Monday, November thirtieth. thirty-one people came.", 2),
+        ("The wall is 5 ft. tall and the doors open at 9 a.m. tomorrow.", 1),
+        ("He paid about $5 etc. and left.", 1),
     ],
 )
 def test_the_splitter_knows_abbreviations_initials_decimals_and_ellipses(text: str, expected: int) -> None:

@@ -7,10 +7,12 @@ brackets kept on it, before whitespace. It does not end:
 - after a title or a word that always leads into the next (``Dr.``, ``Mr.``, ``Mrs.``, ``Prof.``,
   ``No. 5``, ``vs.``, ``e.g.``);
 - after an initial (``J. K. Rowling``) or an abbreviation that may also end a sentence (``Feb.``,
-  ``St.``, ``Inc.``, ``U.S.``, ``a.m.``), unless the next word is one that opens a sentence
+  ``St.``, ``Inc.``, ``U.S.``, ``a.m.``, ``ft.``), unless the next word is one that opens a sentence
   ("The", "She", "But" ...): "in the U.S. The report" splits, "U.S. President" and
   "on Feb. 10." do not;
-- before a word in lower case ("Why?" she asked; "Wait... then it rang");
+- at ``!``, ``?`` or an ellipsis before a word in lower case ("Why?" she asked; "Wait... then
+  it rang"); a full stop after a plain word ends a sentence whatever follows (a spoken number
+  starts in lower case: "November thirtieth. thirty-one people");
 - inside a number (``3.6``): there is no whitespace after the point.
 """
 
@@ -36,7 +38,8 @@ _BEFORE_NUMBER = _words("no nos fig figs vol pp")
 # may end a sentence: split only when a sentence opener follows
 _MAYBE = _words(
     """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues thu thur thurs fri
-    st ave rd blvd jr sr inc ltd co corp bros plc llc dept univ est etc al a.m p.m"""
+    st ave rd blvd jr sr inc ltd co corp bros plc llc dept univ est etc al a.m p.m
+    ft lb lbs oz mph kph km kg cm mm min hr hrs sec sq yr yrs mo wk pt qt gal govt"""
 )
 # closed-class words that open sentences (and rarely follow an abbreviation inside one)
 _OPENERS = _words(
@@ -78,17 +81,12 @@ def _ends_here(text: str, mark_at: int, after: int) -> bool:
     if not word_after:
         return True
     first = word_after[0]
-    if first.islower():
-        return False  # "Why?" she asked. / Wait... then it rang.
-    if text[mark_at] != ".":
-        return True  # ! ? … before a capital, a digit or a mark
-    if text[mark_at : mark_at + 2] == "..":
-        return True  # an ellipsis before a capital
+    if text[mark_at] != "." or text[mark_at : mark_at + 2] == "..":
+        return not first.islower()  # "Why?" she asked. / Wait... then it rang.
     word = text[text.rfind(" ", 0, mark_at) + 1 : mark_at].lstrip("\"“‘'«([")
     key = word.lower()
     if key in _LEADS or (key in _BEFORE_NUMBER and first.isdigit()):
         return False
-    opener = word_after.strip(",;:.!?\"”’'").lower() in _OPENERS
     if key in _MAYBE or _INITIALS.search(word + ".") or (len(word) == 1 and word.isalpha()):
-        return opener
-    return True
+        return first.isupper() and word_after.strip(",;:.!?\"”’'").lower() in _OPENERS
+    return True  # after a plain word, even before lower case: "November thirtieth. thirty-one"
