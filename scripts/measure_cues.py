@@ -36,6 +36,14 @@ def cue_times(text: str) -> list[tuple[float, float]]:
     return out
 
 
+def mid_phrase(text: str) -> list[bool]:
+    """For every cue: does it start in the middle of a phrase (the cue before ends with no
+    punctuation)? Such a cue has no pause before it to be heard at; it is timed by characters."""
+    bodies = [block.split("\n", 2)[-1] for block in re.split(r"\n\n+", text.strip()) if _STAMP.search(block)]
+    ends = [re.sub(r"<[^>]+>", "", body).rstrip()[-1:] for body in bodies]
+    return [False] + [end not in ".,;:!?\"”’)…" for end in ends[:-1]]
+
+
 def heard_onsets(mp3: Path) -> list[float]:
     """Where sound starts after a pause, in seconds, in the decoded MP3."""
     from pydub import AudioSegment
@@ -65,6 +73,7 @@ def main() -> int:
     settings = Settings(engine=args.engine, music_enabled=False)
     engine = get_engine(args.engine, rate_wpm=settings.rate_wpm)
     found: dict[str, list[float]] = {"vtt": [], "srt": []}
+    inside: dict[str, list[float]] = {"vtt": [], "srt": []}  # cues that start mid-phrase
     short: dict[str, int] = {"vtt": 0, "srt": 0}
     count: dict[str, int] = {"vtt": 0, "srt": 0}
     for article in articles:
@@ -73,9 +82,11 @@ def main() -> int:
             onsets = heard_onsets(Path(episode.mp3_path))
             line = [f"{article.name}:"]
             for kind in ("vtt", "srt"):
-                cues = cue_times(Path(episode.sidecars[kind]).read_text(encoding="utf-8"))
+                text = Path(episode.sidecars[kind]).read_text(encoding="utf-8")
+                cues = cue_times(text)
                 off = offsets(cues, onsets)
-                found[kind] += off
+                found[kind] += [o for o, mid in zip(off, mid_phrase(text), strict=True) if not mid]
+                inside[kind] += [o for o, mid in zip(off, mid_phrase(text), strict=True) if mid]
                 count[kind] += len(cues)
                 short[kind] += sum(1 for s, e in cues if e - s < 0.999)
                 line.append(
@@ -86,9 +97,10 @@ def main() -> int:
     for kind in ("vtt", "srt"):
         off = found[kind]
         print(
-            f"all {kind}: {count[kind]} cues; offset from the heard onset max {max(off):.2f} s,"
-            f" median {statistics.median(off):.3f} s; {sum(o > 0.25 for o in off)} over 0.25 s,"
-            f" {sum(o > 0.5 for o in off)} over 0.5 s; {short[kind]} cues under 1 s"
+            f"all {kind}: {count[kind]} cues, {short[kind]} under 1 s; {len(off)} start a phrase: offset from"
+            f" the heard onset max {max(off):.2f} s, median {statistics.median(off):.3f} s,"
+            f" {sum(o > 0.25 for o in off)} over 0.25 s, {sum(o > 0.5 for o in off)} over 0.5 s;"
+            f" {len(inside[kind])} start mid-phrase (no pause to hear; timed by characters)"
         )
     return 0
 
