@@ -1,8 +1,9 @@
 """Files beside the MP3: WebVTT and SRT transcripts, Podcasting 2.0 chapters,
 and the plain transcript. Timings come from the real segment placements and,
 within a segment, from where the voice stage heard each sentence start
-(``Placement.sentence_starts_ms``): a cue starts when its first word is heard.
-Only a sentence too long for one cue is shared out by characters inside it.
+(``Placement.sentence_starts_ms``) and the voice resume after a pause inside a
+sentence (``Placement.pause_ends_ms``): a cue starts when its first word is heard.
+Only a stretch too long for one cue with no pause in it is cut by characters.
 """
 
 from __future__ import annotations
@@ -280,8 +281,8 @@ def cues(
 ) -> list[Cue]:
     """Cut each segment into cues of at most ``max_lines`` lines of ``line_chars``: one cue per
     sentence as heard (``sentence_runs``), short ones merged (``merge_short``), a sentence too
-    long for one cue cut in balanced pieces; a cue still under ``MIN_CUE_MS`` (a segment that
-    short) stays up into the pause after it, up to the next cue.
+    long for one cue cut where the voice pauses (``split_run``); a cue still under ``MIN_CUE_MS``
+    (a segment that short) stays up into the pause after it (``hold_short``).
 
     With ``name_speakers``, a segment whose speaker differs from the one before
     starts with "Name:" (the SRT convention; WebVTT uses voice tags instead).
