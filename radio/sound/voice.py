@@ -8,6 +8,7 @@ file extension is never trusted: ffmpeg probes the file.
 
 from __future__ import annotations
 
+import audioop  # as pydub uses it (the audioop-lts package on Python >= 3.13)
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -187,15 +188,18 @@ def chunks(text: str, max_chars: int) -> list[str]:
 def pause_ends(clip: AudioSegment) -> list[int]:
     """Where the voice resumes after each pause of at least ``PAUSE_MS`` inside ``clip`` (its
     edges are not pauses), in ms, measured over 10 ms frames."""
-    frames = len(clip) // _FRAME_MS
-    if frames < 3 or clip.rms == 0:
+    width = clip.frame_width
+    step = int(clip.frame_rate * _FRAME_MS / 1000) * width
+    data = clip.raw_data
+    frames = len(data) // step if step else 0
+    level = clip.rms
+    if frames < 3 or level == 0:
         return []
-    threshold = clip.rms * 10 ** (-PAUSE_BELOW_DB / 20)
-    quiet = [clip[i * _FRAME_MS : (i + 1) * _FRAME_MS].rms < threshold for i in range(frames)]
+    threshold = level * 10 ** (-PAUSE_BELOW_DB / 20)
     ends: list[int] = []
     run = 0
-    for i, still in enumerate(quiet):
-        if still:
+    for i in range(frames):
+        if audioop.rms(data[i * step : (i + 1) * step], clip.sample_width) < threshold:
             run += 1
             continue
         if run * _FRAME_MS >= PAUSE_MS and run < i:  # a run that began at frame 0 is the clip's edge
