@@ -74,6 +74,11 @@ class Placement:
     index: int  # index into Script.segments
     start_ms: int
     end_ms: int
+    # where each sentence of the segment's spoken text starts, in ms from ``start_ms`` (the first
+    # 0), as voiced; empty when unknown (the cues then share the segment out by characters)
+    sentence_starts_ms: tuple[int, ...] = ()
+    # where the voice resumes after a pause inside a sentence (a comma's), in ms from ``start_ms``
+    pause_ends_ms: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

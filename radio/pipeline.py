@@ -199,10 +199,13 @@ def _produce(
                 return
             yield clip
 
+    heard: list[voice.SegmentTiming] = []  # per segment, filled as each clip is voiced
     with ThreadPoolExecutor(max_workers=1) as pool:
         beds = pool.submit(mix.load_beds, script, settings)  # ffmpeg decodes the music while the engine speaks
         voiced = timed_clips(
-            voice.voice_clips(script, engine, tmp, settings.sample_rate_hz, settings.channels, step, cache)
+            voice.voice_clips(
+                script, engine, tmp, settings.sample_rate_hz, settings.channels, step, cache, heard
+            )
         )
         sampler = voicecheck.VoiceSampler(script)  # the first seconds of each voice, for the report's voice check
         clips = sampler.tap(level.level_stream(script, voiced))  # every voice at the anchor's loudness
@@ -211,6 +214,12 @@ def _produce(
         ahead = [] if first is None else [first]
         programme = mix.assemble(script, itertools.chain(ahead, clips), settings, music, tmp / "programme.pcm")
     timings["mix"] = time.perf_counter() - started - timings["voice"]
+    placements = tuple(  # the cues start where the words are heard
+        dataclasses.replace(
+            p, sentence_starts_ms=heard[p.index].sentence_starts_ms, pause_ends_ms=heard[p.index].pause_ends_ms
+        )
+        for p in programme.placements
+    )
     log.info("mixed %d segments, %.1f s", len(programme.placements), programme.duration_ms / 1000)
 
     started = time.perf_counter()
@@ -228,12 +237,12 @@ def _produce(
 
     started = time.perf_counter()
     duration_ms = programme.duration_ms
-    chapters = sidecars.chapter_list(script, programme.placements, duration_ms, settings.chapters)
+    chapters = sidecars.chapter_list(script, placements, duration_ms, settings.chapters)
     tags.write_tags(mp3, script, tag_info, chapters)
     texts = {
         "script": script_to_json(script, indent=2) + "\n",
-        "vtt": sidecars.to_vtt(script, programme.placements),
-        "srt": sidecars.to_srt(script, programme.placements),
+        "vtt": sidecars.to_vtt(script, placements),
+        "srt": sidecars.to_srt(script, placements),
         "chapters": sidecars.to_chapters_json(script, chapters),
     }
     for key, text in texts.items():
@@ -245,7 +254,7 @@ def _produce(
         settings,
         mp3,
         measured,
-        programme.placements,
+        placements,
         programme.expected_ms,
         timings,
         programme.silences,
@@ -266,7 +275,7 @@ def _produce(
         script=script,
         mp3_path=str(out_dir / names["mp3"]),
         duration_ms=duration_ms,
-        placements=programme.placements,
+        placements=placements,
         loudness=measured,
         sidecars={key: str(out_dir / name) for key, name in names.items() if key != "mp3"},
         failed_checks=tuple(failed_checks(report)),

@@ -14,12 +14,18 @@ from pydub import AudioSegment
 from pydub.generators import Sine
 
 from radio.config import Settings
+from radio.models import Script
 from radio.pipeline import render_episode
 from radio.sound.cache import SegmentCache, cache_root, engine_version
 from radio.sound.engines import get_engine
-from radio.sound.voice import voice_script
+from radio.sound.voice import voice_script, voiced_sentences
 from radio.words.script import read_script
 from tests.helpers import tiny_script
+
+
+def pieces(script: Script) -> int:
+    """Clips the voice stage asks for (and caches): one per sentence."""
+    return sum(len(voiced_sentences(s.spoken)) for s in script.segments)
 
 
 def test_cache_lives_in_the_xdg_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -84,9 +90,9 @@ def test_voice_script_voices_only_what_is_not_cached(tmp_path: Path) -> None:
     work = tmp_path / "work"
     work.mkdir()
     first = voice_script(script, engine, work, 44100, 1, cache=cache)
-    assert (cache.hits, cache.misses) == (0, len(script.segments))
+    assert (cache.hits, cache.misses) == (0, pieces(script))
     second = voice_script(script, engine, tmp_path / "none", 44100, 1, cache=cache)  # the engine could not write here
-    assert (cache.hits, cache.misses) == (len(script.segments), len(script.segments))
+    assert (cache.hits, cache.misses) == (pieces(script), pieces(script))
     assert [c.raw_data for c in second] == [c.raw_data for c in first]
 
 
@@ -98,12 +104,13 @@ def test_an_edited_script_re_voices_only_the_changed_segment(tmp_path: Path) -> 
     assert cache.hits == 0
     script_path = Path(first.sidecars["script"])
     data = json.loads(script_path.read_text(encoding="utf-8"))
+    before = len(voiced_sentences(data["segments"][4]["spoken"]))
     data["segments"][4]["text"] = data["segments"][4]["spoken"] = "Crossings now run every hour."
     edited = tmp_path / "edited.json"
     edited.write_text(json.dumps(data), encoding="utf-8")
     again = SegmentCache(tmp_path / "cache")
     second = render_episode(read_script(edited), settings, tmp_path / "out2", engine, cache=again)
-    assert (again.hits, again.misses) == (len(data["segments"]) - 1, 1)
+    assert (again.hits, again.misses) == (pieces(tiny_script()) - before, 1)
     assert second.duration_ms != first.duration_ms  # the edit is heard
     # The same through the command line: `radio episode --script` uses the user's cache.
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
@@ -115,11 +122,12 @@ def test_an_edited_script_re_voices_only_the_changed_segment(tmp_path: Path) -> 
         [sys.executable, "-m", "radio", "cache", "info"], capture_output=True, text=True, env=env, check=False
     )
     assert info.returncode == 0 and str(tmp_path / "xdg" / "radio" / "segments") in info.stdout
-    assert f"{len(data['segments'])} clips" in info.stdout
+    clips = pieces(read_script(edited))
+    assert f"{clips} clips" in info.stdout
     cleared = subprocess.run(
         [sys.executable, "-m", "radio", "cache", "clear"], capture_output=True, text=True, env=env, check=False
     )
-    assert cleared.returncode == 0 and f"removed {len(data['segments'])} cached clips" in cleared.stdout
+    assert cleared.returncode == 0 and f"removed {clips} cached clips" in cleared.stdout
 
 
 def test_cached_and_uncached_episodes_sound_the_same(tmp_path: Path) -> None:
@@ -129,7 +137,7 @@ def test_cached_and_uncached_episodes_sound_the_same(tmp_path: Path) -> None:
     cache = SegmentCache(tmp_path / "cache")
     render_episode(tiny_script(), settings, tmp_path / "b", engine, cache=cache)
     cached = render_episode(tiny_script(), settings, tmp_path / "c", engine, cache=cache)
-    assert cache.hits == len(tiny_script().segments)
+    assert cache.hits == pieces(tiny_script())
     assert cached.duration_ms == plain.duration_ms
     assert [p.start_ms for p in cached.placements] == [p.start_ms for p in plain.placements]
     assert cached.loudness == plain.loudness

@@ -229,5 +229,5 @@ def test_transcript_cues_keep_closing_quote_marks() -> None:
 
     text = 'He said "yes." Then he left. “Go,” she said.'
     script = dataclasses.replace(tiny_script(), segments=(Segment("anchor", text, text, "fake-anchor", paragraph=0),))
-    lines = [" ".join(c.lines) for c in cues(script, [Placement(0, 0, 3000)], 65)]
+    lines = [" ".join(c.lines) for c in cues(script, [Placement(0, 0, 6000)], 65)]
     assert lines == ['He said "yes."', "Then he left.", "“Go,” she said."]

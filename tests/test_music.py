@@ -73,8 +73,9 @@ def default_render(tmp_path_factory: pytest.TempPathFactory) -> Episode:
 
 def test_sting_and_tail_sit_within_one_lu_of_the_speech(default_render: Episode) -> None:
     levels = music_levels(default_render)
-    assert abs(levels["sting"] - levels["speech"]) <= 1.0, levels
-    assert abs(levels["tail"] - levels["speech"]) <= 1.0, levels
+    # ebur128 reads to 0.1 LU: compare at that resolution (-16.6 against -15.6 is within 1 LU)
+    assert round(abs(levels["sting"] - levels["speech"]), 1) <= 1.0, levels
+    assert round(abs(levels["tail"] - levels["speech"]), 1) <= 1.0, levels
 
 
 @pytest.mark.parametrize("below_db", [15.0, 18.0, 20.0])

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from radio.models import Script, Segment
 from radio.sound.engines.fake import FakeEngine
-from radio.sound.voice import chunks, voice_script
+from radio.sound.voice import EDGE_SILENCE_KEEP_MS, SENTENCE_GAP_MS, chunks, voice_script
 
 
 @given(st.text(alphabet=st.sampled_from("ab .,!?”\n"), max_size=600), st.integers(min_value=5, max_value=200))
@@ -34,10 +34,27 @@ class SmallEngine(FakeEngine):
 
 
 def test_a_long_segment_is_voiced_in_pieces_and_joined(tmp_path: Path) -> None:
-    text = "The first sentence is here. The second one follows it. And a third one ends it."
+    text = "The first sentence is here, with a clause that runs on. The second one follows it."
     script = Script("x", "T", None, "S", "A", "fake", (Segment("anchor", text, text, "fake-anchor", paragraph=0),))
     engine = SmallEngine()
     (clip,) = voice_script(script, engine, tmp_path, 22050, 1)
-    assert engine.calls == ["The first sentence is here.", "The second one follows it.", "And a third one ends it."]
-    expected = sum(FakeEngine.duration_ms(t) for t in engine.calls)
+    # one call per sentence; a sentence over the engine's limit in pieces, joined without a gap
+    assert engine.calls == ["The first sentence is here,", "with a clause that runs on.", "The second one follows it."]
+    expected = sum(FakeEngine.duration_ms(t) for t in engine.calls) + SENTENCE_GAP_MS - 2 * EDGE_SILENCE_KEEP_MS
     assert abs(len(clip) - expected) <= 3  # the fake voice has no edge silence to trim
+
+
+def test_pauses_inside_a_clip_are_found_and_its_edges_are_not() -> None:
+    from pydub import AudioSegment
+    from pydub.generators import Sine
+
+    from radio.sound.voice import PAUSE_MS, pause_ends
+
+    tone = Sine(200).to_audio_segment(duration=1000).set_frame_rate(44100).set_sample_width(2)
+
+    def quiet(ms: int) -> AudioSegment:
+        return AudioSegment.silent(ms, 44100)
+
+    clip = quiet(50) + tone + quiet(PAUSE_MS + 50) + tone + quiet(PAUSE_MS - 40) + tone + quiet(300)
+    assert pause_ends(clip) == [1050 + PAUSE_MS + 50]  # the short gap is no pause; the edges are none
+    assert pause_ends(quiet(500)) == []

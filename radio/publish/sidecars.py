@@ -1,11 +1,17 @@
 """Files beside the MP3: WebVTT and SRT transcripts, Podcasting 2.0 chapters,
-and the plain transcript. Timings come from the real segment placements;
-within a segment, cue boundaries are shared out by characters.
+and the plain transcript. Timings come from the real segment placements and,
+within a segment, from where the voice stage heard each sentence start
+(``Placement.sentence_starts_ms``) and the voice resume after a pause inside a
+sentence (``Placement.pause_ends_ms``): a cue starts when its first word is heard.
+Only a stretch too long for one cue with no pause in it is cut by characters.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import json
+import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -108,10 +114,184 @@ def chapter_title(script: Script, index: int) -> str:
     return f"{segment.speaker}: {gist}" if segment.kind == "quote" else gist
 
 
+MIN_CUE_MS = 1000  # a shorter cue is merged into a neighbour (a flash nobody can read)
+MAX_LATE_MS = 150  # a cue may start this much after its words, to give a short one before it its second
+Timed = tuple[int, int, str]  # (start_ms, end_ms, text)
+
+
+def sentence_runs(text: str, placement: Placement) -> list[Timed]:
+    """The written sentences of a segment, each with the time its voice starts and the time
+    the next starts (the last: the segment's end).
+
+    With the voiced sentence starts: one start per written sentence when the counts agree;
+    else (the spoken text splits otherwise, "1.5" said "one point five") each heard start goes to
+    the written sentence at the nearest share of the text, and a sentence with no start of its
+    own joins the one before. Without them, the segment is shared out by characters.
+    """
+    written = split_sentences(text) or [text]
+    span = max(0, placement.end_ms - placement.start_ms)
+    sizes = [len(w) + 1 for w in written]
+    total = sum(sizes)
+    shares = [sum(sizes[:i]) / total for i in range(len(written))]
+    heard = placement.sentence_starts_ms
+    if not heard:
+        at = {i: round(span * share) for i, share in enumerate(shares)}
+    elif len(heard) == len(written):
+        at = dict(enumerate(heard))
+    else:
+        at = _align(shares, [offset / span if span else 1.0 for offset in heard], heard)
+    runs: list[Timed] = []
+    for i, sentence in enumerate(written):
+        if i in at and (not runs or at[i] > runs[-1][0] - placement.start_ms):
+            runs.append((placement.start_ms + at[i], placement.end_ms, sentence))
+        else:
+            runs[-1] = (runs[-1][0], runs[-1][1], f"{runs[-1][2]} {sentence}")
+    return [(r[0], nxt[0], r[2]) for r, nxt in itertools.pairwise(runs)] + [runs[-1]]
+
+
+_SKIP_COST = 0.1  # share of the text a start may be moved rather than left unused
+
+
+def _align(shares: list[float], heard_shares: list[float], heard: tuple[int, ...]) -> dict[int, int]:
+    """Written sentence index -> heard start (ms), in order, pairing the sentences' shares of
+    the text with the starts' shares of the time at least cost (the first with the first)."""
+    m, n = len(shares), len(heard_shares)
+    inf = float("inf")
+    # cost[j][k]: sentences 1..j and starts 1..k dealt with
+    cost = [[inf] * n for _ in range(m)]
+    move: dict[tuple[int, int], tuple[int, int, bool]] = {}
+    cost[0][0] = 0.0
+    for j in range(m):
+        for k in range(n):
+            if j == 0 and k == 0:
+                continue
+            options = []
+            if j and k:
+                options.append((cost[j - 1][k - 1] + abs(shares[j] - heard_shares[k]), (j - 1, k - 1, True)))
+            if j:
+                options.append((cost[j - 1][k] + _SKIP_COST, (j - 1, k, False)))
+            if k:
+                options.append((cost[j][k - 1] + _SKIP_COST, (j, k - 1, False)))
+            cost[j][k], move[(j, k)] = min(options, key=lambda o: o[0])
+    pairs = {0: heard[0]}
+    j, k = m - 1, n - 1
+    while (j, k) != (0, 0):
+        pj, pk, paired = move[(j, k)]
+        if paired:
+            pairs[j] = heard[k]
+        j, k = pj, pk
+    return pairs
+
+
+def merge_short(runs: list[Timed], min_ms: int = MIN_CUE_MS) -> list[Timed]:
+    """Runs of one segment, none shorter than ``min_ms`` where the segment allows it: a short
+    run joins the run before it (the first joins the one after), so every start stays a heard one."""
+    out = list(runs)
+    i = 0
+    while len(out) > 1 and i < len(out):
+        start, end, text = out[i]
+        if end - start >= min_ms:
+            i += 1
+            continue
+        if i > 0:
+            before = out[i - 1]
+            out[i - 1 : i + 1] = [(before[0], end, f"{before[2]} {text}")]
+            i -= 1
+        else:
+            after = out[1]
+            out[0:2] = [(start, after[1], f"{text} {after[2]}")]
+    return out
+
+
+_PHRASE_END = re.compile(r"[,;:]\s+|\s+[—–-]\s+|[—–]\s*")  # where a heard phrase may end in the text
+_PAUSE_REACH = 0.15  # a pause is matched to a phrase end within this share of the sentence's text
+_COST_SHORT, _COST_WORD, _COST_UNHEARD = 3.0, 0.5, 5.0  # per cue: under MIN_CUE_MS, cut at a word, untimed
+_COST_BRIEF, _EASY_READ_MS = 0.4, 2500  # and a little for a cue shorter than is easy to read
+
+
+def phrase_breaks(run: Timed, pauses: Sequence[int]) -> list[tuple[int, int, bool]]:
+    """(offset in the text, ms, at a clause mark) for each heard pause inside ``run``: the pause
+    is put at the phrase end (comma, semicolon, colon, dash) nearest its share of the run, else
+    at the nearest space between two words."""
+    start, end, text = run
+    clause_ends = [m.end() for m in _PHRASE_END.finditer(text) if m.end() < len(text)]
+    spaces = [m.end() for m in re.finditer(r"\s+", text) if m.end() < len(text)]
+    out: list[tuple[int, int, bool]] = []
+    for ms in pauses:
+        if not start < ms < end:
+            continue
+        guess = (ms - start) / (end - start) * len(text)
+        near = [c for c in clause_ends if abs(c - guess) <= _PAUSE_REACH * len(text)]
+        pool = near or spaces
+        if not pool:
+            continue
+        at = min(pool, key=lambda c: abs(c - guess))
+        if not out or (at > out[-1][0] and ms > out[-1][1]):
+            out.append((at, ms, bool(near)))
+    return out
+
+
+def _fits(text: str, line_chars: int, max_lines: int) -> bool:
+    return len(textwrap.wrap(text, line_chars, break_long_words=True)) <= max_lines
+
+
+def split_run(
+    run: Timed, pauses: Sequence[int], line_chars: int, max_lines: int, prefix: str = ""
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """A run (a sentence or a few) cut into cues of at most ``max_lines`` lines. Cuts are made
+    where the voice resumes after a pause inside the run (``phrase_breaks``), at clause marks
+    first, in as few cues as fit, none under ``MIN_CUE_MS`` where it can be helped; only a
+    stretch with no heard pause to cut at is cut between lines, timed by its characters.
+    ``prefix`` ("Name: ") leads the first cue's text; it is not heard."""
+    start, end, said = run
+    said = " ".join(said.split())
+    text = prefix + said
+    if _fits(text, line_chars, max_lines):
+        return [(start, end, tuple(textwrap.wrap(text, line_chars, break_long_words=True)) or (text,))]
+    heard = {
+        len(prefix) + at: (ms, 0.0 if clause else _COST_WORD)
+        for at, ms, clause in phrase_breaks((start, end, said), pauses)
+    }
+    nodes: dict[int, tuple[float, float]] = {0: (start, 0.0), len(text): (end, 0.0), **heard}
+    offset = 0  # cuts between lines, used only where no heard cut will do: timed between heard neighbours
+    for line in textwrap.wrap(text, line_chars, break_long_words=True)[:-1]:
+        offset = text.index(line, offset) + len(line)
+        cut = offset + len(text[offset:]) - len(text[offset:].lstrip())
+        if cut > len(prefix) and cut not in nodes:
+            before = max(k for k in nodes if k < cut)
+            after = min(k for k in nodes if k > cut)
+            share = (cut - max(before, len(prefix))) / (after - max(before, len(prefix)))
+            nodes[cut] = (nodes[before][0] + share * (nodes[after][0] - nodes[before][0]), _COST_UNHEARD)
+    order = sorted(nodes)
+    best: dict[int, tuple[float, int]] = {0: (0.0, -1)}  # node -> (cost, previous node)
+    for j, here in enumerate(order[1:], start=1):
+        for i in range(j):
+            there = order[i]
+            if there not in best or not _fits(text[there:here], line_chars, max_lines):
+                continue
+            piece_ms = nodes[here][0] - nodes[there][0]
+            cost = best[there][0] + 1 + nodes[there][1] + (_COST_SHORT if piece_ms < MIN_CUE_MS else 0)
+            cost += _COST_BRIEF * max(0.0, 1 - piece_ms / _EASY_READ_MS)  # balanced cuts read better
+            if here not in best or cost < best[here][0]:
+                best[here] = (cost, there)
+    cuts = [len(text)]
+    while cuts[-1] != 0:
+        cuts.append(best[cuts[-1]][1])
+    cuts.reverse()
+    out = []
+    for there, here in itertools.pairwise(cuts):
+        lines = tuple(textwrap.wrap(text[there:here], line_chars, break_long_words=True))
+        out.append((round(nodes[there][0]), round(nodes[here][0]), lines))
+    return out
+
+
 def cues(
     script: Script, placements: Sequence[Placement], line_chars: int, max_lines: int = 2, name_speakers: bool = False
 ) -> list[Cue]:
-    """Cut each segment into cues of at most ``max_lines`` lines of ``line_chars``.
+    """Cut each segment into cues of at most ``max_lines`` lines of ``line_chars``: one cue per
+    sentence as heard (``sentence_runs``), short ones merged (``merge_short``), a sentence too
+    long for one cue cut where the voice pauses (``split_run``); a cue still under ``MIN_CUE_MS``
+    (a segment that short) stays up into the pause after it (``hold_short``).
 
     With ``name_speakers``, a segment whose speaker differs from the one before
     starts with "Name:" (the SRT convention; WebVTT uses voice tags instead).
@@ -121,24 +301,33 @@ def cues(
     for placement in placements:
         segment = script.segments[placement.index]
         speaker = speaker_name(script, placement.index)
-        sentences = split_sentences(segment.text)
-        if name_speakers and speaker != previous and sentences:
-            sentences[0] = f"{speaker}: {sentences[0]}"
+        runs = merge_short(sentence_runs(segment.text, placement))
+        prefix = f"{speaker}: " if name_speakers and speaker != previous else ""
         previous = speaker
-        chunks: list[tuple[str, ...]] = []
-        for sentence in sentences:
-            lines = textwrap.wrap(sentence, line_chars, break_long_words=True)
-            chunks += [tuple(lines[i : i + max_lines]) for i in range(0, len(lines), max_lines)]
-        total = sum(len(" ".join(c)) for c in chunks) or 1
-        span = placement.end_ms - placement.start_ms
-        at, cursor = placement.start_ms, 0
-        for chunk in chunks:
-            cursor += len(" ".join(chunk))
-            end = placement.start_ms + round(span * cursor / total)
-            if end > at:
-                result.append(Cue(at, end, speaker, chunk))
-            at = end
-    return result
+        pauses = [placement.start_ms + ms for ms in placement.pause_ends_ms]
+        for number, run in enumerate(runs):
+            for start, end, lines in split_run(run, pauses, line_chars, max_lines, "" if number else prefix):
+                if end > start:
+                    result.append(Cue(start, end, speaker, lines))
+    return hold_short(result)
+
+
+def hold_short(result: list[Cue], min_ms: int = MIN_CUE_MS, late_ms: int = MAX_LATE_MS) -> list[Cue]:
+    """A cue under ``min_ms`` (a segment that short, "She said:") stays up into the pause after
+    it; when the next cue starts too soon for that, the next one starts up to ``late_ms`` later."""
+    out = list(result)
+    for i, cue in enumerate(out):
+        if cue.end_ms - cue.start_ms >= min_ms:
+            continue
+        want = cue.start_ms + min_ms
+        if i + 1 == len(out):
+            out[i] = dataclasses.replace(cue, end_ms=want)
+            continue
+        after = out[i + 1]
+        late = min(max(0, want - after.start_ms), late_ms, max(0, after.end_ms - after.start_ms - min_ms))
+        out[i] = dataclasses.replace(cue, end_ms=max(cue.end_ms, min(want, after.start_ms + late)))
+        out[i + 1] = dataclasses.replace(after, start_ms=after.start_ms + late)
+    return out
 
 
 def _stamp(ms: int, sep: str) -> str:

@@ -1,12 +1,17 @@
 """Voice: synthesize every segment with the engine and decode what it wrote.
 
-The engine's file extension is never trusted: ffmpeg probes the file.
+A segment is voiced sentence by sentence (the one splitter of ``radio.words.sentences``), the
+clips joined with a breath of silence between them, so where each sentence starts in the
+segment's clip is known from the audio itself: the transcripts' cues start there. The engine's
+file extension is never trusted: ffmpeg probes the file.
 """
 
 from __future__ import annotations
 
+import audioop  # as pydub uses it (the audioop-lts package on Python >= 3.13)
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,13 +23,28 @@ from radio.errors import EngineError
 from radio.models import Script
 from radio.sound.engines import EmptyAudioError, Engine, quoted
 from radio.tools import require
-from radio.words.sentences import SENTENCE_END
+from radio.words.sentences import split_sentences
 
 if TYPE_CHECKING:
     from radio.sound.cache import SegmentCache
 
 EDGE_SILENCE_KEEP_MS = 40  # engines pad clips with silence; the mix sets pauses itself
 EMPTY_ATTEMPTS = 2  # an empty clip is voiced once more before the segment fails
+# silence between two sentences of a segment, the clips' kept edges included: the same quiet
+# (0.37-0.40 s below -20 dB, measured) as espeak-ng leaves at a full stop inside one call
+SENTENCE_GAP_MS = 340
+_WORDLESS = re.compile(r"^\W*$")
+PAUSE_MS = 100  # a pause inside a sentence this long (a comma's, a dash's) ends a heard phrase
+PAUSE_BELOW_DB = 20.0  # ... where the clip is this far below its own average level
+_FRAME_MS = 10
+
+
+@dataclass(frozen=True)
+class SegmentTiming:
+    """Where things are heard in one segment's clip, in ms from the clip's start."""
+
+    sentence_starts_ms: tuple[int, ...]  # each voiced sentence's start (the first 0)
+    pause_ends_ms: tuple[int, ...] = ()  # where the voice resumes after a pause inside a sentence
 
 
 def voice_script(
@@ -35,9 +55,11 @@ def voice_script(
     channels: int,
     progress: Callable[[int, int], None] | None = None,
     cache: SegmentCache | None = None,
+    timings: list[SegmentTiming] | None = None,
 ) -> list[AudioSegment]:
-    """Return one decoded clip per segment, in order (with a ``cache``: see ``voice_clips``)."""
-    return list(voice_clips(script, engine, workdir, sample_rate_hz, channels, progress, cache))
+    """Return one decoded clip per segment, in order (with a ``cache`` and ``timings``:
+    see ``voice_clips``)."""
+    return list(voice_clips(script, engine, workdir, sample_rate_hz, channels, progress, cache, timings))
 
 
 def voice_clips(
@@ -48,32 +70,73 @@ def voice_clips(
     channels: int,
     progress: Callable[[int, int], None] | None = None,
     cache: SegmentCache | None = None,
+    timings: list[SegmentTiming] | None = None,
 ) -> Iterator[AudioSegment]:
     """Yield one decoded clip per segment, in order, each as soon as it is voiced
     (the mix writes it out before the next is made: memory stays flat). With a ``cache``, text
     voiced before (same engine, version, voice, rate and format) is taken from it and new clips
-    are stored in it."""
+    are stored in it; it keys each sentence, so editing one sentence re-voices only that one.
+    With ``timings``, where each sentence starts in its segment's clip, and where the voice
+    resumes after a pause inside a sentence, is appended to it for every segment as its clip is
+    yielded (see ``SegmentTiming``)."""
     require("ffmpeg")
     for voice in sorted({s.voice for s in script.segments}):
         engine.check_voice(voice)
+    gap = AudioSegment.silent(duration=max(0, SENTENCE_GAP_MS - 2 * EDGE_SILENCE_KEEP_MS), frame_rate=sample_rate_hz)
+    gap = gap.set_channels(channels).set_sample_width(2)
     for number, segment in enumerate(script.segments, start=1):
-        pieces = []
-        for part, text in enumerate(chunks(segment.spoken, engine.max_chars_per_call)):
-            key = cache.key(text, segment.voice, engine, sample_rate_hz, channels) if cache is not None else ""
-            clip = cache.get(key) if cache is not None else None
-            if clip is None:
-                path = workdir / f"segment-{number:03d}-{part:02d}.audio"
-                clip = voice_piece(engine, text, segment.voice, path, sample_rate_hz, channels)
-                if cache is not None:
-                    cache.put(key, clip)
-            pieces.append(clip)
+        pieces: list[AudioSegment] = []
+        starts: list[int] = []
+        resumes: list[int] = []
+        at = 0
+        for order, sentence in enumerate(voiced_sentences(segment.spoken)):
+            parts = []
+            for part, text in enumerate(chunks(sentence, engine.max_chars_per_call)):
+                key = cache.key(text, segment.voice, engine, sample_rate_hz, channels) if cache is not None else ""
+                clip = cache.get(key) if cache is not None else None
+                if clip is None:
+                    path = workdir / f"segment-{number:03d}-{order:03d}-{part:02d}.audio"
+                    clip = voice_piece(engine, text, segment.voice, path, sample_rate_hz, channels)
+                    if cache is not None:
+                        cache.put(key, clip)
+                parts.append(clip)
+            if pieces:
+                pieces.append(gap)
+                at += len(gap)
+            starts.append(at)
+            sentence_clip = sum(parts[1:], parts[0])
+            resumes += [at + ms for ms in pause_ends(sentence_clip)]
+            pieces.append(sentence_clip)
+            at += len(sentence_clip)
         clip = sum(pieces[1:], pieces[0])
         del pieces
         if progress:
             progress(number, len(script.segments))
+        if timings is not None:
+            timings.append(SegmentTiming(tuple(starts), tuple(resumes)))
         yield clip
     if cache is not None:
         cache.evict()
+
+
+def voiced_sentences(spoken: str) -> list[str]:
+    """The sentences of a segment's spoken text, each voiced by one engine call (or more, when
+    longer than the engine takes); a piece with no word in it ("...") joins the sentence before
+    (or, first, the one after), so no call is made for a clip that would come out empty."""
+    out: list[str] = []
+    pending = ""
+    for sentence in split_sentences(spoken):
+        if _WORDLESS.match(sentence):
+            if out:
+                out[-1] += " " + sentence
+            else:
+                pending = f"{pending} {sentence}".strip()
+            continue
+        out.append(f"{pending} {sentence}".strip())
+        pending = ""
+    if pending:
+        out.append(pending)  # nothing but marks: voiced as it is, failing as before if empty
+    return out or [spoken]
 
 
 def voice_piece(engine: Engine, text: str, voice: str, path: Path, sample_rate_hz: int, channels: int) -> AudioSegment:
@@ -102,8 +165,13 @@ def chunks(text: str, max_chars: int) -> list[str]:
     if len(text) <= max_chars:
         return [text]
     pieces: list[str] = []
-    for splitter in (SENTENCE_END, _CLAUSE_END, re.compile(r"\s+")):
-        pieces = [p for p in splitter.split(text) if p.strip()]
+    splitters: list[Callable[[str], list[str]]] = [
+        split_sentences,
+        lambda t: _CLAUSE_END.split(t),
+        lambda t: t.split(),
+    ]
+    for splitter in splitters:
+        pieces = [p for p in splitter(text) if p.strip()]
         if all(len(p) <= max_chars for p in pieces):
             break
     else:
@@ -115,6 +183,29 @@ def chunks(text: str, max_chars: int) -> list[str]:
         else:
             result.append(piece)
     return result
+
+
+def pause_ends(clip: AudioSegment) -> list[int]:
+    """Where the voice resumes after each pause of at least ``PAUSE_MS`` inside ``clip`` (its
+    edges are not pauses), in ms, measured over 10 ms frames."""
+    width = clip.frame_width
+    step = int(clip.frame_rate * _FRAME_MS / 1000) * width
+    data = clip.raw_data
+    frames = len(data) // step if step else 0
+    level = clip.rms
+    if frames < 3 or level == 0:
+        return []
+    threshold = level * 10 ** (-PAUSE_BELOW_DB / 20)
+    ends: list[int] = []
+    run = 0
+    for i in range(frames):
+        if audioop.rms(data[i * step : (i + 1) * step], clip.sample_width) < threshold:
+            run += 1
+            continue
+        if run * _FRAME_MS >= PAUSE_MS and run < i:  # a run that began at frame 0 is the clip's edge
+            ends.append(i * _FRAME_MS)
+        run = 0
+    return ends
 
 
 def decode_clip(path: Path, sample_rate_hz: int, channels: int) -> AudioSegment:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from radio.words.sentences import split_sentences
 from radio.words.speech.lexicon import Lexicon
 from radio.words.speech.words import (
     COMMON_WORDS,
@@ -24,7 +25,6 @@ from radio.words.speech.words import (
 
 NameKind = Literal["name", "place", "acronym", "other"]
 
-_SENTENCE = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])")
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*[\w]|[A-Za-z]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SKIP = frozenset(
@@ -59,7 +59,7 @@ def sentences(paragraphs: Sequence[str]) -> list[str]:
     """The sentences of the article, in order."""
     out: list[str] = []
     for paragraph in paragraphs:
-        out.extend(s.strip() for s in _SENTENCE.split(paragraph) if s.strip())
+        out.extend(split_sentences(paragraph))
     return out
 
 
