@@ -265,8 +265,8 @@ def _produce(
         from radio.publish.report import with_verify
         from radio.publish.verify import verify_episode
 
-        heard = verify_episode(mp3, script, programme.placements, texts["vtt"], texts["chapters"], verify)
-        report = with_verify(report, heard)
+        listened = verify_episode(mp3, script, programme.placements, texts["vtt"], texts["chapters"], verify)
+        report = with_verify(report, listened)
     (tmp / names["report"]).write_text(report_json(report), encoding="utf-8")
 
     # One unit: every final name checked, previous versions kept until the MP3 (last) is in place.
