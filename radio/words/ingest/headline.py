@@ -14,6 +14,7 @@ import re
 
 from radio.words.ingest.features import Block, is_button
 from radio.words.ingest.rules import _headline, fold, strip_links
+from radio.words.ingest.shape import stopwords
 
 MAX_WORDS = 30
 MIN_WORDS = 3
@@ -123,8 +124,9 @@ class _Evidence:
         return self.counts.get(fold(block.text), 0) > 1
 
 
+RANK_CAP = 6  # past this many nearer candidates (a list of teasers), distance costs no more
 SIGNED_REACH = 3  # a byline or a stamp this close under a line (or two above it) marks the article's head
-SIGNED = 3.0  # the score it adds
+SIGNED = 5.0  # the score it adds
 
 
 def _signed(blocks: list[Block], labels: list[str | None], index: int) -> bool:
@@ -132,20 +134,50 @@ def _signed(blocks: list[Block], labels: list[str | None], index: int) -> bool:
 
     A bare date does not count: a list of teasers gives each its date.
     """
-    near = range(max(0, index - 2), min(len(labels), index + SIGNED_REACH + 1))
-    return any(labels[j] == "byline" or blocks[j].is_stamp for j in near if j != index)
+
+    def signature(j: int) -> bool:
+        return labels[j] == "byline" or blocks[j].is_stamp
+
+    if any(signature(j) for j in range(index + 1, min(len(labels), index + SIGNED_REACH + 1))):
+        return True
+    # a signature just above (under a kicker) signs the line only with no unclassed block between them
+    for j in range(index - 1, max(-1, index - 3), -1):
+        if signature(j):
+            return True
+        if labels[j] is None:
+            return False
+    return False
+
+
+TOPIC = 6.0  # the score a headline whose every content word the story uses adds
+
+
+def content_words(text: str) -> set[str]:
+    """The words of three letters or more outside the stop list, lower case."""
+    stops = stopwords()
+    return {w for w in re.findall(r"[^\W\d_]{3,}", text.lower()) if w not in stops}
+
+
+def _topic_share(block: Block, story: set[str]) -> float:
+    """The share of the line's content words the story uses: a headline speaks of its story, a teaser of another."""
+    words = content_words(block.text)
+    return len(words & story) / len(words) if words else 0.0
 
 
 def score_candidates(
-    blocks: list[Block], labels: list[str | None], candidates: list[int]
+    blocks: list[Block], labels: list[str | None], candidates: list[int], story: set[str] | None = None
 ) -> list[tuple[float, int, bool]]:
-    """(score, block index, printed again) for each candidate, nearest first; the first best one wins."""
+    """(score, block index, printed again) for each candidate, nearest first; the first best one wins.
+
+    ``story`` holds the content words of the story's paragraphs (``content_words``).
+    """
     seen = _Evidence(blocks)
     scored = []
     for rank, i in enumerate(candidates):
         block = blocks[i]
+        score_topic = TOPIC * _topic_share(block, story) if story else 0.0
         evidence = seen.repeated(block)
-        score = -0.4 * rank + (2 if evidence else 0)
+        score = -0.4 * min(rank, RANK_CAP) + (2 if evidence else 0)
         score += 3 if block.words >= 6 else 1.5 if block.words >= 4 else 0
         score -= 2 if block.text.endswith(".") and not block.text.endswith("..") else 0
         score -= 3 if block.words > 20 else 0
@@ -163,7 +195,7 @@ def score_candidates(
         score -= 1.5 if _quoted(block.text) else 0  # a pull quote
         score -= 2 if block.words <= 8 and is_button(block.text) else 0
         score -= 1.5 if block.density == 0 and block.words >= 5 else 0  # a list of names and roles
-        scored.append((score, i, evidence))
+        scored.append((score + score_topic, i, evidence))
     return scored
 
 
@@ -192,13 +224,12 @@ def choose_headline(
         if labelled or kept[i] or not _title_like(blocks[i]):
             continue
         candidates.append(i)
-        if len(candidates) >= 10:
-            break
     if not candidates and blocks[first].length < 80 and _title_like(blocks[first]) and first + 1 < len(blocks):
         candidates.append(first)  # nothing above: a short first line heads a bare story ("Council backs ..., part 2.")
     if not candidates:
         return None
-    scored = score_candidates(blocks, labels, candidates)
+    story = set().union(*(content_words(b.text) for b, k in zip(blocks, kept, strict=True) if k))
+    scored = score_candidates(blocks, labels, candidates, story)
     _, best, evidence = max(scored, key=lambda row: row[0])
     why = "printed again on the page" if evidence else "nearest title-like line above the story"
     text = blocks[best].text
