@@ -529,3 +529,26 @@ The council said the repairs would take six weeks and that the harbour would sta
 def test_a_signature_above_a_line_does_not_sign_it_across_other_blocks() -> None:
     reading = read_text(SIGNED_ABOVE_VIDEO)
     assert reading.title == "Harbour wall repairs to start before the winter storms, council confirms"
+
+
+BREADCRUMB_EVIDENCE = """Home
+Travel
+You are here: Home » Travel » Island ferry adds a night crossing for the summer
+Island ferry adds a night crossing for the summer
+Night crossing
+By Lowenna Pascoe for Harbour News
+
+The island ferry will add a night crossing from July, the operator said on Monday, so visitors can come after work.
+
+The last boat now leaves the mainland at six in the evening, and islanders have asked for a later one for years.
+
+The night crossing will run on Fridays and Saturdays until the end of September.
+"""
+
+
+def test_a_breadcrumb_that_ends_with_a_line_is_evidence_that_it_is_the_headline() -> None:
+    reading = read_text(BREADCRUMB_EVIDENCE)
+    assert reading.title == "Island ferry adds a night crossing for the summer"
+    assert reading.title_reason == "printed again on the page"
+    assert reading.byline == "Lowenna Pascoe"
+    assert not any("Harbour News" in p for p in reading.paragraphs)

@@ -115,10 +115,11 @@ def _block(number: int, text: str, stops: frozenset[str], spaced: bool = True) -
 _STAMP_WORDS = ("updated", "published", "posted", "last updated", "first published", "modified")
 
 
-# "ByJ.R. Stone" (the space lost in the copy), "By Ann Lee, Bo Li, 7 News", "Author: Ann Lee"
+# "ByJ.R. Stone" (the space lost in the copy), "By Ann Lee, Bo Li, 7 News", "By Ann Lee for Coast News",
+# "Author: Ann Lee"
 _LOOSE_BYLINE = re.compile(
     r"^(?:By:?\s*|(?i:author|written by|words|reporter)s?:\s*)"
-    r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,4})(?:\s*[,|/].{0,80})?$"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,4})(?:\s*[,|/].{0,80}|\s+for\s+[A-Z].{0,60})?$"
 )
 
 

@@ -20,14 +20,17 @@ MAX_WORDS = 30
 MIN_WORDS = 3
 LOOK_ABOVE = 40  # blocks above the story searched for the headline
 _SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·)\s+")
+# where another line prints the headline as one of its parts: "Title | Site", a breadcrumb's last step
+# ("Home » Travel » Title"), a share label ("Share options for: Title")
+_PARTS = re.compile(r"\s+(?:\||-|–|—|::|·|/)\s+|\s*[»›]\s*|:\s+")
 
 
 def _title_like(block: Block) -> bool:
     text = block.text
     if not MIN_WORDS <= block.words <= MAX_WORDS or block.length > 250:
         return False
-    if text.endswith((":", ",", ";")) or text.count("|") > 1:
-        return False
+    if text.endswith((":", ",", ";")) or text.count("|") > 1 or "»" in text or "›" in text:
+        return False  # a label, a list of sections, a breadcrumb
     first = text.lstrip("\"'“‘(")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
@@ -62,6 +65,7 @@ def _dek_below(blocks: list[Block], labels: list[str | None], index: int) -> boo
         and not _shouting(block.text)
         and not _INNER_SENTENCE.search(block.text)
         and not _title_case(below.text)  # a standfirst is written as a sentence, not as a title
+        and fold(below.text) not in fold(block.text)  # nor is it a part of the line above (a breadcrumb's end)
     )
 
 
@@ -115,8 +119,8 @@ class _Evidence:
             if not MIN_WORDS <= block.words <= MAX_WORDS + 10:
                 continue
             keys = {fold(block.text)}
-            if block.words > MIN_WORDS and _SITE_SEPARATOR.search(block.text):
-                keys.update(fold(part) for part in _SITE_SEPARATOR.split(block.text))
+            if block.words > MIN_WORDS and _PARTS.search(block.text):
+                keys.update(fold(part) for part in _PARTS.split(block.text) if len(part.split()) >= MIN_WORDS)
             for key in keys:
                 self.counts[key] = self.counts.get(key, 0) + 1
 
