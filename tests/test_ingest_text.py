@@ -266,7 +266,8 @@ def test_every_line_is_explained() -> None:
     assert not by_number[38].kept and by_number[38].label == "chrome inside the story"
     rows = explain_rows(reading)
     assert rows[0] == (
-        "headline: 'Harbour towns vote to share one ferry service' (nearest title-like line above the story)"
+        "headline: 'Harbour towns vote to share one ferry service'"
+        " (title-like line above the story, signed by a byline or stamp and the story uses its words)"
     )
     assert rows[1].split()[:3] == ["1", "-", "boilerplate"]
 
@@ -552,3 +553,10 @@ def test_a_breadcrumb_that_ends_with_a_line_is_evidence_that_it_is_the_headline(
     assert reading.title_reason == "printed again on the page"
     assert reading.byline == "Lowenna Pascoe"
     assert not any("Harbour News" in p for p in reading.paragraphs)
+
+
+def test_explain_says_why_a_farther_line_won() -> None:
+    reading = read_text(TEASER_ABOVE)
+    assert reading.title_reason == "title-like line above the story, the story uses its words"
+    reading = read_text(SIGNED_ABOVE_VIDEO)
+    assert "signed by a byline or stamp" in reading.title_reason

@@ -236,6 +236,12 @@ def choose_headline(
     scored = score_candidates(blocks, labels, candidates, story)
     _, best, evidence = max(scored, key=lambda row: row[0])
     why = "printed again on the page" if evidence else "nearest title-like line above the story"
+    if not evidence and best != candidates[0]:  # a nearer line lost: say what won it
+        signs = [
+            *(["signed by a byline or stamp"] if _signed(blocks, labels, best) else []),
+            *(["the story uses its words"] if _topic_share(blocks[best], story) >= 0.5 else []),
+        ]
+        why = "title-like line above the story, " + (" and ".join(signs) or "the best of its kind")
     text = blocks[best].text
     parts = text.split(" | ")
     if len(parts) == 2 and min(len(p.split()) for p in parts) <= 4:
