@@ -560,3 +560,30 @@ def test_explain_says_why_a_farther_line_won() -> None:
     assert reading.title_reason == "title-like line above the story, the story uses its words"
     reading = read_text(SIGNED_ABOVE_VIDEO)
     assert "signed by a byline or stamp" in reading.title_reason
+
+
+BRAND_HEADLINE = """Gadgets
+Phones
+iPhone owners get a battery health warning in the next update
+By Senara Bolitho
+Published 2 October 2026
+
+The next phone update will warn owners when the battery has lost a fifth of its charge, the maker said on Thursday.
+
+The warning will appear once, with a link to the repair page, and owners can turn it off in the settings.
+
+Repair shops said the change would help people keep their phones for longer.
+
+Join the thousands of readers who get our gadget news delivered to their inboxes every week.
+"""
+
+
+def test_a_headline_may_open_with_a_brand_in_lower_case() -> None:
+    reading = read_text(BRAND_HEADLINE)
+    assert reading.title == "iPhone owners get a battery health warning in the next update"
+
+
+def test_a_newsletter_pitch_to_inboxes_is_not_read() -> None:
+    reading = read_text(BRAND_HEADLINE)
+    assert reading.paragraphs[-1].startswith("Repair shops said")
+    assert any(line.label == "boilerplate" for line in reading.lines if "inboxes" in line.text)

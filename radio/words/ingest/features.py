@@ -232,10 +232,10 @@ _NAME_SLASH_AGENCY = re.compile(
 
 
 # a newsletter, subscription or cookie prompt: what it is about, and what it asks the reader to do
-_PROMPT_TOPIC = re.compile(r"\b(?:e-?mail|inbox|newsletters?|subscri\w+|cookies)\b")
+_PROMPT_TOPIC = re.compile(r"\b(?:e-?mail|inbox(?:es)?|newsletters?|subscri\w+|cookies)\b")
 _PROMPT_ASK = re.compile(
     r"\b(?:sign(?:ing)? up|subscribe|free|enter your|to receive|delivered|your inbox|gift|never miss|don't miss"
-    r"|accept|you agree|consent|your (?:preferences|settings|experience|browser))\b"
+    r"|accept|you agree|consent|your (?:preferences|settings|experience|browser)|(?:your|their) inbox(?:es)?)\b"
 )
 
 

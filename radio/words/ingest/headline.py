@@ -31,8 +31,10 @@ def _title_like(block: Block) -> bool:
         return False
     if text.endswith((":", ",", ";")) or text.count("|") > 1 or "»" in text or "›" in text:
         return False  # a label, a list of sections, a breadcrumb
-    first = text.lstrip("\"'“‘(")[:1]
-    if not (first.isupper() or first.isdigit()):
+    word = (text.lstrip("\"'“‘(").split(None, 1) or [""])[0]
+    # a headline starts with a capital or a figure, or with a brand written "iOS", "eBay"
+    brand = word[:1].islower() and any(c.isupper() for c in word[1:])
+    if not (word[:1].isupper() or word[:1].isdigit() or brand):
         return False
     if is_button(text) and (block.words <= 5 or "(" in text or "opens in" in text.lower()):
         return False  # "Write a comment", "Add to Pocket", "Give a Gift": a button, not a headline
