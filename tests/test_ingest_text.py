@@ -266,7 +266,8 @@ def test_every_line_is_explained() -> None:
     assert not by_number[38].kept and by_number[38].label == "chrome inside the story"
     rows = explain_rows(reading)
     assert rows[0] == (
-        "headline: 'Harbour towns vote to share one ferry service' (nearest title-like line above the story)"
+        "headline: 'Harbour towns vote to share one ferry service'"
+        " (title-like line above the story, signed by a byline or stamp and the story uses its words)"
     )
     assert rows[1].split()[:3] == ["1", "-", "boilerplate"]
 
@@ -431,3 +432,158 @@ def test_a_title_dash_site_line_gives_the_title_printed_alone_elsewhere() -> Non
     ]
     reading = read_text("\n".join(lines))
     assert reading.title == "Harbour towns vote to share one ferry service"
+
+
+# The headline speaks of its story: a teaser nearer the story, about something else, is not it.
+TEASER_ABOVE = """Home
+News
+Sport
+Lighthouse keepers return to Skerryvane after a century
+
+Latest stories
+Bakery on Mill Lane wins regional bread prize
+Read more
+Bus timetable changes from Monday in the valley
+Read more
+
+The lighthouse on Skerryvane will have keepers again this summer, a century after the last one left the rock.
+
+Volunteers from the island trust will live in the keepers' cottage for two weeks at a time and guide visitors up the tower.
+
+The trust said the lighthouse had stood empty since the light was automated, and that the cottage roof was repaired last winter.
+
+Visitors can book a place on the boat from the harbour from the first of June.
+"""  # noqa: E501
+
+
+def test_headline_is_the_line_whose_words_the_story_uses() -> None:
+    reading = read_text(TEASER_ABOVE)
+    assert reading.title == "Lighthouse keepers return to Skerryvane after a century"
+    assert not any(line.kept for line in reading.lines if "Bus timetable" in line.text)
+
+
+# A browser's copy sets paragraphs apart with blank lines and packs a list of teasers line after line.
+PACKED_TEASERS = """Rowing club opens its new boathouse on the river
+
+By Tamsin Kerrow
+
+The rowing club opened its new boathouse on Saturday, after three years of raising money from members and local firms.
+
+The old shed by the weir had flooded every winter, and the boats had to be carried up the bank each time the river rose.
+
+Club captain Ellis Varcoe said the juniors had trained in borrowed boats for two seasons while the work went on.
+
+The boathouse has room for twelve boats and a small gym, and it will be open to schools on weekday mornings.
+
+Share
+Facebook
+Email
+Advertisement
+More
+Sections
+Today
+This week
+Weather
+Most popular
+A farmer in the next valley has grown a pumpkin heavier than a small car, and the whole village has come out to see it weighed on the market scales.
+Two brothers who swapped houses for a year say they will not be swapping back, and their neighbours have asked them to stop writing letters to the paper about it.
+The choir's summer concert raised more money for the hospice than any year before, and the conductor has promised an even longer programme next time.
+"""  # noqa: E501
+
+
+def test_a_packed_list_of_teasers_does_not_outweigh_the_spaced_story() -> None:
+    reading = read_text(PACKED_TEASERS)
+    assert reading.title == "Rowing club opens its new boathouse on the river"
+    assert reading.paragraphs[0].startswith("The rowing club opened its new boathouse")
+    assert not any("pumpkin" in p for p in reading.paragraphs)
+
+
+def test_without_blank_lines_spacing_says_nothing() -> None:
+    packed = "\n".join(line for line in TEASER_ABOVE.splitlines() if line.strip())
+    reading = read_text(packed)
+    assert reading.paragraphs[0].startswith("The lighthouse on Skerryvane will have keepers again")
+    assert reading.title == "Lighthouse keepers return to Skerryvane after a century"
+
+
+# A "Published" stamp under a headline signs it, not the video title printed two lines below the stamp.
+SIGNED_ABOVE_VIDEO = """Sections
+Weather
+Harbour wall repairs to start before the winter storms, council confirms
+By Jory Trelawny
+Published 3 October 2026
+Video
+Storm waves break over the harbour wall at high tide
+Replay
+More videos
+Storm waves break over the harbour wall at high tide
+Ferry crews practise a rescue in the bay
+Fishermen count the cost of a wet summer
+
+Repairs to the harbour wall will start before the winter storms, the council confirmed on Friday.
+
+The wall was damaged in two storms last year, and parts of the harbour have been closed to boats ever since.
+
+The council said the repairs would take six weeks and that the harbour would stay open to the lifeboat throughout.
+"""
+
+
+def test_a_signature_above_a_line_does_not_sign_it_across_other_blocks() -> None:
+    reading = read_text(SIGNED_ABOVE_VIDEO)
+    assert reading.title == "Harbour wall repairs to start before the winter storms, council confirms"
+
+
+BREADCRUMB_EVIDENCE = """Home
+Travel
+You are here: Home » Travel » Island ferry adds a night crossing for the summer
+Island ferry adds a night crossing for the summer
+Night crossing
+By Lowenna Pascoe for Harbour News
+
+The island ferry will add a night crossing from July, the operator said on Monday, so visitors can come after work.
+
+The last boat now leaves the mainland at six in the evening, and islanders have asked for a later one for years.
+
+The night crossing will run on Fridays and Saturdays until the end of September.
+"""
+
+
+def test_a_breadcrumb_that_ends_with_a_line_is_evidence_that_it_is_the_headline() -> None:
+    reading = read_text(BREADCRUMB_EVIDENCE)
+    assert reading.title == "Island ferry adds a night crossing for the summer"
+    assert reading.title_reason == "printed again on the page"
+    assert reading.byline == "Lowenna Pascoe"
+    assert not any("Harbour News" in p for p in reading.paragraphs)
+
+
+def test_explain_says_why_a_farther_line_won() -> None:
+    reading = read_text(TEASER_ABOVE)
+    assert reading.title_reason == "title-like line above the story, the story uses its words"
+    reading = read_text(SIGNED_ABOVE_VIDEO)
+    assert "signed by a byline or stamp" in reading.title_reason
+
+
+BRAND_HEADLINE = """Gadgets
+Phones
+iPhone owners get a battery health warning in the next update
+By Senara Bolitho
+Published 2 October 2026
+
+The next phone update will warn owners when the battery has lost a fifth of its charge, the maker said on Thursday.
+
+The warning will appear once, with a link to the repair page, and owners can turn it off in the settings.
+
+Repair shops said the change would help people keep their phones for longer.
+
+Join the thousands of readers who get our gadget news delivered to their inboxes every week.
+"""
+
+
+def test_a_headline_may_open_with_a_brand_in_lower_case() -> None:
+    reading = read_text(BRAND_HEADLINE)
+    assert reading.title == "iPhone owners get a battery health warning in the next update"
+
+
+def test_a_newsletter_pitch_to_inboxes_is_not_read() -> None:
+    reading = read_text(BRAND_HEADLINE)
+    assert reading.paragraphs[-1].startswith("Repair shops said")
+    assert any(line.label == "boilerplate" for line in reading.lines if "inboxes" in line.text)

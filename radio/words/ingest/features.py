@@ -39,6 +39,7 @@ class Block:
     stamp: str | None = None  # the date of an "Updated ..." stamp
     byline: str | None = None  # the name of a "By ..." line
     is_stamp: bool = False  # an "Updated ..." stamp, with or without a date
+    spaced: bool = True  # set apart by blank lines (a browser's copy spaces paragraphs, not menu items)
 
 
 _EDGE = "\"'“”‘’()[]«».,;:!?—–-…*•|"
@@ -46,19 +47,19 @@ _EDGE = "\"'“”‘’()[]«».,;:!?—–-…*•|"
 
 def make_blocks(text: str, stops: frozenset[str]) -> list[Block]:
     """Split ``text`` into blocks, joining hard-wrapped prose within a paragraph."""
-    rows: list[tuple[int, str]] = []
+    rows: list[tuple[int, str, bool]] = []
     group: list[tuple[int, str]] = []
     for number, line in enumerate([*_LINE_BREAK.split(text), ""], start=1):
         if line.strip():
             group.append((number, line.strip()))
             continue
         if len(group) > 1 and _looks_wrapped([r for _, r in group]):
-            rows.append((group[0][0], " ".join(r for _, r in group)))
+            rows.append((group[0][0], " ".join(r for _, r in group), True))
         else:
-            rows.extend(group)
+            rows.extend((n, r, len(group) == 1) for n, r in group)
         group = []
-    cleaned = [(n, " ".join(line.translate(_INVISIBLE).split())) for n, line in rows]
-    return [_block(n, line, stops) for n, line in cleaned if line]
+    cleaned = [(n, " ".join(line.translate(_INVISIBLE).split()), spaced) for n, line, spaced in rows]
+    return [_block(n, line, stops, spaced) for n, line, spaced in cleaned if line]
 
 
 # invisible characters a page's copy carries (zero-width space, word joiner, invisible
@@ -85,7 +86,7 @@ def _looks_wrapped(rows: list[str]) -> bool:
     return open_rows >= 0.5 * len(inner) and going_on >= 0.5 * len(inner)
 
 
-def _block(number: int, text: str, stops: frozenset[str]) -> Block:
+def _block(number: int, text: str, stops: frozenset[str], spaced: bool = True) -> Block:
     low = text.lower()
     tokens = low.split()
     count = sum(map(stops.__contains__, [t.strip(_EDGE) for t in tokens]))
@@ -107,16 +108,18 @@ def _block(number: int, text: str, stops: frozenset[str]) -> Block:
         stamp=stamp if isinstance(stamp, str) else None,
         is_stamp=stamp is not False,
         byline=byline,
+        spaced=spaced,
     )
 
 
 _STAMP_WORDS = ("updated", "published", "posted", "last updated", "first published", "modified")
 
 
-# "ByJ.R. Stone" (the space lost in the copy), "By Ann Lee, Bo Li, 7 News", "Author: Ann Lee"
+# "ByJ.R. Stone" (the space lost in the copy), "By Ann Lee, Bo Li, 7 News", "By Ann Lee for Coast News",
+# "Author: Ann Lee"
 _LOOSE_BYLINE = re.compile(
     r"^(?:By:?\s*|(?i:author|written by|words|reporter)s?:\s*)"
-    r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,4})(?:\s*[,|/].{0,80})?$"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,4})(?:\s*[,|/].{0,80}|\s+for\s+[A-Z].{0,60})?$"
 )
 
 
@@ -229,10 +232,10 @@ _NAME_SLASH_AGENCY = re.compile(
 
 
 # a newsletter, subscription or cookie prompt: what it is about, and what it asks the reader to do
-_PROMPT_TOPIC = re.compile(r"\b(?:e-?mail|inbox|newsletters?|subscri\w+|cookies)\b")
+_PROMPT_TOPIC = re.compile(r"\b(?:e-?mail|inbox(?:es)?|newsletters?|subscri\w+|cookies)\b")
 _PROMPT_ASK = re.compile(
     r"\b(?:sign(?:ing)? up|subscribe|free|enter your|to receive|delivered|your inbox|gift|never miss|don't miss"
-    r"|accept|you agree|consent|your (?:preferences|settings|experience|browser))\b"
+    r"|accept|you agree|consent|your (?:preferences|settings|experience|browser)|(?:your|their) inbox(?:es)?)\b"
 )
 
 

@@ -14,21 +14,27 @@ import re
 
 from radio.words.ingest.features import Block, is_button
 from radio.words.ingest.rules import _headline, fold, strip_links
+from radio.words.ingest.shape import stopwords
 
 MAX_WORDS = 30
 MIN_WORDS = 3
 LOOK_ABOVE = 40  # blocks above the story searched for the headline
 _SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·)\s+")
+# where another line prints the headline as one of its parts: "Title | Site", a breadcrumb's last step
+# ("Home » Travel » Title"), a share label ("Share options for: Title")
+_PARTS = re.compile(r"\s+(?:\||-|–|—|::|·|/)\s+|\s*[»›]\s*|:\s+")
 
 
 def _title_like(block: Block) -> bool:
     text = block.text
     if not MIN_WORDS <= block.words <= MAX_WORDS or block.length > 250:
         return False
-    if text.endswith((":", ",", ";")) or text.count("|") > 1:
-        return False
-    first = text.lstrip("\"'“‘(")[:1]
-    if not (first.isupper() or first.isdigit()):
+    if text.endswith((":", ",", ";")) or text.count("|") > 1 or "»" in text or "›" in text:
+        return False  # a label, a list of sections, a breadcrumb
+    word = (text.lstrip("\"'“‘(").split(None, 1) or [""])[0]
+    # a headline starts with a capital or a figure, or with a brand written "iOS", "eBay"
+    brand = word[:1].islower() and any(c.isupper() for c in word[1:])
+    if not (word[:1].isupper() or word[:1].isdigit() or brand):
         return False
     if is_button(text) and (block.words <= 5 or "(" in text or "opens in" in text.lower()):
         return False  # "Write a comment", "Add to Pocket", "Give a Gift": a button, not a headline
@@ -61,6 +67,7 @@ def _dek_below(blocks: list[Block], labels: list[str | None], index: int) -> boo
         and not _shouting(block.text)
         and not _INNER_SENTENCE.search(block.text)
         and not _title_case(below.text)  # a standfirst is written as a sentence, not as a title
+        and fold(below.text) not in fold(block.text)  # nor is it a part of the line above (a breadcrumb's end)
     )
 
 
@@ -114,8 +121,8 @@ class _Evidence:
             if not MIN_WORDS <= block.words <= MAX_WORDS + 10:
                 continue
             keys = {fold(block.text)}
-            if block.words > MIN_WORDS and _SITE_SEPARATOR.search(block.text):
-                keys.update(fold(part) for part in _SITE_SEPARATOR.split(block.text))
+            if block.words > MIN_WORDS and _PARTS.search(block.text):
+                keys.update(fold(part) for part in _PARTS.split(block.text) if len(part.split()) >= MIN_WORDS)
             for key in keys:
                 self.counts[key] = self.counts.get(key, 0) + 1
 
@@ -123,8 +130,9 @@ class _Evidence:
         return self.counts.get(fold(block.text), 0) > 1
 
 
+RANK_CAP = 6  # past this many nearer candidates (a list of teasers), distance costs no more
 SIGNED_REACH = 3  # a byline or a stamp this close under a line (or two above it) marks the article's head
-SIGNED = 3.0  # the score it adds
+SIGNED = 5.0  # the score it adds
 
 
 def _signed(blocks: list[Block], labels: list[str | None], index: int) -> bool:
@@ -132,20 +140,50 @@ def _signed(blocks: list[Block], labels: list[str | None], index: int) -> bool:
 
     A bare date does not count: a list of teasers gives each its date.
     """
-    near = range(max(0, index - 2), min(len(labels), index + SIGNED_REACH + 1))
-    return any(labels[j] == "byline" or blocks[j].is_stamp for j in near if j != index)
+
+    def signature(j: int) -> bool:
+        return labels[j] == "byline" or blocks[j].is_stamp
+
+    if any(signature(j) for j in range(index + 1, min(len(labels), index + SIGNED_REACH + 1))):
+        return True
+    # a signature just above (under a kicker) signs the line only with no unclassed block between them
+    for j in range(index - 1, max(-1, index - 3), -1):
+        if signature(j):
+            return True
+        if labels[j] is None:
+            return False
+    return False
+
+
+TOPIC = 6.0  # the score a headline whose every content word the story uses adds
+
+
+def content_words(text: str) -> set[str]:
+    """The words of three letters or more outside the stop list, lower case."""
+    stops = stopwords()
+    return {w for w in re.findall(r"[^\W\d_]{3,}", text.lower()) if w not in stops}
+
+
+def _topic_share(block: Block, story: set[str]) -> float:
+    """The share of the line's content words the story uses: a headline speaks of its story, a teaser of another."""
+    words = content_words(block.text)
+    return len(words & story) / len(words) if words else 0.0
 
 
 def score_candidates(
-    blocks: list[Block], labels: list[str | None], candidates: list[int]
+    blocks: list[Block], labels: list[str | None], candidates: list[int], story: set[str] | None = None
 ) -> list[tuple[float, int, bool]]:
-    """(score, block index, printed again) for each candidate, nearest first; the first best one wins."""
+    """(score, block index, printed again) for each candidate, nearest first; the first best one wins.
+
+    ``story`` holds the content words of the story's paragraphs (``content_words``).
+    """
     seen = _Evidence(blocks)
     scored = []
     for rank, i in enumerate(candidates):
         block = blocks[i]
+        score_topic = TOPIC * _topic_share(block, story) if story else 0.0
         evidence = seen.repeated(block)
-        score = -0.4 * rank + (2 if evidence else 0)
+        score = -0.4 * min(rank, RANK_CAP) + (2 if evidence else 0)
         score += 3 if block.words >= 6 else 1.5 if block.words >= 4 else 0
         score -= 2 if block.text.endswith(".") and not block.text.endswith("..") else 0
         score -= 3 if block.words > 20 else 0
@@ -163,7 +201,7 @@ def score_candidates(
         score -= 1.5 if _quoted(block.text) else 0  # a pull quote
         score -= 2 if block.words <= 8 and is_button(block.text) else 0
         score -= 1.5 if block.density == 0 and block.words >= 5 else 0  # a list of names and roles
-        scored.append((score, i, evidence))
+        scored.append((score + score_topic, i, evidence))
     return scored
 
 
@@ -192,15 +230,20 @@ def choose_headline(
         if labelled or kept[i] or not _title_like(blocks[i]):
             continue
         candidates.append(i)
-        if len(candidates) >= 10:
-            break
     if not candidates and blocks[first].length < 80 and _title_like(blocks[first]) and first + 1 < len(blocks):
         candidates.append(first)  # nothing above: a short first line heads a bare story ("Council backs ..., part 2.")
     if not candidates:
         return None
-    scored = score_candidates(blocks, labels, candidates)
+    story = set().union(*(content_words(b.text) for b, k in zip(blocks, kept, strict=True) if k))
+    scored = score_candidates(blocks, labels, candidates, story)
     _, best, evidence = max(scored, key=lambda row: row[0])
     why = "printed again on the page" if evidence else "nearest title-like line above the story"
+    if not evidence and best != candidates[0]:  # a nearer line lost: say what won it
+        signs = [
+            *(["signed by a byline or stamp"] if _signed(blocks, labels, best) else []),
+            *(["the story uses its words"] if _topic_share(blocks[best], story) >= 0.5 else []),
+        ]
+        why = "title-like line above the story, " + (" and ".join(signs) or "the best of its kind")
     text = blocks[best].text
     parts = text.split(" | ")
     if len(parts) == 2 and min(len(p.split()) for p in parts) <= 4:

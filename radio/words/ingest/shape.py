@@ -228,7 +228,26 @@ def _revise(classes: list[str], blocks: list[Block], stamps: set[int]) -> list[s
     return final
 
 
-def _story_span(classes: list[str], blocks: list[Block], barriers: set[int], clocks: set[int]) -> tuple[int, int]:
+SPACED_SHARE = 0.3  # a page spaces its paragraphs when this share of its prose is set apart by blank lines
+UNSPACED_WEIGHT = 0.5  # ... and then prose packed line after line (a list of teasers) counts this much
+
+
+def _spaces_paragraphs(classes: list[str], blocks: list[Block]) -> bool:
+    """The page sets its paragraphs apart with blank lines and packs other blocks line after line.
+
+    A browser's copy puts a blank line around each paragraph and none between
+    the items of a menu or a list of teasers; a scraper's one-block-a-line text
+    has no blank lines at all, and then nothing is learnt from them.
+    """
+    prose = [b for c, b in zip(classes, blocks, strict=True) if c == "good"]
+    spaced = sum(b.length for b in prose if b.spaced)
+    packed = sum(1 for b in blocks if not b.spaced)
+    return packed > 0 and spaced >= SPACED_SHARE * sum(b.length for b in prose)
+
+
+def _story_span(
+    classes: list[str], blocks: list[Block], barriers: set[int], clocks: set[int], spacing: bool
+) -> tuple[int, int]:
     """The run of blocks with the most prose in it.
 
     Each other block inside the run costs BAD_COST times its place in its run
@@ -246,7 +265,8 @@ def _story_span(classes: list[str], blocks: list[Block], barriers: set[int], clo
         if i in clocks:
             continue  # a live blog's time stamp costs nothing
         run = 0 if c == "good" else run + 1
-        gain = blocks[i].length * weight if c == "good" else -BAD_COST * min(run, RUN_CAP)
+        packed = UNSPACED_WEIGHT if spacing and not blocks[i].spaced else 1.0
+        gain = blocks[i].length * weight * packed if c == "good" else -BAD_COST * min(run, RUN_CAP)
         if total <= 0:
             total, start = 0, i
         total += gain
@@ -260,17 +280,21 @@ ISLAND_CHARS = 300  # prose beyond a box of links that still belongs to the stor
 ISLAND_GAP = 15  # ... when the box is at most this many blocks
 
 
-def _extend(span: tuple[int, int], classes: list[str], blocks: list[Block], barriers: set[int]) -> tuple[int, int]:
+def _extend(
+    span: tuple[int, int], classes: list[str], blocks: list[Block], barriers: set[int], spacing: bool
+) -> tuple[int, int]:
     """Carry the story on past a box of related links or an embed, when enough prose lies beyond it."""
     start, end = span
-    while (island := _island(classes, blocks, barriers, end, 1)) is not None:
+    while (island := _island(classes, blocks, barriers, end, 1, spacing)) is not None:
         end = island
-    while (island := _island(classes, blocks, barriers, start - 1, -1)) is not None:
+    while (island := _island(classes, blocks, barriers, start - 1, -1, spacing)) is not None:
         start = island + 1
     return start, end
 
 
-def _island(classes: list[str], blocks: list[Block], barriers: set[int], edge: int, step: int) -> int | None:
+def _island(
+    classes: list[str], blocks: list[Block], barriers: set[int], edge: int, step: int, spacing: bool
+) -> int | None:
     """The far end of the prose beyond the gap that starts at ``edge``, if it is long enough to belong."""
     n = len(blocks)
     i = edge
@@ -278,10 +302,10 @@ def _island(classes: list[str], blocks: list[Block], barriers: set[int], edge: i
         if i in barriers or abs(i - edge) > ISLAND_GAP:
             return None
         i += step
-    chars = goods = 0
+    chars, goods = 0.0, 0
     while 0 <= i < n and i not in barriers:
         if classes[i] == "good":
-            chars += blocks[i].length
+            chars += blocks[i].length * (UNSPACED_WEIGHT if spacing and not blocks[i].spaced else 1.0)
             goods += 1
         elif not (0 <= i + step < n and classes[i + step] == "good"):
             break  # one block of chrome between two paragraphs is part of the island
@@ -318,4 +342,6 @@ def find_story(blocks: list[Block], labels: list[str | None]) -> tuple[list[str]
     # a comments link or a copyright notice in the page's header is no barrier
     barriers = {i for i, b in enumerate(blocks) if i > BARRIER_FROM * len(blocks) and _barrier(b, labels[i])}
     clocks = {i for i in stamps if is_clock(blocks[i].text)} | {i for i, c in enumerate(classes) if c == ASIDE}
-    return classes, _extend(_story_span(classes, blocks, barriers, clocks), classes, blocks, barriers)
+    spacing = _spaces_paragraphs(classes, blocks)
+    span = _story_span(classes, blocks, barriers, clocks, spacing)
+    return classes, _extend(span, classes, blocks, barriers, spacing)
