@@ -170,3 +170,16 @@ def test_the_estimate_counts_words_at_the_rate_and_the_pauses() -> None:
     without_music = estimate_ms(script, quiet, 125)
     assert 120_000 + 1150 <= without_music <= 120_000 + 1950 + 2 * quiet.lead_in_ms
     assert estimate_ms(script, Settings(), 125) > without_music
+
+
+def test_flags_show_no_type_in_help() -> None:
+    """A flag takes no value: help shows `--force`, never `--force <bool>`."""
+    from typer.testing import CliRunner
+
+    from radio.cli import app
+
+    for command in (["episode"], ["batch"], ["script"], ["feed"], ["voices"], ["config", "show"]):
+        shown = CliRunner().invoke(app, [*command, "--help"], env={"COLUMNS": "160"})
+        assert shown.exit_code == 0, shown.output
+        assert "<bool>" not in shown.output, command
+        assert "--help" in shown.output

@@ -12,7 +12,7 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -24,6 +24,21 @@ if TYPE_CHECKING:
     from radio.publish.verify import VerifyOptions
     from radio.sound.engines import Engine
     from radio.words.trim import Fit
+
+def _flags_without_type() -> None:
+    """Help shows a flag as ``--force``, not ``--force <bool>`` (typer >= 0.26 prints the type of
+    every option, flags included): a flag takes no value, so it shows none."""
+    from typer.core import TyperOption
+
+    shown = TyperOption.display_type_rich
+
+    def display_type_rich(self: TyperOption, ctx: Any) -> str | None:
+        return None if self.is_flag else shown(self, ctx)
+
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_flags_without_type()
 
 app = typer.Typer(
     help="Turn written news into broadcast-ready radio segments and podcast episodes.",
