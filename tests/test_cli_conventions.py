@@ -143,7 +143,7 @@ def test_script_and_dry_run_show_written_and_said_with_an_estimate(tmp_path: Pat
     assert lines[0] == "Ferry service returns to the island after a month of repairs"
     header = lines[1]
     assert "read by Alex Morgan" in header and " segments · about 0 min " in header
-    assert header.endswith("s with music and pauses, speech at 175 words a minute")
+    assert header.endswith("s with music and pauses, speech at 160 words a minute")
     written = [line for line in lines if line.startswith("     written: ")]
     said = [line for line in lines if line.startswith("     said:    ")]
     assert len(written) == len(said) >= 4

@@ -32,6 +32,11 @@ class Voice:
     language: str | None = None  # BCP 47 where the engine says, e.g. "en-GB"
 
 
+# A newsreader's pace. Measured (Whisper tiny.en on the project's four articles, as cast): espeak-ng
+# word error 0.127 at its own 175 words a minute, 0.112 at 160, 0.101 at 145.
+DEFAULT_RATE_WPM = 160
+
+
 class Engine(ABC):
     """Base class: subclasses implement ``synthesize_to_file`` and list their voices."""
 
@@ -48,7 +53,7 @@ class Engine(ABC):
     in_worker: ClassVar[bool] = True
     call_timeout_s: ClassVar[float] = 120.0  # longest one call (max_chars_per_call at most) may take
 
-    def __init__(self, rate_wpm: int = 175) -> None:
+    def __init__(self, rate_wpm: int = DEFAULT_RATE_WPM) -> None:
         self.rate_wpm = rate_wpm
         self.voice_rates_wpm: dict[str, int] = {}  # a producer's rate for one voice ([rates] in radio.toml)
 
@@ -106,7 +111,10 @@ def engine_names() -> list[str]:
 
 
 def get_engine(
-    name: str, rate_wpm: int = 175, in_worker: bool | None = None, voice_rates_wpm: dict[str, int] | None = None
+    name: str,
+    rate_wpm: int = DEFAULT_RATE_WPM,
+    in_worker: bool | None = None,
+    voice_rates_wpm: dict[str, int] | None = None,
 ) -> Engine:
     """Resolve an engine by name (built-in first, then entry points); ``voice_rates_wpm`` gives
     single voices their own rate.

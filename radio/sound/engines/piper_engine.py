@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from radio.errors import EngineError
-from radio.sound.engines import Engine, Voice
+from radio.sound.engines import DEFAULT_RATE_WPM, Engine, Voice
 
 INSTALL = "pip install 'radio-bulletin[piper]'"
 DEFAULT_VOICES_DIR = Path("~/.local/share/radio/voices")
@@ -130,7 +130,7 @@ class PiperEngine(Engine):
     max_chars_per_call = 5000
 
     def __init__(
-        self, rate_wpm: int = 175, voices_folder: str | Path | None = None, deterministic: bool = True
+        self, rate_wpm: int = DEFAULT_RATE_WPM, voices_folder: str | Path | None = None, deterministic: bool = True
     ) -> None:
         super().__init__(rate_wpm)
         self.voices_folder = voices_dir(voices_folder)
@@ -222,7 +222,7 @@ class PiperEngine(Engine):
         from piper import SynthesisConfig
 
         factor = 2.0 ** (spec.shift_semitones / 12.0)
-        length_scale = (model.config.length_scale or 1.0) * (175.0 / self.rate_for(voice)) * factor
+        length_scale = (model.config.length_scale or 1.0) * (DEFAULT_RATE_WPM / self.rate_for(voice)) * factor
         options: dict[str, Any] = {"speaker_id": self._speaker_id(spec), "length_scale": length_scale}
         if self.deterministic:
             options.update(noise_scale=0.0, noise_w_scale=0.0)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from radio.errors import DependencyError, EngineError
-from radio.sound.engines import Engine, Voice
+from radio.sound.engines import DEFAULT_RATE_WPM, Engine, Voice
 
 TIMEOUT_S = 120.0
 ATTEMPTS = 4
@@ -59,7 +59,7 @@ class Pyttsx3Engine(Engine):
         self.__init__(**state)  # type: ignore[misc]
         self.voice_rates_wpm = rates
 
-    def __init__(self, rate_wpm: int = 175) -> None:
+    def __init__(self, rate_wpm: int = DEFAULT_RATE_WPM) -> None:
         super().__init__(rate_wpm)
         self._engine: Any = None
         self._done = threading.Event()
