@@ -19,6 +19,12 @@ log = logging.getLogger("radio")
 UNCHANGED_ROWS = 20
 OutArg = Annotated[Path, typer.Argument(help="Output folder (the one with catalog.sqlite).")]
 
+WorkersOpt = Annotated[
+    Optional[int], typer.Option("--workers", "-j", help="Worker processes (default: one per core).", min=1)
+]
+TimeoutOpt = Annotated[
+    Optional[float], typer.Option("--timeout-s", help="Give up on one article after this many seconds.", min=1)
+]
 DelayOpt = Annotated[
     Optional[float],
     typer.Option("--delay", min=0, max=3600, help="Feeds: seconds between two requests to a host (fetch_delay_s)."),
@@ -185,17 +191,13 @@ def batch(
         typer.Argument(help="Folders and files of articles; URLs or files of RSS/Atom feeds, OPML lists, sitemaps."),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("output"),
-    workers: Annotated[
-        Optional[int], typer.Option("--workers", "-j", help="Worker processes (default: one per core).", min=1)
-    ] = None,
+    workers: WorkersOpt = None,
     pattern: Annotated[
         Optional[list[str]], typer.Option("--pattern", help="File names to take, e.g. '*.html' (repeatable).")
     ] = None,
     recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Look inside sub-folders too.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
-    timeout_s: Annotated[
-        Optional[float], typer.Option("--timeout-s", help="Give up on one article after this many seconds.", min=1)
-    ] = None,
+    timeout_s: TimeoutOpt = None,
     wait: Annotated[
         bool, typer.Option("--wait", help="If another run holds the output folder, wait for it instead of stopping.")
     ] = False,

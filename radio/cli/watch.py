@@ -12,7 +12,16 @@ from typing import Annotated, Any, Optional
 import typer
 
 from radio.cli import ConfigOpt, EngineOpt, Interrupted, _settings, app
-from radio.cli.batch import DelayOpt, FetchPagesOpt, LimitOpt, RefreshOpt, SinceOpt, check_since
+from radio.cli.batch import (
+    DelayOpt,
+    FetchPagesOpt,
+    LimitOpt,
+    RefreshOpt,
+    SinceOpt,
+    TimeoutOpt,
+    WorkersOpt,
+    check_since,
+)
 
 log = logging.getLogger("radio")
 
@@ -73,12 +82,8 @@ def watch(
     rounds: Annotated[
         Optional[int], typer.Option("--rounds", min=1, help="Stop after N rounds (default: never).")
     ] = None,
-    workers: Annotated[
-        Optional[int], typer.Option("--workers", "-j", help="Worker processes (default: one per core).", min=1)
-    ] = None,
-    timeout_s: Annotated[
-        Optional[float], typer.Option("--timeout-s", help="Give up on one article after this many seconds.", min=1)
-    ] = None,
+    workers: WorkersOpt = None,
+    timeout_s: TimeoutOpt = None,
     delay: DelayOpt = None,
     fetch_pages: FetchPagesOpt = False,
     refresh_updated: RefreshOpt = False,
