@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from radio.models import Script, Segment
 
 
@@ -36,4 +41,17 @@ def tiny_script(engine: str = "fake") -> Script:
         segments=segments,
         byline="Sam Ortega",
         summary="The ferry sailed again on Monday.",
+    )
+
+
+def radio_wide(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m radio ARGS` in ``cwd``, with a terminal width that keeps summary tables on one line."""
+    return subprocess.run(
+        [sys.executable, "-m", "radio", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env={**os.environ, "COLUMNS": "300"},
     )

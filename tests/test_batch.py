@@ -20,6 +20,7 @@ from radio.config import Settings
 from radio.publish.catalog import CATALOG_NAME, Catalog
 from radio.publish.lock import FolderLock
 from radio.sound.engines.fake import CRASH_MARKER, HANG_MARKER
+from tests.helpers import radio_wide as radio
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,18 +38,6 @@ def write_story(folder: Path, name: str, title: str, extra: str = "", **facts: o
     path = folder / name
     path.write_text(STORY.format(title=title, extra=extra, **values), encoding="utf-8")
     return path
-
-
-def radio(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "radio", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-        env={**os.environ, "COLUMNS": "300"},
-    )
 
 
 def start_radio(*args: str, cwd: Path) -> subprocess.Popen[str]:

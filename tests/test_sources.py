@@ -7,7 +7,6 @@ import itertools
 import json
 import os
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -18,19 +17,8 @@ from radio.batch.sources import FeedItem, HostGate, parse_feed, read_feed_source
 from radio.errors import InputError
 from radio.publish.catalog import Catalog, CatalogEntry
 from tests.feed_helpers import STORIES, atom, opml, rss, serve, sitemap
+from tests.helpers import radio_wide as radio
 from tests.publish_helpers import BASE_URL, SHOW_TOML
-
-
-def radio(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "radio", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-        env={**os.environ, "COLUMNS": "300"},
-    )
 
 
 def batch(*args: str, out: Path) -> subprocess.CompletedProcess[str]:
