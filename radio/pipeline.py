@@ -162,7 +162,7 @@ def _produce(
     """
     from radio.publish import place, sidecars, tags, voicecheck
     from radio.publish.report import build_report, failed_checks, report_json
-    from radio.sound import level, loudness, mix, voice
+    from radio.sound import clipping, level, loudness, mix, voice
 
     slug = slugify(script.title)
     names = {
@@ -203,12 +203,11 @@ def _produce(
     with ThreadPoolExecutor(max_workers=1) as pool:
         beds = pool.submit(mix.load_beds, script, settings)  # ffmpeg decodes the music while the engine speaks
         voiced = timed_clips(
-            voice.voice_clips(
-                script, engine, tmp, settings.sample_rate_hz, settings.channels, step, cache, heard
-            )
+            voice.voice_clips(script, engine, tmp, settings.sample_rate_hz, settings.channels, step, cache, heard)
         )
         sampler = voicecheck.VoiceSampler(script)  # the first seconds of each voice, for the report's voice check
-        clips = sampler.tap(level.level_stream(script, voiced))  # every voice at the anchor's loudness
+        clipped = clipping.ClipWatch()  # the engine's own output, before any gain: flat tops at full scale
+        clips = sampler.tap(level.level_stream(script, clipped.tap(voiced)))  # every voice at the anchor's loudness
         first = next(clips, None)  # the first clip is voiced while the beds decode
         music = beds.result()
         ahead = [] if first is None else [first]
@@ -260,6 +259,7 @@ def _produce(
         programme.silences,
         voicecheck.voice_report(sampler.measures(), level.anchor_voice(script)),
         chapters=len(chapters),
+        clipped=clipped.found,
     )
     if verify is not None:  # the check that listens: its own cost, not in the timings
         from radio.publish.report import with_verify

@@ -154,7 +154,7 @@ def test_report_says_fit_to_air(rendered: tuple[Episode, Path]) -> None:
     assert report["fit_to_air"] is True, report["checks"]
     assert set(report["checks"]) == {
         "loudness", "true_peak", "duration", "format", "tags", "dead_air", "every_segment_audible", "cover",
-        "distinct_voices", "transcript_matches_voice",
+        "distinct_voices", "transcript_matches_voice", "no_clipping",
     }  # fmt: skip
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from mutagen.mp3 import MP3
 from radio.config import Settings
 from radio.models import Loudness, Placement, Script, SilenceProfile
 from radio.publish import cover as covers
+from radio.sound.clipping import MIN_RUN_SAMPLES, ClippedSegment
 from radio.words.speech import Lexicon, load_user_lexicon, to_spoken
 
 LOUDNESS_TOLERANCE_LU = 1.0
@@ -101,6 +103,7 @@ def build_report(
     silences: SilenceProfile,
     voices: dict[str, Any] | None = None,
     chapters: int | None = None,  # how many chapters the tag should hold (default: one per segment)
+    clipped: Sequence[ClippedSegment] = (),
 ) -> dict[str, Any]:
     """The quality report. ``voices`` is ``voicecheck.voice_report``: pitch and
     loudness per voice, and whether every quote voice stands apart from the anchor's."""
@@ -156,6 +159,7 @@ def build_report(
             f"quietest segment {max(silences.quietest_segment_dbfs, -120.0):.1f} dBFS before normalisation "
             f"(min {MIN_SEGMENT_DBFS:.0f})",
         ),
+        clipping_check(clipped),
         _cover_check(facts["cover"]),
         transcript_check(script, _uslt(mp3), load_user_lexicon(settings.lexicon)),
     ]
@@ -180,6 +184,22 @@ def build_report(
         "timings_s": {k: round(v, 3) for k, v in timings_s.items()},
         "realtime_factor": round(sum(timings_s.values()) / audio_s, 4) if audio_s else None,
     }
+
+
+def clipping_check(clipped: Sequence[ClippedSegment]) -> Check:
+    """No voiced segment squared off at full scale by its engine (gain later cannot undo it)."""
+    rule = f"{MIN_RUN_SAMPLES} or more equal samples at full scale, in the engine's own output"
+    if not clipped:
+        return Check("no_clipping", True, f"no segment clipped ({rule})")
+    worst = sorted(clipped, key=lambda c: -c.events)[:5]
+    named = ", ".join(f"segment {c.index + 1} ({c.events} flat tops, longest {c.longest_run_samples} samples)"
+                      for c in worst)  # fmt: skip
+    more = f" and {len(clipped) - len(worst)} more" if len(clipped) > len(worst) else ""
+    return Check(
+        "no_clipping",
+        False,
+        f"clipped: {named}{more} ({rule}); lower the engine's volume or choose another voice, then render again",
+    )
 
 
 def _cover_check(found: dict[str, Any] | None) -> Check:
