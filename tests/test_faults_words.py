@@ -194,6 +194,23 @@ def test_words_in_a_script_the_voice_cannot_read_are_dropped_with_a_warning(tmp_
     assert any(s["text"].endswith("before the winter storms.") for s in script["segments"])
 
 
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_an_english_paragraph_ending_in_arabic_keeps_its_english(tmp_path: Path, suffix: str) -> None:
+    """Story finding once took the quote's paragraph, with Arabic after it, for page chrome:
+    the quote and every paragraph after it went, with no warning."""
+    story = STORY.replace("harbour board.", "harbour board. مرحبا بكم في الميناء الجديد")
+    story += "\nمرحبا بكم\n\nThe first stones arrive next week.\n"  # and a line of nothing else
+    article = tmp_path / f"story{suffix}"
+    article.write_text(story if suffix == ".txt" else f"# {story}", encoding="utf-8")
+    proc, script = script_json(tmp_path, article)
+    assert warnings(proc) == [f"radio: {article}: dropped 7 words in Arabic script, which the voice cannot read"]
+    assert [s["text"] for s in script["segments"] if s["kind"] == "quote"] == ["We cannot wait another year,"]
+    texts = [s["text"] for s in script["segments"]]
+    assert "Work is due to start in March and to take about eight months." in texts
+    assert "The first stones arrive next week." in texts
+    assert not any("\u0600" <= ch <= "\u06ff" for s in script["segments"] for ch in s["spoken"] + s["text"])
+
+
 def test_an_article_mostly_in_another_script_is_refused(tmp_path: Path) -> None:
     article = tmp_path / "story.txt"
     arabic = "قال المجلس يوم الثلاثاء إنه سيبني جدارا جديدا للميناء قبل عواصف الشتاء."
