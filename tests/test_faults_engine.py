@@ -17,7 +17,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -236,6 +236,32 @@ def test_a_full_disk_while_voicing_gives_one_line_and_no_temporary_folder(tmp_pa
     assert proc.returncode == 1
     assert one_line(proc.stderr) == "radio: error: no space left in out; free some space and run again"
     assert leftovers(tmp_path / "out") == []
+
+
+@pytest.fixture
+def small_filesystem(tmp_path: Path) -> Iterator[Path]:
+    """A real 128 KB tmpfs: a disk that fills up while pyttsx3 writes (root only, where mounting is allowed)."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small filesystem needs root")
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=128k", "tmpfs", str(mount)], capture_output=True)
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.decode(errors='replace').strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_real_full_filesystem_with_the_real_engine_gives_one_line(tmp_path: Path, small_filesystem: Path) -> None:
+    """pyttsx3 and espeak-ng for real: pyttsx3 swallowed the write error and never returned,
+    so this hung until the 300 s timeout of ``radio`` here; now one line at once."""
+    out = small_filesystem / "out"
+    proc = radio("episode", str(article(tmp_path)), "--engine", "pyttsx3", "--out", str(out), cwd=tmp_path)
+    assert proc.returncode == 1
+    assert one_line(proc.stderr) == f"radio: error: no space left in {out}; free some space and run again"
+    assert leftovers(out) == []  # no temporary folder, nothing under a final name
 
 
 def test_a_full_disk_while_encoding_gives_one_line(tmp_path: Path) -> None:

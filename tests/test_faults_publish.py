@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -195,6 +196,27 @@ def test_publish_into_an_empty_folder_removes_what_it_placed_on_failure(tmp_path
     assert list(out.iterdir()) == []
 
 
+def _unwritable_folder(tmp_path: Path) -> Path:
+    if os.geteuid() != 0:
+        folder = tmp_path / "locked"
+        folder.mkdir(mode=0o555)
+        return folder
+    if Path("/sys/kernel").is_dir():
+        return Path("/sys")  # root writes anywhere, but not there
+    pytest.skip("no folder this user cannot write to")  # pragma: no cover
+
+
+@pytest.mark.parametrize("command", ["episode", "batch"])
+def test_an_existing_output_folder_radio_cannot_write_is_one_line(tmp_path: Path, command: str) -> None:
+    """The folder lock was the first write, and its OSError came out as a traceback."""
+    folder = _unwritable_folder(tmp_path)
+    article = tmp_path / "story.txt"
+    article.write_text("Harbour wall approved\n\n" + "The council voted to build a new harbour wall. " * 5, "utf-8")
+    proc = radio(command, str(article), "--engine", "fake", "--out", str(folder), cwd=tmp_path)
+    assert_one_line_error(proc, f"cannot write in the output folder {folder}: Permission denied; choose another --out")
+    assert not (folder / ".radio.lock").exists()
+
+
 # -- item 10: covers are decoded and checked before any audio work -----------------------------
 
 
@@ -204,13 +226,20 @@ def _png(side: int, mode: str = "RGB") -> bytes:
     return buffer.getvalue()
 
 
-def test_a_header_only_png_is_refused_before_any_audio_work(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("image", "needle"),
+    [("header-only", "not a readable PNG or JPEG image"), ("small", "500x500 px"), ("oblong", "1400x1500 px")],
+)
+def test_a_bad_cover_is_refused_before_any_audio_work(tmp_path: Path, image: str, needle: str) -> None:
     cover = tmp_path / "cover.png"
-    cover.write_bytes(HEADER_ONLY_PNG)
-    assert len(HEADER_ONLY_PNG) == 33
+    if image == "header-only":
+        cover.write_bytes(HEADER_ONLY_PNG)
+        assert len(HEADER_ONLY_PNG) == 33
+    else:
+        Image.new("RGB", (500, 500) if image == "small" else (1400, 1500)).save(cover, "PNG")
     CountingEngine.calls = 0
     out = tmp_path / "out"
-    with pytest.raises(InputError, match="not a readable PNG or JPEG image"):
+    with pytest.raises(InputError, match=needle):
         render_episode(tiny_script(), Settings(engine="fake", cover_path=str(cover)), out, engine=CountingEngine())
     assert CountingEngine.calls == 0 and not out.exists()  # no engine call, not even a temporary folder
 

@@ -9,6 +9,7 @@ import contextlib
 import json
 import socket
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -194,6 +195,23 @@ def test_words_in_a_script_the_voice_cannot_read_are_dropped_with_a_warning(tmp_
     assert any(s["text"].endswith("before the winter storms.") for s in script["segments"])
 
 
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_an_english_paragraph_ending_in_arabic_keeps_its_english(tmp_path: Path, suffix: str) -> None:
+    """Story finding once took the quote's paragraph, with Arabic after it, for page chrome:
+    the quote and every paragraph after it went, with no warning."""
+    story = STORY.replace("harbour board.", "harbour board. مرحبا بكم في الميناء الجديد")
+    story += "\nمرحبا بكم\n\nThe first stones arrive next week.\n"  # and a line of nothing else
+    article = tmp_path / f"story{suffix}"
+    article.write_text(story if suffix == ".txt" else f"# {story}", encoding="utf-8")
+    proc, script = script_json(tmp_path, article)
+    assert warnings(proc) == [f"radio: {article}: dropped 7 words in Arabic script, which the voice cannot read"]
+    assert [s["text"] for s in script["segments"] if s["kind"] == "quote"] == ["We cannot wait another year,"]
+    texts = [s["text"] for s in script["segments"]]
+    assert "Work is due to start in March and to take about eight months." in texts
+    assert "The first stones arrive next week." in texts
+    assert not any("\u0600" <= ch <= "\u06ff" for s in script["segments"] for ch in s["spoken"] + s["text"])
+
+
 def test_an_article_mostly_in_another_script_is_refused(tmp_path: Path) -> None:
     article = tmp_path / "story.txt"
     arabic = "قال المجلس يوم الثلاثاء إنه سيبني جدارا جديدا للميناء قبل عواصف الشتاء."
@@ -221,6 +239,44 @@ def test_a_markdown_file_that_is_only_a_table_is_refused(tmp_path: Path, table: 
     assert nothing_published(out)
     proc = radio("script", "-", "--engine", "fake", cwd=tmp_path, stdin=table)  # no file name to go by
     assert_one_line_error(proc, "no article text left after cleaning")
+
+
+# --- markup that never closes: linear time, not a hang -----------------------------
+
+HOSTILE_MARKDOWN = {
+    "a list nested 2,500 deep": "".join("  " * depth + "- item\n" for depth in range(2500)),
+    "emphasis never closed": "*a " * 100_000,
+    "links never closed": "[a](" * 400_000,
+    "a heading with a long gap": "## a" + " " * 100_000 + "b",
+}
+
+
+@pytest.mark.parametrize("markup", list(HOSTILE_MARKDOWN))
+def test_markdown_that_never_closes_is_read_without_hanging(tmp_path: Path, markup: str) -> None:
+    """Each took hours (cubic or quadratic backtracking in the Markdown patterns); the
+    300 s timeout of ``radio`` below is the hang guard, not a speed target."""
+    article = tmp_path / "story.md"
+    article.write_text(f"# {STORY}\n{HOSTILE_MARKDOWN[markup]}\n", encoding="utf-8")
+    _, script = script_json(tmp_path, article)
+    assert [s["text"] for s in script["segments"] if s["kind"] == "quote"] == ["We cannot wait another year,"]
+
+
+HOSTILE_SAMPLES = {  # format detection reads the first 64 KB
+    "links never closed": "[a](" * 16_000,
+    "strong emphasis never closed": "**a " * 16_000,
+    "a table row, then a long gap": "a -| b\n" + " " * 64_000 + "x",
+}
+
+
+@pytest.mark.parametrize("sample", list(HOSTILE_SAMPLES))
+def test_format_detection_of_markup_that_never_closes_does_not_hang(sample: str) -> None:
+    """Each took a minute or more of backtracking (quadratic in the 64 KB sample) and now
+    takes milliseconds; the 20 s timeout is a hang guard, not a speed target."""
+    code = "import sys; from radio.words.ingest.detect import detect_format as d; print(d(sys.stdin.buffer.read()))"
+    proc = subprocess.run(
+        [sys.executable, "-c", code], input=HOSTILE_SAMPLES[sample], capture_output=True, text=True, timeout=20
+    )
+    assert proc.returncode == 0 and proc.stdout == "text\n", proc.stderr
 
 
 # --- item 13: third-party log lines, names in a batch, size -------------------------

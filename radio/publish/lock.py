@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
@@ -50,12 +51,12 @@ class FolderLock:
             return False
 
     def acquire(self, wait_s: float = 0.0) -> None:
-        """Take the lock, waiting up to ``wait_s`` seconds; raise CatalogError naming the holder."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        """Take the lock, waiting up to ``wait_s`` seconds; raise CatalogError naming the holder,
+        or saying why the folder cannot be written (read-only, no permission, full)."""
         deadline = time.monotonic() + wait_s
         mode = fcntl.LOCK_SH if self.shared else fcntl.LOCK_EX
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = self._open()
             try:
                 fcntl.flock(fd, mode | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -79,6 +80,17 @@ class FolderLock:
             os.ftruncate(fd, 0)
             os.pwrite(fd, record.encode(), 0)
         self._fd = fd
+
+    def _open(self) -> int:
+        folder = self.path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise CatalogError(f"no space left in {folder}; free some space and run again") from None
+            why = exc.strerror or exc
+            raise CatalogError(f"cannot write in the output folder {folder}: {why}; choose another --out") from None
 
     def release(self) -> None:
         """Let go; the last holder removes the lock file, so an idle output folder holds no hidden file."""

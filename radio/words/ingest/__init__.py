@@ -153,9 +153,32 @@ def _load(source: str, fmt: str | None, fetch_timeout_s: float | None) -> Articl
         return html_to_article(data, source, charset=charset, url=url)
     text = decode_bytes(data, source)
     _refuse_foreign(text, source)  # before story finding, which would see no prose and say "no article"
+    text = _drop_foreign_words(text, source)  # and would take an English line ending in them for chrome
     if kind == "markdown":
         return markdown_to_article(text, source)
     return clean_text(text, source)
+
+
+def _drop_foreign_words(text: str, source: str) -> str:
+    """``text`` without words in scripts the voice cannot read, line by line (a line
+    of nothing else goes entirely), with one warning saying how many were dropped."""
+    if not foreign_letters(text):
+        return text
+    dropped = 0
+    scripts: list[str] = []
+    lines: list[str] = []
+    for line in text.split("\n"):
+        kept, count, names = drop_foreign(line)
+        if count:
+            dropped += count
+            scripts += [name for name in names if name not in scripts]
+            if not kept.strip():
+                continue
+            line = line[: len(line) - len(line.lstrip())] + tidy(kept)  # keep Markdown's indentation
+        lines.append(line)
+    if dropped:
+        log.warning("%s: %s", source, dropped_words(dropped, scripts))
+    return "\n".join(lines)
 
 
 def _readable_type(content_type: str | None) -> bool:

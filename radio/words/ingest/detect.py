@@ -18,14 +18,16 @@ _HTML_TAG = re.compile(
     rb"title|br|img|ul|ol|li|table|figure|em|strong)\b[^>]{0,400}>",
     re.I,
 )
+# No pattern's span runs past the next opener or the end of its line, so a sample
+# of markup that never closes is scanned in linear time, not quadratic.
 # Each Markdown feature with the substrings one of which every match contains,
 # so that plain text (no such substring) is not scanned by the pattern at all.
 _MD_FEATURES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("#",), re.compile(r"^#{1,6}\s+\S", re.M)),  # ATX heading
     (("\n=", "\n-"), re.compile(r"^\S.*\n(?:=+|-+)\s*$", re.M)),  # Setext heading
-    (("](",), re.compile(r"!?\[[^\]\n]+\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")),  # link or image
+    (("](",), re.compile(r"!?\[[^\][\n]+\]\([^()\s]+(?:\s+\"[^\"\n]*\")?\)")),  # link or image
     (("]:",), re.compile(r"^\[[^\]\n]+\]:\s*\S+", re.M)),  # reference definition
-    (("**", "__"), re.compile(r"(?:\*\*|__)\S[^\n]*?\S(?:\*\*|__)")),  # strong emphasis
+    (("**", "__"), re.compile(r"(?:\*\*|__)\S(?:(?!\*\*|__)[^\n])*?\S(?:\*\*|__)")),  # strong emphasis
     (("-", "*", "+", "."), re.compile(r"^(?:[-*+]|\d+\.)\s+\S", re.M)),  # list item
     ((">",), re.compile(r"^>\s?\S", re.M)),  # block quote
     (("```",), re.compile(r"^```", re.M)),  # code fence
@@ -34,7 +36,9 @@ _MD_FEATURES: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
 )
 # A table's header row followed by its delimiter row ("| a | b |" then "|---|---|"):
 # unmistakably Markdown on its own.
-_MD_TABLE = re.compile(r"^\|?[^\n|]*\|.*\n\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$", re.M)
+_MD_TABLE = re.compile(
+    r"^\|?[^\n|]*\|.*\n[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$", re.M
+)
 _HTML_TYPES = {"text/html", "application/xhtml+xml", "application/xml", "text/xml"}
 _MD_TYPES = {"text/markdown", "text/x-markdown"}
 _HTML_EXT = (".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx")

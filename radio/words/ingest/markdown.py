@@ -16,30 +16,30 @@ from radio.words.ingest.text import clean_lines, parse_date
 
 _FRONT = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _FENCE = re.compile(r"^(```|~~~)")
-_ATX = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+_ATX = re.compile(r"^(#{1,6})\s+(.*?)(?:\s#+)?$")  # on stripped lines; group 2 is stripped where used
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 _FOOTNOTE_DEF = re.compile(r"^\s{0,3}\[\^[^\]]+\]:")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _TABLE = re.compile(r"^\s*\|.*\|\s*$")
-_TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_TABLE_DELIMITER = re.compile(r"^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _IMAGE_ONLY = re.compile(r"^(?:\[?!\[[^\]]*\]\([^)]*\)\]?(?:\([^)]*\))?\s*)+$")
 
-_INLINE = [
-    (re.compile(r"<!--.*?-->", re.S), ""),
-    (re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)"), ""),  # linked image
-    (re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])"), ""),  # image
-    (re.compile(r"\[\^[^\]]+\]"), ""),  # footnote marker
-    (re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+[\"'(][^)]*[\"')])?\)"), r"\1"),  # link
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference link
+_INLINE = [  # no span can run past the next opener, so unclosed markup costs linear time, not quadratic
+    (re.compile(r"<!--(?:(?!<!--).)*?-->", re.S), ""),
+    (re.compile(r"\[!\[[^\][]*\]\([^()]*\)\]\([^()]*\)"), ""),  # linked image
+    (re.compile(r"!\[[^\][]*\](?:\([^()]*\)|\[[^\][]*\])"), ""),  # image
+    (re.compile(r"\[\^[^\][]+\]"), ""),  # footnote marker
+    (re.compile(r"\[([^\][]+)\]\((?:[^()\s]|\([^()]*\))*(?:\s+[\"'(][^()]*[\"')])?\)"), r"\1"),  # link
+    (re.compile(r"\[([^\][]+)\]\[[^\][]*\]"), r"\1"),  # reference link
     (re.compile(r"<(?:mailto:)?((?:https?://)?[^<>\s]+)>"), r"\1"),  # autolink (removed later)
-    (re.compile(r"</?[A-Za-z][^>]*>"), ""),  # inline HTML
+    (re.compile(r"</?[A-Za-z][^<>]*>"), ""),  # inline HTML
     (re.compile(r"`+([^`]*)`+"), r"\1"),  # inline code
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)"), r"\1"),  # emphasis
-    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
-    (re.compile(r"~~(.+?)~~"), r"\1"),
+    (re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1"), r"\2"),  # strong
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\*)"), r"\1"),  # emphasis
+    (re.compile(r"(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(r"~~((?:(?!~~).)+?)~~"), r"\1"),
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])"), r"\1"),  # backslash escapes
 ]
 _EMPHASIS_ONLY = re.compile(r"^(?:\*[^*].*\*|_[^_].*_)$")
@@ -163,7 +163,7 @@ def _blocks(rows: list[str]) -> list[tuple[str, str]]:
         heading = _ATX.match(stripped)
         if heading:
             flush()
-            blocks.append(("heading", heading.group(2)))
+            blocks.append(("heading", heading.group(2).strip()))
             continue
         if stripped.startswith(">"):
             stripped = re.sub(r"^(?:>\s?)+", "", stripped)
