@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from radio.config import Settings
-from radio.errors import AudioError, InputError, RadioError
+from radio.errors import AudioError, RadioError
 from radio.models import Episode, Script
 from radio.publish.cover import Cover, load_cover
 from radio.sound.cast import caster
@@ -131,10 +131,9 @@ def render_episode(
     from radio.sound.mix import check_music
 
     check_music(settings)  # and on a show's music file that is missing or not audio
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(f"cannot create output folder {out_dir}: {exc.strerror}") from None
+    from radio.publish.place import ensure_out_dir
+
+    ensure_out_dir(out_dir)
     try:
         with work_folder(out_dir) as tmp:  # removed on any exit; a dead run's is removed next time
             return _produce(script, settings, engine, cover, tmp, out_dir, progress, cache, verify)

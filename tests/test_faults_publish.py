@@ -393,3 +393,12 @@ def test_ffmpeg_gets_longer_for_a_longer_programme(tmp_path: Path) -> None:
         fh.truncate(44100 * 2 * 7200)  # sparse: no disk used
     allowed = time_allowed_s(two_hours, EncodeSettings(-16.0, -1.0, 96, 44100, 1))
     assert allowed == pytest.approx(ENCODE_TIMEOUT_S + 7200)
+
+
+@pytest.mark.parametrize("command", ["episode", "batch"])
+def test_an_output_folder_that_is_a_file_is_named_as_such(tmp_path: Path, command: str) -> None:
+    (tmp_path / "afile").write_text("not a folder", encoding="utf-8")
+    source = Path(__file__).resolve().parent.parent / "radio" / "assets" / "sample-article.txt"
+    proc = radio(command, str(source), "--engine", "fake", "--out", "afile", cwd=tmp_path)
+    assert_one_line_error(proc, "afile is a file; choose another --out")
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "not a folder"

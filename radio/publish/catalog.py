@@ -29,6 +29,7 @@ from typing import Any
 
 from radio.errors import RadioError
 from radio.models import Episode
+from radio.publish.place import ensure_out_dir
 
 CATALOG_NAME = "catalog.sqlite"
 ID_SUFFIX = ".episode.json"
@@ -192,10 +193,7 @@ class Catalog:
     def open(cls, out_dir: Path) -> Catalog:
         """Open ``<out_dir>/catalog.sqlite``, creating or migrating it as needed."""
         out_dir = Path(out_dir)
-        try:
-            out_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise CatalogError(f"cannot create output folder {out_dir}: {exc.strerror}") from None
+        ensure_out_dir(out_dir)
         path = out_dir / CATALOG_NAME
         try:
             db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)

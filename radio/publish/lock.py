@@ -12,6 +12,7 @@ from pathlib import Path
 from types import TracebackType
 
 from radio.publish.catalog import CatalogError, now_utc, read_json
+from radio.publish.place import ensure_out_dir
 
 LOCK_NAME = ".radio.lock"
 
@@ -83,8 +84,8 @@ class FolderLock:
 
     def _open(self) -> int:
         folder = self.path.parent
+        ensure_out_dir(folder)
         try:
-            folder.mkdir(parents=True, exist_ok=True)
             return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             if exc.errno in (errno.ENOSPC, errno.EDQUOT):
@@ -112,7 +113,5 @@ class FolderLock:
         self.acquire()
         return self
 
-    def __exit__(
-        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
         self.release()

@@ -11,12 +11,25 @@ was.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
 from radio.errors import AudioError, InputError
+
+
+def ensure_out_dir(out_dir: Path) -> None:
+    """Create the output folder (and its parents) if needed; one clear error if it cannot be one."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"the output folder {out_dir} is a file; choose another --out")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise InputError(f"no space left in {out_dir.parent}; free some space and run again") from None
+        raise InputError(f"cannot create output folder {out_dir}: {exc.strerror}; choose another --out") from None
 
 
 def check_destinations(destinations: Sequence[Path]) -> None:
