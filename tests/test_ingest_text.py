@@ -587,3 +587,62 @@ def test_a_newsletter_pitch_to_inboxes_is_not_read() -> None:
     reading = read_text(BRAND_HEADLINE)
     assert reading.paragraphs[-1].startswith("Repair shops said")
     assert any(line.label == "boilerplate" for line in reading.lines if "inboxes" in line.text)
+
+
+STORY_OPENERS = [
+    "Subscribers to the town's broadband scheme rose by a third last year, the council said.",
+    "Recommended speed limits on the coast road were cut after two crashes in the autumn.",
+    "Related research from the harbour trust found the same pattern in other ports.",
+    "Most popular among the visitors was the new walking route along the cliffs.",
+    "Advertisements for the ferry service will run on local radio from next week.",
+]
+
+
+@pytest.mark.parametrize("opener", STORY_OPENERS)
+def test_a_sentence_that_opens_with_a_box_heading_word_is_read(opener: str) -> None:
+    lines = [
+        "Coast Courier",
+        "Harbour towns agree a plan for the winter",
+        "By Morwenna Teague",
+        "Three harbour councils agreed on Tuesday to share the cost of keeping the ferry running all winter.",
+        opener,
+        "The plan will be reviewed in the spring, when the councils meet again to set their budgets.",
+        "Related stories",
+        "Most Read",
+        "Advertisement",
+        "Subscribe",
+    ]
+    article = clean_text("\n\n".join(lines), "page.txt")
+    assert opener in article.paragraphs
+    for chrome in ("Related stories", "Most Read", "Advertisement", "Subscribe"):
+        assert chrome not in article.paragraphs
+
+
+def test_a_breadcrumb_headline_gives_its_last_step() -> None:
+    lines = [
+        "Skip to content",
+        "Menu",
+        "Coast Trust > What we do",
+        "The trust looks after forty miles of coastline, from the salt marshes to the cliffs in the north.",
+        "Volunteers survey the seabird colonies every spring and report what they find to the county.",
+        "The trust also runs school visits, guided walks and a small museum in the old lifeboat station.",
+    ]
+    reading = read_text("\n\n".join(lines))
+    assert reading.title == "What we do"
+
+
+def test_a_paragraph_opening_with_the_bylines_name_is_the_authors_biography() -> None:
+    lines = [
+        "Ferry timetable cut after crew shortage leaves islanders stranded",
+        "By Nadia Okafor",
+        "The only ferry company serving the island will halve its weekend sailings from next month, it said.",
+        "Islanders said the cuts would leave them unable to reach hospital appointments on the mainland.",
+        "The operator said it had advertised for deckhands and engineers for six months without success.",
+        "Nadia Okafor writes about transport and the islands. She joined the paper in 2019.",
+    ]
+    reading = read_text("\n\n".join(lines))
+    assert reading.paragraphs[-1].startswith("The operator said")
+    assert any(line.label == "bio" and line.text.startswith("Nadia Okafor") for line in reading.lines)
+    # a story that names someone else in its last paragraph keeps it
+    other = [*lines[:-1], "Nadia Smith, who runs the island shop, said she would close on Sundays."]
+    assert read_text("\n\n".join(other)).paragraphs[-1].startswith("Nadia Smith")
