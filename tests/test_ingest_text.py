@@ -263,7 +263,7 @@ def test_every_line_is_explained() -> None:
     assert by_number[23].label == "credit"
     assert by_number[17].label == "byline"
     assert by_number[27].kept and "dateline" in by_number[27].label
-    assert not by_number[38].kept and by_number[38].label == "chrome inside the story"
+    assert not by_number[38].kept and by_number[38].label == "links"  # a link under "Related stories"
     rows = explain_rows(reading)
     assert rows[0] == (
         "headline: 'Harbour towns vote to share one ferry service'"
@@ -646,3 +646,36 @@ def test_a_paragraph_opening_with_the_bylines_name_is_the_authors_biography() ->
     # a story that names someone else in its last paragraph keeps it
     other = [*lines[:-1], "Nadia Smith, who runs the island shop, said she would close on Sundays."]
     assert read_text("\n\n".join(other)).paragraphs[-1].startswith("Nadia Smith")
+
+
+LIBRARY_STORY = [
+    "Library to close on Mondays as council trims budget",
+    "By Leo Marsh",
+    "The central library will close on Mondays from July, the council said on Wednesday, as it tries to save money.",
+    "Opening hours on other days will not change, and the mobile library will keep its weekly rounds of the villages.",
+    '"Closing for a day is painful, but it is better than closing a branch," said councillor Rita Osei.',
+    "Library users said they had not been consulted. A petition against the change had more than 800 names.",
+]
+LIBRARY_BOX = [
+    "Pool reopens after a year of repairs",
+    "The town's swimming pool has reopened after a year-long refit that cost more than two million pounds.",
+    "Bus route to the hospital saved after protest",
+    "Campaigners have won a reprieve for the number 12 bus, which the operator had planned to withdraw this month.",
+]
+
+
+@pytest.mark.parametrize("heading", ["You might also like", "More Great Valley Stories", "Related"])
+def test_a_box_of_links_with_summaries_after_the_story_is_not_read(heading: str) -> None:
+    text = "\n\n".join([*LIBRARY_STORY, "\n".join([heading, *LIBRARY_BOX])])
+    reading = read_text(text)
+    assert reading.paragraphs[-1].startswith("Library users said")
+    assert [line.label for line in reading.lines if line.text in LIBRARY_BOX] == ["links"] * 4
+
+
+def test_the_story_after_a_box_of_links_inside_it_is_read() -> None:
+    box = "\n".join(["Related", LIBRARY_BOX[0], LIBRARY_BOX[2]])
+    after = "The council will publish its full budget in September, after a public consultation over the summer."
+    reading = read_text("\n\n".join([*LIBRARY_STORY[:4], box, *LIBRARY_STORY[4:], after]))
+    assert after in reading.paragraphs
+    assert LIBRARY_STORY[5] in reading.paragraphs
+    assert LIBRARY_BOX[0] not in reading.paragraphs

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from radio.words.ingest.boxes import link_boxes
 from radio.words.ingest.features import Block, line_label, make_blocks
 from radio.words.ingest.headline import choose_headline, next_free
 from radio.words.ingest.rules import _BIO, _DATELINE, _WORD_CHAR, fold, headline_from, parse_date, strip_links
@@ -171,6 +172,11 @@ def read_text(text: str) -> TextReading:
     blocks = make_blocks(text, stopwords())
     labels: list[str | None] = [line_label(b) for b in blocks]
     classes, span = find_story(blocks, labels)
+    boxes = link_boxes(blocks, labels, span[0]) if span[1] > span[0] else []
+    if boxes:  # a box of links after the story's start: its summaries are no part of the story
+        for i in boxes:
+            labels[i] = "links"
+        classes, span = find_story(blocks, labels)
     _captions(blocks, labels, span)
     kept = [
         span[0] <= i < span[1] and classes[i] == "good" and labels[i] is None and _WORD_CHAR.search(b.text) is not None
