@@ -4,14 +4,16 @@ A news page sets such a box beside or after its story: a heading, then the
 other stories' headlines, each perhaps followed by a date and one sentence
 of summary. The summaries are prose, so by shape alone the box would read as
 more of the story. Here the box is followed from its heading: a line shaped
-like a headline is a link, a line of prose right after one is its summary
-(when another link, a blank line or a classed line follows it), and the box ends at the first paragraph that follows no link. Where the text
-sets blocks apart with blank lines, a box packs its links line under line, so
-the first blank line after a link ends it too.
+like a headline is a link; a line of prose right after one is its summary
+when another link, a blank line or a classed line follows it; the box ends at
+the first paragraph that follows no link. Where the text sets blocks apart
+with blank lines, a box packs its links line under line, so the first blank
+line after a link ends it too.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from radio.words.ingest.features import Block
@@ -65,7 +67,7 @@ def link_boxes(blocks: list[Block], labels: list[str | None], after: int) -> lis
     """
     found: list[int] = []
     n = len(blocks)
-    spaced_page = any(b.number > a.number + 1 for a, b in zip(blocks, blocks[1:]))  # the text has blank lines
+    spaced_page = any(b.number > a.number + 1 for a, b in itertools.pairwise(blocks))  # the text has blank lines
     i = after + 1
     while i < n:
         if not box_heading(blocks[i]):
