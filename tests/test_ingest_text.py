@@ -679,3 +679,22 @@ def test_the_story_after_a_box_of_links_inside_it_is_read() -> None:
     assert after in reading.paragraphs
     assert LIBRARY_STORY[5] in reading.paragraphs
     assert LIBRARY_BOX[0] not in reading.paragraphs
+
+
+def test_readers_comments_under_a_bare_heading_are_not_read() -> None:
+    comments = [
+        "Comments",
+        "Jo Brennan",
+        "2 days ago",
+        "This is a disgrace. The library is the only warm place many older people in this town can go to during"
+        " the day, and now they want to take it away one day at a time.",
+        "Reply",
+    ]
+    closing = "The council will publish its full budget in September."
+    reading = read_text("\n".join(["Valley Post", "Home", *LIBRARY_STORY, closing, *comments]))
+    assert reading.paragraphs[-1] == closing
+    # a share bar's "Comments" button above the story is no heading of the comments
+    bar = ["Share", "Copy link", "Comments"]
+    reading = read_text("\n".join([*LIBRARY_STORY[:2], *bar, *LIBRARY_STORY[2:]]))
+    assert reading.paragraphs[0].startswith("The central library")
+    assert len(reading.paragraphs) == 4
