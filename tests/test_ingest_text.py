@@ -263,7 +263,7 @@ def test_every_line_is_explained() -> None:
     assert by_number[23].label == "credit"
     assert by_number[17].label == "byline"
     assert by_number[27].kept and "dateline" in by_number[27].label
-    assert not by_number[38].kept and by_number[38].label == "chrome inside the story"
+    assert not by_number[38].kept and by_number[38].label == "links"  # a link under "Related stories"
     rows = explain_rows(reading)
     assert rows[0] == (
         "headline: 'Harbour towns vote to share one ferry service'"
@@ -587,3 +587,114 @@ def test_a_newsletter_pitch_to_inboxes_is_not_read() -> None:
     reading = read_text(BRAND_HEADLINE)
     assert reading.paragraphs[-1].startswith("Repair shops said")
     assert any(line.label == "boilerplate" for line in reading.lines if "inboxes" in line.text)
+
+
+STORY_OPENERS = [
+    "Subscribers to the town's broadband scheme rose by a third last year, the council said.",
+    "Recommended speed limits on the coast road were cut after two crashes in the autumn.",
+    "Related research from the harbour trust found the same pattern in other ports.",
+    "Most popular among the visitors was the new walking route along the cliffs.",
+    "Advertisements for the ferry service will run on local radio from next week.",
+]
+
+
+@pytest.mark.parametrize("opener", STORY_OPENERS)
+def test_a_sentence_that_opens_with_a_box_heading_word_is_read(opener: str) -> None:
+    lines = [
+        "Coast Courier",
+        "Harbour towns agree a plan for the winter",
+        "By Morwenna Teague",
+        "Three harbour councils agreed on Tuesday to share the cost of keeping the ferry running all winter.",
+        opener,
+        "The plan will be reviewed in the spring, when the councils meet again to set their budgets.",
+        "Related stories",
+        "Most Read",
+        "Advertisement",
+        "Subscribe",
+    ]
+    article = clean_text("\n\n".join(lines), "page.txt")
+    assert opener in article.paragraphs
+    for chrome in ("Related stories", "Most Read", "Advertisement", "Subscribe"):
+        assert chrome not in article.paragraphs
+
+
+def test_a_breadcrumb_headline_gives_its_last_step() -> None:
+    lines = [
+        "Skip to content",
+        "Menu",
+        "Coast Trust > What we do",
+        "The trust looks after forty miles of coastline, from the salt marshes to the cliffs in the north.",
+        "Volunteers survey the seabird colonies every spring and report what they find to the county.",
+        "The trust also runs school visits, guided walks and a small museum in the old lifeboat station.",
+    ]
+    reading = read_text("\n\n".join(lines))
+    assert reading.title == "What we do"
+
+
+def test_a_paragraph_opening_with_the_bylines_name_is_the_authors_biography() -> None:
+    lines = [
+        "Ferry timetable cut after crew shortage leaves islanders stranded",
+        "By Nadia Okafor",
+        "The only ferry company serving the island will halve its weekend sailings from next month, it said.",
+        "Islanders said the cuts would leave them unable to reach hospital appointments on the mainland.",
+        "The operator said it had advertised for deckhands and engineers for six months without success.",
+        "Nadia Okafor writes about transport and the islands. She joined the paper in 2019.",
+    ]
+    reading = read_text("\n\n".join(lines))
+    assert reading.paragraphs[-1].startswith("The operator said")
+    assert any(line.label == "bio" and line.text.startswith("Nadia Okafor") for line in reading.lines)
+    # a story that names someone else in its last paragraph keeps it
+    other = [*lines[:-1], "Nadia Smith, who runs the island shop, said she would close on Sundays."]
+    assert read_text("\n\n".join(other)).paragraphs[-1].startswith("Nadia Smith")
+
+
+LIBRARY_STORY = [
+    "Library to close on Mondays as council trims budget",
+    "By Leo Marsh",
+    "The central library will close on Mondays from July, the council said on Wednesday, as it tries to save money.",
+    "Opening hours on other days will not change, and the mobile library will keep its weekly rounds of the villages.",
+    '"Closing for a day is painful, but it is better than closing a branch," said councillor Rita Osei.',
+    "Library users said they had not been consulted. A petition against the change had more than 800 names.",
+]
+LIBRARY_BOX = [
+    "Pool reopens after a year of repairs",
+    "The town's swimming pool has reopened after a year-long refit that cost more than two million pounds.",
+    "Bus route to the hospital saved after protest",
+    "Campaigners have won a reprieve for the number 12 bus, which the operator had planned to withdraw this month.",
+]
+
+
+@pytest.mark.parametrize("heading", ["You might also like", "More Great Valley Stories", "Related"])
+def test_a_box_of_links_with_summaries_after_the_story_is_not_read(heading: str) -> None:
+    text = "\n\n".join([*LIBRARY_STORY, "\n".join([heading, *LIBRARY_BOX])])
+    reading = read_text(text)
+    assert reading.paragraphs[-1].startswith("Library users said")
+    assert [line.label for line in reading.lines if line.text in LIBRARY_BOX] == ["links"] * 4
+
+
+def test_the_story_after_a_box_of_links_inside_it_is_read() -> None:
+    box = "\n".join(["Related", LIBRARY_BOX[0], LIBRARY_BOX[2]])
+    after = "The council will publish its full budget in September, after a public consultation over the summer."
+    reading = read_text("\n\n".join([*LIBRARY_STORY[:4], box, *LIBRARY_STORY[4:], after]))
+    assert after in reading.paragraphs
+    assert LIBRARY_STORY[5] in reading.paragraphs
+    assert LIBRARY_BOX[0] not in reading.paragraphs
+
+
+def test_readers_comments_under_a_bare_heading_are_not_read() -> None:
+    comments = [
+        "Comments",
+        "Jo Brennan",
+        "2 days ago",
+        "This is a disgrace. The library is the only warm place many older people in this town can go to during"
+        " the day, and now they want to take it away one day at a time.",
+        "Reply",
+    ]
+    closing = "The council will publish its full budget in September."
+    reading = read_text("\n".join(["Valley Post", "Home", *LIBRARY_STORY, closing, *comments]))
+    assert reading.paragraphs[-1] == closing
+    # a share bar's "Comments" button above the story is no heading of the comments
+    bar = ["Share", "Copy link", "Comments"]
+    reading = read_text("\n".join([*LIBRARY_STORY[:2], *bar, *LIBRARY_STORY[2:]]))
+    assert reading.paragraphs[0].startswith("The central library")
+    assert len(reading.paragraphs) == 4

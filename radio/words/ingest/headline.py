@@ -22,7 +22,8 @@ LOOK_ABOVE = 40  # blocks above the story searched for the headline
 _SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·)\s+")
 # where another line prints the headline as one of its parts: "Title | Site", a breadcrumb's last step
 # ("Home » Travel » Title"), a share label ("Share options for: Title")
-_PARTS = re.compile(r"\s+(?:\||-|–|—|::|·|/)\s+|\s*[»›]\s*|:\s+")
+_PARTS = re.compile(r"\s+(?:\||-|–|—|::|·|/|>)\s+|\s*[»›]\s*|:\s+")
+_BREADCRUMB = re.compile(r"\s+>\s+")
 
 
 def _title_like(block: Block) -> bool:
@@ -246,7 +247,10 @@ def choose_headline(
         why = "title-like line above the story, " + (" and ".join(signs) or "the best of its kind")
     text = blocks[best].text
     parts = text.split(" | ")
-    if len(parts) == 2 and min(len(p.split()) for p in parts) <= 4:
+    steps = _BREADCRUMB.split(text)
+    if len(steps) > 1 and len(steps[-1].split()) >= 2:
+        text = steps[-1]  # "Site > Section > Title": a breadcrumb ends with the page's own title
+    elif len(parts) == 2 and min(len(p.split()) for p in parts) <= 4:
         text = max(parts, key=len)  # "Title | Site", "Section | Title"
     else:
         text = _part_printed_alone(blocks, best, text)

@@ -133,12 +133,19 @@ def _credit(line: str, low: str) -> bool:
     return False
 
 
+# the heading of a box of links or an advertisement ("Related", "Most read", "Advertisement"): chrome when
+# the heading stands alone, a label ("Related: ...") or opens a line with no sentence end; a sentence that
+# opens with the same words ("Related research found ...", "Subscribers rose ...") is story
+_HEADING_LINE = re.compile(
+    r"^(?:advertisement|related|read more|read also|see also|more from|recommended|also read|more on this|"
+    r"most read|most popular|more stories|top stories|you (?:may|might) also like|read next|editor'?s picks)"
+    r"(?![^\W\d_])(?P<rest>\s*[:|]?)",
+    re.I,
+)
 _DROP_LINE = re.compile(
-    r"^(?:advertisement|related|read more|read also|see also|more from|recommended|"
-    r"sign up|subscribe|follow us|follow (?:him|her|them)|share (?:this|on)|"
+    r"^(?:sign up|subscribe|follow us|follow (?:him|her|them)|share (?:this|on)|"
     r"click here|listen to this|download the|get the .* newsletter|this article was|"
-    r"watch:|video:|podcast:|also read|more on this|most read|most popular|more stories|top stories|"
-    r"you (?:may|might) also like|read next|editor'?s picks|"
+    r"watch:|video:|podcast:|"
     r"continue reading|keep reading|story continues|article continues|"
     r"leave a (?:comment|reply)|\d+\s+comments?\b|comments?\s*\(\d+\)|join the conversation|"
     r"image (?:source|caption|copyright)|caption:|credit:|photo:|"
@@ -146,9 +153,20 @@ _DROP_LINE = re.compile(
     r"this (?:post|article|story|page) (?:contains|may contain|includes) (?:affiliate|references"
     r"|links|sponsored)|we may (?:earn|receive) (?:a )?(?:small )?commission|"
     r"to (?:view|read|continue reading) the (?:full|whole|rest of the) (?:story|article)|"
-    r"if you(?:'|’)re (?:already )?a subscriber)",
+    r"if you(?:'|’)re (?:already )?a subscriber)(?![^\W\d_])",
     re.I,
 )
+
+
+def _heading_line(line: str) -> bool:
+    """A box's heading: alone, as a label, or opening a line that does not end like a sentence."""
+    match = _HEADING_LINE.match(line)
+    if not match:
+        return False
+    rest = line[match.end() :]
+    return not rest.strip() or bool(match.group("rest").strip()) or not _SENTENCE_END.search(line)
+
+
 _SOCIAL = re.compile(
     r"^(?:you can\s+)?(?:follow|like)\s+(?:us|me|him|her|them|[A-Z][\w.@]*(?:\s+[A-Z][\w.]*)?)"
     r"\s+on\s+(?:twitter|facebook|instagram|linkedin|tiktok|youtube|threads|mastodon|bluesky)\b"
@@ -246,6 +264,7 @@ def _is_chrome(line: str, low: str) -> bool:
         or (":" in line and bool(_PLAYER.match(line)))  # every _PLAYER match holds "D:DD"
         or line in {"/", "|", "•", "·", "-", "—"}
         or bool(_DROP_LINE.match(line))
+        or _heading_line(line)
         or (len(line) < 3 and not line.isdigit())
     )
 

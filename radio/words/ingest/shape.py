@@ -318,6 +318,9 @@ _COMMENTS = re.compile(
     r"|^leave a (?:comment|reply)|^join the (?:conversation|discussion)",
     re.I,
 )
+# "Comments", "Reader comments": also a share bar's button, so a heading only after the story has begun
+_BARE_COMMENTS = re.compile(r"^(?:(?:reader|readers'?|user|your) )?(?:comments?|discussion|responses?)\s*:?$", re.I)
+PROSE_BEFORE = 2  # paragraphs of prose before a bare "Comments" that make it the comments' heading
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -341,6 +344,11 @@ def find_story(blocks: list[Block], labels: list[str | None]) -> tuple[list[str]
     classes = _revise(classes, blocks, stamps)
     # a comments link or a copyright notice in the page's header is no barrier
     barriers = {i for i, b in enumerate(blocks) if i > BARRIER_FROM * len(blocks) and _barrier(b, labels[i])}
+    goods = 0
+    for i, (c, b) in enumerate(zip(classes, blocks, strict=True)):
+        goods += c == "good"
+        if goods >= PROSE_BEFORE and b.words <= 3 and _BARE_COMMENTS.match(b.text):
+            barriers.add(i)
     clocks = {i for i in stamps if is_clock(blocks[i].text)} | {i for i, c in enumerate(classes) if c == ASIDE}
     spacing = _spaces_paragraphs(classes, blocks)
     span = _story_span(classes, blocks, barriers, clocks, spacing)

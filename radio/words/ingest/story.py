@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from radio.words.ingest.boxes import link_boxes
 from radio.words.ingest.features import Block, line_label, make_blocks
 from radio.words.ingest.headline import choose_headline, next_free
 from radio.words.ingest.rules import _BIO, _DATELINE, _WORD_CHAR, fold, headline_from, parse_date, strip_links
@@ -95,10 +96,32 @@ _END_BIO = re.compile(
 BIO_REACH = 3  # a biography among the story's last paragraphs ends it
 
 
+def _by_author(text: str, authors: list[str]) -> bool:
+    """The paragraph opens with the name the byline gives, then its verb: "Ann Lee writes about ..."."""
+    return any(text.startswith(name) and _AUTHOR_VERB.match(text, len(name)) for name in authors)
+
+
+_AUTHOR_VERB = re.compile(r"(?:\s+[a-z]|,\s)")
+_AUTHORS = re.compile(r"\s*(?:,|\band\b|&)\s*")
+
+
 def _trailing_bios(blocks: list[Block], labels: list[str | None], kept: list[bool]) -> None:
-    """The author's biography after the story ends it: it and what follows it are not read."""
+    """The author's biography after the story ends it: it and what follows it are not read.
+
+    A biography says what its writer is ("... is a reporter"), or opens with the
+    name the byline signs (a story does not speak of its own writer).
+    """
     last = [i for i, k in enumerate(kept) if k][-BIO_REACH:]
-    bio = next((i for i in last if _BIO.match(blocks[i].text) or _END_BIO.match(blocks[i].text)), None)
+    byline = next((b.byline for b in blocks if b.byline), None)
+    authors = [a for a in _AUTHORS.split(byline) if len(a.split()) >= 2] if byline else []
+    bio = next(
+        (
+            i
+            for i in last
+            if _BIO.match(blocks[i].text) or _END_BIO.match(blocks[i].text) or _by_author(blocks[i].text, authors)
+        ),
+        None,
+    )
     if bio is None or bio == last[0] == next(i for i, k in enumerate(kept) if k):
         return  # no biography, or nothing of the story before it
     for i in range(bio, len(blocks)):
@@ -149,6 +172,11 @@ def read_text(text: str) -> TextReading:
     blocks = make_blocks(text, stopwords())
     labels: list[str | None] = [line_label(b) for b in blocks]
     classes, span = find_story(blocks, labels)
+    boxes = link_boxes(blocks, labels, span[0]) if span[1] > span[0] else []
+    if boxes:  # a box of links after the story's start: its summaries are no part of the story
+        for i in boxes:
+            labels[i] = "links"
+        classes, span = find_story(blocks, labels)
     _captions(blocks, labels, span)
     kept = [
         span[0] <= i < span[1] and classes[i] == "good" and labels[i] is None and _WORD_CHAR.search(b.text) is not None
