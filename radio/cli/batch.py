@@ -289,8 +289,8 @@ def list_episodes(
 @catalog_app.command("rebuild")
 def catalog_rebuild(out: OutArg = Path("output")) -> None:
     """Recover a missing or damaged catalog from the episodes' sidecar files."""
-    from radio.publish.catalog import rebuild
     from radio.publish.lock import FolderLock
+    from radio.publish.rebuild import rebuild
 
     lock = FolderLock(out, "radio catalog rebuild")
     lock.acquire()
