@@ -429,3 +429,32 @@ def test_episode_feed_keeps_a_row_already_catalogued(tmp_path: Path, short_artic
         assert [e.episode_id for e in catalog.episodes(include_failed=True)] == [first.episode_id]
     guids = [g.text for g in etree.parse(str(out / "feed.xml")).getroot().iterfind("channel/item/guid")]
     assert guids == [first.episode_id]
+
+
+def test_batch_feed_option_publishes_in_one_command(tmp_path: Path) -> None:
+    """radio batch --feed: the episodes made (not the failed article) are published; a missing [show]
+    setting stops the batch before any work."""
+    from tests.publish_helpers import ARTICLE
+
+    folder = tmp_path / "tonight"
+    folder.mkdir()
+    for day, name in ((3, "ferry"), (4, "bridge")):
+        (folder / f"{name}.txt").write_text(ARTICLE.format(title=f"Ferry news {name}", day=day), encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "pub"
+    args = ("batch", str(folder), "--out", str(out), "-e", "fake", "--workers", "2", "--feed", "--base-url", BASE_URL)
+    (tmp_path / "radio.toml").write_text('[show]\ntitle = "X"\n', encoding="utf-8")
+    refused = radio(*args, cwd=tmp_path)
+    assert refused.returncode == 1 and "show.email" in refused.stderr and "Traceback" not in refused.stderr
+    assert not out.exists()  # stopped before any work
+    (tmp_path / "radio.toml").write_text(SHOW_TOML, encoding="utf-8")
+    proc = radio(*args, cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr  # the empty article failed...
+    assert "2 done, 0 unchanged, 1 failed" in proc.stdout
+    assert proc.stdout.strip().endswith(BASE_URL + "/feed.xml")  # ...and what was made is published
+    root = etree.parse(str(out / "feed.xml")).getroot()
+    assert sorted(item.findtext("title") or "" for item in root.iterfind("channel/item")) == [
+        "Ferry news bridge",
+        "Ferry news ferry",
+    ]
+    assert (out / "index.html").is_file()

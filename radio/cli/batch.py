@@ -209,6 +209,8 @@ def batch(
     refresh_updated: RefreshOpt = False,
     since: SinceOpt = None,
     limit: LimitOpt = None,
+    feed: Annotated[bool, typer.Option("--feed", help="Then refresh feed.xml and index.html in --out.")] = False,
+    base_url: Annotated[Optional[str], typer.Option("--base-url", help="For --feed (default: show.base_url).")] = None,
     config: ConfigOpt = None,
     engine: EngineOpt = None,
 ) -> None:
@@ -219,6 +221,10 @@ def batch(
 
     since = check_since(since)
     settings = _settings(config, engine=engine, workers=workers, article_timeout_s=timeout_s, fetch_delay_s=delay)
+    if feed:  # a missing [show] setting stops the batch before any work, not after hours of it
+        from radio.publish.show import show_from_settings
+
+        show_from_settings(settings, base_url)
     gate = gate_for(settings.fetch_delay_s)
     articles, items = expand(
         sources, gate, settings.fetch_timeout_s, patterns=pattern or (), recursive=recursive, skip=out
@@ -253,6 +259,10 @@ def batch(
     _summary(summary)
     if summary.later:
         typer.echo(f"{summary.later} feed entries left for the next run (--limit {limit})")
+    if feed:  # what was made is published even if some articles failed; the exit status still says so
+        from radio.cli.publish import refresh_feed
+
+        refresh_feed(out, settings, base_url)
     if summary.of("failed"):
         raise typer.Exit(1)
 
