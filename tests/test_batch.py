@@ -95,14 +95,16 @@ def assert_nothing_half_written(out: Path) -> None:
 
 def test_find_articles_takes_every_format_and_skips_hidden_and_output(tmp_path: Path) -> None:
     (tmp_path / "in" / "sub").mkdir(parents=True)
-    for name in ("a.txt", "b.md", "c.html", "d.htm", "e.pdf", ".hidden.txt", "sub/f.txt"):
+    every = ["a.txt", "b.md", "c.html", "d.htm", "h.markdown", "i.mdown", "j.mkd", "k.xhtml", "l.shtml", "M.TXT"]
+    for name in (*every, "e.pdf", "n.mp3", ".hidden.txt", "sub/f.txt"):
         (tmp_path / "in" / name).write_text("x", encoding="utf-8")
     (tmp_path / "in" / "out").mkdir()
     (tmp_path / "in" / "out" / "g.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "in" / "folder.txt").mkdir()  # a folder named like an article is not one
     names = [Path(p).name for p in find_articles([str(tmp_path / "in")])]
-    assert names == ["a.txt", "b.md", "c.html", "d.htm"]
+    assert names == sorted(every)  # every format radio episode reads, whatever the case of the name
     deep = find_articles([str(tmp_path / "in")], recursive=True, skip=tmp_path / "in" / "out")
-    assert [Path(p).name for p in deep] == ["a.txt", "b.md", "c.html", "d.htm", "f.txt"]
+    assert [Path(p).name for p in deep] == [*sorted(every), "f.txt"]
     assert [Path(p).name for p in find_articles([str(tmp_path / "in")], ["*.md"])] == ["b.md"]
     direct = find_articles([str(tmp_path / "in" / "e.pdf"), str(tmp_path / "in" / "a.txt")])
     assert [Path(p).name for p in direct] == ["e.pdf", "a.txt"]
