@@ -226,7 +226,7 @@ def _done_rows(out: Path) -> int:
         return 0
 
 
-@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT], ids=["kill", "ctrl-c"])
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT, signal.SIGTERM], ids=["kill-9", "ctrl-c", "kill"])
 def test_a_killed_batch_leaves_nothing_half_written_and_the_rerun_completes(
     tmp_path: Path, how: signal.Signals
 ) -> None:
@@ -241,8 +241,12 @@ def test_a_killed_batch_leaves_nothing_half_written_and_the_rerun_completes(
     run.send_signal(how)
     _, err = run.communicate(timeout=60)
     assert _done_rows(out) < 6
-    if how == signal.SIGINT:
-        assert run.returncode == 130 and "interrupted" in err and "Traceback" not in err
+    if how != signal.SIGKILL:
+        assert run.returncode == 128 + how and "Traceback" not in err
+        assert err.strip().splitlines()[-1] == (
+            f"radio: {'interrupted' if how == signal.SIGINT else 'stopped (SIGTERM)'}; finished episodes are kept "
+            "and catalogued, nothing half-written is left under a final name; run the same command again to continue"
+        )
         assert FolderLock(out).holder() is None  # released on the way out
     time.sleep(1.5)  # the orphaned workers notice their parent is gone and stop
     assert_nothing_half_written(out)  # as the kill left it, before any rerun tidies up

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import signal
 import sys
 import time
 from dataclasses import asdict
@@ -13,7 +14,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from radio.cli import ConfigOpt, EngineOpt, _settings, app
+from radio.cli import ConfigOpt, EngineOpt, Interrupted, _settings, app
 
 log = logging.getLogger("radio")
 UNCHANGED_ROWS = 20
@@ -246,14 +247,16 @@ def batch(
             items=items,
             feeds=FeedOptions(fetch_pages, refresh_updated, limit),
         )
-    except KeyboardInterrupt:
+    except (Interrupted, KeyboardInterrupt) as exc:  # Ctrl-C or a kill (SIGTERM): the workers are stopped
         display.close()
+        signum = exc.signum if isinstance(exc, Interrupted) else int(signal.SIGINT)
+        what = "interrupted" if signum == signal.SIGINT else f"stopped ({signal.Signals(signum).name})"
         typer.echo(
-            "radio: interrupted; finished episodes are kept and catalogued, nothing half-written is left under "
+            f"radio: {what}; finished episodes are kept and catalogued, nothing half-written is left under "
             "a final name; run the same command again to continue",
             err=True,
         )
-        raise typer.Exit(130) from None
+        raise typer.Exit(128 + signum) from None
     finally:
         display.close()
     _summary(summary)
