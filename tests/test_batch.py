@@ -433,3 +433,42 @@ def test_on_a_terminal_a_live_display_and_one_worker_per_core_by_default(tmp_pat
     if workers > 1:
         assert "worker 2" in shown
     assert "[1/3]" not in shown  # the live display, not the plain log lines
+
+
+def test_a_worker_loads_the_engine_once_for_all_its_articles(
+    tmp_path: Path, fake_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a batch worker process runs for each job: the engine (with its model, for Piper) is made
+    on the first article and kept for the next ones."""
+    import radio.sound.engines
+    from radio.batch import work
+
+    made: list[str] = []
+    real = radio.sound.engines.get_engine
+
+    def counting(name: str, *args: object, **kwargs: object) -> object:
+        made.append(name)
+        return real(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(radio.sound.engines, "get_engine", counting)
+    monkeypatch.setattr(work, "_STATES", {})
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(2):
+        story = write_story(folder, f"s{i}.txt", f"Worker story {i}", weeks=i + 2)
+        result = work.render_article(work.Job(str(story), work.content_hash(story)), tmp_path / "out", fake_settings)
+        assert result.ok, result.reason
+    assert made == ["fake"]
+
+
+def test_what_decides_an_episode_decides_whether_it_is_redone(fake_settings: Settings) -> None:
+    """The settings key: another engine or voice version, or a setting that changes the sound, redoes
+    the episode; how the batch runs (workers, timeout, cache size) does not."""
+    from radio.batch.work import settings_key
+
+    key = settings_key(fake_settings, "espeak-ng 1.51")
+    assert settings_key(fake_settings, "espeak-ng 1.52") != key  # the engine was upgraded
+    assert settings_key(fake_settings.with_overrides(rate_wpm=170), "espeak-ng 1.51") != key
+    assert settings_key(fake_settings.with_overrides(target_lufs=-23.0), "espeak-ng 1.51") != key
+    run_only = fake_settings.with_overrides(workers=7, article_timeout_s=60.0, cache_limit_mb=10)
+    assert settings_key(run_only, "espeak-ng 1.51") == key
