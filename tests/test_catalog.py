@@ -17,9 +17,9 @@ from radio.publish.catalog import (
     SCHEMA_VERSION,
     Catalog,
     CatalogError,
-    rebuild,
 )
 from radio.publish.lock import FolderLock
+from radio.publish.rebuild import rebuild
 
 
 def _files(out: Path, slug: str, mp3_bytes: bytes = b"ID3" + b"\x00" * 500) -> dict[str, Any]:
@@ -211,3 +211,48 @@ def test_folder_lock_names_the_run_that_holds_it(tmp_path: Path) -> None:
     lock = FolderLock(tmp_path)
     lock.acquire(wait_s=5)  # free again once the holder is gone
     lock.release()
+
+
+def test_the_id3_track_number_is_the_episode_number_never_reused(tmp_path: Path, fake_settings: Settings) -> None:
+    """itunes:episode and the MP3's ID3 track number (TRCK) are the catalog's number; setting it changes
+    nothing else in the file, and the row's size and checksum are those of the file as it now is."""
+    import dataclasses
+
+    from mutagen.id3 import ID3
+    from mutagen.mp3 import MP3
+
+    from radio.pipeline import render_episode
+    from radio.sound.engines import get_engine
+    from tests.helpers import tiny_script
+
+    engine = get_engine("fake")
+    out = tmp_path / "out"
+
+    def made(title: str) -> tuple[Any, dict[str, str]]:
+        script = dataclasses.replace(tiny_script(), title=title)
+        episode = render_episode(script, fake_settings, out, engine)
+        tags = ID3(episode.mp3_path, translate=False)
+        return episode, {key: repr(frame) for key, frame in tags.items()}
+
+    def track(entry: Any) -> str:
+        return str(ID3(str(out / entry.mp3_name), translate=False)["TRCK"])
+
+    first, frames = made("Ferry returns")
+    assert "TRCK" not in frames
+    size, length_s = Path(first.mp3_path).stat().st_size, MP3(first.mp3_path).info.length
+    with Catalog.open(out) as catalog:
+        one = catalog.record_episode(first, "/news/one.txt", "h1")
+        after = ID3(first.mp3_path, translate=False)
+        assert {key: repr(frame) for key, frame in after.items() if key != "TRCK"} == frames
+        assert track(one) == "1" and one.number == 1
+        assert one.size_bytes == size == Path(first.mp3_path).stat().st_size  # the tag's padding took it
+        assert one.mp3_sha256 == hashlib.sha256(Path(first.mp3_path).read_bytes()).hexdigest()
+        assert MP3(first.mp3_path).info.length == length_s
+        two = catalog.record_episode(made("Bridge reopens")[0], "/news/two.txt", "h2")
+        assert track(two) == "2"
+        catalog.remove(two.episode_id)
+        three = catalog.record_episode(made("Harbour dredged")[0], "/news/three.txt", "h3")
+        assert (three.number, track(three)) == (3, "3")  # 2 was given once: never again
+        again = catalog.record_episode(made("Ferry returns")[0], "/news/one.txt", "h1b")  # remade: keeps its number
+        assert (again.number, track(again)) == (1, "1")
+        assert not list(out.glob(".*.tmp"))

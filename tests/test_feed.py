@@ -3,6 +3,7 @@ clients (feedparser, gPodder's podcastparser), stability of earlier items, bad i
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import uuid
@@ -29,6 +30,10 @@ NS = {
     "atom": "http://www.w3.org/2005/Atom",
 }
 DURATION = re.compile(r"^\d+$")  # whole seconds
+RFC2822 = re.compile(
+    r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} "
+    r"\d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$"
+)
 LONG_SUMMARY = "Ελληνικά & more. " * 400  # well over 4000 bytes
 
 
@@ -108,6 +113,7 @@ def test_item_rules(out: Path) -> None:
         assert url == f"{BASE_URL}/{entry.mp3_name}" and url.endswith(".mp3")
         mp3 = out / entry.mp3_name
         assert int(enclosure.get("length", "0")) == mp3.stat().st_size > 0
+        assert RFC2822.match(item.findtext("pubDate") or ""), item.findtext("pubDate")
         dates.append(parsedate_to_datetime(item.findtext("pubDate") or ""))
         duration = item.findtext("itunes:duration", namespaces=NS) or ""
         assert DURATION.match(duration)
@@ -171,11 +177,14 @@ def test_podcastparser_reads_it(out: Path) -> None:
     assert episodes[0]["published"] >= episodes[1]["published"]
 
 
-def test_earlier_items_stay_byte_for_byte(out: Path) -> None:
+def test_earlier_items_stay_byte_for_byte_and_the_file_is_replaced_atomically(out: Path) -> None:
     _feed(out)
     before = (out / "feed.xml").read_bytes()
     make_episode(out, "three", day=5)
-    _feed(out)
+    with (out / "feed.xml").open("rb") as reader:  # a web server sending the old feed meanwhile
+        _feed(out)
+        assert reader.read() == before  # whole: the new feed went in under a new inode, by rename
+        assert os.fstat(reader.fileno()).st_ino != (out / "feed.xml").stat().st_ino
     after = (out / "feed.xml").read_bytes()
     old_items = re.findall(rb"<item>.*?</item>", before, re.S)
     new_items = re.findall(rb"<item>.*?</item>", after, re.S)
@@ -208,6 +217,22 @@ def test_removed_episode_stays_until_pruned(out: Path) -> None:
     assert re.findall(rb"<item>.*?</item>", (out / "feed.xml").read_bytes(), re.S) == before  # kept as it was
     guids = [item.findtext("guid") for item in _feed(out, prune=True).findall("channel/item")]
     assert gone.episode_id not in guids and len(guids) == 1
+
+
+def test_a_removed_episode_made_again_is_not_a_duplicate(out: Path) -> None:
+    """Removed from the catalog and made again from the same article: a new id, the same MP3 name. The
+    feed keeps one item for that enclosure (the new one), not the old item beside it."""
+    _feed(out)
+    with Catalog.open(out) as catalog:
+        gone = catalog.episodes()[-1]
+        catalog.remove(gone.episode_id)
+    again = make_episode(out, "one", day=3, article=Path(gone.source))
+    assert again.episode_id != gone.episode_id and again.mp3_name == gone.mp3_name
+    items = _feed(out).findall("channel/item")
+    guids = [item.findtext("guid") for item in items]
+    urls = [item.find("enclosure").get("url") for item in items]  # type: ignore[union-attr]
+    assert len(items) == 2 and len(set(urls)) == 2 and len(set(guids)) == 2
+    assert again.episode_id in guids and gone.episode_id not in guids
 
 
 def test_limit_keeps_the_newest(out: Path) -> None:
@@ -429,3 +454,32 @@ def test_episode_feed_keeps_a_row_already_catalogued(tmp_path: Path, short_artic
         assert [e.episode_id for e in catalog.episodes(include_failed=True)] == [first.episode_id]
     guids = [g.text for g in etree.parse(str(out / "feed.xml")).getroot().iterfind("channel/item/guid")]
     assert guids == [first.episode_id]
+
+
+def test_batch_feed_option_publishes_in_one_command(tmp_path: Path) -> None:
+    """radio batch --feed: the episodes made (not the failed article) are published; a missing [show]
+    setting stops the batch before any work."""
+    from tests.publish_helpers import ARTICLE
+
+    folder = tmp_path / "tonight"
+    folder.mkdir()
+    for day, name in ((3, "ferry"), (4, "bridge")):
+        (folder / f"{name}.txt").write_text(ARTICLE.format(title=f"Ferry news {name}", day=day), encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "pub"
+    args = ("batch", str(folder), "--out", str(out), "-e", "fake", "--workers", "2", "--feed", "--base-url", BASE_URL)
+    (tmp_path / "radio.toml").write_text('[show]\ntitle = "X"\n', encoding="utf-8")
+    refused = radio(*args, cwd=tmp_path)
+    assert refused.returncode == 1 and "show.email" in refused.stderr and "Traceback" not in refused.stderr
+    assert not out.exists()  # stopped before any work
+    (tmp_path / "radio.toml").write_text(SHOW_TOML, encoding="utf-8")
+    proc = radio(*args, cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr  # the empty article failed...
+    assert "2 done, 0 unchanged, 1 failed" in proc.stdout
+    assert proc.stdout.strip().endswith(BASE_URL + "/feed.xml")  # ...and what was made is published
+    root = etree.parse(str(out / "feed.xml")).getroot()
+    assert sorted(item.findtext("title") or "" for item in root.iterfind("channel/item")) == [
+        "Ferry news bridge",
+        "Ferry news ferry",
+    ]
+    assert (out / "index.html").is_file()

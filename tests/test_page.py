@@ -102,8 +102,10 @@ def test_waveform_is_drawn_once_per_mp3(site: Path, tmp_path: Path) -> None:
 
 @pytest.fixture
 def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium chromium-driver)")
+    # Not skipped when missing: scripts/system-deps.sh installs both (CI runs it first), as it does ffmpeg.
+    for needed in (CHROMIUM, CHROMEDRIVER):
+        if not needed.exists():
+            pytest.fail(f"{needed} is missing: run scripts/system-deps.sh (apt-get install chromium chromium-driver)")
     os.environ["SE_OFFLINE"] = "true"  # selenium must never download a driver
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service

@@ -243,3 +243,27 @@ def test_a_podcast_client_subscribes_over_http(server: Server) -> None:
     assert enclosure.href.startswith(server.base + "/")
     status, headers, _ = server.request("HEAD", urlsplit(enclosure.href).path)
     assert status == 200 and int(headers["content-length"]) == int(enclosure.length)
+
+
+def test_without_options_it_listens_on_localhost_port_8765(tmp_path: Path) -> None:
+    """No --host, no --port: 127.0.0.1:8765. If another program holds that port on this machine, the
+    one-line error names the same address."""
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "radio", "serve", str(out)],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "XDG_CONFIG_HOME": str(tmp_path)},
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline().strip()
+    if line:
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=30)
+        assert line == "http://127.0.0.1:8765/feed.xml"
+    else:
+        _, err = proc.communicate(timeout=30)
+        assert "cannot listen on 127.0.0.1:8765" in err, err

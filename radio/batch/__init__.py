@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from radio.sound.cache import SegmentCache
     from radio.sound.engines import Engine
 
-ARTICLE_PATTERNS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
+# The names of every format `radio episode` reads (text, Markdown, HTML and saved pages), in any case.
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml", ".shtml")
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,8 @@ def find_articles(
 ) -> list[str]:
     """The articles in ``sources`` (folders, files, URLs), absolute, in a stable order, each once.
 
-    Folders give the files matching ``patterns`` (default: every format `radio episode` reads);
-    hidden files and anything inside ``skip`` (the output folder) are left out.
+    Folders give the files matching ``patterns`` (default: a name ending in one of ARTICLE_SUFFIXES,
+    in any case); hidden files and anything inside ``skip`` (the output folder) are left out.
     """
     found: dict[str, None] = {}
     skip = skip.resolve() if skip else None
@@ -119,8 +120,10 @@ def find_articles(
             found.setdefault(str(path.resolve()), None)
         elif path.is_dir():
             matches: set[Path] = set()
-            for pattern in patterns or ARTICLE_PATTERNS:
+            for pattern in patterns or ("*",):
                 matches.update(path.rglob(pattern) if recursive else path.glob(pattern))
+            if not patterns:
+                matches = {match for match in matches if match.suffix.lower() in ARTICLE_SUFFIXES}
             for match in sorted(matches):
                 relative = match.relative_to(path)
                 if not match.is_file() or any(part.startswith(".") for part in relative.parts):
@@ -132,7 +135,7 @@ def find_articles(
         else:
             raise InputError(f"{source}: no such file or folder; give folders or files of articles")
     if not found:
-        shown = ", ".join(patterns or ARTICLE_PATTERNS)
+        shown = ", ".join(patterns or (f"*{suffix}" for suffix in ARTICLE_SUFFIXES))
         raise InputError(f"no articles ({shown}) in {' '.join(sources)}; try --recursive or --pattern")
     return list(found)
 

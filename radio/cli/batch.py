@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import signal
 import sys
 import time
 from dataclasses import asdict
@@ -13,7 +14,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from radio.cli import ConfigOpt, EngineOpt, _settings, app
+from radio.cli import ConfigOpt, EngineOpt, Interrupted, _settings, app
 
 log = logging.getLogger("radio")
 UNCHANGED_ROWS = 20
@@ -209,6 +210,8 @@ def batch(
     refresh_updated: RefreshOpt = False,
     since: SinceOpt = None,
     limit: LimitOpt = None,
+    feed: Annotated[bool, typer.Option("--feed", help="Then refresh feed.xml and index.html in --out.")] = False,
+    base_url: Annotated[Optional[str], typer.Option("--base-url", help="For --feed (default: show.base_url).")] = None,
     config: ConfigOpt = None,
     engine: EngineOpt = None,
 ) -> None:
@@ -219,6 +222,10 @@ def batch(
 
     since = check_since(since)
     settings = _settings(config, engine=engine, workers=workers, article_timeout_s=timeout_s, fetch_delay_s=delay)
+    if feed:  # a missing [show] setting stops the batch before any work, not after hours of it
+        from radio.publish.show import show_from_settings
+
+        show_from_settings(settings, base_url)
     gate = gate_for(settings.fetch_delay_s)
     articles, items = expand(
         sources, gate, settings.fetch_timeout_s, patterns=pattern or (), recursive=recursive, skip=out
@@ -240,19 +247,25 @@ def batch(
             items=items,
             feeds=FeedOptions(fetch_pages, refresh_updated, limit),
         )
-    except KeyboardInterrupt:
+    except (Interrupted, KeyboardInterrupt) as exc:  # Ctrl-C or a kill (SIGTERM): the workers are stopped
         display.close()
+        signum = exc.signum if isinstance(exc, Interrupted) else int(signal.SIGINT)
+        what = "interrupted" if signum == signal.SIGINT else f"stopped ({signal.Signals(signum).name})"
         typer.echo(
-            "radio: interrupted; finished episodes are kept and catalogued, nothing half-written is left under "
+            f"radio: {what}; finished episodes are kept and catalogued, nothing half-written is left under "
             "a final name; run the same command again to continue",
             err=True,
         )
-        raise typer.Exit(130) from None
+        raise typer.Exit(128 + signum) from None
     finally:
         display.close()
     _summary(summary)
     if summary.later:
         typer.echo(f"{summary.later} feed entries left for the next run (--limit {limit})")
+    if feed:  # what was made is published even if some articles failed; the exit status still says so
+        from radio.cli.publish import refresh_feed
+
+        refresh_feed(out, settings, base_url)
     if summary.of("failed"):
         raise typer.Exit(1)
 
@@ -289,8 +302,8 @@ def list_episodes(
 @catalog_app.command("rebuild")
 def catalog_rebuild(out: OutArg = Path("output")) -> None:
     """Recover a missing or damaged catalog from the episodes' sidecar files."""
-    from radio.publish.catalog import rebuild
     from radio.publish.lock import FolderLock
+    from radio.publish.rebuild import rebuild
 
     lock = FolderLock(out, "radio catalog rebuild")
     lock.acquire()
