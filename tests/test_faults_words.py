@@ -212,6 +212,29 @@ def test_an_english_paragraph_ending_in_arabic_keeps_its_english(tmp_path: Path,
     assert not any("\u0600" <= ch <= "\u06ff" for s in script["segments"] for ch in s["spoken"] + s["text"])
 
 
+@pytest.mark.parametrize("suffix", [".html", ".md"])
+def test_a_headline_all_in_another_script_gives_way_to_the_first_sentence(tmp_path: Path, suffix: str) -> None:
+    """The Greek words went and left ":" (HTML) or "#:" (Markdown) as the title, read in the intro."""
+    headline = "Νέα γέφυρα: Ελλάδα"
+    body = [
+        "The new bridge over the river opened on Monday morning after three years of building work.",
+        "Traffic moved freely across it within an hour, and the mayor promised a festival on the banks.",
+        "Shops along the quay stayed open late, and the old ferry made its last trip at dusk.",
+    ]
+    article = tmp_path / f"bridge{suffix}"
+    if suffix == ".html":
+        paragraphs = "".join(f"<p>{p}</p>" for p in body)
+        page = f"<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1>{paragraphs}"
+        article.write_text(page + "</article></body></html>", encoding="utf-8")
+    else:
+        article.write_text(f"# {headline}\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
+    proc, script = script_json(tmp_path, article)
+    assert proc.returncode == 0, proc.stderr
+    assert script["title"].startswith("The new bridge over the river opened")
+    intro = script["segments"][0]["spoken"]
+    assert "#" not in intro and ":." not in intro and "Ν" not in intro
+
+
 def test_an_article_mostly_in_another_script_is_refused(tmp_path: Path) -> None:
     article = tmp_path / "story.txt"
     arabic = "قال المجلس يوم الثلاثاء إنه سيبني جدارا جديدا للميناء قبل عواصف الشتاء."

@@ -17,6 +17,7 @@ from radio.models import Article
 from radio.words.ingest.decode import decode_bytes
 from radio.words.ingest.detect import FORMATS, detect_format
 from radio.words.ingest.markdown import markdown_to_article
+from radio.words.ingest.rules import headline_from
 from radio.words.ingest.text import clean_text
 from radio.words.speech.chars import (
     clean_characters,
@@ -104,19 +105,26 @@ def voiceable(article: Article) -> Article:
             dropped += count
             scripts += [name for name in names if name not in scripts]
             if i == 0:
-                title = tidy(text) or article.title
+                title = tidy(text)
             else:
                 paragraphs[i - 1] = tidy(text)
         log.warning("%s: %s", article.source, dropped_words(dropped, scripts))
-    paragraphs = [p.strip() for p in paragraphs if p.strip()]
+    paragraphs = [p.strip() for p in paragraphs if _has_words(p)]
     if not paragraphs:
         raise InputError(f"{article.source}: no article text left after cleaning; is this a news article?")
+    if not _has_words(title):  # a headline all in another script: its first sentence says what it is about
+        title = headline_from(paragraphs[0])
+        log.warning("%s: the headline has no words the voice can read; using the first sentence", article.source)
     byline = clean_characters(article.byline).strip() or None if article.byline else article.byline
     site = clean_characters(article.site).strip() or None if article.site else article.site
     cleaned = (title.strip() or article.title, tuple(paragraphs), byline, site)
     if cleaned == (article.title, article.paragraphs, article.byline, article.site):
         return article
     return dataclasses.replace(article, title=cleaned[0], paragraphs=cleaned[1], byline=byline, site=site)
+
+
+def _has_words(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
 
 
 def _refuse_foreign(text: str, source: str) -> None:
@@ -172,7 +180,7 @@ def _drop_foreign_words(text: str, source: str) -> str:
         if count:
             dropped += count
             scripts += [name for name in names if name not in scripts]
-            if not kept.strip():
+            if not _has_words(kept):  # only marks left ("#:" of a heading in Greek): the line goes
                 continue
             line = line[: len(line) - len(line.lstrip())] + tidy(kept)  # keep Markdown's indentation
         lines.append(line)
