@@ -380,3 +380,37 @@ def test_empty_pair_of_marks_is_no_quote() -> None:
     parts = find_parts(paras)
     check_properties(paras, parts)
     assert all(p.text for p in parts)
+
+
+def test_colon_at_the_end_of_a_paragraph_introduces_the_next() -> None:
+    quotes = _quotes("lighthouse")
+    assert quotes[0].speaker == "Holly Brennan" and quotes[0].text.startswith("The tower has stood")
+    # a colon after words that name no one gives the next paragraph no speaker
+    paras = ["Wait, it gets better:", '"The tower has stood for a hundred and forty years," the notice says.']
+    assert [p.speaker for p in find_parts(paras) if p.kind == "quote"] == ["the notice"]
+    paras = ["It gets better:", '"The tower has stood for a hundred and forty years."']
+    assert [p.kind for p in find_parts(paras)] == ["anchor", "anchor"]
+
+
+def test_name_ending_in_ly_is_a_name_when_the_article_names_someone_so() -> None:
+    quotes = _quotes("lighthouse")
+    assert quotes[1].speaker == "Owen Kelly" and quotes[1].gender == "male"
+    paras = ["Anna Roy met the board.", '"We have two winters, maybe three," Finally said.']
+    assert all(p.kind == "anchor" for p in find_parts(paras))
+
+
+def test_lower_case_quotation_ending_a_reported_sentence() -> None:
+    quotes = _quotes("lighthouse")
+    assert quotes[2].speaker == "Holly Brennan"
+    assert quotes[2].text == "the board will ask the government in Dublin for the money."
+    # without a speech verb, or in mid-sentence, it stays with the anchor
+    for para in (
+        'Brennan thinks that if the repairs wait, "the board will ask Dublin."',
+        'Brennan said that if the repairs wait, "the board will ask Dublin," and left.',
+    ):
+        assert all(p.kind == "anchor" for p in find_parts(["Holly Brennan chairs the board.", para]))
+
+
+def test_own_attribution_wins_over_a_colon_before() -> None:
+    paras = ["Holly Brennan wrote to the board:", '"We have two winters," said Owen Kelly, her deputy.']
+    assert [p.speaker for p in find_parts(paras) if p.kind == "quote"] == ["Owen Kelly"]

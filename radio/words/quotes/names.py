@@ -114,6 +114,14 @@ class People:
                 return name
         return None
 
+    def last_named(self, paragraph: int, lo: int, hi: int) -> str | None:
+        """The last person named between ``lo`` and ``hi`` in a paragraph, outside quotation marks."""
+        best = None
+        for at, name in self.by_paragraph.get(paragraph, ()):
+            if lo <= at < hi and name not in self.things:
+                best = name
+        return best
+
     def sentence_subject(self, paragraph: int, pos: int) -> str | None:
         """The first person named in the sentence at (paragraph, pos), before ``pos``."""
         if not 0 <= paragraph < len(self.texts):
@@ -310,6 +318,7 @@ class _Named:
     full: str  # the name words
     title: str | None
     genders: tuple[str, ...]  # genders its honorifics imply
+    adverb: bool = False  # one word ending in "-ly": a sentence adverb unless the article names someone so
 
 
 @dataclass(frozen=True)
@@ -339,7 +348,11 @@ def parse_np(np: str, people: People) -> Speaker | None:
     if isinstance(read, _Described):
         ref = _title_ref(read.np, people)
         return Speaker(ref) if ref else Speaker(read.np, person=False)
-    canon = people.lookup(read.full) or read.full
+    canon = people.lookup(read.full)
+    if canon is None:
+        if read.adverb:
+            return None  # "Finally", "Clearly": no one in the article is called that
+        canon = read.full
     for g in read.genders:
         people.note_gender(canon, g)
     return Speaker(canon, title=read.title)
@@ -402,13 +415,14 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
             return Speaker(np, person=False)
         if prefix and prefix[-1].lower() == "the" and len(name) == 1 and not titles and len(prefix) == 1:
             return Speaker(np, person=False)  # "the Kremlin"
-        if len(name) == 1 and not titles and (name[0].lower() in LEADERS or name[0].endswith("ly")):
-            return None  # a sentence adverb ("Meanwhile"), not a name
+        if len(name) == 1 and not titles and name[0].lower() in LEADERS:
+            return None  # a word that leads a sentence ("Meanwhile"), not a name
         if len(name) == 1 and name[0].lower().rstrip(",") in MONTHS_AND_DAYS:
             return None  # "in February"
         title = " ".join(prefix + titles) or appositive
         genders = tuple(g for g in (HONORIFIC_GENDER.get(t.lower()) for t in titles) if g in ("male", "female"))
-        return _Named(" ".join(name), title or None, genders)
+        adverb = len(name) == 1 and not titles and not prefix and name[0].endswith("ly")
+        return _Named(" ".join(name), title or None, genders, adverb)
     if words and words[0].lower() in (
         "the",
         "a",

@@ -107,15 +107,25 @@ def is_direct(text: str, span: Span) -> bool:
     prev = before[-1] if before else ""
     prev_word = before.rsplit(None, 1)[-1].lower() if before else ""
     ok_start = not before or prev in _START_OK
-    if prev == "," and inner[:1].islower() and not _VERB.fullmatch(prev_word.rstrip(",")):
-        ok_start = False
     after = text[span.close :].lstrip()
     last = inner.rstrip("'’ ")[-1:] or inner[-1]  # 'like, "Oh, this is important," '
+    if prev == "," and inner[:1].islower() and not _VERB.fullmatch(prev_word.rstrip(",")):
+        ok_start = _ends_report(before, last, after)
     ok_end = span.runs_on or last in _END_OK or not after or after[0] in _END_OK + ")" or bool(_SAID.match(after))
     if ok_end and not ok_start and prev == ",":
         # "..., "getting maxed-out contributions ... a yellow light," said Joe Birkenstock."
         ok_start = parse_after(_first_sentence(after)) is not None and last in ",.!?"
     return ok_start and ok_end
+
+
+def _ends_report(before: str, last: str, after: str) -> bool:
+    """``Ryan said that if the U.S. pulls back, "our oceans will not save
+    us."``: a quotation opening in lower case after a comma stands as the
+    speaker's words when a speech verb leads up to it in the same sentence and
+    the quotation ends that sentence."""
+    if last not in ".!?" or (after and not (after[0].isupper() or after[0] in '“"(')):
+        return False
+    return _VERB.search(_last_sentence(before)) is not None
 
 
 def _first_sentence(text: str) -> str:
@@ -269,6 +279,8 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
                     if j + 1 < len(quotes) and not rest.strip(" ,;—–-") and not _own_attribution(text, quotes, j + 1):
                         shared_until = j + 1  # split quote: "First," he said, "second."
                         split_at, split_end = j + 1, (chunk.rstrip(" ,;—–-")[-1:] == "." and ".") or ","
+        if found is None and i == 0 and not before.strip() and state.get("lead_in"):
+            found = (str(state["lead_in"]), None)  # the paragraph before ended "Doe told reporters:"
         if found is None:
             inner = text[q.start : q.end]
             if (len(inner.split()) >= 3 and inner.lstrip()[:1].isupper()) or q.continued:
@@ -313,9 +325,29 @@ def _join(first: str, second: str, mark: str) -> str:
     return f"{first} {second}"
 
 
+def _lead_in(index: int, text: str, people: People, state: State) -> str | None:
+    """Who speaks in the next paragraph when this one ends by introducing it
+    with a colon (``Doe told reporters:``, ``The ministry said in a
+    statement:``): the subject of the last sentence, if it names someone the
+    article knows -- never a word that merely opens it (``Wait, it gets better:``)."""
+    if not text.rstrip().endswith(":"):
+        return None
+    last = _last_sentence(text)
+    at = len(text) - len(last)
+    if any(c in last for c in '"“”«»'):
+        return None  # the colon closes a sentence that quotes: no introduction
+    np = parse_before(last) if _VERB.search(last) or last.split(None, 1)[0].lower() in ("he", "she") else None
+    found = _resolve(np, people, state, index, at) if np else None
+    if found and (found[0] in people.names or np in ("he", "she", "He", "She")):
+        return found[0]
+    # "When Wallace died, President Clinton released the following statement:"
+    return people.last_named(index, at, len(text))
+
+
 def write_paragraph(index: int, text: str, spans: list[Span], people: People, state: State) -> list[Part]:
     plans = _plan(index, text, spans, people, state)
     state["carry"] = plans[-1].speaker if plans and plans[-1].span.runs_on else None
+    state["lead_in"] = _lead_in(index, text, people, state)
     if not plans:
         _note_subjects(text, people, state, index, 0)
         return [Part("anchor", text.strip(), index)] if text.strip() else []
