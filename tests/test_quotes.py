@@ -414,3 +414,21 @@ def test_lower_case_quotation_ending_a_reported_sentence() -> None:
 def test_own_attribution_wins_over_a_colon_before() -> None:
     paras = ["Holly Brennan wrote to the board:", '"We have two winters," said Owen Kelly, her deputy.']
     assert [p.speaker for p in find_parts(paras) if p.kind == "quote"] == ["Owen Kelly"]
+
+
+def test_quotation_running_into_the_writers_words_before_the_attribution() -> None:
+    quotes = _quotes("ferry")
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Maria Okafor", "We are glad to have the boat back"),
+        ("Maria Okafor", "The children can go to the dentist again."),
+        ("Tomás Quinn", "I held the ticket in my hand"),
+        ("Maria Okafor", "Nobody from Galway told us anything"),
+    ]
+    parts = find_parts(paragraphs(GOLDEN / "ferry.txt"))
+    assert [p.text for p in parts if p.paragraph == 3] == ["Okafor said:", quotes[3].text, "About the delays"]
+    # a nickname, or words in brackets, is no quotation however the sentence ends
+    for para in (
+        'His party was represented by Gov. C.L. "Butch" Otter, who said little.',
+        'He praised free markets ("Uber everything") and, he said, active citizens.',
+    ):
+        assert all(p.kind == "anchor" for p in find_parts(["Tomás Quinn spoke.", para]))

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from radio.models import Part
-from radio.words.quotes.attribution import _VERB, parse_after, parse_before, subject_of_verb
+from radio.words.quotes.attribution import _VERB, Attribution, parse_after, parse_before, subject_of_verb
 from radio.words.quotes.marks import CLOSERS, STRAIGHT, Span
 from radio.words.quotes.names import People, parse_np
 
@@ -112,6 +112,8 @@ def is_direct(text: str, span: Span) -> bool:
     if prev == "," and inner[:1].islower() and not _VERB.fullmatch(prev_word.rstrip(",")):
         ok_start = _ends_report(before, last, after)
     ok_end = span.runs_on or last in _END_OK or not after or after[0] in _END_OK + ")" or bool(_SAID.match(after))
+    if not ok_end and _opens_sentence(text, span) and inner[:1].isupper() and len(inner.split()) > 1:
+        ok_end = bool(_tail_attributions(_first_sentence(after)))
     if ok_end and not ok_start and prev == ",":
         # "..., "getting maxed-out contributions ... a yellow light," said Joe Birkenstock."
         ok_start = parse_after(_first_sentence(after)) is not None and last in ",.!?"
@@ -126,6 +128,28 @@ def _ends_report(before: str, last: str, after: str) -> bool:
     if last not in ".!?" or (after and not (after[0].isupper() or after[0] in '“"(')):
         return False
     return _VERB.search(_last_sentence(before)) is not None
+
+
+def _opens_sentence(text: str, span: Span) -> bool:
+    before = text[: span.open].rstrip()
+    return not before or before[-1] in ".!?…"
+
+
+def _tail_attributions(sentence: str) -> list[tuple[int, Attribution]]:
+    """The attributions that end a sentence after a comma, each with the
+    comma's index: in ``about the decision, said Jo Doe, who ...`` the one at
+    ``, said Jo Doe, who ...``.  The words before it are the writer's own, a
+    quotation ran into them; they are few and hold no quote mark."""
+    out: list[tuple[int, Attribution]] = []
+    for k, ch in enumerate(sentence):
+        if ch != ",":
+            continue
+        if len(sentence[:k].split()) > 25 or any(c in sentence[:k] for c in '"“”«»'):
+            break
+        att = parse_after(sentence[k + 1 :])
+        if att:
+            out.append((k, att))
+    return out
 
 
 def _first_sentence(text: str) -> str:
@@ -279,6 +303,14 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
                     if j + 1 < len(quotes) and not rest.strip(" ,;—–-") and not _own_attribution(text, quotes, j + 1):
                         shared_until = j + 1  # split quote: "First," he said, "second."
                         split_at, split_end = j + 1, (chunk.rstrip(" ,;—–-")[-1:] == "." and ".") or ","
+            elif text[quotes[j].start : quotes[j].end].rstrip("'’ ")[-1:] not in _END_OK and _opens_sentence(text, q):
+                # "We're happy" about the decision, said Jo Doe.: the writer's words, then the attribution
+                for k, att in _tail_attributions(chunk):
+                    found = _resolve(att.np, people, state, index, q.open)
+                    if found:
+                        a = quotes[j].close
+                        intro, shared_until = (a + k, a + len(chunk), att.spoken), j
+                        break
         if found is None and i == 0 and not before.strip() and state.get("lead_in"):
             found = (str(state["lead_in"]), None)  # the paragraph before ended "Doe told reporters:"
         if found is None:
