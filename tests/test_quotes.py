@@ -193,7 +193,9 @@ def test_factored_regexes_match_like_plain_alternations() -> None:
 
     plain_verb = re.compile(rf"\b(?:{VERBS})\b")
     particles = "de|van|von|der|da|del|di|bin|al|la|le|du|ibn"
-    plain_run = re.compile(rf"(?:[A-Z][\w’'.-]*|(?:{particles}))(?:\s+(?:[A-Z][\w’'.-]*|(?:{particles})(?=\s+[A-Z])))*")
+    plain_run = re.compile(
+        rf"(?<![\w’'-])(?:[A-Z][\w’'.-]*|(?:{particles}))(?:\s+(?:[A-Z][\w’'.-]*|(?:{particles})(?=\s+[A-Z])))*"
+    )
     samples = [
         "He said, adding later that she says the saying went on to say it; they went on and put it out.",
         "“No,” she replied. Officials wrote on Twitter, then wrote that it was over, summed up and shot back.",
@@ -432,3 +434,18 @@ def test_quotation_running_into_the_writers_words_before_the_attribution() -> No
         'He praised free markets ("Uber everything") and, he said, active citizens.',
     ):
         assert all(p.kind == "anchor" for p in find_parts(["Tomás Quinn spoke.", para]))
+
+
+def test_a_title_and_a_surname_name_a_person() -> None:
+    paras = [
+        "Mayor Quinn opened the new bridge at Kilronan on Friday, beside the Spanish ambassador, Lucía Ortega.",
+        '"It took nine years to build," he said.',
+    ]
+    quotes = [p for p in find_parts(paras) if p.kind == "quote"]
+    assert [(q.speaker, q.speaker_title) for q in quotes] == [("Quinn", "Mayor")]
+    # named in full later, the same person keeps one name
+    paras.append('"A fine bridge," said Tomás Quinn.')
+    assert {p.speaker for p in find_parts(paras) if p.kind == "quote"} == {"Quinn"}
+    # a nickname in a name ending a sentence is no "al"-particle name
+    parts = find_parts(["Parker Eaton, a nominal Republican, spoke.", '"Only one: Trump," he said.'])
+    assert [p.speaker for p in parts if p.kind == "quote"] == ["Parker Eaton"]

@@ -23,13 +23,14 @@ from radio.words.quotes.vocab import (
 )
 
 _CAP = re.compile(r"[A-Z][\w’'.-]*|(?:O’|O'|Mc|Mac)[A-Z][\w’'-]*")
-# A run of capitalised words (particles included):
-#   (?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|del|di|bin|al|la|le|du|ibn))
+# A run of capitalised words (particles included), starting a word (the "al"
+# of "nominal" starts none):
+#   (?<![\w’'-])(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|del|di|bin|al|la|le|du|ibn))
 #   (?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|...|ibn)(?=\s+[A-Z])))*
 # with the first word's particles factored by first letter (the same
 # alternatives in the same order, so the same matches, tried faster).
 _RUN = re.compile(
-    r"(?:[A-Z][\w’'.-]*|d(?:e(?:|r|l)|a|i|u)|v(?:an|on)|bin|al|l(?:a|e)|ibn)"
+    r"(?<![\w’'-])(?:[A-Z][\w’'.-]*|d(?:e(?:|r|l)|a|i|u)|v(?:an|on)|bin|al|l(?:a|e)|ibn)"
     r"(?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|del|di|bin|al|la|le|du|ibn)(?=\s+[A-Z])))*"
 )
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -184,6 +185,11 @@ def _read_run(run: str) -> _Single | _Full | None:
         return None
     genders = tuple(g for g in (HONORIFIC_GENDER.get(t.lower()) for t in titles) if g in ("male", "female"))
     if len(name) == 1:
+        word = name[0]
+        if titles and word[:1].isupper() and word.lower().rstrip(".") not in MONTHS_AND_DAYS and not is_thing(name):
+            # "President Obama", "Mrs. Alder": a person, even if never named in full
+            key = _surname_key(name)
+            return (word, key, key, " ".join(titles), (*genders, "titled"))
         return (_surname_key(name), genders)
     if is_thing(name):
         return (" ".join(name), f"{name[0]} {name[-1]}".lower(), _surname_key(name), "", ("thing",))
@@ -253,7 +259,14 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
                             gender.setdefault(canon, g)
                     continue
                 name, key, surname, title, genders = read
-                canon = full.setdefault(key, name)
+                if "titled" in genders:
+                    canon = by_surname.get(surname) or full.setdefault(key, name)
+                    genders = tuple(g for g in genders if g != "titled")
+                else:
+                    known = by_surname.get(surname)
+                    if known is not None and key not in full and full.get(surname) == known:
+                        full[key] = known  # "Obama" named with a title first, "Barack Obama" later: one person
+                    canon = full.setdefault(key, name)
                 names.add(canon)
                 by_surname.setdefault(surname, canon)
                 if genders == ("thing",):
