@@ -449,3 +449,40 @@ def test_a_title_and_a_surname_name_a_person() -> None:
     # a nickname in a name ending a sentence is no "al"-particle name
     parts = find_parts(["Parker Eaton, a nominal Republican, spoke.", '"Only one: Trump," he said.'])
     assert [p.speaker for p in parts if p.kind == "quote"] == ["Parker Eaton"]
+
+
+def test_party_tag_in_brackets_ends_no_sentence() -> None:
+    paras = [
+        "The Senate voted on the bridge bill on Thursday.",
+        '"The money is there," Sen. Ana Ruiz (D-Ore.) said in a statement. "It has been for years."',
+    ]
+    quotes = [p for p in find_parts(paras) if p.kind == "quote"]
+    assert [q.speaker for q in quotes] == ["Ana Ruiz"]
+    assert quotes[0].text == "The money is there. It has been for years."
+
+
+def test_a_group_named_by_a_plural_noun_speaks() -> None:
+    paras = ['"The harm done is beyond measure," federal prosecutors wrote in their filing.']
+    assert [p.speaker for p in find_parts(paras) if p.kind == "quote"] == ["federal prosecutors"]
+    # words after a preposition are no speaker
+    paras = ['"It will all be over," in two weeks said.']
+    assert all(p.kind == "anchor" for p in find_parts(paras))
+
+
+def test_name_after_a_description_speaks() -> None:
+    paras = [
+        "Lucía Ortega, the Spanish ambassador, toured the harbour at Kilronan.",
+        '"We are ready for the crossing," said her deputy, Owen Kelly, who grew up in Cork.',
+    ]
+    parts = find_parts(paras)
+    assert [p.speaker for p in parts if p.kind == "quote"] == ["Owen Kelly"]
+    assert next(p.text for p in parts if p.paragraph == 1) == "Her deputy, Owen Kelly, who grew up in Cork, said:"
+
+
+def test_partial_quotation_then_said_tells_who_speaks_next() -> None:
+    paras = [
+        "Lucía Ortega, the Spanish ambassador, toured the harbour at Kilronan.",
+        'Ortega "knows the island well" after ten summers here, said the harbour master, Owen Kelly. '
+        '"She has crossed on every boat we have."',
+    ]
+    assert [p.speaker for p in find_parts(paras) if p.kind == "quote"] == ["Owen Kelly"]

@@ -9,6 +9,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from radio.words.quotes.attribution import is_plural_subject
 from radio.words.quotes.marks import Span
 from radio.words.quotes.persons import is_thing, name_gender
 from radio.words.quotes.vocab import (
@@ -436,16 +437,9 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
         genders = tuple(g for g in (HONORIFIC_GENDER.get(t.lower()) for t in titles) if g in ("male", "female"))
         adverb = len(name) == 1 and not titles and not prefix and name[0].endswith("ly")
         return _Named(" ".join(name), title or None, genders, adverb)
-    if words and words[0].lower() in (
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "their",
-        "its",
-        "one",
-        "another",
+    if words and (
+        words[0].lower() in ("the", "a", "an", "his", "her", "their", "its", "one", "another", "this")
+        or is_plural_subject(words)
     ):
         return _Described(np)
     return None

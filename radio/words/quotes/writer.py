@@ -95,6 +95,9 @@ def sentence_ends(text: str) -> list[int]:
                 continue
             if len(word) == 1 and word.isupper():
                 continue  # an initial: "J. Smith"
+        nxt = text[m.end() : m.end() + 2].lstrip()[:1]
+        if nxt.islower():
+            continue  # "Harry Reid (D-Nev.) said": no new sentence starts in lower case
         out.append(m.end())
     return out
 
@@ -244,11 +247,21 @@ def _note_subjects(text: str, people: People, state: State, index: int, offset: 
             break
         if verbs[at][1] <= end:
             np = subject_of_verb(text, start, *verbs[at])
+            if np is None and _after_quotation(text[start : verbs[at][0]]):
+                # 'Clinton "drew well" in 2008, said Paul Beck.': a partial quotation, then who said it
+                att = parse_after(text[verbs[at][0] : end])
+                np = att.np if att else None
             if np:
                 found = _resolve(np, people, state, index, offset + start)
                 if found:
                     state["last"], state["last_para"] = found[0], str(index)
         start = end
+
+
+def _after_quotation(head: str) -> bool:
+    """Whether a sentence so far holds a quotation and ends with a comma."""
+    head = head.rstrip()
+    return head.endswith(",") and any(c in head for c in '”"»')
 
 
 def _plan(index: int, text: str, spans: list[Span], people: People, state: State) -> list[_Plan]:
