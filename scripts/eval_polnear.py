@@ -329,8 +329,12 @@ def main() -> int:
         for gi, g in enumerate(direct):
             if gi not in matched:
                 if len(errs["fn"]) < args.errors:
+                    # the words before the quotation show its shape: what introduces it, if anything
+                    first = starts[min(g.tokens)]
+                    line_start = doc.text.rfind("\n", 0, first) + 1
+                    lead = doc.text[max(line_start, first - 80) : first].replace("\n", " ")
                     errs["fn"].append(
-                        f"[{doc.name}] {g.source!r}: "
+                        f"[{doc.name}] {g.source!r}: ...{lead!r} | "
                         + " ".join(doc.text[starts[i] : ends[i]] for i in sorted(g.tokens))[:200]
                     )
                 continue

@@ -193,7 +193,9 @@ def test_factored_regexes_match_like_plain_alternations() -> None:
 
     plain_verb = re.compile(rf"\b(?:{VERBS})\b")
     particles = "de|van|von|der|da|del|di|bin|al|la|le|du|ibn"
-    plain_run = re.compile(rf"(?:[A-Z][\w’'.-]*|(?:{particles}))(?:\s+(?:[A-Z][\w’'.-]*|(?:{particles})(?=\s+[A-Z])))*")
+    plain_run = re.compile(
+        rf"(?<![\w’'-])(?:[A-Z][\w’'.-]*|(?:{particles}))(?:\s+(?:[A-Z][\w’'.-]*|(?:{particles})(?=\s+[A-Z])))*"
+    )
     samples = [
         "He said, adding later that she says the saying went on to say it; they went on and put it out.",
         "“No,” she replied. Officials wrote on Twitter, then wrote that it was over, summed up and shot back.",
@@ -380,3 +382,107 @@ def test_empty_pair_of_marks_is_no_quote() -> None:
     parts = find_parts(paras)
     check_properties(paras, parts)
     assert all(p.text for p in parts)
+
+
+def test_colon_at_the_end_of_a_paragraph_introduces_the_next() -> None:
+    quotes = _quotes("lighthouse")
+    assert quotes[0].speaker == "Holly Brennan" and quotes[0].text.startswith("The tower has stood")
+    # a colon after words that name no one gives the next paragraph no speaker
+    paras = ["Wait, it gets better:", '"The tower has stood for a hundred and forty years," the notice says.']
+    assert [p.speaker for p in find_parts(paras) if p.kind == "quote"] == ["the notice"]
+    paras = ["It gets better:", '"The tower has stood for a hundred and forty years."']
+    assert [p.kind for p in find_parts(paras)] == ["anchor", "anchor"]
+
+
+def test_name_ending_in_ly_is_a_name_when_the_article_names_someone_so() -> None:
+    quotes = _quotes("lighthouse")
+    assert quotes[1].speaker == "Owen Kelly" and quotes[1].gender == "male"
+    paras = ["Anna Roy met the board.", '"We have two winters, maybe three," Finally said.']
+    assert all(p.kind == "anchor" for p in find_parts(paras))
+
+
+def test_lower_case_quotation_ending_a_reported_sentence() -> None:
+    quotes = _quotes("lighthouse")
+    assert quotes[2].speaker == "Holly Brennan"
+    assert quotes[2].text == "the board will ask the government in Dublin for the money."
+    # without a speech verb, or in mid-sentence, it stays with the anchor
+    for para in (
+        'Brennan thinks that if the repairs wait, "the board will ask Dublin."',
+        'Brennan said that if the repairs wait, "the board will ask Dublin," and left.',
+    ):
+        assert all(p.kind == "anchor" for p in find_parts(["Holly Brennan chairs the board.", para]))
+
+
+def test_own_attribution_wins_over_a_colon_before() -> None:
+    paras = ["Holly Brennan wrote to the board:", '"We have two winters," said Owen Kelly, her deputy.']
+    assert [p.speaker for p in find_parts(paras) if p.kind == "quote"] == ["Owen Kelly"]
+
+
+def test_quotation_running_into_the_writers_words_before_the_attribution() -> None:
+    quotes = _quotes("ferry")
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Maria Okafor", "We are glad to have the boat back"),
+        ("Maria Okafor", "The children can go to the dentist again."),
+        ("Tomás Quinn", "I held the ticket in my hand"),
+        ("Maria Okafor", "Nobody from Galway told us anything"),
+    ]
+    parts = find_parts(paragraphs(GOLDEN / "ferry.txt"))
+    assert [p.text for p in parts if p.paragraph == 3] == ["Okafor said:", quotes[3].text, "About the delays"]
+    # a nickname, or words in brackets, is no quotation however the sentence ends
+    for para in (
+        'His party was represented by Gov. C.L. "Butch" Otter, who said little.',
+        'He praised free markets ("Uber everything") and, he said, active citizens.',
+    ):
+        assert all(p.kind == "anchor" for p in find_parts(["Tomás Quinn spoke.", para]))
+
+
+def test_a_title_and_a_surname_name_a_person() -> None:
+    paras = [
+        "Mayor Quinn opened the new bridge at Kilronan on Friday, beside the Spanish ambassador, Lucía Ortega.",
+        '"It took nine years to build," he said.',
+    ]
+    quotes = [p for p in find_parts(paras) if p.kind == "quote"]
+    assert [(q.speaker, q.speaker_title) for q in quotes] == [("Quinn", "Mayor")]
+    # named in full later, the same person keeps one name
+    paras.append('"A fine bridge," said Tomás Quinn.')
+    assert {p.speaker for p in find_parts(paras) if p.kind == "quote"} == {"Quinn"}
+    # a nickname in a name ending a sentence is no "al"-particle name
+    parts = find_parts(["Parker Eaton, a nominal Republican, spoke.", '"Only one: Trump," he said.'])
+    assert [p.speaker for p in parts if p.kind == "quote"] == ["Parker Eaton"]
+
+
+def test_party_tag_in_brackets_ends_no_sentence() -> None:
+    paras = [
+        "The Senate voted on the bridge bill on Thursday.",
+        '"The money is there," Sen. Ana Ruiz (D-Ore.) said in a statement. "It has been for years."',
+    ]
+    quotes = [p for p in find_parts(paras) if p.kind == "quote"]
+    assert [q.speaker for q in quotes] == ["Ana Ruiz"]
+    assert quotes[0].text == "The money is there. It has been for years."
+
+
+def test_a_group_named_by_a_plural_noun_speaks() -> None:
+    paras = ['"The harm done is beyond measure," federal prosecutors wrote in their filing.']
+    assert [p.speaker for p in find_parts(paras) if p.kind == "quote"] == ["federal prosecutors"]
+    # words after a preposition are no speaker
+    paras = ['"It will all be over," in two weeks said.']
+    assert all(p.kind == "anchor" for p in find_parts(paras))
+
+
+def test_name_after_a_description_speaks() -> None:
+    paras = [
+        "Lucía Ortega, the Spanish ambassador, toured the harbour at Kilronan.",
+        '"We are ready for the crossing," said her deputy, Owen Kelly, who grew up in Cork.',
+    ]
+    parts = find_parts(paras)
+    assert [p.speaker for p in parts if p.kind == "quote"] == ["Owen Kelly"]
+    assert next(p.text for p in parts if p.paragraph == 1) == "Her deputy, Owen Kelly, who grew up in Cork, said:"
+
+
+def test_partial_quotation_then_said_tells_who_speaks_next() -> None:
+    paras = [
+        "Lucía Ortega, the Spanish ambassador, toured the harbour at Kilronan.",
+        'Ortega "knows the island well" after ten summers here, said the harbour master, Owen Kelly. '
+        '"She has crossed on every boat we have."',
+    ]
+    assert [p.speaker for p in find_parts(paras) if p.kind == "quote"] == ["Owen Kelly"]

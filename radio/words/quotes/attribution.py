@@ -98,13 +98,38 @@ def _finish(text: str) -> str:
     return (text[:1].upper() + text[1:] + ":") if text else ""
 
 
+# ", Rich Beeson, who ..." / ", Rich Beeson." after a description: a name of two or three words
+_APPOSITIVE_NAME = re.compile(r"^,\s+((?:[A-Z][\w’'.-]*\s+){1,2}[A-Z][\w’'-]*)(?=\s*(?:,|$|\())")
+_PAREN = re.compile(r"\s*\([^)]*\)")
+_PLURAL_NOUN = re.compile(r"^[a-z][a-z-]{2,}[a-rt-z]s$")
+_NOT_SUBJECT_START = frozenset(
+    "in on at for over after within by during from with to of into since until under about than as".split()  # noqa: SIM905
+)
+
+
+def is_plural_subject(words: list[str]) -> bool:
+    """A short lower-case noun phrase ending in a plural noun (``federal
+    prosecutors``, ``some protesters``): a group that can speak."""
+    return (
+        0 < len(words) <= 3
+        and _PLURAL_NOUN.match(words[-1]) is not None
+        and words[0] not in _NOT_SUBJECT_START
+        and not any(w in _NOT_NP for w in words)
+        and all(w.isalpha() or "-" in w for w in words)
+    )
+
+
 def _np_ok(np: str) -> bool:
+    if "(" in np:
+        np = _PAREN.sub("", np)  # "Sen. Chris Murphy (D-Conn.)"
     words = np.split()
     if not words or len(words) > 16:
         return False
     first = words[0]
     if len(words) >= 2 and _NAME_END.search(np) and not any(w in _NOT_NP for w in words):
         return True  # "former Massachusetts congressman Barney Frank"
+    if is_plural_subject(words):
+        return True  # "federal prosecutors", "some protesters"
     return first[:1].isupper() or first.lower() in (
         "he",
         "she",
@@ -119,6 +144,7 @@ def _np_ok(np: str) -> bool:
         "their",
         "one",
         "another",
+        "this",
         "its",
         "our",
         "officials",
@@ -144,11 +170,19 @@ def parse_after(clause: str) -> Attribution | None:
         cut = (stop.start() - 1) if stop else len(tail)
         cut = max(cut, 0)
         np, rest = tail[:cut].strip(), tail[cut:].strip()
+        said_np = np
+        named = _APPOSITIVE_NAME.match(rest) if np[-1:].islower() else None
+        if named:  # "said Rubio's deputy campaign manager, Rich Beeson, who ...": the name speaks
+            said_np = f"{np}, {named.group(1)}"
+            np, rest = named.group(1), rest[named.end(1) :].strip()
         if not _np_ok(np):
             return None
         if verb.lower() == "according to":
             return Attribution(np, _finish(c))
-        spoken = f"{np}{rest}, {verb}" if rest.startswith(",") else f"{np} {verb} {rest}".strip()
+        if rest.startswith(",") or (named and not rest):
+            spoken = f"{said_np}{rest}, {verb}"  # "Her deputy, Owen Kelly, said:"
+        else:
+            spoken = f"{said_np} {verb} {rest}".strip()
         return Attribution(np, _finish(spoken))
     v = _VERB.search(c)
     any_verb = None if v else _ANY_VERB.match(c)

@@ -9,6 +9,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from radio.words.quotes.attribution import is_plural_subject
 from radio.words.quotes.marks import Span
 from radio.words.quotes.persons import is_thing, name_gender
 from radio.words.quotes.vocab import (
@@ -23,13 +24,14 @@ from radio.words.quotes.vocab import (
 )
 
 _CAP = re.compile(r"[A-Z][\w’'.-]*|(?:O’|O'|Mc|Mac)[A-Z][\w’'-]*")
-# A run of capitalised words (particles included):
-#   (?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|del|di|bin|al|la|le|du|ibn))
+# A run of capitalised words (particles included), starting a word (the "al"
+# of "nominal" starts none):
+#   (?<![\w’'-])(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|del|di|bin|al|la|le|du|ibn))
 #   (?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|...|ibn)(?=\s+[A-Z])))*
 # with the first word's particles factored by first letter (the same
 # alternatives in the same order, so the same matches, tried faster).
 _RUN = re.compile(
-    r"(?:[A-Z][\w’'.-]*|d(?:e(?:|r|l)|a|i|u)|v(?:an|on)|bin|al|l(?:a|e)|ibn)"
+    r"(?<![\w’'-])(?:[A-Z][\w’'.-]*|d(?:e(?:|r|l)|a|i|u)|v(?:an|on)|bin|al|l(?:a|e)|ibn)"
     r"(?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|del|di|bin|al|la|le|du|ibn)(?=\s+[A-Z])))*"
 )
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -114,6 +116,14 @@ class People:
                 return name
         return None
 
+    def last_named(self, paragraph: int, lo: int, hi: int) -> str | None:
+        """The last person named between ``lo`` and ``hi`` in a paragraph, outside quotation marks."""
+        best = None
+        for at, name in self.by_paragraph.get(paragraph, ()):
+            if lo <= at < hi and name not in self.things:
+                best = name
+        return best
+
     def sentence_subject(self, paragraph: int, pos: int) -> str | None:
         """The first person named in the sentence at (paragraph, pos), before ``pos``."""
         if not 0 <= paragraph < len(self.texts):
@@ -176,6 +186,11 @@ def _read_run(run: str) -> _Single | _Full | None:
         return None
     genders = tuple(g for g in (HONORIFIC_GENDER.get(t.lower()) for t in titles) if g in ("male", "female"))
     if len(name) == 1:
+        word = name[0]
+        if titles and word[:1].isupper() and word.lower().rstrip(".") not in MONTHS_AND_DAYS and not is_thing(name):
+            # "President Obama", "Mrs. Alder": a person, even if never named in full
+            key = _surname_key(name)
+            return (word, key, key, " ".join(titles), (*genders, "titled"))
         return (_surname_key(name), genders)
     if is_thing(name):
         return (" ".join(name), f"{name[0]} {name[-1]}".lower(), _surname_key(name), "", ("thing",))
@@ -245,7 +260,14 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
                             gender.setdefault(canon, g)
                     continue
                 name, key, surname, title, genders = read
-                canon = full.setdefault(key, name)
+                if "titled" in genders:
+                    canon = by_surname.get(surname) or full.setdefault(key, name)
+                    genders = tuple(g for g in genders if g != "titled")
+                else:
+                    known = by_surname.get(surname)
+                    if known is not None and key not in full and full.get(surname) == known:
+                        full[key] = known  # "Obama" named with a title first, "Barack Obama" later: one person
+                    canon = full.setdefault(key, name)
                 names.add(canon)
                 by_surname.setdefault(surname, canon)
                 if genders == ("thing",):
@@ -310,6 +332,7 @@ class _Named:
     full: str  # the name words
     title: str | None
     genders: tuple[str, ...]  # genders its honorifics imply
+    adverb: bool = False  # one word ending in "-ly": a sentence adverb unless the article names someone so
 
 
 @dataclass(frozen=True)
@@ -339,7 +362,11 @@ def parse_np(np: str, people: People) -> Speaker | None:
     if isinstance(read, _Described):
         ref = _title_ref(read.np, people)
         return Speaker(ref) if ref else Speaker(read.np, person=False)
-    canon = people.lookup(read.full) or read.full
+    canon = people.lookup(read.full)
+    if canon is None:
+        if read.adverb:
+            return None  # "Finally", "Clearly": no one in the article is called that
+        canon = read.full
     for g in read.genders:
         people.note_gender(canon, g)
     return Speaker(canon, title=read.title)
@@ -402,23 +429,17 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
             return Speaker(np, person=False)
         if prefix and prefix[-1].lower() == "the" and len(name) == 1 and not titles and len(prefix) == 1:
             return Speaker(np, person=False)  # "the Kremlin"
-        if len(name) == 1 and not titles and (name[0].lower() in LEADERS or name[0].endswith("ly")):
-            return None  # a sentence adverb ("Meanwhile"), not a name
+        if len(name) == 1 and not titles and name[0].lower() in LEADERS:
+            return None  # a word that leads a sentence ("Meanwhile"), not a name
         if len(name) == 1 and name[0].lower().rstrip(",") in MONTHS_AND_DAYS:
             return None  # "in February"
         title = " ".join(prefix + titles) or appositive
         genders = tuple(g for g in (HONORIFIC_GENDER.get(t.lower()) for t in titles) if g in ("male", "female"))
-        return _Named(" ".join(name), title or None, genders)
-    if words and words[0].lower() in (
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "their",
-        "its",
-        "one",
-        "another",
+        adverb = len(name) == 1 and not titles and not prefix and name[0].endswith("ly")
+        return _Named(" ".join(name), title or None, genders, adverb)
+    if words and (
+        words[0].lower() in ("the", "a", "an", "his", "her", "their", "its", "one", "another", "this")
+        or is_plural_subject(words)
     ):
         return _Described(np)
     return None

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from radio.models import Part
-from radio.words.quotes.attribution import _VERB, parse_after, parse_before, subject_of_verb
+from radio.words.quotes.attribution import _VERB, Attribution, parse_after, parse_before, subject_of_verb
 from radio.words.quotes.marks import CLOSERS, STRAIGHT, Span
 from radio.words.quotes.names import People, parse_np
 
@@ -95,6 +95,9 @@ def sentence_ends(text: str) -> list[int]:
                 continue
             if len(word) == 1 and word.isupper():
                 continue  # an initial: "J. Smith"
+        nxt = text[m.end() : m.end() + 2].lstrip()[:1]
+        if nxt.islower():
+            continue  # "Harry Reid (D-Nev.) said": no new sentence starts in lower case
         out.append(m.end())
     return out
 
@@ -107,15 +110,49 @@ def is_direct(text: str, span: Span) -> bool:
     prev = before[-1] if before else ""
     prev_word = before.rsplit(None, 1)[-1].lower() if before else ""
     ok_start = not before or prev in _START_OK
-    if prev == "," and inner[:1].islower() and not _VERB.fullmatch(prev_word.rstrip(",")):
-        ok_start = False
     after = text[span.close :].lstrip()
     last = inner.rstrip("'’ ")[-1:] or inner[-1]  # 'like, "Oh, this is important," '
+    if prev == "," and inner[:1].islower() and not _VERB.fullmatch(prev_word.rstrip(",")):
+        ok_start = _ends_report(before, last, after)
     ok_end = span.runs_on or last in _END_OK or not after or after[0] in _END_OK + ")" or bool(_SAID.match(after))
+    if not ok_end and _opens_sentence(text, span) and inner[:1].isupper() and len(inner.split()) > 1:
+        ok_end = bool(_tail_attributions(_first_sentence(after)))
     if ok_end and not ok_start and prev == ",":
         # "..., "getting maxed-out contributions ... a yellow light," said Joe Birkenstock."
         ok_start = parse_after(_first_sentence(after)) is not None and last in ",.!?"
     return ok_start and ok_end
+
+
+def _ends_report(before: str, last: str, after: str) -> bool:
+    """``Ryan said that if the U.S. pulls back, "our oceans will not save
+    us."``: a quotation opening in lower case after a comma stands as the
+    speaker's words when a speech verb leads up to it in the same sentence and
+    the quotation ends that sentence."""
+    if last not in ".!?" or (after and not (after[0].isupper() or after[0] in '“"(')):
+        return False
+    return _VERB.search(_last_sentence(before)) is not None
+
+
+def _opens_sentence(text: str, span: Span) -> bool:
+    before = text[: span.open].rstrip()
+    return not before or before[-1] in ".!?…"
+
+
+def _tail_attributions(sentence: str) -> list[tuple[int, Attribution]]:
+    """The attributions that end a sentence after a comma, each with the
+    comma's index: in ``about the decision, said Jo Doe, who ...`` the one at
+    ``, said Jo Doe, who ...``.  The words before it are the writer's own, a
+    quotation ran into them; they are few and hold no quote mark."""
+    out: list[tuple[int, Attribution]] = []
+    for k, ch in enumerate(sentence):
+        if ch != ",":
+            continue
+        if len(sentence[:k].split()) > 25 or any(c in sentence[:k] for c in '"“”«»'):
+            break
+        att = parse_after(sentence[k + 1 :])
+        if att:
+            out.append((k, att))
+    return out
 
 
 def _first_sentence(text: str) -> str:
@@ -210,11 +247,21 @@ def _note_subjects(text: str, people: People, state: State, index: int, offset: 
             break
         if verbs[at][1] <= end:
             np = subject_of_verb(text, start, *verbs[at])
+            if np is None and _after_quotation(text[start : verbs[at][0]]):
+                # 'Clinton "drew well" in 2008, said Paul Beck.': a partial quotation, then who said it
+                att = parse_after(text[verbs[at][0] : end])
+                np = att.np if att else None
             if np:
                 found = _resolve(np, people, state, index, offset + start)
                 if found:
                     state["last"], state["last_para"] = found[0], str(index)
         start = end
+
+
+def _after_quotation(head: str) -> bool:
+    """Whether a sentence so far holds a quotation and ends with a comma."""
+    head = head.rstrip()
+    return head.endswith(",") and any(c in head for c in '”"»')
 
 
 def _plan(index: int, text: str, spans: list[Span], people: People, state: State) -> list[_Plan]:
@@ -269,6 +316,16 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
                     if j + 1 < len(quotes) and not rest.strip(" ,;—–-") and not _own_attribution(text, quotes, j + 1):
                         shared_until = j + 1  # split quote: "First," he said, "second."
                         split_at, split_end = j + 1, (chunk.rstrip(" ,;—–-")[-1:] == "." and ".") or ","
+            elif text[quotes[j].start : quotes[j].end].rstrip("'’ ")[-1:] not in _END_OK and _opens_sentence(text, q):
+                # "We're happy" about the decision, said Jo Doe.: the writer's words, then the attribution
+                for k, att in _tail_attributions(chunk):
+                    found = _resolve(att.np, people, state, index, q.open)
+                    if found:
+                        a = quotes[j].close
+                        intro, shared_until = (a + k, a + len(chunk), att.spoken), j
+                        break
+        if found is None and i == 0 and not before.strip() and state.get("lead_in"):
+            found = (str(state["lead_in"]), None)  # the paragraph before ended "Doe told reporters:"
         if found is None:
             inner = text[q.start : q.end]
             if (len(inner.split()) >= 3 and inner.lstrip()[:1].isupper()) or q.continued:
@@ -313,9 +370,29 @@ def _join(first: str, second: str, mark: str) -> str:
     return f"{first} {second}"
 
 
+def _lead_in(index: int, text: str, people: People, state: State) -> str | None:
+    """Who speaks in the next paragraph when this one ends by introducing it
+    with a colon (``Doe told reporters:``, ``The ministry said in a
+    statement:``): the subject of the last sentence, if it names someone the
+    article knows -- never a word that merely opens it (``Wait, it gets better:``)."""
+    if not text.rstrip().endswith(":"):
+        return None
+    last = _last_sentence(text)
+    at = len(text) - len(last)
+    if any(c in last for c in '"“”«»'):
+        return None  # the colon closes a sentence that quotes: no introduction
+    np = parse_before(last) if _VERB.search(last) or last.split(None, 1)[0].lower() in ("he", "she") else None
+    found = _resolve(np, people, state, index, at) if np else None
+    if found and (found[0] in people.names or np in ("he", "she", "He", "She")):
+        return found[0]
+    # "When Wallace died, President Clinton released the following statement:"
+    return people.last_named(index, at, len(text))
+
+
 def write_paragraph(index: int, text: str, spans: list[Span], people: People, state: State) -> list[Part]:
     plans = _plan(index, text, spans, people, state)
     state["carry"] = plans[-1].speaker if plans and plans[-1].span.runs_on else None
+    state["lead_in"] = _lead_in(index, text, people, state)
     if not plans:
         _note_subjects(text, people, state, index, 0)
         return [Part("anchor", text.strip(), index)] if text.strip() else []
