@@ -30,6 +30,7 @@ from typing import Any
 from radio.errors import RadioError
 from radio.models import Episode
 from radio.publish.place import ensure_out_dir
+from radio.workdir import work_folder
 
 CATALOG_NAME = "catalog.sqlite"
 ID_SUFFIX = ".episode.json"
@@ -113,15 +114,15 @@ def tag_number(mp3: Path, number: int) -> None:
     if current is not None and list(current.text) == [str(number)]:
         return
     tags.setall("TRCK", [id3.TRCK(encoding=1, text=[str(number)])])
-    tmp = mp3.with_name(f".{mp3.name}.{os.getpid()}.tmp")
-    try:
-        shutil.copyfile(mp3, tmp)
-        tags.save(str(tmp), v2_version=3, v1=0)
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        tmp.replace(mp3)
+    try:  # in a run's work folder: if this process is killed, the next run removes the copy
+        with work_folder(mp3.parent) as folder:
+            tmp = folder / mp3.name
+            shutil.copyfile(mp3, tmp)
+            tags.save(str(tmp), v2_version=3, v1=0)
+            with tmp.open("rb+") as fh:
+                os.fsync(fh.fileno())
+            tmp.replace(mp3)
     except (OSError, MutagenError) as exc:
-        tmp.unlink(missing_ok=True)
         raise CatalogError(f"cannot set the episode number in {mp3}: {exc} (is the disk full?)") from None
 
 
