@@ -53,6 +53,7 @@ _DOUBLE_COMMA = starting(r"[,;\s]", r",\s*(?=[,.;:!?])|^\s*[,;]\s*")
 _ODD_SPACE = re.compile(r"  |[\t\u00a0\u2009\u202f]")
 _PUNCT_AFTER_SPACE = re.compile(r"[,.;:!?](?<=\s[,.;:!?])")
 _COMMA_BEFORE_PUNCT = re.compile(r",\s*[,.;:!?]")
+_DIGIT = re.compile(r"\d")
 
 
 def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> str:
@@ -75,7 +76,7 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
     text = text.replace("−", "-")
     if lexicon is not None:
         text = lexicon.apply(text, engine, protect)
-    if any(c.isdigit() for c in text):
+    if _DIGIT.search(text):  # a regex scan: a generator over every character cost a third of this stage
         text = phones_and_scores(text, protect)
     text = symbols_first(text, protect)
     text = abbreviations(text, protect)
