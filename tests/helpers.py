@@ -8,6 +8,19 @@ import sys
 from pathlib import Path
 
 from radio.models import Script, Segment
+from radio.sound.engines.fake import FakeEngine
+
+
+class RecordingEngine(FakeEngine):
+    """The fake engine, noting each text it is asked to voice (in ``calls``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[str] = []
+
+    def synthesize_to_file(self, text: str, voice: str, path: Path) -> None:
+        self.calls.append(text)
+        super().synthesize_to_file(text, voice, path)
 
 
 def tiny_script(engine: str = "fake") -> Script:

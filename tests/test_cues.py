@@ -23,6 +23,7 @@ from radio.sound.voice import (
 )
 from radio.words.sentences import split_sentences
 from radio.words.speech.names import sentences as names_sentences
+from tests.helpers import RecordingEngine
 
 
 @pytest.mark.parametrize(
@@ -71,16 +72,6 @@ def test_wordless_pieces_join_a_sentence_so_no_empty_clip_is_asked_for() -> None
     assert voiced_sentences("...") == ["..."]
 
 
-class CountingEngine(FakeEngine):
-    def __init__(self) -> None:
-        super().__init__()
-        self.calls: list[str] = []
-
-    def synthesize_to_file(self, text: str, voice: str, path: Path) -> None:
-        self.calls.append(text)
-        super().synthesize_to_file(text, voice, path)
-
-
 def _one_segment(text: str, spoken: str | None = None) -> Script:
     segment = Segment("anchor", text, text if spoken is None else spoken, "fake-anchor", paragraph=0)
     return Script("x", "T", None, "S", "A", "fake", (segment,))
@@ -88,7 +79,7 @@ def _one_segment(text: str, spoken: str | None = None) -> Script:
 
 def test_each_sentence_is_voiced_and_its_start_recorded(tmp_path: Path) -> None:
     text = "Dr. Karen Holt opened the doors. The children ran in. It was loud."
-    engine = CountingEngine()
+    engine = RecordingEngine()
     timings: list[SegmentTiming] = []
     (clip,) = voice_script(_one_segment(text), engine, tmp_path, 22050, 1, timings=timings)
     starts = [t.sentence_starts_ms for t in timings]
@@ -103,7 +94,7 @@ def test_each_sentence_is_voiced_and_its_start_recorded(tmp_path: Path) -> None:
 
 def test_the_cache_keys_each_sentence(tmp_path: Path) -> None:
     cache = SegmentCache(tmp_path / "cache")
-    engine = CountingEngine()
+    engine = RecordingEngine()
     voice_script(_one_segment("The bridge opened. Cars crossed it."), engine, tmp_path, 22050, 1, cache=cache)
     engine.calls.clear()
     timings: list[SegmentTiming] = []

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 from radio.models import Script, Segment
 from radio.sound.engines.fake import FakeEngine
 from radio.sound.voice import EDGE_SILENCE_KEEP_MS, SENTENCE_GAP_MS, chunks, voice_script
+from tests.helpers import RecordingEngine
 
 
 @given(st.text(alphabet=st.sampled_from("ab .,!?”\n"), max_size=600), st.integers(min_value=5, max_value=200))
@@ -21,16 +22,8 @@ def test_chunks_split_at_sentences_first() -> None:
     assert chunks(text, 1000) == [text]
 
 
-class SmallEngine(FakeEngine):
+class SmallEngine(RecordingEngine):
     max_chars_per_call = 40
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.calls: list[str] = []
-
-    def synthesize_to_file(self, text: str, voice: str, path: Path) -> None:
-        self.calls.append(text)
-        super().synthesize_to_file(text, voice, path)
 
 
 def test_a_long_segment_is_voiced_in_pieces_and_joined(tmp_path: Path) -> None:
