@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import fcntl
 import json
 import os
@@ -12,7 +11,7 @@ from pathlib import Path
 from types import TracebackType
 
 from radio.publish.catalog import CatalogError, now_utc, read_json
-from radio.publish.place import ensure_out_dir
+from radio.publish.place import ensure_out_dir, out_dir_error
 
 LOCK_NAME = ".radio.lock"
 
@@ -88,10 +87,7 @@ class FolderLock:
         try:
             return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
-            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-                raise CatalogError(f"no space left in {folder}; free some space and run again") from None
-            why = exc.strerror or exc
-            raise CatalogError(f"cannot write in the output folder {folder}: {why}; choose another --out") from None
+            raise out_dir_error(folder, exc, f"cannot write in the output folder {folder}") from None
 
     def release(self) -> None:
         """Let go; the last holder removes the lock file, so an idle output folder holds no hidden file."""

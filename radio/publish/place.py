@@ -27,9 +27,14 @@ def ensure_out_dir(out_dir: Path) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise InputError(f"no space left in {out_dir.parent}; free some space and run again") from None
-        raise InputError(f"cannot create output folder {out_dir}: {exc.strerror}; choose another --out") from None
+        raise out_dir_error(out_dir.parent, exc, f"cannot create output folder {out_dir}") from None
+
+
+def out_dir_error(folder: Path, exc: OSError, doing: str) -> InputError:
+    """The one-line error for a write in the output folder that failed: a full disk says so."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return InputError(f"no space left in {folder}; free some space and run again")
+    return InputError(f"{doing}: {exc.strerror or exc}; choose another --out")
 
 
 def check_destinations(destinations: Sequence[Path]) -> None:

@@ -24,6 +24,7 @@ from radio.words.speech.chars import (
     drop_foreign,
     dropped_words,
     foreign_letters,
+    is_speakable,
     letter_count,
     tidy,
 )
@@ -109,10 +110,10 @@ def voiceable(article: Article) -> Article:
             else:
                 paragraphs[i - 1] = tidy(text)
         log.warning("%s: %s", article.source, dropped_words(dropped, scripts))
-    paragraphs = [p.strip() for p in paragraphs if _has_words(p)]
+    paragraphs = [p.strip() for p in paragraphs if is_speakable(p)]
     if not paragraphs:
         raise InputError(f"{article.source}: no article text left after cleaning; is this a news article?")
-    if not _has_words(title):  # a headline all in another script: its first sentence says what it is about
+    if not is_speakable(title):  # a headline all in another script: its first sentence says what it is about
         title = headline_from(paragraphs[0])
         log.warning("%s: the headline has no words the voice can read; using the first sentence", article.source)
     byline = clean_characters(article.byline).strip() or None if article.byline else article.byline
@@ -121,10 +122,6 @@ def voiceable(article: Article) -> Article:
     if cleaned == (article.title, article.paragraphs, article.byline, article.site):
         return article
     return dataclasses.replace(article, title=cleaned[0], paragraphs=cleaned[1], byline=byline, site=site)
-
-
-def _has_words(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
 
 
 def _refuse_foreign(text: str, source: str) -> None:
@@ -180,7 +177,7 @@ def _drop_foreign_words(text: str, source: str) -> str:
         if count:
             dropped += count
             scripts += [name for name in names if name not in scripts]
-            if not _has_words(kept):  # only marks left ("#:" of a heading in Greek): the line goes
+            if not is_speakable(kept):  # only marks left ("#:" of a heading in Greek): the line goes
                 continue
             line = line[: len(line) - len(line.lstrip())] + tidy(kept)  # keep Markdown's indentation
         lines.append(line)
