@@ -17,6 +17,7 @@ import socket
 import subprocess
 import sys
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from radio.sound.engines import get_engine
 from radio.sound.engines.fake import FakeEngine
 from radio.sound.engines.worker import WorkerEngine
 from radio.sound.voice import voice_piece
-from radio.workdir import OWNER_FILE, process_start, remove_stale
+from radio.workdir import OWNER_FILE, process_start, remove_stale, work_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGINS = ROOT / "tests" / "plugins"
@@ -342,9 +343,7 @@ def start(tmp_path: Path, *args: str, group: bool = False, **extra: str) -> subp
 def voicing(proc: subprocess.Popen[str], out: Path) -> Callable[[], bool]:
     """True once the engine's worker runs and a voiced segment is in the mix (each
     segment's file is removed once decoded, so the mix file is what shows it)."""
-    return lambda: (
-        any(out.glob(".radio-*/programme.pcm")) and any(WORKER in cmdline(p) for p in descendants(proc.pid))
-    )
+    return lambda: any(out.glob(".radio-*/programme.pcm")) and any(WORKER in cmdline(p) for p in descendants(proc.pid))
 
 
 def encoding(proc: subprocess.Popen[str]) -> Callable[[], bool]:
@@ -452,6 +451,57 @@ def test_only_folders_of_dead_runs_are_removed(tmp_path: Path) -> None:
         ".radio-fresh-unowned",
         "radio-not-ours",
     } | ({".radio-reused"} - expected)
+
+
+def test_a_folder_whose_owner_record_is_missing_is_judged_by_its_name(tmp_path: Path) -> None:
+    """A run killed between making its folder and writing the record, or while removing the
+    folder, leaves no owner.json: the host and pid in the name still tell whether it is dead."""
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    here = f"{zlib.crc32(socket.gethostname().encode()):08x}"
+    names = {
+        "dead": f".radio-{here}.{int(dead.stdout)}.ab_c1",
+        "live": f".radio-{here}.{os.getpid()}.ab_c2",
+        "elsewhere": f".radio-{zlib.crc32(b'another-machine'):08x}.{int(dead.stdout)}.ab_c3",
+    }
+    for name in names.values():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "segment-001.audio").write_bytes(b"x")
+    removed = {p.name for p in remove_stale(tmp_path)}
+    assert removed == {names["dead"]}
+
+
+def test_a_work_folder_removes_its_owner_record_last(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A kill part-way through the removal leaves the owner record, so the next run removes the rest."""
+    removed: list[str] = []
+    real_unlink = os.unlink
+
+    def unlink(path: str | os.PathLike[str], *args: object, **kwargs: object) -> None:
+        removed.append(Path(path).name)
+        real_unlink(path)
+
+    with work_folder(tmp_path) as folder:
+        for name in ("a.audio", "b.audio", "c.wav"):
+            (folder / name).write_bytes(b"x")
+        assert folder.name.startswith(f".radio-{zlib.crc32(socket.gethostname().encode()):08x}.{os.getpid()}.")
+        monkeypatch.setattr(os, "unlink", unlink)
+    monkeypatch.undo()
+    assert removed[-1] == OWNER_FILE and sorted(removed[:-1]) == ["a.audio", "b.audio", "c.wav"]
+    assert not folder.exists()
+
+
+@needs_proc
+def test_a_dead_child_not_yet_reaped_is_dead(tmp_path: Path) -> None:
+    """In a container whose first process reaps no orphans, a killed worker stays a zombie."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    wait_for(lambda: Path(f"/proc/{child.pid}/stat").read_text().split(") ")[1].startswith("Z"), "a zombie")
+    folder = tmp_path / ".radio-zombie"
+    folder.mkdir()
+    owner = {"pid": child.pid, "started": process_start(child.pid), "host": socket.gethostname()}
+    (folder / OWNER_FILE).write_text(json.dumps(owner))
+    try:
+        assert [p.name for p in remove_stale(tmp_path)] == [".radio-zombie"]
+    finally:
+        child.wait()
 
 
 @needs_proc
