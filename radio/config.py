@@ -409,12 +409,12 @@ def _rates_table(path: Path, table: object) -> dict[str, int]:
 def _cast_table(path: Path, table: object) -> dict[str, Any]:
     """[cast]: "Name" = "voice" or "female"/"male"; [cast.ENGINE] tables of the same."""
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [cast] must be a table of \"Person Name\" = \"voice id\"")
+        raise ConfigError(f'{path}: [cast] must be a table of "Person Name" = "voice id"')
     for key, value in table.items():
         entries = value.items() if isinstance(value, dict) else [(key, value)]
         for name, voice in entries:
             if not isinstance(voice, str) or not voice.strip():
-                raise ConfigError(f"{path}: cast entry {name!r} must be a voice id or \"female\" / \"male\"")
+                raise ConfigError(f'{path}: cast entry {name!r} must be a voice id or "female" / "male"')
     return dict(table)
 
 

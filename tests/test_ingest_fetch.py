@@ -25,9 +25,7 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # quiet
         pass
 
-    def _send(
-        self, status: int, body: bytes, ctype: str = "text/html; charset=utf-8", length: bool = True
-    ) -> None:
+    def _send(self, status: int, body: bytes, ctype: str = "text/html; charset=utf-8", length: bool = True) -> None:
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         if length:

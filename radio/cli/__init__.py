@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from radio.sound.engines import Engine
     from radio.words.trim import Fit
 
+
 def _flags_without_type() -> None:
     """Help shows a flag as ``--force``, not ``--force <bool>`` (typer >= 0.26 prints the type of
     every option, flags included): a flag takes no value, so it shows none."""

@@ -88,9 +88,7 @@ def _chapters_html(out_dir: Path, entry: CatalogEntry) -> str:
             continue
         start = float(chapter["startTime"])
         href = f"{quote(entry.mp3_name)}#t={start:g}"
-        rows.append(
-            f'<li><a href="{_e(href)}"><time>{clock(start)}</time></a> {_e(chapter.get("title") or "")}</li>'
-        )
+        rows.append(f'<li><a href="{_e(href)}"><time>{clock(start)}</time></a> {_e(chapter.get("title") or "")}</li>')
     return f'<details><summary>Chapters ({len(rows)})</summary><ol class="chapters">{"".join(rows)}</ol></details>'
 
 

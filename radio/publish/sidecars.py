@@ -78,9 +78,7 @@ def chapter_starts(script: Script, mode: str = "") -> list[tuple[int, str]]:
     return starts or [(0, script.title)]
 
 
-def chapter_list(
-    script: Script, placements: Sequence[Placement], duration_ms: int, mode: str = ""
-) -> list[Chapter]:
+def chapter_list(script: Script, placements: Sequence[Placement], duration_ms: int, mode: str = "") -> list[Chapter]:
     """The chapters (start_ms, end_ms, title) in ``mode`` (see ``chapter_starts``): the first
     starts at 0, each ends where the next begins, the last at the end of the programme, and
     none is shorter than ``MIN_CHAPTER_MS`` (a short one is merged into the one before it;

@@ -206,7 +206,7 @@ def read_cast_file(path: Path) -> CastBook:
     book: CastBook = {}
     for engine, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
-            raise ConfigError(f"cast file {path}: [{engine}] must hold \"Person Name\" = \"voice\" lines")
+            raise ConfigError(f'cast file {path}: [{engine}] must hold "Person Name" = "voice" lines')
         book[engine] = dict(table)
     return book
 
@@ -240,4 +240,3 @@ def _toml_string(text: str) -> str:
 def _toml_key(text: str) -> str:
     bare = text.replace("_", "").replace("-", "").isalnum() and text.isascii()
     return text if bare else _toml_string(text)
-

@@ -287,9 +287,7 @@ def script_from_json(data: str, origin: str, lexicon: Lexicon | None = None) -> 
         raise ScriptError(f"{origin}: 'title' must be a non-empty string")
     engine = obj["engine"] if isinstance(obj.get("engine"), str) else ""
     stories = _stories_from(obj, raw_segments, origin)
-    read = [
-        _segment_from(raw, i, origin, lexicon, engine, len(stories)) for i, raw in enumerate(raw_segments, start=1)
-    ]
+    read = [_segment_from(raw, i, origin, lexicon, engine, len(stories)) for i, raw in enumerate(raw_segments, start=1)]
     segments = tuple(speakable(read, origin))
     if not any(s.kind in ("anchor", "quote") for s in segments):
         raise ScriptError(f"{origin}: the script has no anchor or quote segment with words to say")

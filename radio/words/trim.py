@@ -21,7 +21,6 @@ from radio.words.estimate import spoken_words
 MAX_LENGTH_MIN = 24 * 60
 
 
-
 def speech_ms(spoken: str, rate_wpm: int) -> int:
     """How long ``spoken`` takes to say at ``rate_wpm`` words a minute."""
     return round(spoken_words(spoken) * 60_000 / rate_wpm)
@@ -152,9 +151,7 @@ def trim_to_length(script: Script, target_ms: int, estimate: Callable[[Script], 
         if not dropped[story]:
             continue
         words = sum(
-            spoken_words(seg.text)
-            for seg in script.segments
-            if seg.story == story and seg.paragraph in dropped[story]
+            spoken_words(seg.text) for seg in script.segments if seg.story == story and seg.paragraph in dropped[story]
         )
         headline = script.stories[story] if 0 <= story < len(script.stories) else script.title
         cuts.append(Cut(story, headline, len(dropped[story]), words, min(dropped[story]) + 1, max(dropped[story]) + 1))
