@@ -35,7 +35,12 @@ __all__ = [
 
 _LINK = re.compile(
     r"(?:https?://|www\.)[^\s<>\"“”]*[^\s<>\"“”.,;:!?)\]]"  # URLs
-    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b",  # e-mail addresses
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"  # e-mail addresses
+    # a link written without its scheme: a domain with a common top-level name and a path
+    # ("pic.twitter.com/Ab12", "bit.ly/3xY", "bbc.co.uk/news/1"); a bare "Amazon.com" stays a name
+    r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|int|mil|info|biz|news|tv|io|ly|co|me|fm|be|gl|us|uk|ca|au|de|fr|ie|nz|in)"
+    r"/[^\s<>\"“”]*[^\s<>\"“”.,;:!?)\]]"
+    r"|\(\s*@\w+\s*\)",  # a social handle in brackets after a name: "Apple Music (@AppleMusic)"
     re.IGNORECASE,
 )
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|<\s*>")
@@ -69,7 +74,7 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
     text = without_unspeakable(text)  # controls, bidi marks, emoji, scripts the voice would spell out
     if not text.isascii():  # icon-font glyphs and the like: unspeakable, and our placeholders live there
         text = _PRIVATE_USE.sub("", text)
-    if "@" in text or "://" in text or ("." in text and "www." in text.lower()):
+    if "@" in text or "/" in text or ("." in text and "www." in text.lower()):
         text = _LINK.sub("", text)
     if "(" in text or "[" in text or "<" in text:
         text = _EMPTY_BRACKETS.sub("", _SIC.sub("", text))
