@@ -1,8 +1,8 @@
 """Say it right: turn written text into what the engine should say.
 
 The stages run in this order: unspeakable characters and scripts removed
-(``chars``), links removed, lexicon words, symbols,
-abbreviations, dates and times, money, measures and numbers, roman numerals
+(``chars``), links removed, lexicon words, symbols, US party tags and
+states (``places``), abbreviations, dates and times, money, measures and numbers, roman numerals
 and acronyms, then the last symbols and tidying. The same for every engine,
 except that a lexicon entry may carry an engine-specific phoneme form.
 """
@@ -21,6 +21,7 @@ from radio.words.speech.lexicon import (
 )
 from radio.words.speech.measures import measures, names_and_acronyms
 from radio.words.speech.phones import phones_and_scores
+from radio.words.speech.places import us_states
 from radio.words.speech.rules import abbreviations, dates_and_times, starting, symbols_first, symbols_last
 
 __all__ = [
@@ -84,6 +85,7 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
     if _DIGIT.search(text):  # a regex scan: a generator over every character cost a third of this stage
         text = phones_and_scores(text, protect)
     text = symbols_first(text, protect)
+    text = us_states(text, protect)
     text = abbreviations(text, protect)
     text = dates_and_times(text, protect)
     text = measures(text, protect)

@@ -160,7 +160,11 @@ def symbols_last(text: str) -> str:
 
 # --- abbreviations ---------------------------------------------------------------
 
-_TITLE = starting(first_letters(TITLES), r"\b(?P<t>" + "|".join(TITLES) + r")(?:\.|(?<=Mr|Dr|Ms)|(?<=Mrs))(?=\s+[A-Z])")
+# before a name, or with its period before "and"/"or" ("Mr. and Mrs. Khan", "the former Alaska Gov. and nominee")
+_TITLE = starting(
+    first_letters(TITLES),
+    r"\b(?P<t>" + "|".join(TITLES) + r")(?:\.|(?<=Mr|Dr|Ms)|(?<=Mrs))(?=\s+[A-Z]|\s+(?:and|or)\s)",
+)
 _DRIVE = starting(r"[A-Z]", r"\b([A-Z][a-z]+)\s+Dr\.(?!\s+[A-Z])")
 _SAINT_STREET = starting(r"S", r"\bSt\.(?=\s|$)")
 _SUFFIX = starting(first_letters(SUFFIXES), r"\b(?P<a>" + "|".join(SUFFIXES) + r")\.(?!\w)|\bvs\b")

@@ -34,7 +34,8 @@ TITLES = {
     "Cpl": "Corporal", "Adm": "Admiral", "Maj": "Major", "Prof": "Professor",
     "Rev": "Reverend", "Fr": "Father", "Pres": "President", "Supt": "Superintendent",
     "Insp": "Inspector", "Det": "Detective", "Amb": "Ambassador", "Atty": "Attorney",
-    "Mt": "Mount", "Ft": "Fort",
+    "Mt": "Mount", "Ft": "Fort", "Sens": "Senators", "Reps": "Representatives", "Govs": "Governors",
+    "Drs": "Doctors", "Profs": "Professors",
 }  # fmt: skip
 # Abbreviations after a word; the period may also end the sentence.
 SUFFIXES = {
