@@ -47,6 +47,18 @@ _LINK = re.compile(
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|<\s*>")
 # "(sic)" marks the writer's faithfulness to a source's error; a newsreader never says it
 _SIC = re.compile(r"\s*[(\[]\s*sic!?\s*[)\]]", re.IGNORECASE)
+# a reader's aids a listener cannot use: footnote and edit markers ("[1]", "[citation needed]", "[edit]")
+# and directions to the page ("(see chart below)", "(pictured)", "(left)", "(video)")
+_FOOTNOTE = re.compile(
+    r"(?<=[\w.,;:!?'’\")”\]])\[(?:\d{1,3}|[a-z])\]|\s*\[(?:citation needed|edit|note \d+)\]", re.IGNORECASE
+)
+_READER_AID = re.compile(
+    r"\s*[(\[](?:see (?:[\w ]{0,30}\b)?"
+    r"(?:below|above|chart|graphic|map|table|box|video|photo|picture|image|story|page)s?\b[^()\[\]]{0,30}|"
+    r"pictured(?: \w+){0,3}|(?:photo|video|picture|image)(?: above| below)?|above|below|left|right|"
+    r"centre|center|top|bottom|inset|l-r|from left|front row|back row|watch|listen|audio|graphic|file photo)[)\]]",
+    re.IGNORECASE,
+)
 _PLACEHOLDER_BASE = 0xE000
 _PLACEHOLDER = re.compile("[\ue000-\ue0fe]")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
@@ -78,7 +90,9 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
     if "@" in text or "/" in text or ("." in text and "www." in text.lower()):
         text = _LINK.sub("", text)
     if "(" in text or "[" in text or "<" in text:
-        text = _EMPTY_BRACKETS.sub("", _SIC.sub("", text))
+        if "[" in text:
+            text = _FOOTNOTE.sub("", text)
+        text = _EMPTY_BRACKETS.sub("", _READER_AID.sub("", _SIC.sub("", text)))
     text = text.replace("−", "-")
     if lexicon is not None:
         text = lexicon.apply(text, engine, protect)
