@@ -27,6 +27,11 @@ _MONEY = starting(
     rf"(?P<cur>US\$|[$£€¥₹])\s?(?P<num>{_NUM})"
     r"(?:\s?(?P<scale>trillion|billion|million|thousand|tn|bn|mn|[mbk])\b|(?P<upper>TN|BN|MN|Tn|Bn|Mn|[MBK])\b)?",
 )
+# the currency written after the amount, as much of Europe writes it ("600 €", "7€"): put before it
+_MONEY_AFTER = starting(
+    r"\d",
+    rf"(?<![\w.,])(?P<num>{_NUM})(?P<scale>\s(?:trillion|billion|million|thousand))?\s?(?P<cur>[$£€¥₹])(?![\w$£€¥₹])",
+)
 _CENTS = starting(r"\d", r"\b(\d+)\s?¢")
 _SIGN = r"(?P<sign>(?:(?<=^)|(?<=[\s(]))[-−])?"
 _PERCENT = starting(r"[-−\d]", rf"{_SIGN}(?P<num>{_NUM})\s?(?:%|(?:percent|per cent)\b)")
@@ -285,7 +290,7 @@ def measures(text: str, protect: Protect) -> str:
     if not has_digit(text):
         return _VULGAR.sub(_vulgar, text) if any(c in text for c in _UNICODE_FRACTIONS) else text
     if any(c in text for c in "$£€¥₹"):
-        text = _MONEY.sub(_money, text)
+        text = _MONEY.sub(_money, _MONEY_AFTER.sub(lambda m: f"{m['cur']}{m['num']}{m['scale'] or ''}", text))
     if "¢" in text:
         text = _CENTS.sub(lambda m: f"{cardinal(int(m[1]))} {'cent' if m[1] == '1' else 'cents'}", text)
     if any(c in text for c in _UNICODE_FRACTIONS):
