@@ -19,6 +19,7 @@ from radio.words.ingest.detect import FORMATS, detect_format
 from radio.words.ingest.markdown import markdown_to_article
 from radio.words.ingest.rules import headline_from
 from radio.words.ingest.text import clean_text
+from radio.words.language import require_english
 from radio.words.speech.chars import (
     clean_characters,
     drop_foreign,
@@ -113,6 +114,7 @@ def voiceable(article: Article) -> Article:
     paragraphs = [p.strip() for p in paragraphs if is_speakable(p)]
     if not paragraphs:
         raise InputError(f"{article.source}: no article text left after cleaning; is this a news article?")
+    require_english(paragraphs, article.source)  # a German or French article is refused, named
     if not is_speakable(title):  # a headline all in another script: its first sentence says what it is about
         title = headline_from(paragraphs[0])
         log.warning("%s: the headline has no words the voice can read; using the first sentence", article.source)
@@ -159,9 +161,14 @@ def _load(source: str, fmt: str | None, fetch_timeout_s: float | None) -> Articl
     text = decode_bytes(data, source)
     _refuse_foreign(text, source)  # before story finding, which would see no prose and say "no article"
     text = _drop_foreign_words(text, source)  # and would take an English line ending in them for chrome
-    if kind == "markdown":
-        return markdown_to_article(text, source)
-    return clean_text(text, source)
+    try:
+        if kind == "markdown":
+            return markdown_to_article(text, source)
+        return clean_text(text, source)
+    except InputError:
+        # story finding reads English prose; in another language it finds none: say which language
+        require_english(text.splitlines(), source)
+        raise
 
 
 def _drop_foreign_words(text: str, source: str) -> str:
