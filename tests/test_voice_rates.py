@@ -45,3 +45,23 @@ def test_the_segment_cache_keys_on_the_voice_rate(tmp_path: Path) -> None:
     plain = get_engine("fake", in_worker=False)
     assert cache.key("Hello.", "fake-m1", slow, 22050, 1) != cache.key("Hello.", "fake-m1", plain, 22050, 1)
     assert cache.key("Hello.", "fake-f1", slow, 22050, 1) == cache.key("Hello.", "fake-f1", plain, 22050, 1)
+
+
+def test_every_call_gets_its_own_rate_the_first_included(tmp_path: Path) -> None:
+    """pyttsx3 queues property changes and espeak applies them on its own thread; a call made
+    before espeak was idle came out at the previous call's rate, and the first call at pyttsx3's
+    default 200 wpm. In-process here (the engine as the worker runs it), alternating rates."""
+    from radio.sound.engines.pyttsx3_engine import Pyttsx3Engine
+
+    engine = Pyttsx3Engine(rate_wpm=175)
+    engine.voice_rates_wpm = {"gmw/en-us+m3": 110}
+    text = "The ferry left the harbour at dawn with forty passengers and a van of post."
+    lengths: dict[str, list[int]] = {"gmw/en-us": [], "gmw/en-us+m3": []}
+    for number in range(8):
+        voice = ("gmw/en-us", "gmw/en-us+m3")[number % 2]
+        path = tmp_path / f"{number}.wav"
+        engine.synthesize_to_file(text, voice, path)
+        lengths[voice].append(len(decode_clip(path, 22050, 1)))
+    for voice, found in lengths.items():
+        assert max(found) < 1.05 * min(found), (voice, found)  # the same rate every time
+    assert min(lengths["gmw/en-us+m3"]) > 1.3 * max(lengths["gmw/en-us"])

@@ -81,6 +81,13 @@ class Pyttsx3Engine(Engine):
             except (OSError, RuntimeError) as exc:
                 raise DependencyError(f"cannot start pyttsx3 ({exc}); {self.install_hint}") from None
             self._engine.connect("finished-utterance", self._finished)
+            if sys.platform.startswith("linux"):
+                # pyttsx3's command queue starts busy: until a first loop runs, property changes
+                # wait in it and reach espeak only as the first synthesis starts (which then cancels
+                # them). One empty loop (no text yet) runs the queue, so later changes apply at once.
+                with contextlib.redirect_stdout(io.StringIO()):
+                    self._engine.runAndWait()
+                _settle(self._engine)
             if not sys.platform.startswith("linux"):  # other platforms: use their own voices
                 self._adopt_system_voices()
         return self._engine
@@ -122,10 +129,11 @@ class Pyttsx3Engine(Engine):
                 # previous text and file name: only talk to an idle driver.
                 # (The driver reports busy until its first loop starts; that is not a race.)
                 if self._spoken_once:
-                    _wait_until(lambda: not driver.isBusy(), FILE_WAIT_S)
+                    _settle(driver)
                 self._done.clear()
                 driver.setProperty("voice", voice)
                 driver.setProperty("rate", self.rate_for(voice))
+                _settle(driver)  # the rate is a command on espeak's queue: applied before we go on
                 with contextlib.redirect_stdout(io.StringIO()):  # the driver prints "Audio saved to ..."
                     driver.save_to_file(text, str(path))
                     driver.runAndWait()
@@ -139,6 +147,20 @@ class Pyttsx3Engine(Engine):
                 # espeak is not re-entrant: a synthesis started while its callback thread is
                 # still finishing the one before can come out empty. Let it settle, then retry.
                 time.sleep(0.05 * (attempt + 1))
+
+
+def _settle(driver: Any) -> None:
+    """Wait until espeak and the driver are idle. espeak runs its commands on its own thread:
+    the finished event and the file come from there before that thread is done, and a rate
+    set with espeak_SetParameter waits on its queue. pyttsx3's runAndWait cancels whatever
+    espeak is still doing when it starts (``stop()`` when ``IsPlaying()``), so a call made
+    too early lost its rate (seen under load: the next clip at the last clip's rate) or its
+    text. espeak_Synchronize returns once espeak's thread has nothing left to do."""
+    if sys.platform.startswith("linux"):
+        from pyttsx3.drivers import _espeak  # the driver's own binding of libespeak-ng
+
+        _espeak.Synchronize()
+    _wait_until(lambda: not driver.isBusy(), FILE_WAIT_S)
 
 
 def _wait_for_complete_wav(path: Path, timeout_s: float) -> bool:
