@@ -50,6 +50,9 @@ class Pyttsx3Engine(Engine):
     install_hint = "apt-get install espeak-ng (Linux); pyttsx3 uses the system voices on macOS and Windows"
     max_chars_per_call = 1500  # the espeak driver's buffer grows quadratically with the text
     call_timeout_s = 30.0  # espeak voices 1,500 characters in well under a second
+    # in the segment cache's key: clips cached before the wait for espeak's idle thread may be at
+    # another clip's rate, so they are voiced again
+    version = "espeak-idle-wait"
 
     def __getstate__(self) -> dict[str, Any]:  # for the worker process: settings, not the driver
         return {"rate_wpm": self.rate_wpm, "voice_rates_wpm": self.voice_rates_wpm}
