@@ -146,6 +146,8 @@ def test_mixed_folder_good_ones_become_episodes_the_others_fail_with_reasons(tmp
     assert "2 done, 0 unchanged, 5 failed" in summary
     for reason in ("is empty", "binary", "no article found", "timed out", "exited with status 70"):
         assert reason in summary, reason
+    empty = str((folder / "empty.txt").resolve())
+    assert f"failed {empty}: is empty" in proc.stderr  # the reason without the article's name again
     # Not a terminal: plain log lines, one per finished article.
     assert proc.stderr.count("] done ") == 2 and proc.stderr.count("] failed ") == 5
 

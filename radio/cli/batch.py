@@ -86,7 +86,7 @@ class _Plain:
         self.seen += 1
         if self.quiet or outcome.status == "unchanged":
             return
-        detail = outcome.mp3_name if outcome.status == "done" else outcome.reason
+        detail = outcome.mp3_name if outcome.status == "done" else _reason(outcome)
         log.info("[%d/%d] %s %s: %s", self.seen, self.total, outcome.status, outcome.source, detail)
 
     def close(self) -> None:
@@ -158,6 +158,12 @@ class _Live:
         self.live.stop()
 
 
+def _reason(outcome: Any) -> str:
+    """A failure's reason without the article's name in front (it has its own column)."""
+    reason: str = outcome.reason or ""
+    return reason.removeprefix(f"{outcome.source}: ")
+
+
 def _summary(summary: Any) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -173,7 +179,7 @@ def _summary(summary: Any) -> None:
             table.add_row(status, f"{len(outcomes)} articles", "done before, unchanged: skipped")
             continue
         for outcome in outcomes:
-            detail = outcome.mp3_name if status != "failed" else (outcome.reason or "")
+            detail = outcome.mp3_name if status != "failed" else _reason(outcome)
             table.add_row(status, outcome.source, detail)
     console.print(table)
     counts = ", ".join(f"{len(summary.of(status))} {status}" for status in ("done", "unchanged", "failed"))
