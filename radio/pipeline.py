@@ -51,6 +51,7 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f
 def slugify(title: str, limit: int = 80) -> str:
     """A file name safe on every file system."""
     ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    ascii_text = re.sub(r"(?<=[A-Za-z0-9])'(?=[A-Za-z])", "", ascii_text)  # "What's" -> whats, as "What’s" is
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     slug = slug[:limit].rstrip("-") or "episode"
     return f"{slug}-episode" if slug in _RESERVED else slug

@@ -184,6 +184,8 @@ def test_user_cover_and_target(tmp_path: Path) -> None:
         ("Harbour town: a £48m barrier?", "harbour-town-a-48m-barrier"),
         ("Café déjà vu / «Quotes»", "cafe-deja-vu-quotes"),
         ("CON", "con-episode"),
+        ("What's next for the port's 'new' quay?", "whats-next-for-the-ports-new-quay"),
+        ("What’s next", "whats-next"),
         ("???", "episode"),
         ("x" * 200, "x" * 80),
     ],
