@@ -349,3 +349,27 @@ def test_structured_data_headline_wins_when_the_page_prints_it() -> None:
     assert _ld_headline(ld, ["The Harbour Courier", "Tide mill turns again"]) == "Tide mill turns again"
     assert _ld_headline(ld, ["A different headline on the page"]) is None  # not printed: metadata only
     assert _ld_headline("<p>no data</p>", ["Tide mill turns again"]) is None
+
+
+def test_a_program_listing_in_the_story_is_not_read(tmp_path: Path) -> None:
+    story = [
+        "The harbour office published the script it uses to predict the height of each spring tide.",
+        "Engineers said the old spreadsheet had made the same rounding mistake every winter for years.",
+        "The new model, written over the summer, reads the gauge at the quay every ten minutes instead.",
+        "Staff will compare its forecasts with the printed tables until the end of the storm season.",
+    ]
+    listing = "def height(level_cm):\n    return round(level_cm * 1.04 + TIDE_OFFSET, 1)  # [cm]"
+    page = (
+        "<html><head><title>Harbour tide model goes public</title></head><body><article>"
+        "<h1>Harbour tide model goes public</h1>"
+        + "".join(f"<p>{line}</p>" for line in story[:2])
+        + f"<pre><code>{listing}</code></pre>"
+        + "".join(f"<p>{line}</p>" for line in story[2:])
+        + "</article></body></html>"
+    )
+    path = tmp_path / "tides.html"
+    path.write_text(page, encoding="utf-8")
+    article = load_article(str(path))
+    text = " ".join(article.paragraphs)
+    assert "TIDE_OFFSET" not in text and "def height" not in text
+    assert all(line in text for line in story)

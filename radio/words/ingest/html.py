@@ -250,6 +250,8 @@ def _extract(text: str, url: str | None, *, mode: str) -> tuple[Any, list[str]]:
         return doc, []
     lines = []
     for element in _blocks(doc.body):
+        if element.tag == "code":  # a program's listing (<pre>, <code>): symbols no listener can follow
+            continue
         line = _block_text(element)
         # a table is read only for the cells that are sentences; figures and labels are not read out
         if line and (element.tag != "cell" or is_prose(line)):
