@@ -114,22 +114,36 @@ def _in_menu(blocks: list[Block], labels: list[str | None], index: int) -> bool:
 
 
 class _Evidence:
-    """How often each title-sized line is printed on the page, whole or as one part of "Title | Site"."""
+    """How often each of ``lines`` is printed on the page, whole or as one part of "Title | Site".
 
-    def __init__(self, blocks: list[Block]) -> None:
-        self.counts: dict[str, int] = {}
+    Only the given lines' keys are counted. A block can print a key only if it
+    holds the key's first word, so most blocks are passed over by a substring
+    test before their words are folded.
+    """
+
+    def __init__(self, blocks: list[Block], lines: list[Block]) -> None:
+        wanted = {fold(b.text) for b in lines}
+        firsts = {key.split(" ", 1)[0] for key in wanted}
+        screen = "" not in firsts and len(firsts) <= SCREEN_WORDS
+        self.counts: dict[str, int] = dict.fromkeys(wanted, 0)
         for block in blocks:
             if not MIN_WORDS <= block.words <= MAX_WORDS + 10:
                 continue
+            if screen:
+                low = block.text.lower()
+                if not any(first in low for first in firsts):
+                    continue
             keys = {fold(block.text)}
             if block.words > MIN_WORDS and _PARTS.search(block.text):
                 keys.update(fold(part) for part in _PARTS.split(block.text) if len(part.split()) >= MIN_WORDS)
-            for key in keys:
-                self.counts[key] = self.counts.get(key, 0) + 1
+            for key in keys & wanted:
+                self.counts[key] += 1
 
     def repeated(self, block: Block) -> bool:
         return self.counts.get(fold(block.text), 0) > 1
 
+
+SCREEN_WORDS = 12  # with more first words than this to look for, every block is folded
 
 RANK_CAP = 6  # past this many nearer candidates (a list of teasers), distance costs no more
 SIGNED_REACH = 3  # a byline or a stamp this close under a line (or two above it) marks the article's head
@@ -178,7 +192,7 @@ def score_candidates(
 
     ``story`` holds the content words of the story's paragraphs (``content_words``).
     """
-    seen = _Evidence(blocks)
+    seen = _Evidence(blocks, [blocks[i] for i in candidates])
     scored = []
     for rank, i in enumerate(candidates):
         block = blocks[i]
@@ -235,7 +249,9 @@ def choose_headline(
         candidates.append(first)  # nothing above: a short first line heads a bare story ("Council backs ..., part 2.")
     if not candidates:
         return None
-    story = set().union(*(content_words(b.text) for b, k in zip(blocks, kept, strict=True) if k))
+    story: set[str] = set()
+    if len(candidates) > 1:  # the story's words weigh one candidate against another
+        story = content_words(" ".join(b.text for b, k in zip(blocks, kept, strict=True) if k))
     scored = score_candidates(blocks, labels, candidates, story)
     _, best, evidence = max(scored, key=lambda row: row[0])
     why = "printed again on the page" if evidence else "nearest title-like line above the story"
