@@ -117,21 +117,21 @@ class _Evidence:
     """How often each of ``lines`` is printed on the page, whole or as one part of "Title | Site".
 
     Only the given lines' keys are counted. A block can print a key only if it
-    holds the key's first word, so most blocks are passed over by a substring
+    holds the key's longest word, so most blocks are passed over by a substring
     test before their words are folded.
     """
 
     def __init__(self, blocks: list[Block], lines: list[Block]) -> None:
         wanted = {fold(b.text) for b in lines}
-        firsts = {key.split(" ", 1)[0] for key in wanted}
-        screen = "" not in firsts and len(firsts) <= SCREEN_WORDS
+        longest = {max(key.split(" "), key=len) for key in wanted}
+        screen = "" not in longest and len(longest) <= SCREEN_WORDS
         self.counts: dict[str, int] = dict.fromkeys(wanted, 0)
         for block in blocks:
             if not MIN_WORDS <= block.words <= MAX_WORDS + 10:
                 continue
             if screen:
                 low = block.text.lower()
-                if not any(first in low for first in firsts):
+                if not any(word in low for word in longest):
                     continue
             keys = {fold(block.text)}
             if block.words > MIN_WORDS and _PARTS.search(block.text):
@@ -143,7 +143,7 @@ class _Evidence:
         return self.counts.get(fold(block.text), 0) > 1
 
 
-SCREEN_WORDS = 12  # with more first words than this to look for, every block is folded
+SCREEN_WORDS = 12  # with more such words than this to look for, every block is folded
 
 RANK_CAP = 6  # past this many nearer candidates (a list of teasers), distance costs no more
 SIGNED_REACH = 3  # a byline or a stamp this close under a line (or two above it) marks the article's head
