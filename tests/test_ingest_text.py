@@ -698,3 +698,25 @@ def test_readers_comments_under_a_bare_heading_are_not_read() -> None:
     reading = read_text("\n".join([*LIBRARY_STORY[:2], *bar, *LIBRARY_STORY[2:]]))
     assert reading.paragraphs[0].startswith("The central library")
     assert len(reading.paragraphs) == 4
+
+
+def test_a_paragraph_set_apart_above_a_photo_credit_is_read_and_a_caption_beside_it_is_not() -> None:
+    # a browser's copy: a photo without a caption between two paragraphs (its credit on a line of its own), and
+    # a photo whose caption and credit are printed together
+    text = "\n\n".join(
+        [
+            "Ferry talks collapse after a night of argument",
+            "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+            "Members will meet again next week to try once more, said the chair of the transport committee.",
+            "Photo: Ann Lee",
+            "Neither side would say what had gone wrong, but both blamed the cost of the new slipway at the quay.",
+            "Ferry passengers queue at the north quay on a winter morning.\nPhoto: Bo Li",
+            "The contract covers the two car ferries and the foot launch, and runs for ten years from next April.",
+        ]
+    )
+    article = clean_text(text, "credit.txt")
+    assert "Members will meet again next week to try once more, said the chair of the transport committee." in (
+        article.paragraphs
+    )
+    assert "Ferry passengers queue at the north quay on a winter morning." not in article.paragraphs
+    assert len(article.paragraphs) == 4

@@ -55,6 +55,15 @@ class TextReading:
 _CREDITISH = {"credit", "caption"}
 
 
+def _set_apart(block: Block, credit: Block) -> bool:
+    """A sentence with a blank line between it and the credit under it: a paragraph above a photo, not its caption.
+
+    A caption and its credit are printed together (one figure); a credit set
+    apart belongs to a photo without a caption, or to its own line.
+    """
+    return block.sentence and credit.number > block.number + 1
+
+
 def _captions(blocks: list[Block], labels: list[str | None], span: tuple[int, int]) -> None:
     """Class captions and repeated lines in place: a caption sits beside a credit or is printed twice."""
     n = len(blocks)
@@ -63,7 +72,7 @@ def _captions(blocks: list[Block], labels: list[str | None], span: tuple[int, in
             continue
         if block.text == "/" or (i + 1 < n and blocks[i + 1].text == "/") or (i > 0 and blocks[i - 1].text == "/"):
             labels[i] = "credit"
-        elif i + 1 < n and labels[i + 1] == "credit" and block.words <= 60:
+        elif i + 1 < n and labels[i + 1] == "credit" and block.words <= 60 and not _set_apart(block, blocks[i + 1]):
             labels[i] = "caption"  # the line above a photo credit
     keys = [b.text if b.words >= 4 else "" for b in blocks]  # a caption is printed again word for word
     counts = Counter(k for k in keys if k)
