@@ -720,3 +720,53 @@ def test_a_paragraph_set_apart_above_a_photo_credit_is_read_and_a_caption_beside
     )
     assert "Ferry passengers queue at the north quay on a winter morning." not in article.paragraphs
     assert len(article.paragraphs) == 4
+
+
+GALLERY = [
+    "Coast Courier",
+    "News",
+    "Sport",
+    "In pictures: the old lighthouse through the seasons",
+    "1/3",
+    "Winter",
+    "Storm waves break over the lighthouse wall as the keeper's cottage stands empty for the winter.",
+    "Photo: Ann Lee",
+    "2/3",
+    "Spring",
+    "Volunteers repaint the tower in the spring, a job that takes them nine weeks when the weather holds.",
+    "Photo: Bo Li",
+    "3/3",
+    "Summer",
+    "Visitors climb the hundred and twelve steps to the lamp room on the first open day of the summer.",
+    "Photo: Ann Lee",
+    "Popular galleries",
+    "About us",
+]
+
+
+def test_a_gallery_whose_only_prose_is_its_captions_is_read() -> None:
+    reading = read_text("\n".join(GALLERY))
+    assert reading.title == "In pictures: the old lighthouse through the seasons"
+    assert len(reading.paragraphs) == 3
+    assert reading.paragraphs[0].startswith("Storm waves break")
+    assert "caption of a gallery" in {line.label for line in reading.lines}
+
+
+def test_one_caption_without_a_story_is_no_gallery() -> None:
+    with pytest.raises(InputError, match="no article"):
+        clean_text("\n".join(GALLERY[:8] + GALLERY[-2:]), "one-caption.txt")
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("In pictures: the old lighthouse through the seasons", False),  # a headline, not a credit
+        ("Photo: Ann Lee", True),
+        ("Ferry passengers at the quay. Picture: courtesy of the harbour trust", True),
+        ("Storm waves at the wall (Image: Coast Courier)", True),
+    ],
+)
+def test_a_credit_names_its_source_after_photo(line: str, credit: bool) -> None:
+    from radio.words.ingest.text import is_credit
+
+    assert is_credit(line) is credit

@@ -148,6 +148,34 @@ def _standfirst(blocks: list[Block], labels: list[str | None], kept: list[bool],
         kept[below], labels[below] = True, "standfirst"
 
 
+GALLERY_CAPTIONS = 2  # captions of prose that make a page without other prose a gallery
+GALLERY_WORDS = 10
+
+
+def _gallery(blocks: list[Block], labels: list[str | None], kept: list[bool]) -> None:
+    """A page whose only prose is its photos' captions (a slideshow, a gallery): the captions are the story.
+
+    Each is read once, in order; a caption too short to be prose (a name, a place) is not.
+    """
+    if any(kept):
+        return
+    prose = [
+        i
+        for i, label in enumerate(labels)
+        if label == "caption"
+        and blocks[i].sentence
+        and blocks[i].words >= GALLERY_WORDS
+        and blocks[i].density >= STOPWORDS_LOW
+    ]
+    if len(prose) < GALLERY_CAPTIONS:
+        return
+    seen: set[str] = set()
+    for i in prose:
+        if blocks[i].text not in seen:
+            seen.add(blocks[i].text)
+            kept[i], labels[i] = True, "caption of a gallery"
+
+
 SHORT_PARAGRAPH_WORDS = 5  # a sentence this long between paragraphs of the story is one of them
 
 
@@ -193,6 +221,7 @@ def read_text(text: str) -> TextReading:
     ]
     _short_paragraphs(blocks, labels, kept, span)
     _trailing_bios(blocks, labels, kept)
+    _gallery(blocks, labels, kept)
     first = next((i for i, k in enumerate(kept) if k), None)
     title: str | None = None
     reason = "no story found"
