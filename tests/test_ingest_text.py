@@ -770,3 +770,35 @@ def test_a_credit_names_its_source_after_photo(line: str, credit: bool) -> None:
     from radio.words.ingest.text import is_credit
 
     assert is_credit(line) is credit
+
+
+@pytest.mark.parametrize(
+    ("crumb", "title"),
+    [
+        ("Home / Walks / 2026 / Along the salt marsh at dawn", "Along the salt marsh at dawn"),
+        ("Home > Walks > Along the salt marsh at dawn", "Along the salt marsh at dawn"),
+        ("Salt marsh / sea wall: a walk of two halves", "Salt marsh / sea wall: a walk of two halves"),
+    ],
+)
+def test_a_breadcrumb_with_slashes_gives_its_last_step(crumb: str, title: str) -> None:
+    lines = [
+        "Skip to content",
+        crumb,
+        "The path leaves the car park at the old sluice and follows the sea wall for three miles to the point.",
+        "At dawn in winter the marsh is loud with geese, which come in from the estuary to feed on the grass.",
+        "The walk is flat and takes about two hours; boots are needed after rain, when the wall is muddy.",
+    ]
+    assert read_text("\n\n".join(lines)).title == title
+
+
+def test_a_line_asking_the_reader_please_is_never_the_headline() -> None:
+    lines = [
+        "Search",
+        "Please enter a search term to continue",
+        "Three harbour councils voted on Tuesday to run a single ferry service between their towns from next year.",
+        "The vote ends years of cancelled sailings, which left islanders stranded for days in the winter storms.",
+        "Please log in to leave a comment on this story",
+    ]
+    reading = read_text("\n".join(lines))
+    assert reading.title is not None and reading.title.startswith("Three harbour councils voted")
+    assert "first sentence" in reading.title_reason

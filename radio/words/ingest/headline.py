@@ -24,6 +24,18 @@ _SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·)\s+")
 # ("Home » Travel » Title"), a share label ("Share options for: Title")
 _PARTS = re.compile(r"\s+(?:\||-|–|—|::|·|/|>)\s+|\s*[»›]\s*|:\s+")
 _BREADCRUMB = re.compile(r"\s+>\s+")
+_SLASH_STEPS = re.compile(r"\s+/\s+")
+STEP_WORDS = 4  # each step of a breadcrumb before its last is a short section name
+
+
+def breadcrumb_steps(text: str) -> list[str]:
+    """The steps of "Home > News > Title" or "Home / Essays / 2017 / Title" (three steps or more with slashes)."""
+    steps = _BREADCRUMB.split(text)
+    if len(steps) == 1:
+        steps = _SLASH_STEPS.split(text)
+        if len(steps) < 3 or any(len(step.split()) > STEP_WORDS for step in steps[:-1]):
+            return [text]
+    return steps
 
 
 def _title_like(block: Block) -> bool:
@@ -39,6 +51,8 @@ def _title_like(block: Block) -> bool:
         return False
     if is_button(text) and (block.words <= 5 or "(" in text or "opens in" in text.lower()):
         return False  # "Write a comment", "Add to Pocket", "Give a Gift": a button, not a headline
+    if word.lower().strip(",") == "please":
+        return False  # "Please enter a search term", "Please log in to comment": the page asking the reader
     # a kicker or a menu in capitals ("BREAKING NEWS", "WORLD POLITICS SPORT") is not a headline
     return not (block.words <= 4 and _shouting(text))
 
@@ -263,7 +277,7 @@ def choose_headline(
         why = "title-like line above the story, " + (" and ".join(signs) or "the best of its kind")
     text = blocks[best].text
     parts = text.split(" | ")
-    steps = _BREADCRUMB.split(text)
+    steps = breadcrumb_steps(text)
     if len(steps) > 1 and len(steps[-1].split()) >= 2:
         text = steps[-1]  # "Site > Section > Title": a breadcrumb ends with the page's own title
     elif len(parts) == 2 and min(len(p.split()) for p in parts) <= 4:
