@@ -802,3 +802,55 @@ def test_a_line_asking_the_reader_please_is_never_the_headline() -> None:
     reading = read_text("\n".join(lines))
     assert reading.title is not None and reading.title.startswith("Three harbour councils voted")
     assert "first sentence" in reading.title_reason
+
+
+def test_the_first_paragraph_above_a_related_box_is_read() -> None:
+    reading = read_text(page("page-local.txt"))
+    assert reading.title == "City council approves $4 million for bridge repairs on Mill Street"
+    assert reading.paragraphs[0].startswith("The city council voted 6-1 on Monday night")
+    assert reading.paragraphs[1].startswith("Work is expected to begin in March")
+    spoken = said(reading.paragraphs)
+    assert "Council delays vote" not in spoken and "closed to trucks after inspectors" not in spoken
+    assert {line.label for line in reading.lines if "Council delays vote" in line.text} == {"links"}
+
+
+@pytest.mark.parametrize(
+    "clutter",
+    ["Jane Doe has covered city hall", "Doctors Stunned", "Finally. That bridge", "Video player is loading"],
+)
+def test_local_page_clutter_after_the_story_is_not_read(clutter: str) -> None:
+    article = clean_text(page("page-local.txt"), "page-local.txt")
+    assert clutter not in said(article.paragraphs)
+    assert article.paragraphs[-1] == "The bridge, built in 1931, carries about 9,000 vehicles a day."
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Ann Lee covers the harbour and the islands for the Courier.",
+        "Questions about the ferry? Reach her at the newsroom on 555-0101.",
+        "Ann Lee has reported on the islands since 2019; follow her on the Courier's site.",
+    ],
+)
+def test_a_last_paragraph_giving_the_writers_beat_or_contact_is_the_biography(bio: str) -> None:
+    lines = [
+        "Ferry talks collapse after a night of argument",
+        "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+        "Members will meet again next week to try once more, said the chair of the transport committee.",
+        "Neither side would say what had gone wrong, but both blamed the cost of the new slipway at the quay.",
+        bio,
+    ]
+    reading = read_text("\n\n".join(lines))
+    assert bio not in reading.paragraphs
+    assert len(reading.paragraphs) == 3
+
+
+def test_a_last_paragraph_about_someone_contacting_the_council_is_read() -> None:
+    last = "Residents can contact the council at the town hall until Friday."
+    lines = [
+        "Ferry talks collapse after a night of argument",
+        "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+        "Members will meet again next week to try once more, said the chair of the transport committee.",
+        last,
+    ]
+    assert last in read_text("\n\n".join(lines)).paragraphs

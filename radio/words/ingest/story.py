@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from radio.words.ingest.boxes import link_boxes
+from radio.words.ingest.boxes import lead_above_box, link_boxes
 from radio.words.ingest.features import Block, line_label, make_blocks
 from radio.words.ingest.headline import choose_headline, next_free
 from radio.words.ingest.rules import _BIO, _DATELINE, _WORD_CHAR, fold, headline_from, parse_date, strip_links
@@ -102,6 +102,12 @@ _END_BIO = re.compile(
     r"(?:[\w&'’-]+\s+){0,4}(?i:reporter|correspondent|editor|writer|journalist|columnist|producer"
     r"|contributor|founder|professor|lecturer|author|consultant|fellow|researcher)\b"
 )
+# "Jane Doe has covered city hall since 2019", "Reach her at ...": a writer's beat, or how to reach the writer
+_END_BEAT = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:covers|has covered|reports on|has reported on)\s"
+    r"|\b(?i:reach|contact|e-?mail|write to|follow)\s+(?:him|her|them|me)\s+(?:at|on|via)\b",
+)
+BIO_CHARS = 400  # a biography is short
 BIO_REACH = 3  # a biography among the story's last paragraphs ends it
 
 
@@ -127,7 +133,10 @@ def _trailing_bios(blocks: list[Block], labels: list[str | None], kept: list[boo
         (
             i
             for i in last
-            if _BIO.match(blocks[i].text) or _END_BIO.match(blocks[i].text) or _by_author(blocks[i].text, authors)
+            if _BIO.match(blocks[i].text)
+            or _END_BIO.match(blocks[i].text)
+            or _by_author(blocks[i].text, authors)
+            or (blocks[i].length <= BIO_CHARS and _END_BEAT.search(blocks[i].text))
         ),
         None,
     )
@@ -214,6 +223,12 @@ def read_text(text: str) -> TextReading:
         for i in boxes:
             labels[i] = "links"
         classes, span = find_story(blocks, labels)
+    lead = lead_above_box(blocks, labels, classes, span[0]) if span[1] > span[0] else None
+    if lead is not None:  # the story's first paragraphs above a box of links set into it
+        for i in range(lead, span[0]):
+            if classes[i] != "good" and labels[i] is None:
+                labels[i] = "links"
+        span = (lead, span[1])
     _captions(blocks, labels, span)
     kept = [
         span[0] <= i < span[1] and classes[i] == "good" and labels[i] is None and _WORD_CHAR.search(b.text) is not None
