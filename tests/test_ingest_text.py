@@ -854,3 +854,46 @@ def test_a_last_paragraph_about_someone_contacting_the_council_is_read() -> None
         last,
     ]
     assert last in read_text("\n\n".join(lines)).paragraphs
+
+
+STORY = [
+    "Ferry talks collapse after a night of argument",
+    "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+    "Members will meet again next week to try once more, said the chair of the transport committee.",
+    "Neither side would say what had gone wrong, but both blamed the cost of the new slipway at the quay.",
+    "The contract covers the two car ferries and the foot launch, and runs for ten years from next April.",
+]
+
+
+@pytest.mark.parametrize(
+    "appeal",
+    [
+        "Support local journalism. Your subscription keeps our reporters on the harbour beat.",
+        "Thank you for reading. Please consider a gift of any size to keep the Courier free.",
+        "Have a tip? Send it to the newsroom and a reporter will look into it.",
+        "This form is protected by reCAPTCHA and the Privacy Policy and Terms of Service apply.",
+    ],
+)
+def test_an_appeal_for_support_or_tips_and_a_forms_legal_notice_are_not_read(appeal: str) -> None:
+    reading = read_text("\n\n".join([*STORY, appeal]))
+    assert appeal not in reading.paragraphs
+    assert len(reading.paragraphs) == 4
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Support for the new ferry has grown since the summer, the harbour master said on Friday.",
+        "A trust will give the paper money to support local journalism on the islands for five years.",
+        "The council will consider supporting a bid for a second launch at its next meeting.",
+    ],
+)
+def test_a_story_sentence_about_support_is_read(line: str) -> None:
+    assert line in read_text("\n\n".join([*STORY, line])).paragraphs
+
+
+def test_an_about_the_author_heading_ends_the_story() -> None:
+    bio = "She joined the paper in 2015 after ten years on the islands, where she still lives with her two dogs."
+    reading = read_text("\n\n".join([*STORY, "About the author", bio]))
+    assert bio not in reading.paragraphs
+    assert len(reading.paragraphs) == 4

@@ -252,6 +252,21 @@ def _could_prompt(low: str) -> bool:
 
 _QUOTED = re.compile(r"[\"“”]|\bsaid\b")
 
+# the page asking its reader for support or a tip: "Support local journalism", "Please consider a donation",
+# "Have a tip? Send it to ..." (an invitation to comment is left alone: a writer may end a story with one)
+_APPEAL = re.compile(
+    r"(?:^|[.!?]\s+)(?:please\s+)?(?:support (?:us|our \w+"
+    r"|(?:local|independent|quality|public|trusted) (?:journalism|news|reporting|radio))"
+    r"|donate|subscribe|become a (?:member|subscriber|supporter)"
+    r"|make a (?:donation|contribution))\b"  # an imperative opening a sentence
+    r"|\bplease consider\b|\bconsider (?:supporting|subscribing to|donating to) (?:us|our)\b"
+    r"|\b(?:have|got) a (?:news )?tip\?|\bsend (?:us )?(?:your|a) (?:news )?tips?\b",
+    re.I,
+)
+# a form's legal notice: "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms ... apply"
+_LEGAL = re.compile(r"\bprivacy (?:policy|notice)\b.{0,80}\bterms of (?:service|use)\b|\brecaptcha\b", re.I)
+APPEAL_CHARS = 250  # an appeal or a notice is short
+
 
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
 _AGO = re.compile(r"^(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|day|week|month|year)s?\s+ago$", re.I)
@@ -299,6 +314,8 @@ def line_label(block: Block) -> str | None:
         and not _QUOTED.search(text)
     ):
         return "boilerplate"  # a newsletter, subscription or cookie prompt
+    if block.length < APPEAL_CHARS and (_APPEAL.search(text) or _LEGAL.search(text)) and not _QUOTED.search(text):
+        return "boilerplate"  # an appeal for support or tips; a form's legal notice
     if block.words <= 10 and (
         _CLOCK.match(text) or _AGO.match(text) or _READ_TIME.search(text) or (parse_date(text) and not block.sentence)
     ):
