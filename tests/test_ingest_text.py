@@ -664,7 +664,19 @@ LIBRARY_BOX = [
 ]
 
 
-@pytest.mark.parametrize("heading", ["You might also like", "More Great Valley Stories", "Related"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "You might also like",
+        "More Great Valley Stories",
+        "Related",
+        "Trending now",
+        "In case you missed it",
+        "Around the web",
+        "Elsewhere on the Courier",
+        "Popular now",
+    ],
+)
 def test_a_box_of_links_with_summaries_after_the_story_is_not_read(heading: str) -> None:
     text = "\n\n".join([*LIBRARY_STORY, "\n".join([heading, *LIBRARY_BOX])])
     reading = read_text(text)

@@ -23,10 +23,14 @@ LINK_CHARS = 150
 SUMMARY_WORDS = 60  # a summary under a link is at most this long
 BOX_BLOCKS = 40  # a box holds at most this many blocks
 
-# "Related stories", "Most read", "You might also like", "More from the Courier", "Read next:"
+# "Related stories", "Most read", "You might also like", "More from the Courier", "Read next:", "Trending now",
+# "In case you missed it", "Around the web", "Elsewhere on the Courier"
 _BOX_LABEL = re.compile(
     r"^(?:related|see also|read also|also read|more from|recommended|more on this|most read|most popular"
-    r"|more stories|top stories|you (?:may|might) also like|read next|editor'?s picks|(?:don'?t|do not) miss)"
+    r"|more stories|top stories|you (?:may|might) also like|(?:what to )?read next|editor'?s picks"
+    r"|(?:don'?t|do not) miss|trending|popular (?:now|today|this week)|in case you missed it"
+    r"|you (?:may|might) have missed"
+    r"|(?:from )?around the web|elsewhere (?:on|in|at)|promoted stories|sponsored (?:stories|links|content))"
     r"(?![^\W\d_])",
     re.I,
 )
