@@ -264,7 +264,9 @@ _APPEAL = re.compile(
     re.I,
 )
 # a form's legal notice: "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms ... apply"
-_LEGAL = re.compile(r"\bprivacy (?:policy|notice)\b.{0,80}\bterms of (?:service|use)\b|\brecaptcha\b", re.I)
+_LEGAL = re.compile(
+    r"\bprivacy (?:policy|notice)\b.{0,80}\bterms of (?:service|use)\b|\bprotected by recaptcha\b", re.I
+)
 APPEAL_CHARS = 250  # an appeal or a notice is short
 
 

@@ -104,7 +104,8 @@ _END_BIO = re.compile(
 )
 # "Jane Doe has covered city hall since 2019", "Reach her at ...": a writer's beat, or how to reach the writer
 _END_BEAT = re.compile(
-    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:covers|has covered|reports on|has reported on)\s"
+    r"^(?!(?:The|This|That|Its|Our|Their|His|Her|A|An)\s)[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
+    r"\s+(?:covers|has covered|has reported on)\s"
     r"|\b(?i:reach|contact|e-?mail|write to|follow)\s+(?:him|her|them|me)\s+(?:at|on|via)\b",
 )
 BIO_CHARS = 400  # a biography is short
