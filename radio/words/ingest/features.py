@@ -19,6 +19,7 @@ from radio.words.ingest.rules import (
     _boilerplate,
     _copyright,
     _credit,
+    _plain_fold,
     byline_name,
     is_call_to_action,
     parse_date,
@@ -268,6 +269,15 @@ _LEGAL = re.compile(
     r"\bprivacy (?:policy|notice)\b.{0,80}\bterms of (?:service|use)\b|\bprotected by recaptcha\b", re.I
 )
 APPEAL_CHARS = 250  # an appeal or a notice is short
+# every _APPEAL or _LEGAL match holds one of these (lower case; checked only where lower() folds as re.I does)
+_APPEAL_WORDS = ("support", "donat", "subscri", "become a", "make a", "consider", "tip", "privacy", "recaptcha")
+
+
+def _appeal(text: str, low: str) -> bool:
+    """An appeal for support or tips, or a form's legal notice (``_APPEAL``, ``_LEGAL``)."""
+    if _plain_fold(text) and not any(word in low for word in _APPEAL_WORDS):
+        return False
+    return bool(_APPEAL.search(text) or _LEGAL.search(text))
 
 
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
@@ -316,7 +326,7 @@ def line_label(block: Block) -> str | None:
         and not _QUOTED.search(text)
     ):
         return "boilerplate"  # a newsletter, subscription or cookie prompt
-    if block.length < APPEAL_CHARS and (_APPEAL.search(text) or _LEGAL.search(text)) and not _QUOTED.search(text):
+    if block.length < APPEAL_CHARS and _appeal(text, low) and not _QUOTED.search(text):
         return "boilerplate"  # an appeal for support or tips; a form's legal notice
     if block.words <= 10 and (
         _CLOCK.match(text) or _AGO.match(text) or _READ_TIME.search(text) or (parse_date(text) and not block.sentence)
