@@ -664,7 +664,19 @@ LIBRARY_BOX = [
 ]
 
 
-@pytest.mark.parametrize("heading", ["You might also like", "More Great Valley Stories", "Related"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "You might also like",
+        "More Great Valley Stories",
+        "Related",
+        "Trending now",
+        "In case you missed it",
+        "Around the web",
+        "Elsewhere on the Courier",
+        "Popular now",
+    ],
+)
 def test_a_box_of_links_with_summaries_after_the_story_is_not_read(heading: str) -> None:
     text = "\n\n".join([*LIBRARY_STORY, "\n".join([heading, *LIBRARY_BOX])])
     reading = read_text(text)
@@ -697,4 +709,205 @@ def test_readers_comments_under_a_bare_heading_are_not_read() -> None:
     bar = ["Share", "Copy link", "Comments"]
     reading = read_text("\n".join([*LIBRARY_STORY[:2], *bar, *LIBRARY_STORY[2:]]))
     assert reading.paragraphs[0].startswith("The central library")
+    assert len(reading.paragraphs) == 4
+
+
+def test_a_paragraph_set_apart_above_a_photo_credit_is_read_and_a_caption_beside_it_is_not() -> None:
+    # a browser's copy: a photo without a caption between two paragraphs (its credit on a line of its own), and
+    # a photo whose caption and credit are printed together
+    text = "\n\n".join(
+        [
+            "Ferry talks collapse after a night of argument",
+            "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+            "Members will meet again next week to try once more, said the chair of the transport committee.",
+            "Photo: Ann Lee",
+            "Neither side would say what had gone wrong, but both blamed the cost of the new slipway at the quay.",
+            "Ferry passengers queue at the north quay on a winter morning.\nPhoto: Bo Li",
+            "The contract covers the two car ferries and the foot launch, and runs for ten years from next April.",
+        ]
+    )
+    article = clean_text(text, "credit.txt")
+    assert "Members will meet again next week to try once more, said the chair of the transport committee." in (
+        article.paragraphs
+    )
+    assert "Ferry passengers queue at the north quay on a winter morning." not in article.paragraphs
+    assert len(article.paragraphs) == 4
+
+
+GALLERY = [
+    "Coast Courier",
+    "News",
+    "Sport",
+    "In pictures: the old lighthouse through the seasons",
+    "1/3",
+    "Winter",
+    "Storm waves break over the lighthouse wall as the keeper's cottage stands empty for the winter.",
+    "Photo: Ann Lee",
+    "2/3",
+    "Spring",
+    "Volunteers repaint the tower in the spring, a job that takes them nine weeks when the weather holds.",
+    "Photo: Bo Li",
+    "3/3",
+    "Summer",
+    "Visitors climb the hundred and twelve steps to the lamp room on the first open day of the summer.",
+    "Photo: Ann Lee",
+    "Popular galleries",
+    "About us",
+]
+
+
+def test_a_gallery_whose_only_prose_is_its_captions_is_read() -> None:
+    reading = read_text("\n".join(GALLERY))
+    assert reading.title == "In pictures: the old lighthouse through the seasons"
+    assert len(reading.paragraphs) == 3
+    assert reading.paragraphs[0].startswith("Storm waves break")
+    assert "caption of a gallery" in {line.label for line in reading.lines}
+
+
+def test_one_caption_without_a_story_is_no_gallery() -> None:
+    with pytest.raises(InputError, match="no article"):
+        clean_text("\n".join(GALLERY[:8] + GALLERY[-2:]), "one-caption.txt")
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("In pictures: the old lighthouse through the seasons", False),  # a headline, not a credit
+        ("Photo: Ann Lee", True),
+        ("Ferry passengers at the quay. Picture: courtesy of the harbour trust", True),
+        ("Storm waves at the wall (Image: Coast Courier)", True),
+    ],
+)
+def test_a_credit_names_its_source_after_photo(line: str, credit: bool) -> None:
+    from radio.words.ingest.text import is_credit
+
+    assert is_credit(line) is credit
+
+
+@pytest.mark.parametrize(
+    ("crumb", "title"),
+    [
+        ("Home / Walks / 2026 / Along the salt marsh at dawn", "Along the salt marsh at dawn"),
+        ("Home > Walks > Along the salt marsh at dawn", "Along the salt marsh at dawn"),
+        ("Salt marsh / sea wall: a walk of two halves", "Salt marsh / sea wall: a walk of two halves"),
+    ],
+)
+def test_a_breadcrumb_with_slashes_gives_its_last_step(crumb: str, title: str) -> None:
+    lines = [
+        "Skip to content",
+        crumb,
+        "The path leaves the car park at the old sluice and follows the sea wall for three miles to the point.",
+        "At dawn in winter the marsh is loud with geese, which come in from the estuary to feed on the grass.",
+        "The walk is flat and takes about two hours; boots are needed after rain, when the wall is muddy.",
+    ]
+    assert read_text("\n\n".join(lines)).title == title
+
+
+def test_a_line_asking_the_reader_please_is_never_the_headline() -> None:
+    lines = [
+        "Search",
+        "Please enter a search term to continue",
+        "Three harbour councils voted on Tuesday to run a single ferry service between their towns from next year.",
+        "The vote ends years of cancelled sailings, which left islanders stranded for days in the winter storms.",
+        "Please log in to leave a comment on this story",
+    ]
+    reading = read_text("\n".join(lines))
+    assert reading.title is not None and reading.title.startswith("Three harbour councils voted")
+    assert "first sentence" in reading.title_reason
+
+
+def test_the_first_paragraph_above_a_related_box_is_read() -> None:
+    reading = read_text(page("page-local.txt"))
+    assert reading.title == "City council approves $4 million for bridge repairs on Mill Street"
+    assert reading.paragraphs[0].startswith("The city council voted 6-1 on Monday night")
+    assert reading.paragraphs[1].startswith("Work is expected to begin in March")
+    spoken = said(reading.paragraphs)
+    assert "Council delays vote" not in spoken and "closed to trucks after inspectors" not in spoken
+    assert {line.label for line in reading.lines if "Council delays vote" in line.text} == {"links"}
+
+
+@pytest.mark.parametrize(
+    "clutter",
+    ["Jane Doe has covered city hall", "Doctors Stunned", "Finally. That bridge", "Video player is loading"],
+)
+def test_local_page_clutter_after_the_story_is_not_read(clutter: str) -> None:
+    article = clean_text(page("page-local.txt"), "page-local.txt")
+    assert clutter not in said(article.paragraphs)
+    assert article.paragraphs[-1] == "The bridge, built in 1931, carries about 9,000 vehicles a day."
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Ann Lee covers the harbour and the islands for the Courier.",
+        "Questions about the ferry? Reach her at the newsroom on 555-0101.",
+        "Ann Lee has reported on the islands since 2019; follow her on the Courier's site.",
+    ],
+)
+def test_a_last_paragraph_giving_the_writers_beat_or_contact_is_the_biography(bio: str) -> None:
+    lines = [
+        "Ferry talks collapse after a night of argument",
+        "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+        "Members will meet again next week to try once more, said the chair of the transport committee.",
+        "Neither side would say what had gone wrong, but both blamed the cost of the new slipway at the quay.",
+        bio,
+    ]
+    reading = read_text("\n\n".join(lines))
+    assert bio not in reading.paragraphs
+    assert len(reading.paragraphs) == 3
+
+
+def test_a_last_paragraph_about_someone_contacting_the_council_is_read() -> None:
+    last = "Residents can contact the council at the town hall until Friday."
+    lines = [
+        "Ferry talks collapse after a night of argument",
+        "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+        "Members will meet again next week to try once more, said the chair of the transport committee.",
+        last,
+    ]
+    assert last in read_text("\n\n".join(lines)).paragraphs
+
+
+STORY = [
+    "Ferry talks collapse after a night of argument",
+    "The council met late into the night on Tuesday and failed to agree on the ferry contract for next year.",
+    "Members will meet again next week to try once more, said the chair of the transport committee.",
+    "Neither side would say what had gone wrong, but both blamed the cost of the new slipway at the quay.",
+    "The contract covers the two car ferries and the foot launch, and runs for ten years from next April.",
+]
+
+
+@pytest.mark.parametrize(
+    "appeal",
+    [
+        "Support local journalism. Your subscription keeps our reporters on the harbour beat.",
+        "Thank you for reading. Please consider a gift of any size to keep the Courier free.",
+        "Have a tip? Send it to the newsroom and a reporter will look into it.",
+        "This form is protected by reCAPTCHA and the Privacy Policy and Terms of Service apply.",
+    ],
+)
+def test_an_appeal_for_support_or_tips_and_a_forms_legal_notice_are_not_read(appeal: str) -> None:
+    reading = read_text("\n\n".join([*STORY, appeal]))
+    assert appeal not in reading.paragraphs
+    assert len(reading.paragraphs) == 4
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Support for the new ferry has grown since the summer, the harbour master said on Friday.",
+        "A trust will give the paper money to support local journalism on the islands for five years.",
+        "The council will consider supporting a bid for a second launch at its next meeting.",
+        "The Harbour Fund has covered half the cost of the survey, the trust said.",  # no writer's beat
+        "Bookings on the ferry site now pass through reCAPTCHA checks to stop ticket bots.",
+    ],
+)
+def test_a_story_sentence_about_support_is_read(line: str) -> None:
+    assert line in read_text("\n\n".join([*STORY, line])).paragraphs
+
+
+def test_an_about_the_author_heading_ends_the_story() -> None:
+    bio = "She joined the paper in 2015 after ten years on the islands, where she still lives with her two dogs."
+    reading = read_text("\n\n".join([*STORY, "About the author", bio]))
+    assert bio not in reading.paragraphs
     assert len(reading.paragraphs) == 4

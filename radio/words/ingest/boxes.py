@@ -23,10 +23,14 @@ LINK_CHARS = 150
 SUMMARY_WORDS = 60  # a summary under a link is at most this long
 BOX_BLOCKS = 40  # a box holds at most this many blocks
 
-# "Related stories", "Most read", "You might also like", "More from the Courier", "Read next:"
+# "Related stories", "Most read", "You might also like", "More from the Courier", "Read next:", "Trending now",
+# "In case you missed it", "Around the web", "Elsewhere on the Courier"
 _BOX_LABEL = re.compile(
     r"^(?:related|see also|read also|also read|more from|recommended|more on this|most read|most popular"
-    r"|more stories|top stories|you (?:may|might) also like|read next|editor'?s picks|(?:don'?t|do not) miss)"
+    r"|more stories|top stories|you (?:may|might) also like|(?:what to )?read next|editor'?s picks"
+    r"|(?:don'?t|do not) miss|trending|popular (?:now|today|this week)|in case you missed it"
+    r"|you (?:may|might) have missed"
+    r"|(?:from )?around the web|elsewhere (?:on|in|at)|promoted stories|sponsored (?:stories|links|content))"
     r"(?![^\W\d_])",
     re.I,
 )
@@ -95,3 +99,33 @@ def link_boxes(blocks: list[Block], labels: list[str | None], after: int) -> lis
             j += 1
         i = j
     return found
+
+
+LEAD_GAP = 12  # a box of links between the story's first paragraph and the rest holds at most this many blocks
+
+
+def lead_above_box(blocks: list[Block], labels: list[str | None], classes: list[str], start: int) -> int | None:
+    """Where the story starts when its first paragraphs stand above a box of links set into it.
+
+    A page often sets a "Related" box after the story's first paragraph or two:
+    the heading, then other stories' headlines with their dates. The box's
+    cost cuts those paragraphs off the story's run; when every block between
+    the box's heading and the story's start is a link or a classed line (a
+    date, a button), and prose stands right above the heading, the story
+    starts at that prose. None when the page has no such box there.
+    """
+    heading = next(
+        (j for j in range(start - 1, max(-1, start - 1 - LEAD_GAP), -1) if box_heading(blocks[j])),
+        None,
+    )
+    if heading is None or heading == 0 or classes[heading - 1] != "good":
+        return None
+    between = range(heading + 1, start)
+    if not any(_link(blocks[j]) for j in between):
+        return None  # a heading with no links under it
+    if any(labels[j] is None and not _link(blocks[j]) for j in between):
+        return None  # something else between the box and the story
+    first = heading - 1
+    while first > 0 and classes[first - 1] == "good":
+        first -= 1
+    return first

@@ -19,6 +19,7 @@ from radio.words.ingest.rules import (
     _boilerplate,
     _copyright,
     _credit,
+    _plain_fold,
     byline_name,
     is_call_to_action,
     parse_date,
@@ -58,13 +59,19 @@ def make_blocks(text: str, stops: frozenset[str]) -> list[Block]:
         else:
             rows.extend((n, r, len(group) == 1) for n, r in group)
         group = []
-    cleaned = [(n, " ".join(line.translate(_INVISIBLE).split()), spaced) for n, line, spaced in rows]
+    cleaned = [(n, " ".join(_visible(line).split()), spaced) for n, line, spaced in rows]
     return [_block(n, line, stops, spaced) for n, line, spaced in cleaned if line]
 
 
 # invisible characters a page's copy carries (zero-width space, word joiner, invisible
 # separators, byte-order mark, soft hyphen): they would hide a full stop at a line's end
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"))
+_ANY_INVISIBLE = re.compile("[\u200b\u2060-\u2064\ufeff\u00ad]")
+
+
+def _visible(line: str) -> str:
+    """The line without invisible characters (searched for first: translating every line is slow)."""
+    return line.translate(_INVISIBLE) if _ANY_INVISIBLE.search(line) else line
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as an editor numbers the lines
@@ -246,6 +253,45 @@ def _could_prompt(low: str) -> bool:
 
 _QUOTED = re.compile(r"[\"“”]|\bsaid\b")
 
+# the page asking its reader for support or a tip: "Support local journalism", "Please consider a donation",
+# "Have a tip? Send it to ..." (an invitation to comment is left alone: a writer may end a story with one)
+_APPEAL = re.compile(
+    r"(?:^|[.!?]\s+)(?:please\s+)?(?:support (?:us|our \w+"
+    r"|(?:local|independent|quality|public|trusted) (?:journalism|news|reporting|radio))"
+    r"|donate|subscribe|become a (?:member|subscriber|supporter)"
+    r"|make a (?:donation|contribution))\b"  # an imperative opening a sentence
+    r"|\bplease consider\b|\bconsider (?:supporting|subscribing to|donating to) (?:us|our)\b"
+    r"|\b(?:have|got) a (?:news )?tip\?|\bsend (?:us )?(?:your|a) (?:news )?tips?\b",
+    re.I,
+)
+# a form's legal notice: "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms ... apply"
+_LEGAL = re.compile(
+    r"\bprivacy (?:policy|notice)\b.{0,80}\bterms of (?:service|use)\b|\bprotected by recaptcha\b", re.I
+)
+APPEAL_CHARS = 250  # an appeal or a notice is short
+
+
+def _could_appeal(low: str) -> bool:
+    """Every _APPEAL or _LEGAL match holds one of these (lower case)."""
+    return (
+        "tip" in low
+        or "support" in low
+        or "consider" in low
+        or "subscri" in low
+        or "donat" in low
+        or "become a" in low
+        or "make a" in low
+        or "privacy" in low
+        or "recaptcha" in low
+    )
+
+
+def _appeal(text: str, low: str) -> bool:
+    """An appeal for support or tips, or a form's legal notice (``_APPEAL``, ``_LEGAL``)."""
+    if not _could_appeal(low) and _plain_fold(text):  # checked only where lower() folds as re.I does
+        return False
+    return bool(_APPEAL.search(text) or _LEGAL.search(text))
+
 
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
 _AGO = re.compile(r"^(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|day|week|month|year)s?\s+ago$", re.I)
@@ -293,6 +339,8 @@ def line_label(block: Block) -> str | None:
         and not _QUOTED.search(text)
     ):
         return "boilerplate"  # a newsletter, subscription or cookie prompt
+    if block.length < APPEAL_CHARS and _appeal(text, low) and not _QUOTED.search(text):
+        return "boilerplate"  # an appeal for support or tips; a form's legal notice
     if block.words <= 10 and (
         _CLOCK.match(text) or _AGO.match(text) or _READ_TIME.search(text) or (parse_date(text) and not block.sentence)
     ):

@@ -24,6 +24,18 @@ _SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·)\s+")
 # ("Home » Travel » Title"), a share label ("Share options for: Title")
 _PARTS = re.compile(r"\s+(?:\||-|–|—|::|·|/|>)\s+|\s*[»›]\s*|:\s+")
 _BREADCRUMB = re.compile(r"\s+>\s+")
+_SLASH_STEPS = re.compile(r"\s+/\s+")
+STEP_WORDS = 4  # each step of a breadcrumb before its last is a short section name
+
+
+def breadcrumb_steps(text: str) -> list[str]:
+    """The steps of "Home > News > Title" or "Home / Essays / 2017 / Title" (three steps or more with slashes)."""
+    steps = _BREADCRUMB.split(text)
+    if len(steps) == 1:
+        steps = _SLASH_STEPS.split(text)
+        if len(steps) < 3 or any(len(step.split()) > STEP_WORDS for step in steps[:-1]):
+            return [text]
+    return steps
 
 
 def _title_like(block: Block) -> bool:
@@ -39,6 +51,8 @@ def _title_like(block: Block) -> bool:
         return False
     if is_button(text) and (block.words <= 5 or "(" in text or "opens in" in text.lower()):
         return False  # "Write a comment", "Add to Pocket", "Give a Gift": a button, not a headline
+    if word.lower().strip(",") == "please":
+        return False  # "Please enter a search term", "Please log in to comment": the page asking the reader
     # a kicker or a menu in capitals ("BREAKING NEWS", "WORLD POLITICS SPORT") is not a headline
     return not (block.words <= 4 and _shouting(text))
 
@@ -114,22 +128,36 @@ def _in_menu(blocks: list[Block], labels: list[str | None], index: int) -> bool:
 
 
 class _Evidence:
-    """How often each title-sized line is printed on the page, whole or as one part of "Title | Site"."""
+    """How often each of ``lines`` is printed on the page, whole or as one part of "Title | Site".
 
-    def __init__(self, blocks: list[Block]) -> None:
-        self.counts: dict[str, int] = {}
+    Only the given lines' keys are counted. A block can print a key only if it
+    holds the key's longest word, so most blocks are passed over by a substring
+    test before their words are folded.
+    """
+
+    def __init__(self, blocks: list[Block], lines: list[Block]) -> None:
+        wanted = {fold(b.text) for b in lines}
+        longest = {max(key.split(" "), key=len) for key in wanted}
+        screen = "" not in longest and len(longest) <= SCREEN_WORDS
+        self.counts: dict[str, int] = dict.fromkeys(wanted, 0)
         for block in blocks:
             if not MIN_WORDS <= block.words <= MAX_WORDS + 10:
                 continue
+            if screen:
+                low = block.text.lower()
+                if not any(word in low for word in longest):
+                    continue
             keys = {fold(block.text)}
             if block.words > MIN_WORDS and _PARTS.search(block.text):
                 keys.update(fold(part) for part in _PARTS.split(block.text) if len(part.split()) >= MIN_WORDS)
-            for key in keys:
-                self.counts[key] = self.counts.get(key, 0) + 1
+            for key in keys & wanted:
+                self.counts[key] += 1
 
     def repeated(self, block: Block) -> bool:
         return self.counts.get(fold(block.text), 0) > 1
 
+
+SCREEN_WORDS = 12  # with more such words than this to look for, every block is folded
 
 RANK_CAP = 6  # past this many nearer candidates (a list of teasers), distance costs no more
 SIGNED_REACH = 3  # a byline or a stamp this close under a line (or two above it) marks the article's head
@@ -178,7 +206,7 @@ def score_candidates(
 
     ``story`` holds the content words of the story's paragraphs (``content_words``).
     """
-    seen = _Evidence(blocks)
+    seen = _Evidence(blocks, [blocks[i] for i in candidates])
     scored = []
     for rank, i in enumerate(candidates):
         block = blocks[i]
@@ -235,7 +263,9 @@ def choose_headline(
         candidates.append(first)  # nothing above: a short first line heads a bare story ("Council backs ..., part 2.")
     if not candidates:
         return None
-    story = set().union(*(content_words(b.text) for b, k in zip(blocks, kept, strict=True) if k))
+    story: set[str] = set()
+    if len(candidates) > 1:  # the story's words weigh one candidate against another
+        story = content_words(" ".join(b.text for b, k in zip(blocks, kept, strict=True) if k))
     scored = score_candidates(blocks, labels, candidates, story)
     _, best, evidence = max(scored, key=lambda row: row[0])
     why = "printed again on the page" if evidence else "nearest title-like line above the story"
@@ -247,7 +277,7 @@ def choose_headline(
         why = "title-like line above the story, " + (" and ".join(signs) or "the best of its kind")
     text = blocks[best].text
     parts = text.split(" | ")
-    steps = _BREADCRUMB.split(text)
+    steps = breadcrumb_steps(text)
     if len(steps) > 1 and len(steps[-1].split()) >= 2:
         text = steps[-1]  # "Site > Section > Title": a breadcrumb ends with the page's own title
     elif len(parts) == 2 and min(len(p.split()) for p in parts) <= 4:

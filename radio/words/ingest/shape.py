@@ -320,6 +320,8 @@ _COMMENTS = re.compile(
 )
 # "Comments", "Reader comments": also a share bar's button, so a heading only after the story has begun
 _BARE_COMMENTS = re.compile(r"^(?:(?:reader|readers'?|user|your) )?(?:comments?|discussion|responses?)\s*:?$", re.I)
+# "About the author": the heading of the writer's biography, which ends the story as the comments' does
+_ABOUT_WRITER = re.compile(r"^about (?:the |this )?(?:authors?|writers?|reporters?|contributors?)\s*:?$", re.I)
 PROSE_BEFORE = 2  # paragraphs of prose before a bare "Comments" that make it the comments' heading
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -347,7 +349,7 @@ def find_story(blocks: list[Block], labels: list[str | None]) -> tuple[list[str]
     goods = 0
     for i, (c, b) in enumerate(zip(classes, blocks, strict=True)):
         goods += c == "good"
-        if goods >= PROSE_BEFORE and b.words <= 3 and _BARE_COMMENTS.match(b.text):
+        if goods >= PROSE_BEFORE and b.words <= 4 and (_BARE_COMMENTS.match(b.text) or _ABOUT_WRITER.match(b.text)):
             barriers.add(i)
     clocks = {i for i in stamps if is_clock(blocks[i].text)} | {i for i, c in enumerate(classes) if c == ASIDE}
     spacing = _spaces_paragraphs(classes, blocks)

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from radio.words.ingest.boxes import link_boxes
+from radio.words.ingest.boxes import lead_above_box, link_boxes
 from radio.words.ingest.features import Block, line_label, make_blocks
 from radio.words.ingest.headline import choose_headline, next_free
 from radio.words.ingest.rules import _BIO, _DATELINE, _WORD_CHAR, fold, headline_from, parse_date, strip_links
@@ -55,6 +55,15 @@ class TextReading:
 _CREDITISH = {"credit", "caption"}
 
 
+def _set_apart(block: Block, credit: Block) -> bool:
+    """A sentence with a blank line between it and the credit under it: a paragraph above a photo, not its caption.
+
+    A caption and its credit are printed together (one figure); a credit set
+    apart belongs to a photo without a caption, or to its own line.
+    """
+    return block.sentence and credit.number > block.number + 1
+
+
 def _captions(blocks: list[Block], labels: list[str | None], span: tuple[int, int]) -> None:
     """Class captions and repeated lines in place: a caption sits beside a credit or is printed twice."""
     n = len(blocks)
@@ -63,7 +72,7 @@ def _captions(blocks: list[Block], labels: list[str | None], span: tuple[int, in
             continue
         if block.text == "/" or (i + 1 < n and blocks[i + 1].text == "/") or (i > 0 and blocks[i - 1].text == "/"):
             labels[i] = "credit"
-        elif i + 1 < n and labels[i + 1] == "credit" and block.words <= 60:
+        elif i + 1 < n and labels[i + 1] == "credit" and block.words <= 60 and not _set_apart(block, blocks[i + 1]):
             labels[i] = "caption"  # the line above a photo credit
     keys = [b.text if b.words >= 4 else "" for b in blocks]  # a caption is printed again word for word
     counts = Counter(k for k in keys if k)
@@ -93,6 +102,13 @@ _END_BIO = re.compile(
     r"(?:[\w&'’-]+\s+){0,4}(?i:reporter|correspondent|editor|writer|journalist|columnist|producer"
     r"|contributor|founder|professor|lecturer|author|consultant|fellow|researcher)\b"
 )
+# "Jane Doe has covered city hall since 2019", "Reach her at ...": a writer's beat, or how to reach the writer
+_END_BEAT = re.compile(
+    r"^(?!(?:The|This|That|Its|Our|Their|His|Her|A|An)\s)[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
+    r"\s+(?:covers|has covered|has reported on)\s"
+    r"|\b(?i:reach|contact|e-?mail|write to|follow)\s+(?:him|her|them|me)\s+(?:at|on|via)\b",
+)
+BIO_CHARS = 400  # a biography is short
 BIO_REACH = 3  # a biography among the story's last paragraphs ends it
 
 
@@ -118,7 +134,10 @@ def _trailing_bios(blocks: list[Block], labels: list[str | None], kept: list[boo
         (
             i
             for i in last
-            if _BIO.match(blocks[i].text) or _END_BIO.match(blocks[i].text) or _by_author(blocks[i].text, authors)
+            if _BIO.match(blocks[i].text)
+            or _END_BIO.match(blocks[i].text)
+            or _by_author(blocks[i].text, authors)
+            or (blocks[i].length <= BIO_CHARS and _END_BEAT.search(blocks[i].text))
         ),
         None,
     )
@@ -137,6 +156,34 @@ def _standfirst(blocks: list[Block], labels: list[str | None], kept: list[bool],
     block = blocks[below]
     if block.words >= 10 and block.density >= STOPWORDS_LOW and block.length <= 400:
         kept[below], labels[below] = True, "standfirst"
+
+
+GALLERY_CAPTIONS = 2  # captions of prose that make a page without other prose a gallery
+GALLERY_WORDS = 10
+
+
+def _gallery(blocks: list[Block], labels: list[str | None], kept: list[bool]) -> None:
+    """A page whose only prose is its photos' captions (a slideshow, a gallery): the captions are the story.
+
+    Each is read once, in order; a caption too short to be prose (a name, a place) is not.
+    """
+    if any(kept):
+        return
+    prose = [
+        i
+        for i, label in enumerate(labels)
+        if label == "caption"
+        and blocks[i].sentence
+        and blocks[i].words >= GALLERY_WORDS
+        and blocks[i].density >= STOPWORDS_LOW
+    ]
+    if len(prose) < GALLERY_CAPTIONS:
+        return
+    seen: set[str] = set()
+    for i in prose:
+        if blocks[i].text not in seen:
+            seen.add(blocks[i].text)
+            kept[i], labels[i] = True, "caption of a gallery"
 
 
 SHORT_PARAGRAPH_WORDS = 5  # a sentence this long between paragraphs of the story is one of them
@@ -177,6 +224,12 @@ def read_text(text: str) -> TextReading:
         for i in boxes:
             labels[i] = "links"
         classes, span = find_story(blocks, labels)
+    lead = lead_above_box(blocks, labels, classes, span[0]) if span[1] > span[0] else None
+    if lead is not None:  # the story's first paragraphs above a box of links set into it
+        for i in range(lead, span[0]):
+            if classes[i] != "good" and labels[i] is None:
+                labels[i] = "links"
+        span = (lead, span[1])
     _captions(blocks, labels, span)
     kept = [
         span[0] <= i < span[1] and classes[i] == "good" and labels[i] is None and _WORD_CHAR.search(b.text) is not None
@@ -184,6 +237,7 @@ def read_text(text: str) -> TextReading:
     ]
     _short_paragraphs(blocks, labels, kept, span)
     _trailing_bios(blocks, labels, kept)
+    _gallery(blocks, labels, kept)
     first = next((i for i, k in enumerate(kept) if k), None)
     title: str | None = None
     reason = "no story found"
