@@ -191,3 +191,21 @@ def test_article_without_a_headline_line_gets_one_from_its_first_sentence(tmp_pa
     article = load_article(str(path))
     assert article.title == "The council voted on Tuesday to back the harbour plan after a…"
     assert article.paragraphs == (body, "The mayor welcomed the vote.")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "rest"),
+    [
+        ("LISBON, Oct 4 (Reuters) - Fares rose again.", "Fares rose again."),
+        ("NEW YORK, Sept. 30, 2016 (AP) — Stocks fell.", "Stocks fell."),
+        ("Tacoma, Wash., March 3 (UPI) -- The ferry sailed.", "The ferry sailed."),
+        ("Porthaven (Harbour News) - The quay reopened.", "The quay reopened."),
+        ("Former Mayor Jo Hale - not a dateline - spoke.", "Former Mayor Jo Hale - not a dateline - spoke."),
+        ("Tuesday, Oct. 4 - we met the crew.", "Tuesday, Oct. 4 - we met the crew."),
+        ("Ana Ruiz (D) - she won.", "Ana Ruiz (D) - she won."),
+    ],
+)
+def test_datelines_with_a_date_or_an_agency_are_dropped(paragraph: str, rest: str) -> None:
+    from radio.words.ingest.text import strip_dateline
+
+    assert strip_dateline(paragraph) == rest

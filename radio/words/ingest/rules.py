@@ -196,9 +196,16 @@ _BIO = re.compile(
     r"|contributor|founder|professor|lecturer|author|consultant|fellow|researcher)\b"
     r"|^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+covers\s",
 )
+# "CITY, State (AP) —", "LONDON, Oct 4 (Reuters) -", "NEW YORK, Sept. 30, 2016 (AP) —"; a place in title
+# case only with an agency after it ("Flint, Mich., Oct. 4 (UPI) --"), which no sentence opens with
+_DL_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DL_STATE = r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
+_DL_DATE = rf"(?:,\s+{_DL_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)"
+_DL_AGENCY = r"\((?:AP|Reuters|AFP|[A-Z][\w ]+)\)"
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?)"
-    r"(?:\s+\((?:AP|Reuters|AFP|[A-Z][\w ]+)\))?\s*(?:—|–|--|-)\s+"
+    rf"^(?:(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*{_DL_STATE}?){_DL_DATE}?(?:\s+{_DL_AGENCY})?"
+    rf"|[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}{_DL_STATE}?{_DL_DATE}?\s+{_DL_AGENCY})"
+    r"\s*(?:—|–|--|-)\s+"
 )
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]$")
 _WORD_CHAR = re.compile(r"\w")
