@@ -26,6 +26,7 @@ VERBS = (
     "|saying|adding|noting|writing|telling|explaining|asking|arguing|insisting|warning"
     "|declaring|tweeting|posting|recalling|continuing|concluding|stating|answering|answered"
     "|shot back|fired back|wrote in|chimed in|summed up|went on to say|wrote that|cracked"
+    "|assured|barked|concludes|elaborated|confessed|fumed|declares|opined|repeated|contends"
 )
 
 
@@ -126,7 +127,8 @@ def _np_ok(np: str) -> bool:
     if not words or len(words) > 16:
         return False
     first = words[0]
-    if len(words) >= 2 and _NAME_END.search(np) and not any(w in _NOT_NP for w in words):
+    head = np.split(" of ", 1)[0] if " of " in np else np  # "voter Jo Hale of Derry": where she is from
+    if len(words) >= 2 and (_NAME_END.search(np) or _NAME_END.search(head)) and not any(w in _NOT_NP for w in words):
         return True  # "former Massachusetts congressman Barney Frank"
     if is_plural_subject(words):
         return True  # "federal prosecutors", "some protesters"
