@@ -333,6 +333,7 @@ class _Named:
     title: str | None
     genders: tuple[str, ...]  # genders its honorifics imply
     adverb: bool = False  # one word ending in "-ly": a sentence adverb unless the article names someone so
+    lead: str = ""  # the name a clause opens with ("Massie used to back Rand Paul"): its subject, if the article knows it
 
 
 @dataclass(frozen=True)
@@ -362,6 +363,12 @@ def parse_np(np: str, people: People) -> Speaker | None:
     if isinstance(read, _Described):
         ref = _title_ref(read.np, people)
         return Speaker(ref) if ref else Speaker(read.np, person=False)
+    if read.lead:
+        subject = people.lookup(read.lead)
+        if subject is not None and subject not in people.things:
+            return Speaker(subject, title=people.titles.get(subject))
+        if not read.full:
+            return None
     canon = people.lookup(read.full)
     if canon is None:
         if read.adverb:
@@ -405,21 +412,27 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
     if "," in np:
         head, _, rest = np.partition(",")
         rest = rest.strip(" ,")
-        if _CAP.match(head.strip()) and rest:
+        head_words = head.split()
+        # "Rhys Morgan, the chief engineer", "81-year-old Parker Eaton, a nominal Republican": the name first
+        if rest and head_words and (_CAP.match(head_words[0]) or (len(head_words) <= 4 and _CAP.fullmatch(head_words[-1]))):
             np, appositive = head.strip(), rest
         elif rest and _CAP.search(rest):
             np, appositive = rest, None
+    relative = bool(appositive and _RELATIVE_START.match(appositive))
     np = _RELATIVE.split(np, 1)[0]  # "Sen. Jim Whelan who represents Atlantic City"
     np = _cut_of(np)
     words = np.split()
     if len(words) > 14:
         return None
+    lead = "" if relative else _clause_subject(words)
     # trailing run of capitalised words is the name
     k = len(words)
     while k > 0 and (_CAP.fullmatch(words[k - 1]) or (words[k - 1] in PARTICLES and k < len(words))):
         k -= 1
     run = words[k:]
     prefix = words[:k]
+    if lead and (not run or run[-1].lower().rstrip(",") in MONTHS_AND_DAYS):
+        return _Named("", None, (), False, lead)  # "Bolton distanced himself ... by", "Doe on Monday"
     if run:
         owner = max((i for i, w in enumerate(run[:-2]) if w.endswith(("’s", "'s", "s’", "s'"))), default=-1)
         run = run[owner + 1 :]  # "Reuters’ Luciana Lopez", "the Post’s Dana Milbank"
@@ -436,13 +449,40 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
         title = " ".join(prefix + titles) or appositive
         genders = tuple(g for g in (HONORIFIC_GENDER.get(t.lower()) for t in titles) if g in ("male", "female"))
         adverb = len(name) == 1 and not titles and not prefix and name[0].endswith("ly")
-        return _Named(" ".join(name), title or None, genders, adverb)
+        return _Named(" ".join(name), title or None, genders, adverb, lead)
     if words and (
         words[0].lower() in ("the", "a", "an", "his", "her", "their", "its", "one", "another", "this")
         or is_plural_subject(words)
     ):
         return _Described(np)
     return None
+
+
+_RELATIVE_START = re.compile(r"(?:who|whose|which|whom)\b")
+# What follows a clause's subject: a past-tense verb or a preposition ("Doe
+# on Monday said", "Doe used to back Rand Paul but now said"), not a noun
+# ("Trump campaign manager Corey Lewandowski said": the manager speaks).
+_AFTER_SUBJECT = re.compile(
+    r"[a-z]{2,}ed|on|in|at|during|after|before|while|from|with|to|by|was|is|has|had|went|took|made|spoke|came|sent"
+    r"|got|began|stood|ran|gave|also|later|then|once|again"
+)
+
+
+def _clause_subject(words: list[str]) -> str:
+    """The name that opens a clause, when the noun phrase read is a clause
+    rather than a name: ``Bolton distanced himself from the movement by``
+    (saying), ``House Republican Thomas Massie used to support fellow
+    Kentuckian Rand Paul`` (but now said).  The name must be followed by a
+    past-tense verb or a preposition, and is no possessive."""
+    k = 0
+    while k < len(words) and _CAP.fullmatch(words[k]):
+        k += 1
+    if k == 0 or k >= len(words) - 1 or words[0].lower() in LEADERS:
+        return ""
+    if words[k - 1].endswith(("’s", "'s", "s’", "s'")) or not _AFTER_SUBJECT.fullmatch(words[k]):
+        return ""
+    titles, name = split_title(words[:k])
+    return " ".join(name) if name else ""
 
 
 def _title_ref(np: str, people: People) -> str | None:
