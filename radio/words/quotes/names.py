@@ -365,6 +365,8 @@ def parse_np(np: str, people: People) -> Speaker | None:
         return Speaker(ref) if ref else Speaker(read.np, person=False)
     if read.lead:
         subject = people.lookup(read.lead)
+        if subject is None and not is_thing(read.lead.split()):
+            subject = read.lead  # a name the article gives no more of ("Sanders compared himself to Clinton")
         if subject is not None and subject not in people.things:
             return Speaker(subject, title=people.titles.get(subject))
         if not read.full:
