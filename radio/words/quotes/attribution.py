@@ -203,7 +203,8 @@ def parse_after(clause: str) -> Attribution | None:
 # "Beck questioned." / "the audience screamed back." after a quotation: a short
 # clause of a name or pronoun and any past-tense verb
 _ANY_VERB = re.compile(
-    r"^(?:(?:[A-Z][\w’'.-]*\s+){1,3}|(?:he|she|they|the\s+\w+)\s+)(?P<v>[a-z]\w+ed)(?:\s+(?:back|out|up|in))?"
+    r"^(?:(?:[A-Z][\w’'.-]*\s+){1,3}|(?:he|she|they|the\s+\w+)\s+|(?:the|an?)\s+(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w’'.-]*\s+){1,3})"
+    r"(?P<v>[a-z]\w+ed)(?:\s+(?:back|out|up|in))?"
     r"(?:,?\s+(?:on|in|at|during|after|before|while|from|to|with|last|this|yesterday|today|earlier|later|and|as)\b.*)?$"
 )
 _SUBJECT = re.compile(

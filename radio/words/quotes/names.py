@@ -239,7 +239,10 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
         here: list[tuple[int, str]] = []
         for m in _RUN.finditer(text):
             whole = m.group()
-            for run, at in _pieces(whole, m.start()) if "." in whole else ((whole, m.start()),):
+            pieces = _headline_pieces(whole, m.start()) if " " in whole else ((whole, m.start()),)
+            if "." in whole:
+                pieces = [piece for run, at in pieces for piece in _pieces(run, at)]
+            for run, at in pieces:
                 try:
                     read = runs[run]
                 except KeyError:
@@ -287,6 +290,27 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
         if here:
             people.by_paragraph[index] = here
     return people
+
+
+# A word that joins the names of a title-case headline and is no part of a name:
+# "Francois Hollande Says Donald Trump Doesn't ..." names two people, not one.
+_HEADLINE_WORD = re.compile(
+    r"\s+(?:Says|Said|Is|Was|Are|Were|Will|Would|Could|Can|Has|Have|Had|To|And|Or|Of|For|In|On|At|With|After"
+    r"|Over|The|From|Into|About|Against|As|By|Not|But|Be|Gets|Calls|Wants|Slams|Blasts|Tells|Asks|Vs)(?=\s)"
+)
+
+
+def _headline_pieces(run: str, at: int) -> list[tuple[str, int]]:
+    """A run of capitalised words split where a title-case headline joins names with a word of its sentence."""
+    out: list[tuple[str, int]] = []
+    start = 0
+    for m in _HEADLINE_WORD.finditer(run):
+        if m.start() > start:
+            out.append((run[start : m.start()], at + start))
+        start = m.end() + 1
+    if start < len(run):
+        out.append((run[start:], at + start))
+    return out
 
 
 _END_WORD = re.compile(r"(\S+)\.(?:\s+|$)")
