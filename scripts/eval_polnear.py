@@ -51,8 +51,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from radio.models import Part
-from radio.words.quotes import find_parts
 from radio.words.ingest.features import _looks_wrapped
+from radio.words.quotes import find_parts
 from radio.words.quotes.persons import is_thing
 
 WORD = re.compile(r"[\w’'-]+")

@@ -357,7 +357,7 @@ class _Named:
     title: str | None
     genders: tuple[str, ...]  # genders its honorifics imply
     adverb: bool = False  # one word ending in "-ly": a sentence adverb unless the article names someone so
-    lead: str = ""  # the name a clause opens with ("Massie used to back Rand Paul"): its subject, if the article knows it
+    lead: str = ""  # the name a clause opens with ("Massie used to back Rand Paul"): its subject
 
 
 @dataclass(frozen=True)
@@ -440,7 +440,10 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
         rest = rest.strip(" ,")
         head_words = head.split()
         # "Rhys Morgan, the chief engineer", "81-year-old Parker Eaton, a nominal Republican": the name first
-        if rest and head_words and (_CAP.match(head_words[0]) or (len(head_words) <= 4 and _CAP.fullmatch(head_words[-1]))):
+        named = bool(head_words) and (
+            _CAP.match(head_words[0]) is not None or (len(head_words) <= 4 and _CAP.fullmatch(head_words[-1]) is not None)
+        )
+        if rest and named:
             np, appositive = head.strip(), rest
         elif rest and _CAP.search(rest):
             np, appositive = rest, None
@@ -507,7 +510,7 @@ def _clause_subject(words: list[str]) -> str:
         return ""
     if words[k - 1].endswith(("’s", "'s", "s’", "s'")) or not _AFTER_SUBJECT.fullmatch(words[k]):
         return ""
-    titles, name = split_title(words[:k])
+    name = split_title(words[:k])[1]
     return " ".join(name) if name else ""
 
 
