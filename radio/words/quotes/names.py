@@ -440,8 +440,9 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
         rest = rest.strip(" ,")
         head_words = head.split()
         # "Rhys Morgan, the chief engineer", "81-year-old Parker Eaton, a nominal Republican": the name first
+        short = len(head_words) <= 4
         named = bool(head_words) and (
-            _CAP.match(head_words[0]) is not None or (len(head_words) <= 4 and _CAP.fullmatch(head_words[-1]) is not None)
+            _CAP.match(head_words[0]) is not None or (short and _CAP.fullmatch(head_words[-1]) is not None)
         )
         if rest and named:
             np, appositive = head.strip(), rest
