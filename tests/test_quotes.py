@@ -486,3 +486,85 @@ def test_partial_quotation_then_said_tells_who_speaks_next() -> None:
         '"She has crossed on every boat we have."',
     ]
     assert [p.speaker for p in find_parts(paras) if p.kind == "quote"] == ["Owen Kelly"]
+
+
+def _said(paras: list[str]) -> list[tuple[str, str | None]]:
+    parts = find_parts(paras)
+    check_properties(paras, parts)
+    return [(p.text, p.speaker) for p in parts if p.kind == "quote"]
+
+
+def test_quotation_inside_a_quotation_with_the_other_marks() -> None:
+    # the inner “fairness” neither closes the straight-marked quotation nor opens one of its own
+    assert _said(['"The board isn\'t about “fairness” any more. It is about money," Ana Lucero said.']) == [
+        ("The board isn't about “fairness” any more. It is about money,", "Ana Lucero")
+    ]
+    # ... also when the quotation runs over paragraphs after a colon
+    paras = [
+        "Councillor Ines Calloway wrote:",
+        "\"The port isn't about “growth” any more. It is about rent.",
+        '"We will not sign it."',
+    ]
+    assert [s for _, s in _said(paras)] == ["Ines Calloway", "Ines Calloway"]
+
+
+def test_reversed_opening_mark_closes_after_punctuation() -> None:
+    paras = ["“The figures were never checked,“ said Piet Janssen, a Dutch lawyer. “Nobody reads the annex.”"]
+    assert _said(paras) == [("The figures were never checked. Nobody reads the annex.", "Piet Janssen")]
+
+
+def test_speaker_named_with_where_they_are_from() -> None:
+    paras = ['"I don\'t know where he stands," said undecided voter Maria Lindqvist of Kessock, before the vote.']
+    assert _said(paras) == [("I don't know where he stands,", "Maria Lindqvist")]
+
+
+def test_clause_subject_speaks_not_the_name_it_mentions() -> None:
+    # a woman, then a man from another state between her name and the verb: she speaks
+    paras = [
+        "Councillor Dana Whitlock used to support fellow Ohioan Mark Feeney, but now said:",
+        '"The contract should go back to the drawing board."',
+    ]
+    assert _said(paras) == [("The contract should go back to the drawing board.", "Dana Whitlock")]
+    paras = ['At the debate, Ines Calloway compared herself to Mark Feeney, saying, "I read the contract."']
+    assert _said(paras) == [("I read the contract.", "Ines Calloway")]
+    # the man last named in the paragraph before does not speak: the subject of the sentence before does
+    paras = [
+        "Rhys Morgan, the chief engineer, spoke first.",
+        'Ravi Menon distanced himself from the French bid by saying he only passed it on. "I never backed it."',
+    ]
+    assert _said(paras) == [("I never backed it.", "Ravi Menon")]
+
+
+def test_clause_subject_rule_keeps_relative_clauses_and_noun_modifiers() -> None:
+    # "praised Feeney, who said": the name before "who" speaks
+    assert _said(['Whitlock praised Mark Feeney, who said: "We are ready."']) == [("We are ready.", "Mark Feeney")]
+    # "Porthaven harbour master Ines Calloway": a place before a title is no subject
+    assert _said(['Porthaven harbour master Ines Calloway said: "We are ready."']) == [
+        ("We are ready.", "Ines Calloway")
+    ]
+
+
+def test_age_before_a_name_is_no_part_of_it() -> None:
+    paras = [
+        "Seventy-year-old Edna Carver, a retired skipper who voted for Paul Hensley, said that given the choice:",
+        '"I would rather row across myself."',
+        '"They never asked us," she said.',
+    ]
+    parts = find_parts(paras)
+    quotes = [p for p in parts if p.kind == "quote"]
+    assert [(q.speaker, q.gender) for q in quotes] == [("Edna Carver", "female"), ("Edna Carver", "female")]
+
+
+def test_title_case_headline_names_two_people() -> None:
+    # "Says" joins two names in a headline: "Tomas Ferrer" is one person, not "Ana Lucero Says Tomas Ferrer"
+    paras = [
+        "Ana Lucero Says Tomas Ferrer",
+        "The harbour board met on Tuesday.",
+        '"The figures were right," an angry Ferrer hissed as he left the hall.',
+    ]
+    assert _said(paras) == [("The figures were right,", "Tomas Ferrer")]
+
+
+def test_more_reporting_verbs() -> None:
+    paras = ['"Prices will fall," contends Hana Sato, an economist.', '"I\'m a voter," declares Jo Brennan.']
+    assert [s for _, s in _said(paras)] == ["Hana Sato", "Jo Brennan"]

@@ -149,11 +149,14 @@ def _surname_key(words: list[str]) -> str:
     return _drop_possessive(last.strip(",")).lower()
 
 
+_AGE = ("-year-old", "-years-old")  # "Seventy-year-old Edna Carver": an age, no part of the name
+
+
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """Split capitalised words into (title words, name words)."""
+    """Split capitalised words into (title words, name words); an age before a name is a title word."""
     cut = 0
     for i, w in enumerate(words[:-1]):
-        if w.lower() in TITLE_WORDS or w.lower().rstrip(".") + "." in TITLE_WORDS:
+        if w.lower() in TITLE_WORDS or w.lower().rstrip(".") + "." in TITLE_WORDS or w.endswith(_AGE):
             cut = i + 1
     return words[:cut], words[cut:]
 
@@ -172,7 +175,7 @@ _RUNS_MAX = 200_000
 def _read_run(run: str) -> _Single | _Full | None:
     words = run.split()
     lead = 0
-    while lead < len(words) and words[lead].lower() in LEADERS:
+    while lead < len(words) and (words[lead].lower() in LEADERS or words[lead].endswith(_AGE)):
         lead += 1
     words = words[lead:]
     if len(words) < 2:
