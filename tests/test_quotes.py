@@ -570,3 +570,35 @@ def test_title_case_headline_names_two_people() -> None:
 def test_more_reporting_verbs() -> None:
     paras = ['"Prices will fall," contends Hana Sato, an economist.', '"I\'m a voter," declares Jo Brennan.']
     assert [s for _, s in _said(paras)] == ["Hana Sato", "Jo Brennan"]
+
+
+def test_long_appositive_does_not_hide_the_name_before_it() -> None:
+    paras = [
+        "Tomas Ferrer, a board member from the north shore and the president of the Porthaven-based Harbour"
+        ' Pilots Association, said: "We will not sign."'
+    ]
+    assert _said(paras) == [("We will not sign.", "Tomas Ferrer")]
+
+
+def test_surname_with_a_particle_speaks() -> None:
+    paras = [
+        "Councillor Ines de Vries leads the Porthaven Harbour Trust.",
+        'The trust will not appeal, de Vries says. "We have done enough."',
+        'If the board agrees, van Dijk wrote, "the ferry sails in May."',
+    ]
+    assert [s for _, s in _said(paras)] == ["Ines de Vries", "van Dijk"]
+
+
+def test_description_and_title_before_the_name() -> None:
+    # a man named after a description, a newspaper from another country named last: he speaks
+    paras = [
+        "Former Norwegian harbour commissioner Lars Dahl explained the deal to the Spanish newspaper El Faro:",
+        '"Nobody read the annex."',
+        'Retired ferry captain Edna Carver quickly took to Twitter, writing: "Shame on the board."',
+    ]
+    assert [s for _, s in _said(paras)] == ["Lars Dahl", "Edna Carver"]
+
+
+def test_double_initials_end_no_sentence() -> None:
+    paras = ['"You would not have had a strike without him," said J.J. MacNab, an expert on unions.']
+    assert _said(paras) == [("You would not have had a strike without him,", "J.J. MacNab")]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from radio.words.quotes.vocab import TITLE_WORDS
+
 VERBS = (
     "said|says|say|added|adds|told|tells|asked|asks|explained|explains|wrote|writes|recalled"
     "|warned|warns|remembered|remembers|noted|notes|continued|continues|insisted|insists|argued|argues|declared"
@@ -84,6 +86,10 @@ _NOT_NP = frozenset(
 )
 
 
+# the small words that open a surname ("de Blasio", "van Hollen", "dos Santos")
+_PARTICLES = frozenset("de van von der da del di dos das du bin al la le ibn".split())  # noqa: SIM905
+
+
 @dataclass(frozen=True)
 class Attribution:
     np: str  # the speaker noun phrase as written
@@ -132,6 +138,8 @@ def _np_ok(np: str) -> bool:
         return True  # "former Massachusetts congressman Barney Frank"
     if is_plural_subject(words):
         return True  # "federal prosecutors", "some protesters"
+    if len(words) >= 2 and first in _PARTICLES and words[1][:1].isupper():
+        return True  # "de Blasio", "dos Santos"
     return first[:1].isupper() or first.lower() in (
         "he",
         "she",
@@ -213,6 +221,11 @@ _SUBJECT = re.compile(
 )
 
 
+# after a capitalised subject, a description ending in a title and a name:
+# "Former Republican" + " presidential candidate" + " Jeb Bush"
+_DESCRIBED_NAME = re.compile(r"((?:\s+[a-z][\w-]*){1,3})(?:\s+[A-Z][\w’'.-]*)+")
+
+
 def _colon_subject(c: str) -> str | None:
     """``Clinton:`` or ``The campaign worded it carefully:`` -> the subject."""
     c = re.split(r"\s[-—–]\s", c)[-1]  # "A HEADING - Jeffrey M. Jones:"
@@ -221,8 +234,12 @@ def _colon_subject(c: str) -> str | None:
     m = _SUBJECT.match(c)
     if not m:
         return None
-    np = m.group("np")
-    if c[m.end() :].strip(" :") and len(np.split()) > 4:
+    np, end = m.group("np"), m.end()
+    described = _DESCRIBED_NAME.match(c, end)
+    if described and np[:1].isupper() and described.group(1).split()[-1].lower() in TITLE_WORDS:
+        # "Former Republican presidential candidate Jeb Bush broke down ...:" the name ends the subject
+        return c[m.start("np") : described.end()]
+    if c[end:].strip(" :") and len(np.split()) > 4:
         return None
     return np if _np_ok(np) else None
 
@@ -302,14 +319,6 @@ def _subject_before(c: str, verb: int) -> str | None:
         if len(words) > 1 and i < len(chunks) - 1 and _VERB.fullmatch(words[-1]):
             words = words[:-1]  # "Spicer said, adding, ..." -> "Spicer"
             ch = " ".join(words)
-        if len(words) > 14:
-            if i < len(chunks) - 1:
-                return None
-            # "... grew so heated that New Jersey Gov. Chris Christie said": the name before the verb
-            k = len(words)
-            while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in ("de", "van", "von", "al")):
-                k -= 1
-            return " ".join(words[k:]) if k < len(words) else None
         first = words[0]
         if (
             i > 0
@@ -321,7 +330,15 @@ def _subject_before(c: str, verb: int) -> str | None:
             and chunks[i - 1].rsplit(None, 1)[-1][:1].isupper()  # "81-year-old Parker Eaton, a nominal Republican"
             and chunks[i - 1].split(None, 1)[0].lower() not in _NOT_SUBJECT
         ):
-            continue  # an appositive: "the chief engineer", "president of the club", "its chairman", "R-Wis."
+            continue  # an appositive, however long: "the chief engineer", "its chairman", "R-Wis."
+        if len(words) > 14:
+            if i < len(chunks) - 1:
+                return None
+            # "... grew so heated that New Jersey Gov. Chris Christie said": the name before the verb
+            k = len(words)
+            while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in ("de", "van", "von", "al")):
+                k -= 1
+            return " ".join(words[k:]) if k < len(words) else None
         if _np_ok(ch) and not ch.lower().startswith(("in ", "on ", "at ", "during ", "after ", "speaking")):
             return ", ".join(chunks[i:]) if i < len(chunks) - 1 else ch
     return None

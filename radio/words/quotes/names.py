@@ -225,6 +225,7 @@ def _read_run(run: str) -> _Single | _Full | None:
 # A sentence ends at a mark followed by a space and a capital, a digit or a
 # quote mark -- unless the word before it is a short abbreviation or an initial.
 _SENT_BREAK = re.compile(r"[.!?…][”\"’')]*\s+(?=[“\"‘(]?[A-Z0-9])")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "J.J" of "J.J. MacNab": no sentence ends after it
 _NO_BREAK = words("mr mrs ms dr st sen rep gov gen lt col capt sgt prof rev jr sr u.s no vs")
 
 
@@ -233,7 +234,7 @@ def sentence_starts(text: str) -> list[int]:
     starts = [0]
     for m in _SENT_BREAK.finditer(text):
         word = text[text.rfind(" ", 0, m.start()) + 1 : m.start()].lstrip('(“"')
-        if (len(word) == 1 and word.isupper()) or word.lower() in _NO_BREAK:
+        if (len(word) == 1 and word.isupper()) or word.lower() in _NO_BREAK or _INITIALS.fullmatch(word):
             continue
         starts.append(m.end())
     return starts
@@ -287,8 +288,10 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
                     genders = tuple(g for g in genders if g != "titled")
                 else:
                     known = by_surname.get(surname)
-                    if known is not None and key not in full and full.get(surname) == known:
-                        full[key] = known  # "Obama" named with a title first, "Barack Obama" later: one person
+                    if known is not None and key not in full and (full.get(surname) == known or name[0].islower()):
+                        # "Obama" named with a title first, "Barack Obama" later; "Bill de Blasio", then
+                        # "de Blasio": one person
+                        full[key] = known
                     canon = full.setdefault(key, name)
                 names.add(canon)
                 by_surname.setdefault(surname, canon)
@@ -528,7 +531,18 @@ def _clause_subject(words: list[str]) -> str:
         k += 1
     if k == 0 or k >= len(words) - 1 or words[0].lower() in LEADERS:
         return ""
-    if words[k - 1].endswith(("’s", "'s", "s’", "s'")) or not _AFTER_SUBJECT.fullmatch(words[k]):
+    # "Republican presidential candidate Donald Trump": a description ending in a title, then the name
+    j = k
+    while j < len(words) and j - k < 3 and words[j][:1].islower():
+        j += 1
+    if k < j < len(words) and words[j - 1].lower() in TITLE_WORDS and _CAP.fullmatch(words[j]):
+        k = j
+        while k < len(words) and _CAP.fullmatch(words[k]):
+            k += 1
+        if k >= len(words) - 1:
+            return ""
+    after = words[k + 1] if words[k].endswith("ly") and k + 1 < len(words) else words[k]  # "Doe quickly took"
+    if words[k - 1].endswith(("’s", "'s", "s’", "s'")) or not _AFTER_SUBJECT.fullmatch(after):
         return ""
     name = split_title(words[:k])[1]
     return " ".join(name) if name else ""

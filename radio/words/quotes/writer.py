@@ -59,6 +59,7 @@ _ABBREV = frozenset(
         "n.y",
     ]
 )
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _SENT_END = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s|$)")
 _START_OK = ".!?:;,—–-(…" + CLOSERS + STRAIGHT
 _END_OK = ".,!?…—–-:;"
@@ -93,8 +94,8 @@ def sentence_ends(text: str) -> list[int]:
             word = last[-1] if last else ""
             if word.lower().strip('(“"') in _ABBREV:
                 continue
-            if len(word) == 1 and word.isupper():
-                continue  # an initial: "J. Smith"
+            if (len(word) == 1 and word.isupper()) or (len(word) > 2 and _INITIALS.fullmatch(word)):
+                continue  # an initial: "J. Smith", "J.J. MacNab"
         nxt = text[m.end() : m.end() + 2].lstrip()[:1]
         if nxt.islower():
             continue  # "Harry Reid (D-Nev.) said": no new sentence starts in lower case
