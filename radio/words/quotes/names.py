@@ -258,6 +258,7 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
     runs = _RUNS
     for index, text in enumerate(paragraphs):
         quoted = [(s.open, s.close) for s in spans[index]] if index < len(spans) else []
+        n_quoted = len(quoted)
         qi = 0
         here: list[tuple[int, str]] = []
         for m in _RUN.finditer(text):
@@ -268,20 +269,27 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
                 if len(runs) >= _RUNS_MAX:
                     runs.clear()
                 pieces = runs[whole] = _read_whole(whole)
+            if not pieces:
+                continue  # "The", "But", "In February": nothing named
             start = m.start()
             for offset, length, read in pieces:
                 at = start + offset
-                while qi < len(quoted) and quoted[qi][1] <= at:
-                    qi += 1
-                inside = qi < len(quoted) and quoted[qi][0] <= at
                 if len(read) == 2:
-                    canon = by_surname.get(read[0])
-                    if canon and not inside:
-                        mentions.append((index, at, canon))
-                        here.append((at, canon))
-                        for g in read[1]:
-                            gender.setdefault(canon, g)
+                    single = by_surname.get(read[0])
+                    if not single:
+                        continue  # a single word no one in the article is called (yet)
+                    while qi < n_quoted and quoted[qi][1] <= at:
+                        qi += 1
+                    if qi < n_quoted and quoted[qi][0] <= at:
+                        continue  # inside a quotation
+                    mentions.append((index, at, single))
+                    here.append((at, single))
+                    for g in read[1]:
+                        gender.setdefault(single, g)
                     continue
+                while qi < n_quoted and quoted[qi][1] <= at:
+                    qi += 1
+                inside = qi < n_quoted and quoted[qi][0] <= at
                 name, key, surname, title, genders = read
                 if "titled" in genders:
                     canon = by_surname.get(surname) or full.setdefault(key, name)
