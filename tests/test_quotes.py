@@ -602,3 +602,18 @@ def test_description_and_title_before_the_name() -> None:
 def test_double_initials_end_no_sentence() -> None:
     paras = ['"You would not have had a strike without him," said J.J. MacNab, an expert on unions.']
     assert _said(paras) == [("You would not have had a strike without him,", "J.J. MacNab")]
+
+
+def test_quotation_after_a_partial_one_and_its_attribution() -> None:
+    # a partial quotation worked into the writer's sentence, its attribution, then the speaker's own words
+    paras = [
+        "Mayor Gwen Alder opened the meeting.",
+        'The ferry plans are "based on a misunderstanding, but some fears are real," said Rhys Morgan, an'
+        ' engineer with the Welsh harbour trust. "A long report will not turn critics into friends."',
+    ]
+    assert _said(paras) == [("A long report will not turn critics into friends.", "Rhys Morgan")]
+
+
+def test_two_titles_joined_by_and() -> None:
+    paras = ['"We are staying," said former Porthaven Mayor and harbour board Chairman Ana Lucero.']
+    assert _said(paras) == [("We are staying,", "Ana Lucero")]

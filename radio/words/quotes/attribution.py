@@ -126,6 +126,14 @@ def is_plural_subject(words: list[str]) -> bool:
     )
 
 
+def _joins_titles(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is an "and" between two titles of one person ("Gov. and party Chairman Ed Rendell")."""
+    if words[i] != "and" or i == 0:
+        return False
+    before = words[i - 1].lower()
+    return before in TITLE_WORDS or before.rstrip(".") + "." in TITLE_WORDS
+
+
 def _np_ok(np: str) -> bool:
     if "(" in np:
         np = _PAREN.sub("", np)  # "Sen. Chris Murphy (D-Conn.)"
@@ -134,8 +142,12 @@ def _np_ok(np: str) -> bool:
         return False
     first = words[0]
     head = np.split(" of ", 1)[0] if " of " in np else np  # "voter Jo Hale of Derry": where she is from
-    if len(words) >= 2 and (_NAME_END.search(np) or _NAME_END.search(head)) and not any(w in _NOT_NP for w in words):
-        return True  # "former Massachusetts congressman Barney Frank"
+    if (
+        len(words) >= 2
+        and (_NAME_END.search(np) or _NAME_END.search(head))
+        and not any(w in _NOT_NP and not _joins_titles(words, i) for i, w in enumerate(words))
+    ):
+        return True  # "former Massachusetts congressman Barney Frank", "president and CEO Jo Doe"
     if is_plural_subject(words):
         return True  # "federal prosecutors", "some protesters"
     if len(words) >= 2 and first in _PARTICLES and words[1][:1].isupper():

@@ -260,9 +260,10 @@ def _note_subjects(text: str, people: People, state: State, index: int, offset: 
 
 
 def _after_quotation(head: str) -> bool:
-    """Whether a sentence so far holds a quotation and ends with a comma."""
-    head = head.rstrip()
-    return head.endswith(",") and any(c in head for c in '”"»')
+    """Whether a sentence so far holds a quotation and ends with a comma, before
+    or after the closing mark (``in fact," said Doe``)."""
+    head = head.rstrip().rstrip('”"»')
+    return head.endswith(",") and any(c in head for c in '”"»“«')
 
 
 def _plan(index: int, text: str, spans: list[Span], people: People, state: State) -> list[_Plan]:
