@@ -617,3 +617,43 @@ def test_quotation_after_a_partial_one_and_its_attribution() -> None:
 def test_two_titles_joined_by_and() -> None:
     paras = ['"We are staying," said former Porthaven Mayor and harbour board Chairman Ana Lucero.']
     assert _said(paras) == [("We are staying,", "Ana Lucero")]
+
+
+def test_said_then_adding_keeps_the_sayer() -> None:
+    paras = ['Lucero and Ferrer will meet next week in Oslo, Calloway said, adding, "They need a good talk."']
+    assert _said(paras) == [("They need a good talk.", "Calloway")]
+
+
+def test_unattributed_quotation_goes_to_whom_the_writer_speaks_of() -> None:
+    paras = [
+        "Mayor Gwen Alder said the Norwegian bid was too high.",
+        # a woman spoke last, in the paragraph before; this sentence is about a man
+        "Rhys Morgan praised his own record as a Welsh engineer. "
+        '"We built the harbour wall in two winters, and nobody got hurt."',
+        # a statement introduced with a comma and no speech verb: the man the sentence is about
+        'After the vote in Porthaven, Tomas Ferrer issued a statement, "The board has made a grave mistake."',
+    ]
+    assert [s for _, s in _said(paras)] == ["Rhys Morgan", "Tomas Ferrer"]
+
+
+def test_unattributed_quotation_after_a_speaker_in_the_same_paragraph() -> None:
+    # she spoke first in the paragraph; a man is named after her, as an object: she goes on
+    paras = [
+        "Councillor Ines Calloway spoke after the vote.",
+        '"The board never asked us," she said. The decision stunned Rhys Morgan. "It was a grave mistake."',
+    ]
+    assert [s for _, s in _said(paras)] == ["Ines Calloway", "Ines Calloway"]
+
+
+def test_title_in_marks_after_a_comma_is_no_quotation() -> None:
+    paras = ['Tomas Ferrer hosts a new radio program, "The Harbour Hour," where he reads the tide tables.']
+    assert _said(paras) == []
+
+
+def test_pronoun_subject_of_a_colon_introduction() -> None:
+    paras = [
+        "Ana Lucero, a Chilean pilot, met Tomas Ferrer in Valparaiso.",
+        "And she is sure that keeping Ferrer on the board will only make things worse:",
+        '"They are creating a monster."',
+    ]
+    assert _said(paras) == [("They are creating a monster.", "Ana Lucero")]

@@ -229,7 +229,8 @@ _ANY_VERB = re.compile(
 )
 _SUBJECT = re.compile(
     r"^(?:(?:But|And|So|Then|Later|Meanwhile),?\s+)?(?P<np>(?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*)*"
-    r"|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=[\s,]))"
+    r"|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=[\s,])"
+    r"|(?:[Hh]e|[Ss]he)(?=\s))"  # "And she is sure that ...:"
 )
 
 
@@ -328,7 +329,7 @@ def _subject_before(c: str, verb: int) -> str | None:
     for i in range(len(chunks) - 1, -1, -1):
         ch = chunks[i]
         words = ch.split()
-        if len(words) > 1 and i < len(chunks) - 1 and _VERB.fullmatch(words[-1]):
+        if len(words) > 1 and _VERB.fullmatch(words[-1]):
             words = words[:-1]  # "Spicer said, adding, ..." -> "Spicer"
             ch = " ".join(words)
         first = words[0]

@@ -331,7 +331,9 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
         if found is None:
             inner = text[q.start : q.end]
             if (len(inner.split()) >= 3 and inner.lstrip()[:1].isupper()) or q.continued:
-                fb = _fallback(state, index)
+                # someone who spoke earlier in this paragraph goes on; else whom the writer's words are about
+                here = state.get("last") if state.get("last_para") == str(index) else None
+                fb = here or _narrator_subject(text, before, q, people, index) or _fallback(state, index)
                 found = (fb, None) if fb else None
         if found is None:
             i += 1
@@ -340,6 +342,24 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
         plans.append(_Plan(q, found[0], found[1], intro))
         i += 1
     return plans
+
+
+# words in title case: every word of four letters or more capitalised
+_TITLE_LIKE = re.compile(r"\W*(?:(?:[A-Z0-9]\S*|\S{1,3})(?:\s+|\W*$))+")
+
+
+def _narrator_subject(text: str, before: str, q: Span, people: People, index: int) -> str | None:
+    """Who speaks an unattributed quotation that follows the writer's words in
+    its paragraph: the person the sentence introducing it is about
+    (``Trump issued a statement, "..."``), or the sentence before it
+    (``Clinton touted her record. "We need ..."``)."""
+    if not before.strip() or _TITLE_LIKE.fullmatch(text, q.start, q.end):
+        return None  # a title in its marks ("a new program, “The Overthrow Show,” where ...") says nothing
+    if before.rstrip().endswith(","):
+        return people.sentence_subject(index, q.open)
+    if _opens_sentence(text, q):
+        return people.previous_subject(index, q.open)
+    return None
 
 
 def _own_attribution(text: str, quotes: list[Span], k: int) -> bool:
@@ -372,6 +392,9 @@ def _join(first: str, second: str, mark: str) -> str:
     return f"{first} {second}"
 
 
+_PRONOUN_LEAD = re.compile(r"(?:(?:But|And|So|Then|Later|Meanwhile),?\s+)?(?:[Hh]e|[Ss]he)\s")
+
+
 def _lead_in(index: int, text: str, people: People, state: State) -> str | None:
     """Who speaks in the next paragraph when this one ends by introducing it
     with a colon (``Doe told reporters:``, ``The ministry said in a
@@ -383,7 +406,7 @@ def _lead_in(index: int, text: str, people: People, state: State) -> str | None:
     at = len(text) - len(last)
     if any(c in last for c in '"“”«»'):
         return None  # the colon closes a sentence that quotes: no introduction
-    np = parse_before(last) if _VERB.search(last) or last.split(None, 1)[0].lower() in ("he", "she") else None
+    np = parse_before(last) if _VERB.search(last) or _PRONOUN_LEAD.match(last) else None
     found = _resolve(np, people, state, index, at) if np else None
     if found and (found[0] in people.names or np in ("he", "she", "He", "She")):
         return found[0]
