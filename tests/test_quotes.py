@@ -620,7 +620,10 @@ def test_two_titles_joined_by_and() -> None:
 
 
 def test_said_then_adding_keeps_the_sayer() -> None:
-    paras = ['Lucero and Ferrer will meet next week in Oslo, Calloway said, adding, "They need a good talk."']
+    paras = [
+        "Ana Lucero, the Chilean pilot, and Tomas Ferrer, the board's chairman, met once in Valparaiso.",
+        'Lucero and Ferrer will meet next week in Oslo, Calloway said, adding, "They need a good talk."',
+    ]
     assert _said(paras) == [("They need a good talk.", "Calloway")]
 
 
