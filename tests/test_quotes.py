@@ -153,6 +153,16 @@ _PIECES = st.sampled_from(
         " Another",
         "—",
         "(sic)",
+        " Says ",
+        "Seventy-year-old",
+        " de ",
+        " and ",
+        " Gov.",
+        " J.J.",
+        " adding, ",
+        " issued a statement, ",
+        " an angry ",
+        " used to ",
     ]
 )
 
