@@ -670,3 +670,8 @@ def test_pronoun_subject_of_a_colon_introduction() -> None:
         '"They are creating a monster."',
     ]
     assert _said(paras) == [("They are creating a monster.", "Ana Lucero")]
+
+
+def test_attribution_with_a_participle_after_it() -> None:
+    paras = ['"Never again!" the crowd in Porthaven shouted back, booing the Norwegian delegation.']
+    assert _said(paras) == [("Never again!", "the crowd")]  # no one is named after "in"

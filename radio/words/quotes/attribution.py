@@ -225,7 +225,8 @@ def parse_after(clause: str) -> Attribution | None:
 _ANY_VERB = re.compile(
     r"^(?:(?:[A-Z][\w’'.-]*\s+){1,3}|(?:he|she|they|the\s+\w+)\s+|(?:the|an?)\s+(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w’'.-]*\s+){1,3})"
     r"(?P<v>[a-z]\w+ed)(?:\s+(?:back|out|up|in))?"
-    r"(?:,?\s+(?:on|in|at|during|after|before|while|from|to|with|last|this|yesterday|today|earlier|later|and|as)\b.*)?$"
+    r"(?:,?\s+(?:on|in|at|during|after|before|while|from|to|with|last|this|yesterday|today|earlier|later|and|as)\b.*"
+    r"|,\s+[a-z]+ing\b.*)?$"  # "the crowd cried out, booing"
 )
 _SUBJECT = re.compile(
     r"^(?:(?:But|And|So|Then|Later|Meanwhile),?\s+)?(?P<np>(?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*)*"

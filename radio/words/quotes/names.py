@@ -436,12 +436,17 @@ def parse_np(np: str, people: People) -> Speaker | None:
 
 
 _OF = re.compile(r"\s+of\s+")
+_WHERE = re.compile(r"\s+(?:in|at|from)\s+(?=[A-Z])")
 _RELATIVE = re.compile(r"\s+(?:who|whose|which)\s")
 
 
 def _cut_of(np: str) -> str:
     """``Sen. Brian Schatz of Hawaii`` -> ``Sen. Brian Schatz``: a name, then where
-    the person is from; ``Secretary of State John Kerry`` stays whole."""
+    the person is from; ``Secretary of State John Kerry`` stays whole; ``the
+    crowd in Porthaven`` -> ``the crowd``: no one is named after "in", "at" or "from"."""
+    where = _WHERE.search(np)
+    if where:
+        np = np[: where.start()]
     m = _OF.search(np)
     if not m:
         return np
