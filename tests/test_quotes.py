@@ -675,3 +675,20 @@ def test_pronoun_subject_of_a_colon_introduction() -> None:
 def test_attribution_with_a_participle_after_it() -> None:
     paras = ['"Never again!" the crowd in Porthaven shouted back, booing the Norwegian delegation.']
     assert _said(paras) == [("Never again!", "the crowd")]  # no one is named after "in"
+
+
+def test_pronoun_opening_a_clause_before_a_participle() -> None:
+    # she is the subject; the Norwegian man named before the verb is not
+    paras = [
+        "Councillor Ines Calloway left the board in May.",
+        'On Friday, she answered one of Lars Dahl\'s letters from Bergen by saying, "Please stop writing."',
+    ]
+    assert _said(paras) == [("Please stop writing.", "Ines Calloway")]
+
+
+def test_he_responds_after_a_woman_wrote() -> None:
+    paras = [
+        'Mayor Gwen Alder writes to Rhys Morgan from Cardiff. "Did we start this?" Alder writes.'
+        ' He responds, "Yes, but let them have it."',
+    ]
+    assert [s for _, s in _said(paras)] == ["Gwen Alder", "Rhys Morgan"]

@@ -28,7 +28,7 @@ VERBS = (
     "|saying|adding|noting|writing|telling|explaining|asking|arguing|insisting|warning"
     "|declaring|tweeting|posting|recalling|continuing|concluding|stating|answering|answered"
     "|shot back|fired back|wrote in|chimed in|summed up|went on to say|wrote that|cracked"
-    "|assured|barked|concludes|elaborated|confessed|fumed|declares|opined|repeated|contends"
+    "|assured|barked|concludes|elaborated|confessed|fumed|declares|opined|repeated|contends|responds|demurred"
 )
 
 

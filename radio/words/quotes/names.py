@@ -483,6 +483,10 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
             np, appositive = head.strip(), rest
         elif rest and _CAP.search(rest):
             np, appositive = rest, None
+    if " " in np and np.split(None, 1)[0].lower() in ("he", "she"):
+        first, verb = np.split(None, 2)[:2]
+        if _AFTER_SUBJECT.fullmatch(verb):  # "she responded Tuesday to one of Trump's messages by (saying)"
+            return Speaker(first.lower(), pronoun=PRONOUNS[first.lower()])
     relative = bool(appositive and _RELATIVE_START.match(appositive))
     np = _RELATIVE.split(np, 1)[0]  # "Sen. Jim Whelan who represents Atlantic City"
     np = _cut_of(np)
