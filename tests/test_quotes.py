@@ -199,7 +199,7 @@ def test_factored_regexes_match_like_plain_alternations() -> None:
     """The verb and name-run regexes are written factored by first letter for
     speed; they must find exactly what the plain alternations find."""
     from radio.words.quotes.attribution import _VERB, VERBS
-    from radio.words.quotes.names import _RUN
+    from radio.words.quotes.runs import RUN as _RUN
 
     plain_verb = re.compile(rf"\b(?:{VERBS})\b")
     particles = "de|van|von|der|da|del|di|bin|al|la|le|du|ibn"

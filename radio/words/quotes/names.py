@@ -11,7 +11,18 @@ from dataclasses import dataclass, field
 
 from radio.words.quotes.attribution import is_plural_subject
 from radio.words.quotes.marks import Span
-from radio.words.quotes.persons import is_thing, name_gender
+from radio.words.quotes.persons import is_thing
+from radio.words.quotes.runs import (
+    CAP,
+    NO_BREAK,
+    RUN,
+    RUNS,
+    RUNS_MAX,
+    drop_possessive,
+    read_whole,
+    split_title,
+    surname_key,
+)
 from radio.words.quotes.vocab import (
     GROUP_PRONOUNS,
     HONORIFIC_GENDER,
@@ -20,30 +31,7 @@ from radio.words.quotes.vocab import (
     PARTICLES,
     PRONOUNS,
     TITLE_WORDS,
-    words,
 )
-
-_CAP = re.compile(r"[A-Z][\w’'.-]*|(?:O’|O'|Mc|Mac)[A-Z][\w’'-]*")
-# A run of capitalised words, particles included where a capitalised word
-# follows them ("de Gaulle", "von der Leyen"), starting a word (the "al" of
-# "nominal" and of "also" starts none):
-#   (?<![\w’'-])(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|del|di|bin|al|la|le|du|ibn)(?=\s+[A-Z]))
-#   (?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|...|ibn)(?=\s+[A-Z])))*
-# written to open with one class of letters, so the engine skips quickly to
-# where a run can start, then checks the letter before it and the rest
-# (the same matches, found faster; tests/test_quotes.py checks they are).
-_PARTICLE = r"(?:de|van|von|der|da|del|di|bin|al|la|le|du|ibn)"
-_RUN = re.compile(
-    r"[A-Zdvbali](?<![\w’'-].)(?:(?<=[A-Z])[\w’'.-]*"
-    r"|(?:(?<=d)(?:e|er|el|a|i|u)|(?<=v)(?:an|on)|(?<=b)in|(?<=a)l|(?<=l)(?:a|e)|(?<=i)bn)(?=\s+[A-Z]))"
-    rf"(?:\s+(?:[A-Z][\w’'.-]*|{_PARTICLE}(?=\s+[A-Z])))*"
-)
-_POSSESSIVE = re.compile(r"[’']s?$")
-
-
-def _drop_possessive(word: str) -> str:
-    """``_POSSESSIVE.sub("", word)``; every match holds an apostrophe, so a word without one is kept as it is."""
-    return _POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
 
 
 @dataclass(frozen=True)
@@ -78,7 +66,7 @@ class People:
             key = f"{words[0]} {words[-1]}".lower()
             if key in self.full:
                 return self.full[key]
-        return self.by_surname.get(_surname_key(words))
+        return self.by_surname.get(surname_key(words))
 
     def note_gender(self, name: str, gender: str | None) -> None:
         if gender in ("male", "female") and name not in self.things:
@@ -146,87 +134,10 @@ class People:
         return self._subject(paragraph - 1, len(self.sentence_starts(paragraph - 1)) - 1)
 
 
-def _surname_key(words: list[str]) -> str:
-    last = words[-1]
-    if last.rstrip(".").lower() in ("jr", "sr", "ii", "iii") and len(words) > 1:
-        last = words[-2]
-    return _drop_possessive(last.strip(",")).lower()
-
-
-_AGE = ("-year-old", "-years-old")  # "Seventy-year-old Edna Carver": an age, no part of the name
-
-
-def split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """Split capitalised words into (title words, name words); an age before a name is a title word."""
-    cut = 0
-    for i, w in enumerate(words[:-1]):
-        if w.lower() in TITLE_WORDS or w.lower().rstrip(".") + "." in TITLE_WORDS or w.endswith(_AGE):
-            cut = i + 1
-    return words[:cut], words[cut:]
-
-
-# What a run of capitalised words names, independent of the article: a run
-# read once is not parsed again (the same runs recur across paragraphs and
-# articles).  ``None``: nothing; ``(surname key, genders)``: a single word that
-# may refer to someone already named; ``(name, full key, surname key, title,
-# genders)``: a full name.
-_Single = tuple[str, tuple[str, ...]]
-_Full = tuple[str, str, str, str, tuple[str, ...]]
-# A run as ``_RUN`` finds it, read once: the pieces that name something, each
-# as (offset in the run, length, what it names).
-_RUNS: dict[str, tuple[tuple[int, int, _Single | _Full], ...]] = {}
-_RUNS_MAX = 200_000
-
-
-def _read_whole(whole: str) -> tuple[tuple[int, int, _Single | _Full], ...]:
-    """A run split where a headline joins names or a word ends a sentence, each piece read."""
-    pieces = _headline_pieces(whole, 0) if " " in whole else [(whole, 0)]
-    if "." in whole:
-        pieces = [piece for run, at in pieces for piece in _pieces(run, at)]
-    out: list[tuple[int, int, _Single | _Full]] = []
-    for run, at in pieces:
-        read = _read_run(run)
-        if read is not None:
-            out.append((at, len(run), read))
-    return tuple(out)
-
-
-def _read_run(run: str) -> _Single | _Full | None:
-    words = run.split()
-    lead = 0
-    while lead < len(words) and (words[lead].lower() in LEADERS or words[lead].endswith(_AGE)):
-        lead += 1
-    words = words[lead:]
-    if len(words) < 2:
-        if not words or words[0].lower().rstrip(".") in MONTHS_AND_DAYS or words[0].lower() in MONTHS_AND_DAYS:
-            return None
-        return (_surname_key(words), ())
-    titles, name = split_title(words)
-    name = [_drop_possessive(w) if i == len(name) - 1 else w for i, w in enumerate(name)]
-    name = [w for w in name if w]
-    if not name:
-        return None
-    genders = tuple(g for g in (HONORIFIC_GENDER.get(t.lower()) for t in titles) if g in ("male", "female"))
-    if len(name) == 1:
-        word = name[0]
-        if titles and word[:1].isupper() and word.lower().rstrip(".") not in MONTHS_AND_DAYS and not is_thing(name):
-            # "President Obama", "Mrs. Alder": a person, even if never named in full
-            key = _surname_key(name)
-            return (word, key, key, " ".join(titles), (*genders, "titled"))
-        return (_surname_key(name), genders)
-    if is_thing(name):
-        return (" ".join(name), f"{name[0]} {name[-1]}".lower(), _surname_key(name), "", ("thing",))
-    first = name_gender(name)
-    if first:
-        genders = (*genders, first)
-    return (" ".join(name), f"{name[0]} {name[-1]}".lower(), _surname_key(name), " ".join(titles), genders)
-
-
 # A sentence ends at a mark followed by a space and a capital, a digit or a
 # quote mark -- unless the word before it is a short abbreviation or an initial.
 _SENT_BREAK = re.compile(r"[.!?…][”\"’')]*\s+(?=[“\"‘(]?[A-Z0-9])")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "J.J" of "J.J. MacNab": no sentence ends after it
-_NO_BREAK = words("mr mrs ms dr st sen rep gov gen lt col capt sgt prof rev jr sr u.s no vs")
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -234,7 +145,7 @@ def sentence_starts(text: str) -> list[int]:
     starts = [0]
     for m in _SENT_BREAK.finditer(text):
         word = text[text.rfind(" ", 0, m.start()) + 1 : m.start()].lstrip('(“"')
-        if (len(word) == 1 and word.isupper()) or word.lower() in _NO_BREAK or _INITIALS.fullmatch(word):
+        if (len(word) == 1 and word.isupper()) or word.lower() in NO_BREAK or _INITIALS.fullmatch(word):
             continue
         starts.append(m.end())
     return starts
@@ -255,20 +166,20 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
         people.mentions,
         people.things,
     )
-    runs = _RUNS
+    runs = RUNS
     for index, text in enumerate(paragraphs):
         quoted = [(s.open, s.close) for s in spans[index]] if index < len(spans) else []
         n_quoted = len(quoted)
         qi = 0
         here: list[tuple[int, str]] = []
-        for m in _RUN.finditer(text):
+        for m in RUN.finditer(text):
             whole = m.group()
             try:
                 pieces = runs[whole]
             except KeyError:
-                if len(runs) >= _RUNS_MAX:
+                if len(runs) >= RUNS_MAX:
                     runs.clear()
-                pieces = runs[whole] = _read_whole(whole)
+                pieces = runs[whole] = read_whole(whole)
             if not pieces:
                 continue  # "The", "But", "In February": nothing named
             start = m.start()
@@ -320,48 +231,6 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
         if here:
             people.by_paragraph[index] = here
     return people
-
-
-# A word that joins the names of a title-case headline and is no part of a name:
-# "Francois Hollande Says Donald Trump Doesn't ..." names two people, not one.
-_HEADLINE_WORD = re.compile(
-    r"\s+(?:Says|Said|Is|Was|Are|Were|Will|Would|Could|Can|Has|Have|Had|To|And|Or|Of|For|In|On|At|With|After"
-    r"|Over|The|From|Into|About|Against|As|By|Not|But|Be|Gets|Calls|Wants|Slams|Blasts|Tells|Asks|Vs)(?=\s)"
-)
-
-
-def _headline_pieces(run: str, at: int) -> list[tuple[str, int]]:
-    """A run of capitalised words split where a title-case headline joins names with a word of its sentence."""
-    out: list[tuple[str, int]] = []
-    start = 0
-    for m in _HEADLINE_WORD.finditer(run):
-        if m.start() > start:
-            out.append((run[start : m.start()], at + start))
-        start = m.end() + 1
-    if start < len(run):
-        out.append((run[start:], at + start))
-    return out
-
-
-_END_WORD = re.compile(r"(\S+)\.(?:\s+|$)")
-
-
-def _pieces(run: str, at: int) -> list[tuple[str, int]]:
-    """A run of capitalised words split where a word ends a sentence
-    (``Robin Hale. Hale ran``); that word's full stop is no part of the name,
-    an abbreviation's or initial's (``Sen.``, ``J.``) is."""
-    out: list[tuple[str, int]] = []
-    start = 0
-    for e in _END_WORD.finditer(run):
-        word = e.group(1)
-        low = word.lower()
-        if len(word) < 3 or low in _NO_BREAK or low + "." in TITLE_WORDS or "." in word:
-            continue
-        out.append((run[start : e.end(1)], at + start))
-        start = e.end()
-    if start < len(run):
-        out.append((run[start:], at + start))
-    return out
 
 
 _APPOSITIVE = re.compile(r"^,\s+((?:the|a|an)\s[^,.;:“”\"]{3,120}?),")
@@ -452,7 +321,7 @@ def _cut_of(np: str) -> str:
         return np
     head = np[: m.start()].split()
     k = len(head)
-    while k > 0 and _CAP.fullmatch(head[k - 1]):
+    while k > 0 and CAP.fullmatch(head[k - 1]):
         k -= 1
     titles, name = split_title(head[k:]) if k < len(head) else ([], [])
     return np[: m.start()] if len(name) >= 2 or (name and titles) else np
@@ -477,11 +346,11 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
         # "Rhys Morgan, the chief engineer", "81-year-old Parker Eaton, a nominal Republican": the name first
         short = len(head_words) <= 4
         named = bool(head_words) and (
-            _CAP.match(head_words[0]) is not None or (short and _CAP.fullmatch(head_words[-1]) is not None)
+            CAP.match(head_words[0]) is not None or (short and CAP.fullmatch(head_words[-1]) is not None)
         )
         if rest and named:
             np, appositive = head.strip(), rest
-        elif rest and _CAP.search(rest):
+        elif rest and CAP.search(rest):
             np, appositive = rest, None
     if " " in np and np.split(None, 1)[0].lower() in ("he", "she"):
         first, verb = np.split(None, 2)[:2]
@@ -496,7 +365,7 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
     lead = "" if relative else _clause_subject(words)
     # trailing run of capitalised words is the name
     k = len(words)
-    while k > 0 and (_CAP.fullmatch(words[k - 1]) or (words[k - 1] in PARTICLES and k < len(words))):
+    while k > 0 and (CAP.fullmatch(words[k - 1]) or (words[k - 1] in PARTICLES and k < len(words))):
         k -= 1
     run = words[k:]
     prefix = words[:k]
@@ -505,7 +374,7 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
     if run:
         owner = max((i for i, w in enumerate(run[:-2]) if w.endswith(("’s", "'s", "s’", "s'"))), default=-1)
         run = run[owner + 1 :]  # "Reuters’ Luciana Lopez", "the Post’s Dana Milbank"
-        run[-1] = _drop_possessive(run[-1]) or run[-1]
+        run[-1] = drop_possessive(run[-1]) or run[-1]
         titles, name = split_title(run)
         if not name:
             return Speaker(np, person=False)
@@ -544,7 +413,7 @@ def _clause_subject(words: list[str]) -> str:
     Kentuckian Rand Paul`` (but now said).  The name must be followed by a
     past-tense verb or a preposition, and is no possessive."""
     k = 0
-    while k < len(words) and _CAP.fullmatch(words[k]):
+    while k < len(words) and CAP.fullmatch(words[k]):
         k += 1
     if k == 0 or k >= len(words) - 1 or words[0].lower() in LEADERS:
         return ""
@@ -552,9 +421,9 @@ def _clause_subject(words: list[str]) -> str:
     j = k
     while j < len(words) and j - k < 3 and words[j][:1].islower():
         j += 1
-    if k < j < len(words) and words[j - 1].lower() in TITLE_WORDS and _CAP.fullmatch(words[j]):
+    if k < j < len(words) and words[j - 1].lower() in TITLE_WORDS and CAP.fullmatch(words[j]):
         k = j
-        while k < len(words) and _CAP.fullmatch(words[k]):
+        while k < len(words) and CAP.fullmatch(words[k]):
             k += 1
         if k >= len(words) - 1:
             return ""
