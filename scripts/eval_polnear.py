@@ -51,6 +51,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from radio.models import Part
+from radio.words.ingest.features import _looks_wrapped
 from radio.words.quotes import find_parts
 from radio.words.quotes.persons import is_thing
 
@@ -98,10 +99,24 @@ class Doc:
     gold: tuple[Gold, ...]
 
 
-def paragraphs_of(text: str) -> tuple[tuple[int, str], ...]:
+def paragraphs_of(text: str, lines: bool = True) -> tuple[tuple[int, str], ...]:
+    """The article's paragraphs as (offset, text), as the product reads them.
+
+    A block between blank lines whose lines are a page's blocks one per line
+    (a live blog, a transcript) is as many paragraphs, as the plain-text
+    reader splits it (``radio.words.ingest.features``); a block of one
+    paragraph hard-wrapped at a fixed width is one.  With ``lines=False``
+    every block between blank lines is one paragraph (the scoring before
+    2026-11-30, which fed the quote finder paragraphs the product never gives it).
+    """
     out: list[tuple[int, str]] = []
     for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
         block = m.group(0)
+        rows = [(m.start() + r.start(), r.group()) for r in re.finditer(r"[^\n]+", block)]
+        rows = [(at + len(r) - len(r.lstrip()), r.strip()) for at, r in rows if r.strip()]
+        if lines and len(rows) > 1 and not _looks_wrapped([r for _, r in rows]):
+            out.extend(rows)
+            continue
         stripped = block.strip()
         if stripped:
             out.append((m.start() + block.index(stripped), stripped))
@@ -143,7 +158,7 @@ def stands_alone(text: str, at: int) -> bool:
     return not before or before.endswith(("\n", ".", "?", "!", ":", ",", "”", '"', "»"))
 
 
-def load_doc(text_path: Path, ann_path: Path) -> Doc:
+def load_doc(text_path: Path, ann_path: Path, lines: bool = True) -> Doc:
     text = text_path.read_text(encoding="utf-8")
     spans: dict[str, list[tuple[int, int]]] = {}
     kinds: dict[str, str] = {}
@@ -193,7 +208,7 @@ def load_doc(text_path: Path, ann_path: Path) -> Doc:
             if qid:
                 opener = inside.index(qid)
                 gold.append(Gold(frozenset(qtoks), stands_alone(text, opener), source))
-    return Doc(text_path.stem, text, paragraphs_of(text), tuple(gold))
+    return Doc(text_path.stem, text, paragraphs_of(text, lines), tuple(gold))
 
 
 def tokens_in(starts: list[int], ends: list[int], frags: list[tuple[int, int]]) -> list[int]:
@@ -208,13 +223,13 @@ def tokens_in(starts: list[int], ends: list[int], frags: list[tuple[int, int]]) 
     return out
 
 
-def load_split(root: Path, split: str) -> list[Doc]:
+def load_split(root: Path, split: str, lines: bool = True) -> list[Doc]:
     base = root / "data" / split
     docs = []
     for text_path in sorted((base / "text").glob("*.txt")):
         anns = sorted((base / "attributions").glob(text_path.stem + "_*.ann"))
         if anns:
-            docs.append(load_doc(text_path, anns[0]))
+            docs.append(load_doc(text_path, anns[0], lines))
     return docs
 
 
@@ -276,10 +291,13 @@ def main() -> int:
     ap.add_argument("root", type=Path, help="local copy of the PolNeAR repository")
     ap.add_argument("--split", default="train", choices=["train", "dev", "test"])
     ap.add_argument("--baseline", action="store_true", help="score plain quote-mark pairing")
+    ap.add_argument(
+        "--blocks", action="store_true", help="one paragraph per block between blank lines (the scoring before)"
+    )
     ap.add_argument("--errors", type=int, default=0, help="print up to N examples of each error")
     args = ap.parse_args()
 
-    docs = load_split(args.root, args.split)
+    docs = load_split(args.root, args.split, not args.blocks)
     if not docs:
         print(f"no articles found under {args.root}/data/{args.split}", file=sys.stderr)
         return 2
@@ -330,13 +348,16 @@ def main() -> int:
             if gi not in matched:
                 if len(errs["fn"]) < args.errors:
                     # the words before the quotation show its shape: what introduces it, if anything
-                    first = starts[min(g.tokens)]
+                    # the quotation in its line, the words before and after it show its shape
+                    first, last = starts[min(g.tokens)], ends[max(g.tokens)]
                     line_start = doc.text.rfind("\n", 0, first) + 1
-                    lead = doc.text[max(line_start, first - 80) : first].replace("\n", " ")
-                    errs["fn"].append(
-                        f"[{doc.name}] {g.source!r}: ...{lead!r} | "
-                        + " ".join(doc.text[starts[i] : ends[i]] for i in sorted(g.tokens))[:200]
-                    )
+                    line_end = doc.text.find("\n", last)
+                    line_end = len(doc.text) if line_end < 0 else line_end
+                    lead = doc.text[max(line_start, first - 100) : first]
+                    quoted = doc.text[first:last]
+                    quoted = quoted if len(quoted) <= 120 else quoted[:60] + " ... " + quoted[-55:]
+                    tail = doc.text[last : min(line_end, last + 80)]
+                    errs["fn"].append(f"[{doc.name}] {g.source!r}: {lead}[[{quoted}]]{tail}")
                 continue
             name = surname(g.source)
             said = PRONOUN_GENDER.get(g.source.strip().lower())

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from radio.words.quotes.vocab import TITLE_WORDS
+
 VERBS = (
     "said|says|say|added|adds|told|tells|asked|asks|explained|explains|wrote|writes|recalled"
     "|warned|warns|remembered|remembers|noted|notes|continued|continues|insisted|insists|argued|argues|declared"
@@ -26,6 +28,7 @@ VERBS = (
     "|saying|adding|noting|writing|telling|explaining|asking|arguing|insisting|warning"
     "|declaring|tweeting|posting|recalling|continuing|concluding|stating|answering|answered"
     "|shot back|fired back|wrote in|chimed in|summed up|went on to say|wrote that|cracked"
+    "|assured|barked|concludes|elaborated|confessed|fumed|declares|opined|repeated|contends|responds|demurred"
 )
 
 
@@ -83,6 +86,10 @@ _NOT_NP = frozenset(
 )
 
 
+# the small words that open a surname ("de Blasio", "van Hollen", "dos Santos")
+_PARTICLES = frozenset("de van von der da del di dos das du bin al la le ibn".split())  # noqa: SIM905
+
+
 @dataclass(frozen=True)
 class Attribution:
     np: str  # the speaker noun phrase as written
@@ -119,6 +126,14 @@ def is_plural_subject(words: list[str]) -> bool:
     )
 
 
+def _joins_titles(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is an "and" between two titles of one person ("Gov. and party Chairman Ed Rendell")."""
+    if words[i] != "and" or i == 0:
+        return False
+    before = words[i - 1].lower()
+    return before in TITLE_WORDS or before.rstrip(".") + "." in TITLE_WORDS
+
+
 def _np_ok(np: str) -> bool:
     if "(" in np:
         np = _PAREN.sub("", np)  # "Sen. Chris Murphy (D-Conn.)"
@@ -126,10 +141,17 @@ def _np_ok(np: str) -> bool:
     if not words or len(words) > 16:
         return False
     first = words[0]
-    if len(words) >= 2 and _NAME_END.search(np) and not any(w in _NOT_NP for w in words):
-        return True  # "former Massachusetts congressman Barney Frank"
+    head = np.split(" of ", 1)[0] if " of " in np else np  # "voter Jo Hale of Derry": where she is from
+    if (
+        len(words) >= 2
+        and (_NAME_END.search(np) or _NAME_END.search(head))
+        and not any(w in _NOT_NP and not _joins_titles(words, i) for i, w in enumerate(words))
+    ):
+        return True  # "former Massachusetts congressman Barney Frank", "president and CEO Jo Doe"
     if is_plural_subject(words):
         return True  # "federal prosecutors", "some protesters"
+    if len(words) >= 2 and first in _PARTICLES and words[1][:1].isupper():
+        return True  # "de Blasio", "dos Santos"
     return first[:1].isupper() or first.lower() in (
         "he",
         "she",
@@ -201,13 +223,21 @@ def parse_after(clause: str) -> Attribution | None:
 # "Beck questioned." / "the audience screamed back." after a quotation: a short
 # clause of a name or pronoun and any past-tense verb
 _ANY_VERB = re.compile(
-    r"^(?:(?:[A-Z][\w’'.-]*\s+){1,3}|(?:he|she|they|the\s+\w+)\s+)(?P<v>[a-z]\w+ed)(?:\s+(?:back|out|up|in))?"
-    r"(?:,?\s+(?:on|in|at|during|after|before|while|from|to|with|last|this|yesterday|today|earlier|later|and|as)\b.*)?$"
+    r"^(?:(?:[A-Z][\w’'.-]*\s+){1,3}|(?:he|she|they|the\s+\w+)\s+|(?:the|an?)\s+(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w’'.-]*\s+){1,3})"
+    r"(?P<v>[a-z]\w+ed)(?:\s+(?:back|out|up|in))?"
+    r"(?:,?\s+(?:on|in|at|during|after|before|while|from|to|with|last|this|yesterday|today|earlier|later|and|as)\b.*"
+    r"|,\s+[a-z]+ing\b.*)?$"  # "the crowd cried out, booing"
 )
 _SUBJECT = re.compile(
     r"^(?:(?:But|And|So|Then|Later|Meanwhile),?\s+)?(?P<np>(?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*)*"
-    r"|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=[\s,]))"
+    r"|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=[\s,])"
+    r"|(?:[Hh]e|[Ss]he)(?=\s))"  # "And she is sure that ...:"
 )
+
+
+# after a capitalised subject, a description ending in a title and a name:
+# "Former Republican" + " presidential candidate" + " Jeb Bush"
+_DESCRIBED_NAME = re.compile(r"((?:\s+[a-z][\w-]*){1,3})(?:\s+[A-Z][\w’'.-]*)+")
 
 
 def _colon_subject(c: str) -> str | None:
@@ -218,8 +248,12 @@ def _colon_subject(c: str) -> str | None:
     m = _SUBJECT.match(c)
     if not m:
         return None
-    np = m.group("np")
-    if c[m.end() :].strip(" :") and len(np.split()) > 4:
+    np, end = m.group("np"), m.end()
+    described = _DESCRIBED_NAME.match(c, end)
+    if described and np[:1].isupper() and described.group(1).split()[-1].lower() in TITLE_WORDS:
+        # "Former Republican presidential candidate Jeb Bush broke down ...:" the name ends the subject
+        return c[m.start("np") : described.end()]
+    if c[end:].strip(" :") and len(np.split()) > 4:
         return None
     return np if _np_ok(np) else None
 
@@ -296,17 +330,9 @@ def _subject_before(c: str, verb: int) -> str | None:
     for i in range(len(chunks) - 1, -1, -1):
         ch = chunks[i]
         words = ch.split()
-        if len(words) > 1 and i < len(chunks) - 1 and _VERB.fullmatch(words[-1]):
+        if len(words) > 1 and _VERB.fullmatch(words[-1]):
             words = words[:-1]  # "Spicer said, adding, ..." -> "Spicer"
             ch = " ".join(words)
-        if len(words) > 14:
-            if i < len(chunks) - 1:
-                return None
-            # "... grew so heated that New Jersey Gov. Chris Christie said": the name before the verb
-            k = len(words)
-            while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in ("de", "van", "von", "al")):
-                k -= 1
-            return " ".join(words[k:]) if k < len(words) else None
         first = words[0]
         if (
             i > 0
@@ -318,7 +344,15 @@ def _subject_before(c: str, verb: int) -> str | None:
             and chunks[i - 1].rsplit(None, 1)[-1][:1].isupper()  # "81-year-old Parker Eaton, a nominal Republican"
             and chunks[i - 1].split(None, 1)[0].lower() not in _NOT_SUBJECT
         ):
-            continue  # an appositive: "the chief engineer", "president of the club", "its chairman", "R-Wis."
+            continue  # an appositive, however long: "the chief engineer", "its chairman", "R-Wis."
+        if len(words) > 14:
+            if i < len(chunks) - 1:
+                return None
+            # "... grew so heated that New Jersey Gov. Chris Christie said": the name before the verb
+            k = len(words)
+            while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in ("de", "van", "von", "al")):
+                k -= 1
+            return " ".join(words[k:]) if k < len(words) else None
         if _np_ok(ch) and not ch.lower().startswith(("in ", "on ", "at ", "during ", "after ", "speaking")):
             return ", ".join(chunks[i:]) if i < len(chunks) - 1 else ch
     return None

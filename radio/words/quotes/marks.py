@@ -46,19 +46,40 @@ def _marks(text: str, single: bool = False) -> list[tuple[int, str]]:
     """
     out: list[tuple[int, str]] = []
     depth_open = False
+    outer = ""  # the kind of mark the open quotation opened with: "straight" or "curly"
+    nested = ""  # the kind of a quotation opened inside it with the other kind of mark
     for m in _ALL_MARKS.finditer(text):
         i, ch = m.start(), m.group()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        if ch in OPENERS or (single and ch == "‘" and before in _OPEN_CONTEXT):
+        if depth_open and not single:
+            # A quotation inside a quotation is marked with the other kind of
+            # mark ("He called it “a disaster” today."): its marks are no
+            # quotation of their own and leave the outer one open.
+            if nested == "curly" and ch in CLOSERS:
+                nested = ""
+                continue
+            if nested == "straight" and ch == STRAIGHT:
+                nested = ""
+                continue
+            if not nested and outer == "straight" and ch in OPENERS and text[out[-1][0] + 1 : i].strip():
+                nested = "curly"
+                continue
+            if not nested and outer == "curly" and ch == STRAIGHT and before in _OPEN_CONTEXT and after.isalnum():
+                nested = "straight"
+                continue
+        if depth_open and ch in OPENERS and before in ".,!?…" and (after.isspace() or i + 1 == len(text)):
+            out.append((i, "close"))  # a quotation closed with a reversed mark: “It's unusual,“ he said
+            depth_open, nested = False, ""
+        elif ch in OPENERS or (single and ch == "‘" and before in _OPEN_CONTEXT):
             out.append((i, "open"))
-            depth_open = True
+            depth_open, outer, nested = True, "curly", ""
         elif ch in CLOSERS and not depth_open and before in _OPEN_CONTEXT and after.isalnum():
             out.append((i, "open"))  # a quotation opened with a reversed mark: ”Yes,” she said
-            depth_open = True
+            depth_open, outer, nested = True, "curly", ""
         elif ch in CLOSERS or (single and ch == "’" and depth_open and _closes_single(before, after)):
             out.append((i, "close"))
-            depth_open = False
+            depth_open, nested = False, ""
         elif ch == STRAIGHT:
             if depth_open:
                 kind = "close"
@@ -67,7 +88,7 @@ def _marks(text: str, single: bool = False) -> list[tuple[int, str]]:
             else:
                 kind = "close"
             out.append((i, kind))
-            depth_open = kind == "open"
+            depth_open, outer, nested = kind == "open", "straight", ""
     return out
 
 

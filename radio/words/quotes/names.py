@@ -11,7 +11,18 @@ from dataclasses import dataclass, field
 
 from radio.words.quotes.attribution import is_plural_subject
 from radio.words.quotes.marks import Span
-from radio.words.quotes.persons import is_thing, name_gender
+from radio.words.quotes.persons import is_thing
+from radio.words.quotes.runs import (
+    CAP,
+    NO_BREAK,
+    RUN,
+    RUNS,
+    RUNS_MAX,
+    drop_possessive,
+    read_whole,
+    split_title,
+    surname_key,
+)
 from radio.words.quotes.vocab import (
     GROUP_PRONOUNS,
     HONORIFIC_GENDER,
@@ -20,26 +31,7 @@ from radio.words.quotes.vocab import (
     PARTICLES,
     PRONOUNS,
     TITLE_WORDS,
-    words,
 )
-
-_CAP = re.compile(r"[A-Z][\w’'.-]*|(?:O’|O'|Mc|Mac)[A-Z][\w’'-]*")
-# A run of capitalised words (particles included), starting a word (the "al"
-# of "nominal" starts none):
-#   (?<![\w’'-])(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|del|di|bin|al|la|le|du|ibn))
-#   (?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|...|ibn)(?=\s+[A-Z])))*
-# with the first word's particles factored by first letter (the same
-# alternatives in the same order, so the same matches, tried faster).
-_RUN = re.compile(
-    r"(?<![\w’'-])(?:[A-Z][\w’'.-]*|d(?:e(?:|r|l)|a|i|u)|v(?:an|on)|bin|al|l(?:a|e)|ibn)"
-    r"(?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|del|di|bin|al|la|le|du|ibn)(?=\s+[A-Z])))*"
-)
-_POSSESSIVE = re.compile(r"[’']s?$")
-
-
-def _drop_possessive(word: str) -> str:
-    """``_POSSESSIVE.sub("", word)``; every match holds an apostrophe, so a word without one is kept as it is."""
-    return _POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
 
 
 @dataclass(frozen=True)
@@ -74,7 +66,7 @@ class People:
             key = f"{words[0]} {words[-1]}".lower()
             if key in self.full:
                 return self.full[key]
-        return self.by_surname.get(_surname_key(words))
+        return self.by_surname.get(surname_key(words))
 
     def note_gender(self, name: str, gender: str | None) -> None:
         if gender in ("male", "female") and name not in self.things:
@@ -142,68 +134,10 @@ class People:
         return self._subject(paragraph - 1, len(self.sentence_starts(paragraph - 1)) - 1)
 
 
-def _surname_key(words: list[str]) -> str:
-    last = words[-1]
-    if last.rstrip(".").lower() in ("jr", "sr", "ii", "iii") and len(words) > 1:
-        last = words[-2]
-    return _drop_possessive(last.strip(",")).lower()
-
-
-def split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """Split capitalised words into (title words, name words)."""
-    cut = 0
-    for i, w in enumerate(words[:-1]):
-        if w.lower() in TITLE_WORDS or w.lower().rstrip(".") + "." in TITLE_WORDS:
-            cut = i + 1
-    return words[:cut], words[cut:]
-
-
-# What a run of capitalised words names, independent of the article: a run
-# read once is not parsed again (the same runs recur across paragraphs and
-# articles).  ``None``: nothing; ``(surname key, genders)``: a single word that
-# may refer to someone already named; ``(name, full key, surname key, title,
-# genders)``: a full name.
-_Single = tuple[str, tuple[str, ...]]
-_Full = tuple[str, str, str, str, tuple[str, ...]]
-_RUNS: dict[str, _Single | _Full | None] = {}
-_RUNS_MAX = 200_000
-
-
-def _read_run(run: str) -> _Single | _Full | None:
-    words = run.split()
-    lead = 0
-    while lead < len(words) and words[lead].lower() in LEADERS:
-        lead += 1
-    words = words[lead:]
-    if len(words) < 2:
-        if not words or words[0].lower().rstrip(".") in MONTHS_AND_DAYS or words[0].lower() in MONTHS_AND_DAYS:
-            return None
-        return (_surname_key(words), ())
-    titles, name = split_title(words)
-    name = [_drop_possessive(w) if i == len(name) - 1 else w for i, w in enumerate(name)]
-    name = [w for w in name if w]
-    if not name:
-        return None
-    genders = tuple(g for g in (HONORIFIC_GENDER.get(t.lower()) for t in titles) if g in ("male", "female"))
-    if len(name) == 1:
-        word = name[0]
-        if titles and word[:1].isupper() and word.lower().rstrip(".") not in MONTHS_AND_DAYS and not is_thing(name):
-            # "President Obama", "Mrs. Alder": a person, even if never named in full
-            key = _surname_key(name)
-            return (word, key, key, " ".join(titles), (*genders, "titled"))
-        return (_surname_key(name), genders)
-    if is_thing(name):
-        return (" ".join(name), f"{name[0]} {name[-1]}".lower(), _surname_key(name), "", ("thing",))
-    first = name_gender(name)
-    if first:
-        genders = (*genders, first)
-    return (" ".join(name), f"{name[0]} {name[-1]}".lower(), _surname_key(name), " ".join(titles), genders)
-
-
 # A sentence ends at a mark followed by a space and a capital, a digit or a
 # quote mark -- unless the word before it is a short abbreviation or an initial.
 _SENT_BREAK = re.compile(r"[.!?…][”\"’')]*\s+(?=[“\"‘(]?[A-Z0-9])")
-_NO_BREAK = words("mr mrs ms dr st sen rep gov gen lt col capt sgt prof rev jr sr u.s no vs")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "J.J" of "J.J. MacNab": no sentence ends after it
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -211,7 +145,7 @@ def sentence_starts(text: str) -> list[int]:
     starts = [0]
     for m in _SENT_BREAK.finditer(text):
         word = text[text.rfind(" ", 0, m.start()) + 1 : m.start()].lstrip('(“"')
-        if (len(word) == 1 and word.isupper()) or word.lower() in _NO_BREAK:
+        if (len(word) == 1 and word.isupper()) or word.lower() in NO_BREAK or _INITIALS.fullmatch(word):
             continue
         starts.append(m.end())
     return starts
@@ -232,48 +166,58 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
         people.mentions,
         people.things,
     )
-    runs = _RUNS
+    runs = RUNS
     for index, text in enumerate(paragraphs):
         quoted = [(s.open, s.close) for s in spans[index]] if index < len(spans) else []
+        n_quoted = len(quoted)
         qi = 0
         here: list[tuple[int, str]] = []
-        for m in _RUN.finditer(text):
+        for m in RUN.finditer(text):
             whole = m.group()
-            for run, at in _pieces(whole, m.start()) if "." in whole else ((whole, m.start()),):
-                try:
-                    read = runs[run]
-                except KeyError:
-                    if len(runs) >= _RUNS_MAX:
-                        runs.clear()
-                    read = runs[run] = _read_run(run)
-                if read is None:
-                    continue
-                while qi < len(quoted) and quoted[qi][1] <= at:
-                    qi += 1
-                inside = qi < len(quoted) and quoted[qi][0] <= at
+            try:
+                pieces = runs[whole]
+            except KeyError:
+                if len(runs) >= RUNS_MAX:
+                    runs.clear()
+                pieces = runs[whole] = read_whole(whole)
+            if not pieces:
+                continue  # "The", "But", "In February": nothing named
+            start = m.start()
+            for offset, length, read in pieces:
+                at = start + offset
                 if len(read) == 2:
-                    canon = by_surname.get(read[0])
-                    if canon and not inside:
-                        mentions.append((index, at, canon))
-                        here.append((at, canon))
-                        for g in read[1]:
-                            gender.setdefault(canon, g)
+                    single = by_surname.get(read[0])
+                    if not single:
+                        continue  # a single word no one in the article is called (yet)
+                    while qi < n_quoted and quoted[qi][1] <= at:
+                        qi += 1
+                    if qi < n_quoted and quoted[qi][0] <= at:
+                        continue  # inside a quotation
+                    mentions.append((index, at, single))
+                    here.append((at, single))
+                    for g in read[1]:
+                        gender.setdefault(single, g)
                     continue
+                while qi < n_quoted and quoted[qi][1] <= at:
+                    qi += 1
+                inside = qi < n_quoted and quoted[qi][0] <= at
                 name, key, surname, title, genders = read
                 if "titled" in genders:
                     canon = by_surname.get(surname) or full.setdefault(key, name)
                     genders = tuple(g for g in genders if g != "titled")
                 else:
                     known = by_surname.get(surname)
-                    if known is not None and key not in full and full.get(surname) == known:
-                        full[key] = known  # "Obama" named with a title first, "Barack Obama" later: one person
+                    if known is not None and key not in full and (full.get(surname) == known or name[0].islower()):
+                        # "Obama" named with a title first, "Barack Obama" later; "Bill de Blasio", then
+                        # "de Blasio": one person
+                        full[key] = known
                     canon = full.setdefault(key, name)
                 names.add(canon)
                 by_surname.setdefault(surname, canon)
                 if genders == ("thing",):
                     things.add(canon)
                 elif canon == name and canon not in titles:
-                    said = title or _appositive(text, at + len(run))
+                    said = title or _appositive(text, at + length)
                     if said:
                         titles[canon] = said
                 if inside:
@@ -287,27 +231,6 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
         if here:
             people.by_paragraph[index] = here
     return people
-
-
-_END_WORD = re.compile(r"(\S+)\.(?:\s+|$)")
-
-
-def _pieces(run: str, at: int) -> list[tuple[str, int]]:
-    """A run of capitalised words split where a word ends a sentence
-    (``Robin Hale. Hale ran``); that word's full stop is no part of the name,
-    an abbreviation's or initial's (``Sen.``, ``J.``) is."""
-    out: list[tuple[str, int]] = []
-    start = 0
-    for e in _END_WORD.finditer(run):
-        word = e.group(1)
-        low = word.lower()
-        if len(word) < 3 or low in _NO_BREAK or low + "." in TITLE_WORDS or "." in word:
-            continue
-        out.append((run[start : e.end(1)], at + start))
-        start = e.end()
-    if start < len(run):
-        out.append((run[start:], at + start))
-    return out
 
 
 _APPOSITIVE = re.compile(r"^,\s+((?:the|a|an)\s[^,.;:“”\"]{3,120}?),")
@@ -333,6 +256,7 @@ class _Named:
     title: str | None
     genders: tuple[str, ...]  # genders its honorifics imply
     adverb: bool = False  # one word ending in "-ly": a sentence adverb unless the article names someone so
+    lead: str = ""  # the name a clause opens with ("Massie used to back Rand Paul"): its subject
 
 
 @dataclass(frozen=True)
@@ -362,6 +286,14 @@ def parse_np(np: str, people: People) -> Speaker | None:
     if isinstance(read, _Described):
         ref = _title_ref(read.np, people)
         return Speaker(ref) if ref else Speaker(read.np, person=False)
+    if read.lead:
+        subject = people.lookup(read.lead)
+        if subject is None and not is_thing(read.lead.split()):
+            subject = read.lead  # a name the article gives no more of ("Sanders compared himself to Clinton")
+        if subject is not None and subject not in people.things:
+            return Speaker(subject, title=people.titles.get(subject))
+        if not read.full:
+            return None
     canon = people.lookup(read.full)
     if canon is None:
         if read.adverb:
@@ -373,18 +305,23 @@ def parse_np(np: str, people: People) -> Speaker | None:
 
 
 _OF = re.compile(r"\s+of\s+")
+_WHERE = re.compile(r"\s+(?:in|at|from)\s+(?=[A-Z])")
 _RELATIVE = re.compile(r"\s+(?:who|whose|which)\s")
 
 
 def _cut_of(np: str) -> str:
     """``Sen. Brian Schatz of Hawaii`` -> ``Sen. Brian Schatz``: a name, then where
-    the person is from; ``Secretary of State John Kerry`` stays whole."""
+    the person is from; ``Secretary of State John Kerry`` stays whole; ``the
+    crowd in Porthaven`` -> ``the crowd``: no one is named after "in", "at" or "from"."""
+    where = _WHERE.search(np)
+    if where:
+        np = np[: where.start()]
     m = _OF.search(np)
     if not m:
         return np
     head = np[: m.start()].split()
     k = len(head)
-    while k > 0 and _CAP.fullmatch(head[k - 1]):
+    while k > 0 and CAP.fullmatch(head[k - 1]):
         k -= 1
     titles, name = split_title(head[k:]) if k < len(head) else ([], [])
     return np[: m.start()] if len(name) >= 2 or (name and titles) else np
@@ -405,25 +342,39 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
     if "," in np:
         head, _, rest = np.partition(",")
         rest = rest.strip(" ,")
-        if _CAP.match(head.strip()) and rest:
+        head_words = head.split()
+        # "Rhys Morgan, the chief engineer", "81-year-old Parker Eaton, a nominal Republican": the name first
+        short = len(head_words) <= 4
+        named = bool(head_words) and (
+            CAP.match(head_words[0]) is not None or (short and CAP.fullmatch(head_words[-1]) is not None)
+        )
+        if rest and named:
             np, appositive = head.strip(), rest
-        elif rest and _CAP.search(rest):
+        elif rest and CAP.search(rest):
             np, appositive = rest, None
+    if " " in np and np.split(None, 1)[0].lower() in ("he", "she"):
+        first, verb = np.split(None, 2)[:2]
+        if _AFTER_SUBJECT.fullmatch(verb):  # "she responded Tuesday to one of Trump's messages by (saying)"
+            return Speaker(first.lower(), pronoun=PRONOUNS[first.lower()])
+    relative = bool(appositive and _RELATIVE_START.match(appositive))
     np = _RELATIVE.split(np, 1)[0]  # "Sen. Jim Whelan who represents Atlantic City"
     np = _cut_of(np)
     words = np.split()
     if len(words) > 14:
         return None
+    lead = "" if relative else _clause_subject(words)
     # trailing run of capitalised words is the name
     k = len(words)
-    while k > 0 and (_CAP.fullmatch(words[k - 1]) or (words[k - 1] in PARTICLES and k < len(words))):
+    while k > 0 and (CAP.fullmatch(words[k - 1]) or (words[k - 1] in PARTICLES and k < len(words))):
         k -= 1
     run = words[k:]
     prefix = words[:k]
+    if lead and (not run or run[-1].lower().rstrip(",") in MONTHS_AND_DAYS):
+        return _Named("", None, (), False, lead)  # "Bolton distanced himself ... by", "Doe on Monday"
     if run:
         owner = max((i for i, w in enumerate(run[:-2]) if w.endswith(("’s", "'s", "s’", "s'"))), default=-1)
         run = run[owner + 1 :]  # "Reuters’ Luciana Lopez", "the Post’s Dana Milbank"
-        run[-1] = _drop_possessive(run[-1]) or run[-1]
+        run[-1] = drop_possessive(run[-1]) or run[-1]
         titles, name = split_title(run)
         if not name:
             return Speaker(np, person=False)
@@ -436,13 +387,51 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
         title = " ".join(prefix + titles) or appositive
         genders = tuple(g for g in (HONORIFIC_GENDER.get(t.lower()) for t in titles) if g in ("male", "female"))
         adverb = len(name) == 1 and not titles and not prefix and name[0].endswith("ly")
-        return _Named(" ".join(name), title or None, genders, adverb)
+        return _Named(" ".join(name), title or None, genders, adverb, lead)
     if words and (
         words[0].lower() in ("the", "a", "an", "his", "her", "their", "its", "one", "another", "this")
         or is_plural_subject(words)
     ):
         return _Described(np)
     return None
+
+
+_RELATIVE_START = re.compile(r"(?:who|whose|which|whom)\b")
+# What follows a clause's subject: a past-tense verb or a preposition ("Doe
+# on Monday said", "Doe used to back Rand Paul but now said"), not a noun
+# ("Trump campaign manager Corey Lewandowski said": the manager speaks).
+_AFTER_SUBJECT = re.compile(
+    r"[a-z]{2,}ed|on|in|at|during|after|before|while|from|with|to|by|was|is|has|had|went|took|made|spoke|came|sent"
+    r"|got|began|stood|ran|gave|also|later|then|once|again"
+)
+
+
+def _clause_subject(words: list[str]) -> str:
+    """The name that opens a clause, when the noun phrase read is a clause
+    rather than a name: ``Bolton distanced himself from the movement by``
+    (saying), ``House Republican Thomas Massie used to support fellow
+    Kentuckian Rand Paul`` (but now said).  The name must be followed by a
+    past-tense verb or a preposition, and is no possessive."""
+    k = 0
+    while k < len(words) and CAP.fullmatch(words[k]):
+        k += 1
+    if k == 0 or k >= len(words) - 1 or words[0].lower() in LEADERS:
+        return ""
+    # "Republican presidential candidate Donald Trump": a description ending in a title, then the name
+    j = k
+    while j < len(words) and j - k < 3 and words[j][:1].islower():
+        j += 1
+    if k < j < len(words) and words[j - 1].lower() in TITLE_WORDS and CAP.fullmatch(words[j]):
+        k = j
+        while k < len(words) and CAP.fullmatch(words[k]):
+            k += 1
+        if k >= len(words) - 1:
+            return ""
+    after = words[k + 1] if words[k].endswith("ly") and k + 1 < len(words) else words[k]  # "Doe quickly took"
+    if words[k - 1].endswith(("’s", "'s", "s’", "s'")) or not _AFTER_SUBJECT.fullmatch(after):
+        return ""
+    name = split_title(words[:k])[1]
+    return " ".join(name) if name else ""
 
 
 def _title_ref(np: str, people: People) -> str | None:

@@ -53,7 +53,8 @@ LEADERS = words(
     """
     the a an but and in on at if when as after before while so yet for with this that it he she his her
     they we i our their its then now here there last next during since until though although because
-    meanwhile still also even only asked told said says according however instead monday tuesday
+    meanwhile still also even only asked told said says according however instead later earlier today
+    yesterday tonight finally monday tuesday
     wednesday thursday friday saturday sunday
     """
 )

@@ -59,6 +59,7 @@ _ABBREV = frozenset(
         "n.y",
     ]
 )
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _SENT_END = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s|$)")
 _START_OK = ".!?:;,—–-(…" + CLOSERS + STRAIGHT
 _END_OK = ".,!?…—–-:;"
@@ -93,8 +94,8 @@ def sentence_ends(text: str) -> list[int]:
             word = last[-1] if last else ""
             if word.lower().strip('(“"') in _ABBREV:
                 continue
-            if len(word) == 1 and word.isupper():
-                continue  # an initial: "J. Smith"
+            if (len(word) == 1 and word.isupper()) or (len(word) > 2 and _INITIALS.fullmatch(word)):
+                continue  # an initial: "J. Smith", "J.J. MacNab"
         nxt = text[m.end() : m.end() + 2].lstrip()[:1]
         if nxt.islower():
             continue  # "Harry Reid (D-Nev.) said": no new sentence starts in lower case
@@ -259,9 +260,10 @@ def _note_subjects(text: str, people: People, state: State, index: int, offset: 
 
 
 def _after_quotation(head: str) -> bool:
-    """Whether a sentence so far holds a quotation and ends with a comma."""
-    head = head.rstrip()
-    return head.endswith(",") and any(c in head for c in '”"»')
+    """Whether a sentence so far holds a quotation and ends with a comma, before
+    or after the closing mark (``in fact," said Doe``)."""
+    head = head.rstrip().rstrip('”"»')
+    return head.endswith(",") and any(c in head for c in '”"»“«')
 
 
 def _plan(index: int, text: str, spans: list[Span], people: People, state: State) -> list[_Plan]:
@@ -329,7 +331,9 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
         if found is None:
             inner = text[q.start : q.end]
             if (len(inner.split()) >= 3 and inner.lstrip()[:1].isupper()) or q.continued:
-                fb = _fallback(state, index)
+                # someone who spoke earlier in this paragraph goes on; else whom the writer's words are about
+                here = state.get("last") if state.get("last_para") == str(index) else None
+                fb = here or _narrator_subject(text, before, q, people, index) or _fallback(state, index)
                 found = (fb, None) if fb else None
         if found is None:
             i += 1
@@ -338,6 +342,24 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
         plans.append(_Plan(q, found[0], found[1], intro))
         i += 1
     return plans
+
+
+# words in title case: every word of four letters or more capitalised
+_TITLE_LIKE = re.compile(r"\W*(?:(?:[A-Z0-9]\S*|\S{1,3})(?:\s+|\W*$))+")
+
+
+def _narrator_subject(text: str, before: str, q: Span, people: People, index: int) -> str | None:
+    """Who speaks an unattributed quotation that follows the writer's words in
+    its paragraph: the person the sentence introducing it is about
+    (``Trump issued a statement, "..."``), or the sentence before it
+    (``Clinton touted her record. "We need ..."``)."""
+    if not before.strip() or _TITLE_LIKE.fullmatch(text, q.start, q.end):
+        return None  # a title in its marks ("a new program, “The Overthrow Show,” where ...") says nothing
+    if before.rstrip().endswith(","):
+        return people.sentence_subject(index, q.open)
+    if _opens_sentence(text, q):
+        return people.previous_subject(index, q.open)
+    return None
 
 
 def _own_attribution(text: str, quotes: list[Span], k: int) -> bool:
@@ -370,6 +392,9 @@ def _join(first: str, second: str, mark: str) -> str:
     return f"{first} {second}"
 
 
+_PRONOUN_LEAD = re.compile(r"(?:(?:But|And|So|Then|Later|Meanwhile),?\s+)?(?:[Hh]e|[Ss]he)\s")
+
+
 def _lead_in(index: int, text: str, people: People, state: State) -> str | None:
     """Who speaks in the next paragraph when this one ends by introducing it
     with a colon (``Doe told reporters:``, ``The ministry said in a
@@ -381,7 +406,7 @@ def _lead_in(index: int, text: str, people: People, state: State) -> str | None:
     at = len(text) - len(last)
     if any(c in last for c in '"“”«»'):
         return None  # the colon closes a sentence that quotes: no introduction
-    np = parse_before(last) if _VERB.search(last) or last.split(None, 1)[0].lower() in ("he", "she") else None
+    np = parse_before(last) if _VERB.search(last) or _PRONOUN_LEAD.match(last) else None
     found = _resolve(np, people, state, index, at) if np else None
     if found and (found[0] in people.names or np in ("he", "she", "He", "She")):
         return found[0]
