@@ -22,7 +22,7 @@ from radio.errors import InputError
 MIN_WORDS = 40
 ENGLISH_AT_MOST = 0.20  # below this share of English stop words, the text is not English...
 OTHER_AT_LEAST = 0.25  # ...when another language's stop words make up at least this share
-WORDS_READ = 3000
+WORDS_READ = 1000  # enough to judge; the rest of a long article says no more
 _WORD = re.compile(r"[^\W\d_]{2,}(?:['’][^\W\d_]+)?")  # single letters ("x", "a") say nothing
 # Lists that hold many English words (made from mixed-language text): never named as the language.
 _MIXED = frozenset({"Simple_English", "Uzbek", "Marathi", "Sundanese", "Luxembourgish"})
@@ -57,15 +57,16 @@ def other_language(paragraphs: Iterable[str]) -> tuple[str, float, float] | None
     (its name, the share of its stop words, the share of English ones); else None."""
     words: list[str] = []
     for text in paragraphs:
-        words += (w.lower() for w in _WORD.findall(text))
+        words += _WORD.findall(text.lower())
         if len(words) >= WORDS_READ:
             break
     if len(words) < MIN_WORDS:
         return None
-    english = sum(w in _stoplist("English") for w in words) / len(words)
+    stop = _stoplist("English")
+    english = sum(1 for w in words if w in stop) / len(words)
     if english >= ENGLISH_AT_MOST:
         return None
-    others = [w for w in words if w not in _stoplist("English")]  # lists made from mixed text hold English words
+    others = [w for w in words if w not in stop]  # lists made from mixed text hold English words
     shares = ((sum(w in _stoplist(name) for w in others) / len(words), name) for name in _languages())
     share, name = max(shares, default=(0.0, ""))
     if share < OTHER_AT_LEAST:
