@@ -692,3 +692,19 @@ def test_he_responds_after_a_woman_wrote() -> None:
         ' He responds, "Yes, but let them have it."',
     ]
     assert [s for _, s in _said(paras)] == ["Gwen Alder", "Rhys Morgan"]
+
+
+def test_a_press_release_names_its_speaker_before_titles_places_and_company() -> None:
+    # each capitalised chunk after the name (a title, a region, a company) was taken for the speaker
+    paras = [
+        'Marta Lindqvist, Group President, Northern Europe, Tidewater Hotels Corporation, said: "We are'
+        ' pleased to open at last."',
+        'Owen Barrow, General Manager, Tidewater Harbour, said: "Our team is ready for the first guests."',
+        'In Porthaven, Harbour Road, Sunday, the manager said: "Come early."',  # no name leads: unchanged
+    ]
+    found = _said(paras)
+    assert found[:2] == [
+        ("We are pleased to open at last.", "Marta Lindqvist"),
+        ("Our team is ready for the first guests.", "Owen Barrow"),
+    ]
+    assert all(speaker != "In Porthaven" for _, speaker in found)

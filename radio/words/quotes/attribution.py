@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from radio.words.quotes.persons import first_name_gender
 from radio.words.quotes.vocab import TITLE_WORDS
 
 VERBS = (
@@ -317,6 +318,26 @@ _APPOSITIVE_START = frozenset(["the", "a", "an", "its", "his", "her", "their", "
 _PARTY_TAG = re.compile(r"^[RDI]-[A-Z][\w.]*$")
 
 
+_TITLE_CASE_JOINS = frozenset(["of", "and", "for", "the", "&", "at", "on", "in"])
+
+
+def _titled_list(chunks: list[str]) -> bool:
+    """A person's name, then only title-case titles, places and organisations, as a press
+    release names its speaker: each later chunk would otherwise be taken for the speaker."""
+    if len(chunks) < 3:
+        return False
+    name = chunks[0].split()
+    if not 2 <= len(name) <= 4 or not all(w[:1].isupper() for w in name) or first_name_gender(name[0]) is None:
+        return False
+    for chunk in chunks[1:]:
+        words = chunk.split()
+        if not 1 <= len(words) <= 8 or not words[0][:1].isupper():
+            return False
+        if any(not (w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_CASE_JOINS) for w in words):
+            return False
+    return True
+
+
 def _subject_before(c: str, verb: int) -> str | None:
     head = c[:verb].rstrip(" ,")
     if head.endswith(_AUX_WORDS) or head.endswith("\n"):  # all _AUX can match
@@ -326,6 +347,8 @@ def _subject_before(c: str, verb: int) -> str | None:
     chunks = [x.strip() for x in head.split(",")]
     chunks = [_LEAD_LINK.sub("", x) if x[:1].islower() else x for x in chunks if x]
     chunks = [x for x in chunks if x]
+    if _titled_list(chunks):  # "Marta Lindqvist, Group President, Northern Europe, Tidewater Hotels, said:"
+        return ", ".join(chunks)
     # "Rhys Morgan, the chief engineer, said:" -> name plus appositive
     for i in range(len(chunks) - 1, -1, -1):
         ch = chunks[i]
