@@ -198,9 +198,8 @@ _BIO = re.compile(
 )
 # "CITY, State (AP) —", "LONDON, Oct 4 (Reuters) -", "NEW YORK, Sept. 30, 2016 (AP) —"; a place in title
 # case only with an agency after it ("Flint, Mich., Oct. 4 (UPI) --"), which no sentence opens with
-_DL_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DL_STATE = r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
-_DL_DATE = rf"(?:,\s+{_DL_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)"
+_DL_DATE = rf"(?:,\s+{_MONTH_RE}\s+\d{{1,2}}(?:,\s+\d{{4}})?)"
 _DL_AGENCY = r"\((?:AP|Reuters|AFP|[A-Z][\w ]+)\)"
 _DATELINE = re.compile(
     rf"^(?:(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*{_DL_STATE}?){_DL_DATE}?(?:\s+{_DL_AGENCY})?"
