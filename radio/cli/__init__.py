@@ -488,6 +488,12 @@ class Interrupted(BaseException):
         self.signum = signum
 
 
+def stopped_by(exc: BaseException) -> tuple[int, str]:
+    """The signal behind an interrupt (Ctrl-C is SIGINT) and how the one line names it."""
+    signum = exc.signum if isinstance(exc, Interrupted) else int(signal.SIGINT)
+    return signum, "interrupted" if signum == signal.SIGINT else f"stopped ({signal.Signals(signum).name})"
+
+
 def _interrupt(signum: int, frame: object) -> None:
     if _interrupted:  # a second signal while cleaning up: leave at once
         os._exit(128 + signum)
@@ -530,8 +536,7 @@ def main() -> None:
         typer.echo(f"radio: error: {exc}", err=True)
         sys.exit(1)
     except (Interrupted, KeyboardInterrupt) as exc:
-        signum = exc.signum if isinstance(exc, Interrupted) else int(signal.SIGINT)
-        what = "interrupted" if signum == signal.SIGINT else f"stopped ({signal.Signals(signum).name})"
+        signum, what = stopped_by(exc)
         typer.echo(f"radio: {what}; nothing was written under a final name", err=True)
         sys.exit(128 + signum)
     sys.exit(status if isinstance(status, int) else 0)

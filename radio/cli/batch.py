@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import signal
 import sys
 import time
 from dataclasses import asdict
@@ -14,7 +13,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from radio.cli import ConfigOpt, EngineOpt, Interrupted, _settings, app
+from radio.cli import ConfigOpt, EngineOpt, Interrupted, _settings, app, stopped_by
 
 log = logging.getLogger("radio")
 UNCHANGED_ROWS = 20
@@ -255,8 +254,7 @@ def batch(
         )
     except (Interrupted, KeyboardInterrupt) as exc:  # Ctrl-C or a kill (SIGTERM): the workers are stopped
         display.close()
-        signum = exc.signum if isinstance(exc, Interrupted) else int(signal.SIGINT)
-        what = "interrupted" if signum == signal.SIGINT else f"stopped ({signal.Signals(signum).name})"
+        signum, what = stopped_by(exc)
         typer.echo(
             f"radio: {what}; finished episodes are kept and catalogued, nothing half-written is left under "
             "a final name; run the same command again to continue",

@@ -53,6 +53,7 @@ class FolderLock:
     def acquire(self, wait_s: float = 0.0) -> None:
         """Take the lock, waiting up to ``wait_s`` seconds; raise CatalogError naming the holder,
         or saying why the folder cannot be written (read-only, no permission, full)."""
+        ensure_out_dir(self.path.parent)  # once, not on every retry of the wait
         deadline = time.monotonic() + wait_s
         mode = fcntl.LOCK_SH if self.shared else fcntl.LOCK_EX
         while True:
@@ -83,7 +84,6 @@ class FolderLock:
 
     def _open(self) -> int:
         folder = self.path.parent
-        ensure_out_dir(folder)
         try:
             return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:

@@ -83,11 +83,12 @@ def _party_tag(m: re.Match[str]) -> str:
     return tag + ", "
 
 
-def _city_state(m: re.Match[str], text: str) -> str:
+def _city_state(m: re.Match[str]) -> str:
+    """ "Fresno, Calif., on" -> "Fresno, California, on"; the period stays where a sentence ends."""
     name = _state(m["state"])
     if name is None:
         return m[0]
-    rest = text[m.end() :]
+    rest = m.string[m.end() :]
     ends = not rest.strip() or (rest[:1] == " " and rest.lstrip()[:1].isupper() and not rest.lstrip().startswith("I "))
     return f", {name}" + ("." if ends and m["state"].endswith(".") else "")
 
@@ -98,5 +99,5 @@ def us_states(text: str, protect: Protect) -> str:
     if "(" in text and ("-" in text or "–" in text):
         text = _PARTY_TAG.sub(_party_tag, text)
     if ", " in text and _CITY_STATE_HINT.search(text):
-        text = _CITY_STATE.sub(lambda m: _city_state(m, m.string), text)
+        text = _CITY_STATE.sub(_city_state, text)
     return text
