@@ -100,17 +100,7 @@ def voiceable(article: Article) -> Article:
     foreign = sum(foreign_letters(text) for text in (title, *paragraphs))
     if foreign:
         _refuse_foreign(" ".join((title, *paragraphs)), article.source)
-        dropped = 0
-        scripts: list[str] = []
-        for i, text in enumerate((title, *paragraphs)):
-            text, count, names = drop_foreign(text)
-            dropped += count
-            scripts += [name for name in names if name not in scripts]
-            if i == 0:
-                title = tidy(text)
-            else:
-                paragraphs[i - 1] = tidy(text)
-        log.warning("%s: %s", article.source, dropped_words(dropped, scripts))
+        title, *paragraphs = (tidy(kept) for kept, _ in _drop_foreign_each([title, *paragraphs], article.source))
     paragraphs = [p.strip() for p in paragraphs if is_speakable(p)]
     if not paragraphs:
         raise InputError(f"{article.source}: no article text left after cleaning; is this a news article?")
@@ -176,21 +166,31 @@ def _drop_foreign_words(text: str, source: str) -> str:
     of nothing else goes entirely), with one warning saying how many were dropped."""
     if not foreign_letters(text):
         return text
-    dropped = 0
-    scripts: list[str] = []
+    original = text.split("\n")
     lines: list[str] = []
-    for line in text.split("\n"):
-        kept, count, names = drop_foreign(line)
+    for line, (kept, count) in zip(original, _drop_foreign_each(original, source), strict=True):
         if count:
-            dropped += count
-            scripts += [name for name in names if name not in scripts]
             if not is_speakable(kept):  # only marks left ("#:" of a heading in Greek): the line goes
                 continue
             line = line[: len(line) - len(line.lstrip())] + tidy(kept)  # keep Markdown's indentation
         lines.append(line)
+    return "\n".join(lines)
+
+
+def _drop_foreign_each(texts: list[str], source: str) -> list[tuple[str, int]]:
+    """Each of ``texts`` without its words in scripts the voice cannot read, with how many
+    went; one warning for all of them saying how many words, in which scripts."""
+    dropped = 0
+    scripts: list[str] = []
+    found: list[tuple[str, int]] = []
+    for text in texts:
+        kept, count, names = drop_foreign(text)
+        dropped += count
+        scripts += [name for name in names if name not in scripts]
+        found.append((kept, count))
     if dropped:
         log.warning("%s: %s", source, dropped_words(dropped, scripts))
-    return "\n".join(lines)
+    return found
 
 
 def _readable_type(content_type: str | None) -> bool:
