@@ -1,7 +1,8 @@
 """Say it right: turn written text into what the engine should say.
 
 The stages run in this order: unspeakable characters and scripts removed
-(``chars``), links removed, lexicon words, symbols, US party tags and
+(``chars``), links removed, lexicon words, phone numbers and scores, identifiers ("Boeing 737") and
+sport measures (``idents``), symbols, US party tags and
 states (``places``), abbreviations, dates and times, money, measures and numbers, roman numerals
 and acronyms, then the last symbols and tidying. The same for every engine,
 except that a lexicon entry may carry an engine-specific phoneme form.
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 
 from radio.words.speech.chars import clean_characters, is_speakable, without_unspeakable
+from radio.words.speech.idents import identifiers_and_sport
 from radio.words.speech.lexicon import (
     Lexicon,
     Pronunciation,
@@ -98,6 +100,9 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
         text = lexicon.apply(text, engine, protect)
     if _DIGIT.search(text):  # a regex scan: a generator over every character cost a third of this stage
         text = phones_and_scores(text, protect)
+        text = identifiers_and_sport(text, protect)
+    elif "+" in text or "#" in text:
+        text = identifiers_and_sport(text, protect)
     text = symbols_first(text, protect)
     text = us_states(text, protect)
     text = abbreviations(text, protect)

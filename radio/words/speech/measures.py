@@ -46,7 +46,11 @@ _UNITS = {
     "kW": ("kilowatt", "kilowatts"), "MW": ("megawatt", "megawatts"),
     "GW": ("gigawatt", "gigawatts"),
     "kWh": ("kilowatt hour", "kilowatt hours"), "GB": ("gigabyte", "gigabytes"),
-    "MB": ("megabyte", "megabytes"), "TB": ("terabyte", "terabytes"), "ha": ("hectare", "hectares"),
+    "MB": ("megabyte", "megabytes"), "TB": ("terabyte", "terabytes"),
+    "GB/s": ("gigabyte per second", "gigabytes per second"), "MB/s": ("megabyte per second", "megabytes per second"),
+    "Gbps": ("gigabit per second", "gigabits per second"), "Mbps": ("megabit per second", "megabits per second"),
+    "Gbit/s": ("gigabit per second", "gigabits per second"), "Mbit/s": ("megabit per second", "megabits per second"),
+    "ha": ("hectare", "hectares"),
     "sq ft": ("square foot", "square feet"), "m": ("meter", "meters"), "L": ("liter", "liters"),
     "°C": ("degree Celsius", "degrees Celsius"), "°F": ("degree Fahrenheit", "degrees Fahrenheit"),
     "C": ("degree Celsius", "degrees Celsius"),
@@ -278,11 +282,16 @@ def _acronym(m: Match, protect: Protect) -> str:
 
 
 def _caps_run(m: Match) -> str:
+    """A run of capitals is shouting, said in lower case, when half its words or more are common
+    words ("BREAKING NEWS"). "US" is the country, not the pronoun, when it opens the run or follows
+    THE ("US RTX 3080 retailers", "THE US ARMY"); then it is not a common word and stays as it is."""
     words = _CAPS.findall(m[0])
-    common = sum(1 for w in words if w.lower() in COMMON_WORDS or w in SHOUT_SHORT)
+    country = {i for i, w in enumerate(words) if w == "US" and (i == 0 or words[i - 1] == "THE")}
+    common = sum(1 for i, w in enumerate(words) if i not in country and (w.lower() in COMMON_WORDS or w in SHOUT_SHORT))
     if common * 2 < len(words):
         return m[0]
-    return _CAPS.sub(lambda w: w[0] if w[0] in WORD_ACRONYMS else w[0].lower(), m[0])
+    said = iter(range(len(words)))
+    return _CAPS.sub(lambda w: w[0] if next(said) in country or w[0] in WORD_ACRONYMS else w[0].lower(), m[0])
 
 
 def measures(text: str, protect: Protect) -> str:

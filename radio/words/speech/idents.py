@@ -1,0 +1,117 @@
+"""Numbers that name a thing, and measures that news copy writes its own way.
+
+- An identifier after the noun it numbers is said in pairs, as a newsreader
+  says it: "Boeing 737" -> "seven thirty-seven", "Flight 370" -> "three
+  seventy", "Route 101" -> "one oh one", "RTX 3080" -> "thirty eighty". A
+  round hundred stays whole ("Fortune 500"), and an amount never reads so
+  ("RTX 500 million").
+- "No 10" (no full stop, as British copy writes it) is "number ten".
+- Sport and dimensions: "the 100m sprint" is metres, not millions; "4x100m"
+  is "four by one hundred meters"; "6in" is inches; "9st" is nine stone.
+- Names written with symbols: "C++", "C#", "F#", "50/50".
+"""
+
+from __future__ import annotations
+
+import re
+
+from radio.words.speech.numbers import cardinal, grouped
+from radio.words.speech.rules import Match, Protect, starting
+from radio.words.speech.words import MONTHS, WORD_ACRONYMS, words_set
+
+# nouns a number after which names one thing rather than counts
+_IDENT_NOUNS = words_set(
+    """Flight Route Highway Interstate Freeway Motorway Section Article Resolution Room Form
+    Proposition Prop Bill Boeing Airbus Embraer Bombardier Cessna Model Series Terminal Gate Platform
+    Channel Bus Apollo Artemis Suite Studio Precinct Exit Pier Hangar Berth Bay Block Ward Lot
+    Amendment Directive Regulation Rule Clause Paragraph Chapter Track Episode Stage Level Pentium
+    Ryzen Core Galaxy Pixel Xperia GeForce Radeon Quadro Windows Office"""
+)
+# a capitalised word before a number that does not make it an identifier
+_NOT_IDENT = words_set("US UK EU UN GDP COVID NHS FBI CIA NATO MP MPs")
+_IDENT = starting(
+    r"[A-Z]",
+    r"\b(?P<prev>[A-Z][a-z]+|[A-Z]{2,5})\s(?P<num>[1-9]\d{2,3})\b"
+    r"(?![.,]\d|\s?(?:%|percent|per cent|[kKmM]\b|bn\b|tn\b|million|billion|thousand|trillion)|-\d|/)",
+)
+_IDENT_HINT = re.compile(r"[A-Za-z] [1-9]\d\d")
+
+# "No 10", "No 1 seed": a capitalised No, no full stop, before a number that is not a count
+_NUMBER_SIGN = starting(r"N", r"\bNo\s(?P<num>\d{1,4})\b(?![.,]\d)")
+# after a sentence's start "No 10" may be a count ("No 10 people came"): a number sign only before a name,
+# a verb of saying or the end of the clause
+_SIGN_AT_START = re.compile(r"\s+(?:[A-Z]|said\b|says\b|has\b|had\b|is\b|was\b|will\b|spokes)|\s*[,.;:!?)”\"]|\s*$")
+_NUMBER_SIGN_HINT = re.compile(r"No \d")
+
+_EVENTS = (
+    r"sprint|dash|hurdles|freestyle|butterfly|backstroke|breaststroke|individual medley|medley|relay|"
+    r"race|final|finals|heats?|semi-?finals?|title|world record|record|event|steeplechase|run|swim|dive"
+)
+_DIMENSIONS = r"high|tall|long|wide|deep|away|below|above|underground|underwater|across|offshore|inland"
+_METRES = starting(
+    r"\d",
+    rf"\b(?:(?P<legs>\d)\s?[x×]\s?)?(?P<num>\d{{1,5}})m\b"
+    rf"(?=(?P<event>\s(?:{_EVENTS})\b)|[\s-](?:{_DIMENSIONS})\b)",
+)
+_RELAY = starting(r"\d", r"\b(?P<legs>\d)\s?[x×]\s?(?P<num>\d{1,5})m\b")
+_METRES_HINT = re.compile(r"\dm[\s-]|\d\s?[x×]\s?\d")
+_INCHES = starting(r"\d", r"\b(?P<num>\d{1,3})in\b(?!-\w)")
+_INCHES_HINT = re.compile(r"\din\b")
+_STONE = starting(r"\d", r"\b(?P<num>\d{1,2})st\b")
+_STONE_HINT = re.compile(r"\dst\b")
+_SYMBOL_NAMES = starting(r"[CF5]", r"\b(?:C\+\+|[CF]#(?!\w)|(?<![\d/])50/50(?![\d/]))")
+_SYMBOL_WORDS = {"C++": "C plus plus", "C#": "C sharp", "F#": "F sharp", "50/50": "fifty-fifty"}
+
+
+def _ident(m: Match) -> str:
+    prev, num = m["prev"], m["num"]
+    if prev.isupper():
+        if prev in _NOT_IDENT or prev in WORD_ACRONYMS:
+            return m[0]
+    elif prev not in _IDENT_NOUNS or prev in MONTHS:
+        return m[0]
+    if len(num) == 3 and num.endswith("00"):
+        return m[0]  # "Fortune 500", "Route 100": said whole, as the number rule says it
+    return f"{prev} {grouped(num)}"
+
+
+def _number_sign(m: Match) -> str:
+    before = m.string[max(0, m.start() - 20) : m.start()].rstrip()
+    if (not before or before.endswith((".", "!", "?", ":", "\n", '"', "“"))) and not _SIGN_AT_START.match(
+        m.string, m.end()
+    ):
+        return m[0]
+    return f"{'Number' if not before or before.endswith(('.', '!', '?')) else 'number'} {cardinal(int(m['num']))}"
+
+
+def _metres(m: Match) -> str:
+    """'the 100m sprint' -> 'the one hundred meter sprint' (a unit before its noun is singular),
+    '30m high' -> 'thirty meters high'."""
+    legs = f"{cardinal(int(m['legs']))} by " if m["legs"] else ""
+    attributive = bool(m["event"]) or m.string.startswith("-", m.end())  # "a 300m-long bridge"
+    one = m["num"] == "1" or attributive or bool(m["legs"])
+    return f"{legs}{cardinal(int(m['num']))} {'meter' if one else 'meters'}"
+
+
+def _stone(m: Match) -> str:
+    n = int(m["num"])
+    if n % 10 == 1 and n % 100 != 11:
+        return m[0]  # "21st" is an ordinal
+    return f"{cardinal(n)} stone"
+
+
+def identifiers_and_sport(text: str, protect: Protect) -> str:
+    """The rules above, before the general number rules read these digits as counts."""
+    if "+" in text or "#" in text or "/" in text:
+        text = _SYMBOL_NAMES.sub(lambda m: protect(_SYMBOL_WORDS[m[0]]), text)
+    if _IDENT_HINT.search(text):
+        text = _IDENT.sub(_ident, text)
+    if _NUMBER_SIGN_HINT.search(text):
+        text = _NUMBER_SIGN.sub(_number_sign, text)
+    if _METRES_HINT.search(text):
+        text = _RELAY.sub(_metres, _METRES.sub(_metres, text))
+    if _INCHES_HINT.search(text):
+        text = _INCHES.sub(lambda m: f"{cardinal(int(m['num']))} {'inch' if m['num'] == '1' else 'inches'}", text)
+    if _STONE_HINT.search(text):
+        text = _STONE.sub(_stone, text)
+    return text
