@@ -27,6 +27,13 @@ FRENCH = [
     "le pont allait durer au moins cent ans. Beaucoup de familles sont venues pour la musique et "
     "pour le petit marché qui avait lieu sur la place.",
 ]
+SPANISH = [
+    "El ayuntamiento abrió el lunes el nuevo puente sobre el río. Después de dos años de obras, los "
+    "vecinos pueden volver a cruzar a pie o en bicicleta hacia la otra orilla de la ciudad.",
+    "El alcalde dijo durante la fiesta que las obras habían costado más de lo previsto, pero que el "
+    "puente va a durar por lo menos cien años. Muchas familias vinieron por la música y por el "
+    "pequeño mercado que se hizo en la plaza.",
+]
 ENGLISH = [
     "The council opened the new bridge over the river on Monday. After two years of work, people "
     "can once again cross on foot or by bike to the other bank of the town.",
@@ -41,6 +48,16 @@ def test_german_and_french_are_named() -> None:
     french = other_language(FRENCH)
     assert german is not None and german[0] == "German" and german[2] < 0.2
     assert french is not None and french[0] == "French"
+
+
+def test_a_major_language_is_named_over_a_close_regional_one() -> None:
+    """Spanish text also scores high on Asturian's list, which holds many Spanish words ("empresa",
+    "economía", "fútbol"); with them Asturian's share is the higher, and the name is still Spanish."""
+    spanish = other_language(SPANISH)
+    assert spanish is not None and spanish[0] == "Spanish"
+    business = "La empresa presentó estudios sobre economía, cultura y fútbol, especialmente sobre la construcción en la costa."
+    found = other_language([*SPANISH, business])
+    assert found is not None and found[0] == "Spanish"
 
 
 def test_english_and_short_texts_are_not_judged_foreign() -> None:

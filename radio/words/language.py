@@ -26,6 +26,14 @@ WORDS_READ = 1000  # enough to judge; the rest of a long article says no more
 _WORD = re.compile(r"[^\W\d_]{2,}(?:['’][^\W\d_]+)?")  # single letters ("x", "a") say nothing
 # Lists that hold many English words (made from mixed-language text): never named as the language.
 _MIXED = frozenset({"Simple_English", "Uzbek", "Marathi", "Sundanese", "Luxembourgish"})
+# Languages with a large press. Close relatives share most function words (Asturian and Spanish,
+# Galician and Portuguese), so the one named is a major language whose share is near the highest.
+_MAJOR = frozenset(
+    """Spanish German French Portuguese Italian Dutch Russian Polish Turkish Swedish Norwegian_Bokmal
+    Danish Finnish Indonesian Czech Hungarian Romanian Greek Ukrainian Vietnamese Catalan""".split()
+)
+NEAR_SHARE = 0.85  # a major language within this fraction of the highest share is named instead
+_NAMES = {"Norwegian_Bokmal": "Norwegian", "Norwegian_Nynorsk": "Norwegian"}
 
 
 def _stoplist_folder() -> Path | None:
@@ -67,11 +75,16 @@ def other_language(paragraphs: Iterable[str]) -> tuple[str, float, float] | None
     if english >= ENGLISH_AT_MOST:
         return None
     others = [w for w in words if w not in stop]  # lists made from mixed text hold English words
-    shares = ((sum(w in _stoplist(name) for w in others) / len(words), name) for name in _languages())
-    share, name = max(shares, default=(0.0, ""))
+    shares = sorted(
+        ((sum(w in _stoplist(name) for w in others) / len(words), name) for name in _languages()), reverse=True
+    )
+    share, name = shares[0] if shares else (0.0, "")
     if share < OTHER_AT_LEAST:
         return None
-    return name.replace("_", " "), share, english
+    major = next(((s, n) for s, n in shares if n in _MAJOR and s >= NEAR_SHARE * share), None)
+    if major:
+        share, name = major
+    return _NAMES.get(name, name.replace("_", " ")), share, english
 
 
 def require_english(paragraphs: Iterable[str], source: str) -> None:
