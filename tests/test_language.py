@@ -55,7 +55,10 @@ def test_a_major_language_is_named_over_a_close_regional_one() -> None:
     "economía", "fútbol"); with them Asturian's share is the higher, and the name is still Spanish."""
     spanish = other_language(SPANISH)
     assert spanish is not None and spanish[0] == "Spanish"
-    business = "La empresa presentó estudios sobre economía, cultura y fútbol, especialmente sobre la construcción en la costa."
+    business = (
+        "La empresa presentó estudios sobre economía, cultura y fútbol, "
+        "especialmente sobre la construcción en la costa."
+    )
     found = other_language([*SPANISH, business])
     assert found is not None and found[0] == "Spanish"
 

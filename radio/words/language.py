@@ -29,8 +29,29 @@ _MIXED = frozenset({"Simple_English", "Uzbek", "Marathi", "Sundanese", "Luxembou
 # Languages with a large press. Close relatives share most function words (Asturian and Spanish,
 # Galician and Portuguese), so the one named is a major language whose share is near the highest.
 _MAJOR = frozenset(
-    """Spanish German French Portuguese Italian Dutch Russian Polish Turkish Swedish Norwegian_Bokmal
-    Danish Finnish Indonesian Czech Hungarian Romanian Greek Ukrainian Vietnamese Catalan""".split()
+    [
+        "Spanish",
+        "German",
+        "French",
+        "Portuguese",
+        "Italian",
+        "Dutch",
+        "Russian",
+        "Polish",
+        "Turkish",
+        "Swedish",
+        "Norwegian_Bokmal",
+        "Danish",
+        "Finnish",
+        "Indonesian",
+        "Czech",
+        "Hungarian",
+        "Romanian",
+        "Greek",
+        "Ukrainian",
+        "Vietnamese",
+        "Catalan",
+    ]
 )
 NEAR_SHARE = 0.85  # a major language within this fraction of the highest share is named instead
 _NAMES = {"Norwegian_Bokmal": "Norwegian", "Norwegian_Nynorsk": "Norwegian"}
