@@ -8,6 +8,7 @@
 - "No 10" (no full stop, as British copy writes it) is "number ten".
 - Sport and dimensions: "the 100m sprint" is metres, not millions; "4x100m"
   is "four by one hundred meters"; "6in" is inches; "9st" is nine stone.
+- "5%-6%" is a range ("five to six percent"); "2% y/y" is "year on year".
 - Names written with symbols: "C++", "C#", "F#", "50/50".
 """
 
@@ -50,10 +51,35 @@ _EVENTS = (
 _DIMENSIONS = r"high|tall|long|wide|deep|away|below|above|underground|underwater|across|offshore|inland"
 _METRES = starting(
     r"\d",
-    rf"\b(?:(?P<legs>\d)\s?[x×]\s?)?(?P<num>\d{{1,5}})m\b"
+    rf"(?<![\d,.])(?:(?P<legs>\d)\s?[x×]\s?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d{{1,5}})m\b"
     rf"(?=(?P<event>\s(?:{_EVENTS})\b)|[\s-](?:{_DIMENSIONS})\b)",
 )
 _RELAY = starting(r"\d", r"\b(?P<legs>\d)\s?[x×]\s?(?P<num>\d{1,5})m\b")
+# a duration written short: "2h 30m", "1hr 20mins"
+_DURATION = starting(r"\d", r"\b(?P<h>\d{1,3})\s?(?:h|hr|hrs)\s?(?P<m>\d{1,2})\s?(?:m|min|mins)\b")
+_DURATION_HINT = re.compile(r"\dh")
+# a height in feet and inches: 6'2", 5′11″
+_HEIGHT = starting(r"\d", r"\b(?P<ft>[4-7])\s?['’′]\s?(?P<in>\d{1,2})\s?(?:\"|”|″|'')")
+# the emergency numbers, said digit by digit: "call 911", "a 999 call"
+_EMERGENCY = starting(
+    r"[019]",
+    r"(?:(?<=\bcall )|(?<=\bcalled )|(?<=\bcalling )|(?<=\bdial )|(?<=\bdialed )|(?<=\bdialled )|(?<=\bdialling )"
+    r"|(?<=\bdialing )|(?<=\bCall )|(?<=\bDial )|(?<=\ba )|(?<=\bthe )|(?<=\bA )|(?<=\bThe ))"
+    r"(?P<num>911|999|112|111|000)\b(?!\s?(?:people|years|days|dollars|pounds|euros|%|percent))",
+)
+_EMERGENCY_HINT = re.compile(r"\b(?:911|999|112|111|000)\b")
+_EMERGENCY_AFTER = re.compile(
+    r"\s+(?:call|calls|dispatcher|dispatchers|operator|operators|center|centre|system|emergency|line)\b"
+)
+_ONE_DIGIT = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# growth against the same period: "2% y/y", "3% YoY"
+_PERIOD_ON_PERIOD = starting(
+    r"[ymqYMQ]",
+    r"\b(?:(?P<y>y/y|y-o-y|yoy|YoY|YOY)|(?P<m>m/m|m-o-m|MoM)|(?P<q>q/q|q-o-q|QoQ))(?![\w/])",
+)
+# a range of percentages: "5.25%-5.5%" is said "five point two five to five point five percent"
+_PERCENT_RANGE = starting(r"%", r"%\s?(?P<dash>[-–])\s?(?=\d[\d.,]*\s?%)")
+_PERIOD_HINT = re.compile(r"[yYmMqQ](?:/|-o-|o)[yYmMqQ]")
 _METRES_HINT = re.compile(r"\dm[\s-]|\d\s?[x×]\s?\d")
 _INCHES = starting(r"\d", r"\b(?P<num>\d{1,3})in\b(?!-\w)")
 _INCHES_HINT = re.compile(r"\din\b")
@@ -84,13 +110,20 @@ def _number_sign(m: Match) -> str:
     return f"{'Number' if not before or before.endswith(('.', '!', '?')) else 'number'} {cardinal(int(m['num']))}"
 
 
+def _emergency(m: Match) -> str:
+    before = m.string[max(0, m.start() - 10) : m.start()]
+    if before.endswith(("a ", "the ", "A ", "The ")) and not _EMERGENCY_AFTER.match(m.string, m.end()):
+        return m[0]  # "a 999 rise": a count, not the number to call
+    return " ".join(_ONE_DIGIT[int(d)] for d in m["num"])
+
+
 def _metres(m: Match) -> str:
     """'the 100m sprint' -> 'the one hundred meter sprint' (a unit before its noun is singular),
     '30m high' -> 'thirty meters high'."""
     legs = f"{cardinal(int(m['legs']))} by " if m["legs"] else ""
     attributive = bool(m["event"]) or m.string.startswith("-", m.end())  # "a 300m-long bridge"
     one = m["num"] == "1" or attributive or bool(m["legs"])
-    return f"{legs}{cardinal(int(m['num']))} {'meter' if one else 'meters'}"
+    return f"{legs}{cardinal(int(m['num'].replace(',', '')))} {'meter' if one else 'meters'}"
 
 
 def _stone(m: Match) -> str:
@@ -110,6 +143,24 @@ def identifiers_and_sport(text: str, protect: Protect) -> str:
         text = _NUMBER_SIGN.sub(_number_sign, text)
     if _METRES_HINT.search(text):
         text = _RELAY.sub(_metres, _METRES.sub(_metres, text))
+    if _DURATION_HINT.search(text):
+        text = _DURATION.sub(
+            lambda m: (
+                f"{cardinal(int(m['h']))} {'hour' if m['h'] == '1' else 'hours'} "
+                f"{cardinal(int(m['m']))} {'minute' if m['m'] == '1' else 'minutes'}"
+            ),
+            text,
+        )
+    if "'" in text or "’" in text or "′" in text:
+        text = _HEIGHT.sub(lambda m: f"{cardinal(int(m['ft']))} foot {cardinal(int(m['in']))}", text)
+    if _EMERGENCY_HINT.search(text):
+        text = _EMERGENCY.sub(_emergency, text)
+    if "%" in text:
+        text = _PERCENT_RANGE.sub(lambda m: m["dash"], text)
+    if _PERIOD_HINT.search(text):
+        text = _PERIOD_ON_PERIOD.sub(
+            lambda m: "year on year" if m["y"] else "month on month" if m["m"] else "quarter on quarter", text
+        )
     if _INCHES_HINT.search(text):
         text = _INCHES.sub(lambda m: f"{cardinal(int(m['num']))} {'inch' if m['num'] == '1' else 'inches'}", text)
     if _STONE_HINT.search(text):

@@ -19,6 +19,7 @@ from radio.words.speech.words import (
     SUFFIXES,
     TITLES,
     WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
 )
 
 Protect = Callable[[str], str]
@@ -166,7 +167,7 @@ _TITLE = starting(
     r"\b(?P<t>" + "|".join(TITLES) + r")(?:\.|(?<=Mr|Dr|Ms)|(?<=Mrs))(?=\s+[A-Z]|\s+(?:and|or)\s)",
 )
 _DRIVE = starting(r"[A-Z]", r"\b([A-Z][a-z]+)\s+Dr\.(?!\s+[A-Z])")
-_SAINT_STREET = starting(r"S", r"\bSt\.(?=\s|$)")
+_SAINT_STREET = starting(r"S", r"\bSt\.(?=[\s,;:)]|$)")
 _SUFFIX = starting(first_letters(SUFFIXES), r"\b(?P<a>" + "|".join(SUFFIXES) + r")\.(?!\w)|\bvs\b")
 _LATIN = re.compile(r"\b(?:i\.e\.|e\.g\.)(?:,)?", re.I)
 _LATIN_HINT = re.compile(r"\.[eEgG]\.")
@@ -175,7 +176,10 @@ _VERSUS = starting(r"\s", r"(?<=[a-z])\s+v\.\s+(?=[A-Z])")
 _MONTH_ABBR = starting(first_letters(MONTH_ABBREVIATIONS), r"\b(" + "|".join(MONTH_ABBREVIATIONS) + r")\.(?=\s|,|$)")
 _WEEKDAY_ABBR = starting(
     first_letters(WEEKDAY_ABBREVIATIONS),
-    r"\b(" + "|".join(WEEKDAY_ABBREVIATIONS) + r")\.(?=,|\s+(?:" + _MONTH + r")\b|\s+\d)",
+    r"(?:\b(" + "|".join(WEEKDAY_ABBREVIATIONS) + r")\.(?=,|\s+(?:" + _MONTH + r")\b|\s+\d)"
+    # or after a word that takes a day: "on Sat.", "until Thurs.", "by Fri. night"
+    r"|(?:(?<=\bon )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bsince )|(?<=\bnext )|(?<=\blast )|(?<=\bthis ))"
+    r"(" + "|".join(WEEKDAY_ABBREVIATIONS) + r")\.(?=[\s,;:)]|$))",
 )
 _DOTTED = starting(r"[A-Za-z]", r"\b((?:[A-Za-z]\.){2,})(?:(?<=\.)(?=\s|$|[,;:!?)\"”’]))")
 _INITIAL = starting(r"[A-Z]", r"(?<=[A-Z][a-z] )([A-Z])\.(?=\s+[A-Z][a-z])")
@@ -191,6 +195,13 @@ _DOTTED_HINT = re.compile(r"\.[A-Za-z]\.")
 _INITIAL_HINT = re.compile(r" [A-Z]\.\s")
 
 
+def _weekday(m: Match) -> str:
+    """'Wed., Sept. 4' -> 'Wednesday, September 4'; 'on Sat.' ending a sentence keeps its full stop."""
+    if m[1]:
+        return WEEKDAY_ABBREVIATIONS[m[1]]
+    return WEEKDAY_ABBREVIATIONS[m[2]] + ("." if _sentence_end(m.string, m.end()) else "")
+
+
 def _saint_or_street(m: Match) -> str:
     text = m.string
     before = text[: m.start()].rstrip()
@@ -201,6 +212,8 @@ def _saint_or_street(m: Match) -> str:
         return "Saint"
     if re.search(r"[A-Z][a-z]+$", before):
         return "Street" + ("." if _sentence_end(text, m.end()) else "")
+    if m.string[m.end() : m.end() + 1] not in ("", " ", "\n", "\t"):
+        return m[0]  # "in St., Louis": neither a street's name nor a saint's before it
     return "Saint" if after else "Street."
 
 
@@ -251,7 +264,12 @@ def abbreviations(text: str, protect: Protect) -> str:
                 text,
             )
         if _WEEKDAY_ABBR_HINT.search(text):
-            text = _WEEKDAY_ABBR.sub(lambda m: WEEKDAY_ABBREVIATIONS[m[1]], text)
+            text = _WEEKDAY_ABBR.sub(
+                lambda m: (
+                    WEEKDAY_ABBREVIATIONS[m[1] or m[2]] + ("." if m[2] and _sentence_end(m.string, m.end()) else "")
+                ),
+                text,
+            )
     if _DOTTED_HINT.search(text):
         text = _DOTTED.sub(lambda m: _dotted(m, protect), text)
     if _INITIAL_HINT.search(text):
@@ -324,8 +342,21 @@ def _time(m: Match, protect: Protect) -> str:
     if zone:
         return spoken + " " + _zone(zone[1], protect) + "\ue0ff"
     if m["ap"] and m[0].endswith("."):
-        spoken += "." if _sentence_end(m.string, m.end()) else ""
+        spoken += "." if _time_ends_sentence(m) else ""
     return spoken
+
+
+# words that go on after a time's "a.m.": "at 9 a.m. Monday", "at 6 p.m. local time"
+_TIME_GOES_ON = frozenset({*WEEKDAYS, *MONTHS, "Eastern", "Pacific", "Central", "Mountain", "Greenwich", "Local"})
+
+
+def _time_ends_sentence(m: Match) -> bool:
+    """Does the full stop after a time end its sentence? After "am."/"pm." always (no abbreviation
+    dot is left); after "a.m." when a capitalised word follows that is not a day, month or zone."""
+    if m[0][-3:-1].lower() in ("am", "pm") or _sentence_end(m.string, m.end()):
+        return True
+    word = _NEXT_WORD.match(m.string, m.end())
+    return bool(word) and word.group(1) not in _TIME_GOES_ON  # type: ignore[union-attr]
 
 
 def _slash_date(m: Match) -> str:
