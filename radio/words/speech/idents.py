@@ -79,6 +79,9 @@ _PERIOD_ON_PERIOD = starting(
 )
 # a range of percentages: "5.25%-5.5%" is said "five point two five to five point five percent"
 _PERCENT_RANGE = starting(r"%", r"%\s?(?P<dash>[-–])\s?(?=\d[\d.,]*\s?%)")
+# "Rs 500 crore": the rupee sign, so the money rule reads it; "c. 1900": circa
+_RUPEES = starting(r"R", r"\bRs\.?\s?(?=\d)")
+_CIRCA = starting(r"c", r"\bc\.\s?(?=1\d{3}\b|20\d\d\b)")
 _PERIOD_HINT = re.compile(r"[yYmMqQ](?:/|-o-|o)[yYmMqQ]")
 _METRES_HINT = re.compile(r"\dm[\s-]|\d\s?[x×]\s?\d")
 _INCHES = starting(r"\d", r"\b(?P<num>\d{1,3})in\b(?!-\w)")
@@ -155,6 +158,10 @@ def identifiers_and_sport(text: str, protect: Protect) -> str:
         text = _HEIGHT.sub(lambda m: f"{cardinal(int(m['ft']))} foot {cardinal(int(m['in']))}", text)
     if _EMERGENCY_HINT.search(text):
         text = _EMERGENCY.sub(_emergency, text)
+    if "Rs" in text:
+        text = _RUPEES.sub("₹", text)
+    if "c." in text:
+        text = _CIRCA.sub("circa ", text)
     if "%" in text:
         text = _PERCENT_RANGE.sub(lambda m: m["dash"], text)
     if _PERIOD_HINT.search(text):

@@ -12,7 +12,7 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_WORDS = {
     "trillion": "trillion", "tn": "trillion", "billion": "billion", "bn": "billion",
     "b": "billion", "million": "million", "m": "million", "mn": "million",
-    "thousand": "thousand", "k": "thousand",
+    "thousand": "thousand", "k": "thousand", "crore": "crore", "lakh": "lakh",
 }  # fmt: skip
 _CURRENCIES = {
     "$": ("dollar", "dollars", "cent", "cents"),
@@ -25,7 +25,7 @@ _CURRENCIES = {
 _MONEY = starting(
     r"[U$£€¥₹]",
     rf"(?P<cur>US\$|[$£€¥₹])\s?(?P<num>{_NUM})"
-    r"(?:\s?(?P<scale>trillion|billion|million|thousand|tn|bn|mn|[mbk])\b|(?P<upper>TN|BN|MN|Tn|Bn|Mn|[MBK])\b)?",
+    r"(?:\s?(?P<scale>trillion|billion|million|thousand|crore|lakh|tn|bn|mn|[mbk])\b|(?P<upper>TN|BN|MN|Tn|Bn|Mn|[MBK])\b)?",
 )
 # the currency written after the amount, as much of Europe writes it ("600 €", "7€"): put before it
 _MONEY_AFTER = starting(
@@ -57,6 +57,7 @@ _UNITS = {
     "F": ("degree Fahrenheit", "degrees Fahrenheit"),
     "°": ("degree", "degrees"), "hrs": ("hour", "hours"), "mins": ("minute", "minutes"),
     "min": ("minute", "minutes"), "sec": ("second", "seconds"), "p": ("penny", "pence"),
+    "pts": ("point", "points"), "bps": ("basis point", "basis points"), "bp": ("basis point", "basis points"),
 }  # fmt: skip
 _UNIT_NAMES = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in ("m", "C", "F"))
 _UNIT = starting(
@@ -69,7 +70,7 @@ _VULGAR = starting(r"[\d½¼¾⅓⅔⅛]", r"(?:(?P<whole>\d+)\s?)?(?P<f>[½¼¾
 _YEAR_RANGE = starting(r"[12]", r"\b(?P<a>(?:1[0-9]|20)\d{2})[-–/](?P<b>\d{4}|\d{2})\b(?!-)")
 _RANGE = starting(r"\d", rf"(?<![\w.,-])(?P<a>{_NUM})\s?[-–]\s?(?P<b>{_NUM})(?![\w-]|\.\d)")
 _DECADE = starting(r"['’\d]", r"(?:['’](?P<short>\d0)|\b(?P<long>\d{1,3}0))s\b")
-_ORDINAL = starting(r"\d", r"\b(?P<n>\d+)(?:st|nd|rd|th)\b")
+_ORDINAL = starting(r"\d", r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b")
 _MODEL_HYPHEN = starting(r"[A-Za-z]", r"\b(?P<pre>[A-Za-z][A-Za-z]*)-(?P<num>\d+)(?![\w.,-]|\.\d)")
 _MODEL_JOINED = starting(r"[A-Z]", r"\b(?P<pre>[A-Z]{1,3})(?P<num>\d+)(?P<suf>[A-Z]?)\b")
 _NUMBER_LETTERS = starting(r"\d", r"\b(?P<num>\d+)(?P<suf>[A-Z]{1,2})\b")
@@ -315,7 +316,7 @@ def measures(text: str, protect: Protect) -> str:
     if "0s" in text:
         text = _DECADE.sub(lambda m: decade(m["short"] or m["long"]), text)
     if _ORDINAL_HINT.search(text):
-        text = _ORDINAL.sub(lambda m: ordinal(int(m["n"])), text)
+        text = _ORDINAL.sub(lambda m: ordinal(int(m["n"].replace(",", ""))), text)
     if _MODEL_HYPHEN_HINT.search(text):
         text = _MODEL_HYPHEN.sub(lambda m: _model(m, protect), text)
     if _MODEL_JOINED_HINT.search(text):

@@ -286,14 +286,14 @@ _MDY = starting(
     r"(?:,?\s+(?P<year>\d{4})\b)?",
 )
 _DMY = starting(
-    r"[t\d]",
-    rf"\b(?P<the>the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})\b"
+    r"[Tt\d]",
+    rf"\b(?P<the>[Tt]he\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})\b"
     r"(?:,?\s+(?P<year>\d{4})\b)?",
 )
 _SLASH_DATE = starting(r"\d", r"(?<![\w/.])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\w/])")
 _TIME = starting(
     r"\d",
-    r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?:\s?(?P<ap>[AaPp])\.?\s?[Mm]\b\.?)"
+    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?(?:\s?(?P<ap>[AaPp])\.?\s?[Mm]\b\.?)"
     r"|\b(?P<h2>\d{1,2}):(?P<m2>\d{2})\b(?!:)",
 )
 _ZONE = re.compile(r"\s+(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|AEST|AEDT)\b")
@@ -383,6 +383,14 @@ def fraction(a: int, b: int) -> str:
     return f"{cardinal(a)} {name}"
 
 
+def _dmy(m: Match) -> str:
+    """'4 October 2024' -> 'the fourth of October, twenty twenty-four'; 'The 1st of May' keeps its capital."""
+    if int(m["day"]) > 31:
+        return m[0]
+    spoken = _date(_month(m["mon"]), int(m["day"]), m["year"], dmy=True, the=True)
+    return spoken[0].upper() + spoken[1:] if m["the"] and m["the"].startswith("T") else spoken
+
+
 def dates_and_times(text: str, protect: Protect) -> str:
     if not has_digit(text):  # every date and time has one
         if "\ue0ff" in text:
@@ -400,12 +408,7 @@ def dates_and_times(text: str, protect: Protect) -> str:
     if _MDY_HINT.search(text):
         text = _MDY.sub(lambda m: _date(_month(m["mon"]), int(m["day"]), m["year"]), text)
     if _DMY_HINT.search(text):
-        text = _DMY.sub(
-            lambda m: (
-                _date(_month(m["mon"]), int(m["day"]), m["year"], dmy=True, the=True) if int(m["day"]) <= 31 else m[0]
-            ),
-            text,
-        )
+        text = _DMY.sub(_dmy, text)
     if "/" in text:
         text = _SLASH_DATE.sub(_slash_date, text)
     return text
