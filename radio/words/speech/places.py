@@ -1,5 +1,5 @@
 """US states as news copy writes them: a party tag after a politician's name
-("Sen. Ann Reyes (D-Calif.)", "(R-TX)") and an AP-style state after a city
+("Sen. Ann Reyes (D-Calif.)", "(R-TX)", "Ann Reyes, D-Calif., said") and an AP-style state after a city
 ("Fresno, Calif., on Monday").
 
 A newsreader says the tag out ("Ann Reyes, Democrat of California, said") and
@@ -58,6 +58,12 @@ _PARTY_TAG = starting(
     r"[\s(]",
     r"\s*\(\s*(?P<party>[DRILG])\s*[-–.]\s*(?P<state>" + _STATE_FORM + r")\s*\)(?P<after>\s*[,.;:!?]?)",
 )
+# AP style without brackets: "Sen. Ann Reyes, D-Calif., said", "Rep. Al Ford, R-TX."
+_PARTY_COMMA = starting(
+    r",",
+    r"(?<=[a-z]), (?P<party>[DRILG])-(?P<state>" + _STATE_FORM.replace(r"\s?", "") + r")(?=[,;:)]|\s|$)",
+)
+_PARTY_COMMA_HINT = re.compile(r", [DRILG]-[A-Z]")
 _CITY_STATE = starting(
     r",",
     r"(?<=[a-z]), (?P<state>" + "|".join(re.escape(ap) for ap in _AP_DOTTED) + r")(?=[\s,;:)]|$)",
@@ -83,6 +89,15 @@ def _party_tag(m: re.Match[str]) -> str:
     return tag + ", "
 
 
+def _party_comma(m: re.Match[str]) -> str:
+    """ "Ann Reyes, D-Calif., said" -> "Ann Reyes, Democrat of California, said"."""
+    state = _state(m["state"])
+    if state is None:
+        return m[0]
+    ends = m["state"].endswith(".") and not m.string.startswith((",", ";", ":"), m.end())
+    return f", {_PARTIES[m['party']]} of {state}" + ("." if ends else "")
+
+
 def _city_state(m: re.Match[str]) -> str:
     """ "Fresno, Calif., on" -> "Fresno, California, on"; the period stays where a sentence ends."""
     name = _state(m["state"])
@@ -98,6 +113,8 @@ def us_states(text: str, protect: Protect) -> str:
     del protect  # the state names are plain words
     if "(" in text and ("-" in text or "–" in text):
         text = _PARTY_TAG.sub(_party_tag, text)
+    if ", " in text and _PARTY_COMMA_HINT.search(text):
+        text = _PARTY_COMMA.sub(_party_comma, text)
     if ", " in text and _CITY_STATE_HINT.search(text):
         text = _CITY_STATE.sub(_city_state, text)
     return text

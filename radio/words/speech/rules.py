@@ -18,6 +18,7 @@ from radio.words.speech.words import (
     STARTERS,
     SUFFIXES,
     TITLES,
+    TITLES_WITHOUT_PERIOD,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
 )
@@ -164,7 +165,8 @@ def symbols_last(text: str) -> str:
 # before a name, or with its period before "and"/"or" ("Mr. and Mrs. Khan", "the former Alaska Gov. and nominee")
 _TITLE = starting(
     first_letters(TITLES),
-    r"\b(?P<t>" + "|".join(TITLES) + r")(?:\.|(?<=Mr|Dr|Ms)|(?<=Mrs))(?=\s+[A-Z]|\s+(?:and|or)\s)",
+    r"\b(?P<t>" + "|".join(TITLES) + r")(?:\.|" + "|".join(f"(?<={t})" for t in TITLES_WITHOUT_PERIOD) + r")"
+    r"(?=\s+[A-Z]|\s+(?:and|or)\s)",
 )
 _DRIVE = starting(r"[A-Z]", r"\b([A-Z][a-z]+)\s+Dr\.(?!\s+[A-Z])")
 _SAINT_STREET = starting(r"S", r"\bSt\.(?=[\s,;:)]|$)")

@@ -35,14 +35,19 @@ TITLES = {
     "Rev": "Reverend", "Fr": "Father", "Pres": "President", "Supt": "Superintendent",
     "Insp": "Inspector", "Det": "Detective", "Amb": "Ambassador", "Atty": "Attorney",
     "Mt": "Mount", "Ft": "Fort", "Sens": "Senators", "Reps": "Representatives", "Govs": "Governors",
-    "Drs": "Doctors", "Profs": "Professors",
+    "Drs": "Doctors", "Profs": "Professors", "Cllr": "Councillor", "Pte": "Private", "Pvt": "Private",
+    "Cdr": "Commander", "Revd": "Reverend", "Brig": "Brigadier", "Pt": "Point",
 }  # fmt: skip
+# Titles British copy writes without a period ("Prof Ian Hall", "Det Sgt Amy Cole"); none is a word
+# that starts a name by itself ("Gen Z", "Sen" and "Gov" are left to their periods).
+TITLES_WITHOUT_PERIOD = words("Mr Mrs Ms Dr Prof Cllr Sgt Insp Supt Capt Cmdr Cdr Lt Revd Rev Pte Det Maj Col Brig Fr")
 # Abbreviations after a word; the period may also end the sentence.
 SUFFIXES = {
     "Jr": "Junior", "Sr": "Senior", "Inc": "Incorporated", "Corp": "Corporation",
     "Co": "Company", "Ltd": "Limited", "Bros": "Brothers", "Dept": "Department",
     "Ave": "Avenue", "Blvd": "Boulevard", "Rd": "Road", "Univ": "University",
     "Assn": "Association", "etc": "et cetera", "approx": "approximately", "vs": "versus",
+    "Apt": "Apartment",
 }  # fmt: skip
 
 # Acronyms said as words, not letters.
