@@ -9,6 +9,8 @@
 - Sport and dimensions: "the 100m sprint" is metres, not millions; "4x100m"
   is "four by one hundred meters"; "6in" is inches; "9st" is nine stone.
 - "5%-6%" is a range ("five to six percent"); "2% y/y" is "year on year".
+- Signs between numbers ("~5%", "±2", "3×4", "2 + 2 = 4"), odds and ratios ("odds of 5/1",
+  "a 10:1 ratio"), pages ("p. 12").
 - Names written with symbols: "C++", "C#", "F#", "50/50".
 """
 
@@ -82,6 +84,26 @@ _PERCENT_RANGE = starting(r"%", r"%\s?(?P<dash>[-–])\s?(?=\d[\d.,]*\s?%)")
 # "Rs 500 crore": the rupee sign, so the money rule reads it; "c. 1900": circa
 _RUPEES = starting(r"R", r"\bRs\.?\s?(?=\d)")
 _CIRCA = starting(r"c", r"\bc\.\s?(?=1\d{3}\b|20\d\d\b)")
+# signs a reader sees between numbers: "~5%", "≈ $3", "±2", "3×4", "2 + 2 = 4"
+_ABOUT = starting(r"[~≈]", r"[~≈]\s?(?=[\d$£€¥₹]|\.\d)")
+_PLUS_MINUS = starting(r"±", r"±\s?(?=[\d.])")
+_TIMES = starting(r"[\s×]", r"(?<=\d)\s?×\s?(?=\d)")
+_EQUALS = starting(r"\s", r"(?<=\d)\s=\s(?=-?\d)")
+# betting odds and ratios: "odds of 5/1", "a 10:1 ratio", "a 7-2 favourite"
+_ODDS = starting(
+    r"\d",
+    r"(?:(?<=odds of )|(?<=odds at )|(?<=at )(?=\d+/\d+\s(?:favou?rite|shot|outsider|chance)))"
+    r"(?P<a>\d{1,3})[/-](?P<b>\d{1,3})\b(?!/)"
+    r"|\b(?P<c>\d{1,3})/(?P<d>\d{1,3})(?=\s(?:favou?rite|shot|outsider|chance)\b)",
+)
+_RATIO = starting(
+    r"\d",
+    r"(?:(?<=\ba )|(?<=\bby )|(?<=\bof )|(?<=\bwon )|(?<=\blost )|(?<=\bdrew ))"
+    r"(?P<a>\d{1,3}):(?P<b>\d)\b(?![:.]?\d)"  # one digit after the colon: never a time
+    r"|\b(?P<c>\d{1,3}):(?P<d>\d{1,2})(?=\s(?:ratio|majority|margin|split)\b)",
+)
+# "p. 12", "pp. 4-6": page and pages
+_PAGES = starting(r"p", r"\b(?P<pp>pp?)\.\s?(?=\d)")
 _PERIOD_HINT = re.compile(r"[yYmMqQ](?:/|-o-|o)[yYmMqQ]")
 _METRES_HINT = re.compile(r"\dm[\s-]|\d\s?[x×]\s?\d")
 _INCHES = starting(r"\d", r"\b(?P<num>\d{1,3})in\b(?!-\w)")
@@ -162,6 +184,23 @@ def identifiers_and_sport(text: str, protect: Protect) -> str:
         text = _RUPEES.sub("₹", text)
     if "c." in text:
         text = _CIRCA.sub("circa ", text)
+    if not text.isascii():
+        if "~" in text or "≈" in text:
+            text = _ABOUT.sub("about ", text)
+        if "±" in text:
+            text = _PLUS_MINUS.sub("plus or minus ", text)
+        if "×" in text:
+            text = _TIMES.sub(" by ", text)
+    elif "~" in text:
+        text = _ABOUT.sub("about ", text)
+    if " = " in text:  # between numbers only: code is not read as sums
+        text = _EQUALS.sub(" equals ", text)
+    if "/" in text or "odds" in text:
+        text = _ODDS.sub(lambda m: f"{cardinal(int(m['a'] or m['c']))} to {cardinal(int(m['b'] or m['d']))}", text)
+    if ":" in text:
+        text = _RATIO.sub(lambda m: f"{cardinal(int(m['a'] or m['c']))} to {cardinal(int(m['b'] or m['d']))}", text)
+    if "p." in text:
+        text = _PAGES.sub(lambda m: "pages " if m["pp"] == "pp" else "page ", text)
     if "%" in text:
         text = _PERCENT_RANGE.sub(lambda m: m["dash"], text)
     if _PERIOD_HINT.search(text):

@@ -39,8 +39,9 @@ TITLES = {
     "Cdr": "Commander", "Revd": "Reverend", "Brig": "Brigadier", "Pt": "Point",
 }  # fmt: skip
 # Titles British copy writes without a period ("Prof Ian Hall", "Det Sgt Amy Cole"); none is a word
-# that starts a name by itself ("Gen Z", "Sen" and "Gov" are left to their periods).
-TITLES_WITHOUT_PERIOD = words("Mr Mrs Ms Dr Prof Cllr Sgt Insp Supt Capt Cmdr Cdr Lt Revd Rev Pte Det Maj Col Brig Fr")
+# that starts a name by itself ("Gen Z"; "Sen", "Gov" and "Rev", as in a journal's "Annu Rev Med", are
+# left to their periods).
+TITLES_WITHOUT_PERIOD = words("Mr Mrs Ms Dr Prof Cllr Sgt Insp Supt Capt Cmdr Cdr Lt Revd Pte Det Maj Col Brig Fr")
 # Abbreviations after a word; the period may also end the sentence.
 SUFFIXES = {
     "Jr": "Junior", "Sr": "Senior", "Inc": "Incorporated", "Corp": "Corporation",
