@@ -37,7 +37,7 @@ _IDENT = starting(
     r"\b(?P<prev>[A-Z][a-z]+|[A-Z]{2,5})\s(?P<num>[1-9]\d{2,3})\b"
     r"(?![.,]\d|\s?(?:%|percent|per cent|[kKmM]\b|bn\b|tn\b|million|billion|thousand|trillion)|-\d|/)",
 )
-_IDENT_HINT = re.compile(r"[A-Za-z] [1-9]\d\d")
+_IDENT_HINT = re.compile(r" [1-9]\d\d")
 
 # "No 10", "No 1 seed": a capitalised No, no full stop, before a number that is not a count
 _NUMBER_SIGN = starting(r"N", r"\bNo\s(?P<num>\d{1,4})\b(?![.,]\d)")
@@ -69,7 +69,7 @@ _EMERGENCY = starting(
     r"|(?<=\bdialing )|(?<=\bCall )|(?<=\bDial )|(?<=\ba )|(?<=\bthe )|(?<=\bA )|(?<=\bThe ))"
     r"(?P<num>911|999|112|111|000)\b(?!\s?(?:people|years|days|dollars|pounds|euros|%|percent))",
 )
-_EMERGENCY_HINT = re.compile(r"\b(?:911|999|112|111|000)\b")
+_EMERGENCY_HINT = re.compile(r"911|999|11[12]|000")
 _EMERGENCY_AFTER = re.compile(
     r"\s+(?:call|calls|dispatcher|dispatchers|operator|operators|center|centre|system|emergency|line)\b"
 )
@@ -158,31 +158,28 @@ def _stone(m: Match) -> str:
     return f"{cardinal(n)} stone"
 
 
+# Cheap gates, one scan each, for rules whose own patterns are slower or common words would wake
+_DIGIT_AFTER_HINT = re.compile(r"\d(?:m[\s-]|\s?h|in\b|st\b|\s?[x×]\s?\d|['’′]\s?\d|:\d|/\d|\s=\s)")
+_FEET_INCHES = ("'", "’", "′")
+
+
+def _to_words(m: Match) -> str:
+    return f"{cardinal(int(m['a'] or m['c']))} to {cardinal(int(m['b'] or m['d']))}"
+
+
 def identifiers_and_sport(text: str, protect: Protect) -> str:
     """The rules above, before the general number rules read these digits as counts."""
     if "+" in text or "#" in text or "/" in text:
         text = _SYMBOL_NAMES.sub(lambda m: protect(_SYMBOL_WORDS[m[0]]), text)
     if _IDENT_HINT.search(text):
         text = _IDENT.sub(_ident, text)
-    if _NUMBER_SIGN_HINT.search(text):
+    if "No " in text and _NUMBER_SIGN_HINT.search(text):
         text = _NUMBER_SIGN.sub(_number_sign, text)
-    if _METRES_HINT.search(text):
-        text = _RELAY.sub(_metres, _METRES.sub(_metres, text))
-    if _DURATION_HINT.search(text):
-        text = _DURATION.sub(
-            lambda m: (
-                f"{cardinal(int(m['h']))} {'hour' if m['h'] == '1' else 'hours'} "
-                f"{cardinal(int(m['m']))} {'minute' if m['m'] == '1' else 'minutes'}"
-            ),
-            text,
-        )
-    if "'" in text or "’" in text or "′" in text:
-        text = _HEIGHT.sub(lambda m: f"{cardinal(int(m['ft']))} foot {cardinal(int(m['in']))}", text)
     if _EMERGENCY_HINT.search(text):
         text = _EMERGENCY.sub(_emergency, text)
     if "Rs" in text:
         text = _RUPEES.sub("₹", text)
-    if "c." in text:
+    if "c." in text and _CIRCA.search(text):
         text = _CIRCA.sub("circa ", text)
     if not text.isascii():
         if "~" in text or "≈" in text:
@@ -193,20 +190,41 @@ def identifiers_and_sport(text: str, protect: Protect) -> str:
             text = _TIMES.sub(" by ", text)
     elif "~" in text:
         text = _ABOUT.sub("about ", text)
-    if " = " in text:  # between numbers only: code is not read as sums
-        text = _EQUALS.sub(" equals ", text)
-    if "/" in text or "odds" in text:
-        text = _ODDS.sub(lambda m: f"{cardinal(int(m['a'] or m['c']))} to {cardinal(int(m['b'] or m['d']))}", text)
-    if ":" in text:
-        text = _RATIO.sub(lambda m: f"{cardinal(int(m['a'] or m['c']))} to {cardinal(int(m['b'] or m['d']))}", text)
-    if "p." in text:
+    if "odds" in text:
+        text = _ODDS.sub(_to_words, text)
+    if "p." in text and _PAGES.search(text):
         text = _PAGES.sub(lambda m: "pages " if m["pp"] == "pp" else "page ", text)
     if "%" in text:
         text = _PERCENT_RANGE.sub(lambda m: m["dash"], text)
-    if _PERIOD_HINT.search(text):
+    if ("/" in text or "-o-" in text or "oY" in text or "oM" in text or "oQ" in text) and _PERIOD_HINT.search(text):
         text = _PERIOD_ON_PERIOD.sub(
             lambda m: "year on year" if m["y"] else "month on month" if m["m"] else "quarter on quarter", text
         )
+    if _DIGIT_AFTER_HINT.search(text):
+        text = _after_digits(text)
+    return text
+
+
+def _after_digits(text: str) -> str:
+    """The rules that read a mark or letters right after a digit."""
+    if " = " in text:  # between numbers only: code is not read as sums
+        text = _EQUALS.sub(" equals ", text)
+    if "/" in text and "odds" not in text:
+        text = _ODDS.sub(_to_words, text)
+    if ":" in text:
+        text = _RATIO.sub(_to_words, text)
+    if _METRES_HINT.search(text):
+        text = _RELAY.sub(_metres, _METRES.sub(_metres, text))
+    if _DURATION_HINT.search(text):
+        text = _DURATION.sub(
+            lambda m: (
+                f"{cardinal(int(m['h']))} {'hour' if m['h'] == '1' else 'hours'} "
+                f"{cardinal(int(m['m']))} {'minute' if m['m'] == '1' else 'minutes'}"
+            ),
+            text,
+        )
+    if any(mark in text for mark in _FEET_INCHES):
+        text = _HEIGHT.sub(lambda m: f"{cardinal(int(m['ft']))} foot {cardinal(int(m['in']))}", text)
     if _INCHES_HINT.search(text):
         text = _INCHES.sub(lambda m: f"{cardinal(int(m['num']))} {'inch' if m['num'] == '1' else 'inches'}", text)
     if _STONE_HINT.search(text):
