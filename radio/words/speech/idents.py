@@ -57,6 +57,7 @@ _METRES = starting(
     rf"(?=(?P<event>\s(?:{_EVENTS})\b)|[\s-](?:{_DIMENSIONS})\b)",
 )
 _RELAY = starting(r"\d", r"\b(?P<legs>\d)\s?[x×]\s?(?P<num>\d{1,5})m\b")
+_TIMES_AS = starting(r"\d", r"\b(?P<n>\d{1,4}(?:\.\d+)?)x(?=\s+[a-z])")  # "3x faster", "a 10x return"
 _BY = starting(r"\d", r"\b(?P<a>\d{1,2})\s?x\s?(?P<b>\d{1,2})\b(?!\.\d)")  # "a 4x4", "a 3 x 3 grid"
 # a duration written short: "2h 30m", "1hr 20mins"
 _DURATION = starting(r"\d", r"\b(?P<h>\d{1,3})\s?(?:h|hr|hrs)\s?(?P<m>\d{1,2})\s?(?:m|min|mins)\b")
@@ -217,6 +218,7 @@ def _after_digits(text: str) -> str:
     if _METRES_HINT.search(text):
         text = _RELAY.sub(_metres, _METRES.sub(_metres, text))
     if "x" in text:
+        text = _TIMES_AS.sub(lambda m: f"{m['n']} times", text)
         text = _BY.sub(lambda m: f"{cardinal(int(m['a']))} by {cardinal(int(m['b']))}", text)
     if _DURATION_HINT.search(text):
         text = _DURATION.sub(
