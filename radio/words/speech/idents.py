@@ -161,7 +161,7 @@ def _stone(m: Match) -> str:
 
 
 # Cheap gates, one scan each, for rules whose own patterns are slower or common words would wake
-_DIGIT_AFTER_HINT = re.compile(r"\d(?:m[\s-]|\s?h|in\b|st\b|\s?[x×]\s?\d|['’′]\s?\d|:\d|/\d|\s=\s)")
+_DIGIT_AFTER_HINT = re.compile(r"\d(?:m[\s-]|\s?h|in\b|st\b|\s?[x×]|['’′]\s?\d|:\d|/\d|\s=\s)")
 _FEET_INCHES = ("'", "’", "′")
 
 
