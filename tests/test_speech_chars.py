@@ -96,6 +96,16 @@ def test_write_script_drops_a_segment_with_no_words(caplog: pytest.LogCaptureFix
     ]
 
 
+def test_a_quote_cut_before_its_attribution_is_said_as_a_finished_sentence() -> None:
+    article = Article(
+        "a.txt", "Harbour news", ('"We will rebuild the quay by spring," said Ama Mensah, the harbour master.',)
+    )
+    script = write_script(article, Settings(engine="fake"), "fake", lambda parts: ("anchor", {"Ama Mensah": "guest"}))
+    quote = next(s for s in script.segments if s.kind == "quote")
+    assert quote.text == "We will rebuild the quay by spring,"  # word for word, its mark kept
+    assert quote.spoken == "We will rebuild the quay by spring."
+
+
 def test_ingest_cleans_the_article_and_counts_what_it_drops(caplog: pytest.LogCaptureFixture) -> None:
     article = Article("a.txt", "Harbour 🌊 news", ("Wall approved 👍.", "Sign: مرحبا بكم.", "🙂", "Done."))
     with caplog.at_level(logging.WARNING, logger="radio"):

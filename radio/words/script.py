@@ -120,6 +120,10 @@ class _Sayer:
 
     def segment(self, kind: str, text: str, voice: str, part: Part | None = None, story: int = -1) -> Segment:
         spoken = to_spoken(text, self.lexicon, self.engine_name)
+        if kind == "quote" and spoken.endswith((",", ";")):
+            # a quotation cut before its attribution ('"...," she said') is said as the finished sentence it
+            # is: a trailing comma gives the voice a rising, unfinished fall; the written text keeps its mark
+            spoken = spoken[:-1] + "."
         if part is None:
             return Segment(kind, text, spoken, voice, story=story)  # type: ignore[arg-type]
         return Segment(

@@ -54,7 +54,9 @@ _DIMENSIONS = r"high|tall|long|wide|deep|away|below|above|underground|underwater
 _METRES = starting(
     r"\d",
     rf"(?<![\d,.])(?:(?P<legs>\d)\s?[x×]\s?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d{{1,5}})m\b"
-    rf"(?=(?P<event>\s(?:{_EVENTS})\b)|[\s-](?:{_DIMENSIONS})\b)",
+    rf"(?=(?P<event>\s(?:{_EVENTS})\b)|[\s-](?:{_DIMENSIONS})\b)"
+    # "a 400m concrete barrier": a bare million is never "a" million of a thing
+    rf"|(?:(?<=\ba )|(?<=\bA ))(?P<num2>\d{{1,3}}(?:,\d{{3}})+|\d{{1,5}})m(?P<event2>)(?=\s[a-z])",
 )
 _RELAY = starting(r"\d", r"\b(?P<legs>\d)\s?[x×]\s?(?P<num>\d{1,5})m\b")
 _TIMES_AS = starting(r"\d", r"\b(?P<n>\d{1,4}(?:\.\d+)?)x(?=\s+[a-z])")  # "3x faster", "a 10x return"
@@ -144,13 +146,22 @@ def _emergency(m: Match) -> str:
     return " ".join(_ONE_DIGIT[int(d)] for d in m["num"])
 
 
+_NEXT_LOWER = re.compile(r" ([a-z]+)")
+_FUNCTION_WORDS = words_set("in at on of for and or to with by from the a an is was as than but")
+
+
 def _metres(m: Match) -> str:
     """'the 100m sprint' -> 'the one hundred meter sprint' (a unit before its noun is singular),
     '30m high' -> 'thirty meters high'."""
     legs = f"{cardinal(int(m['legs']))} by " if m["legs"] else ""
-    attributive = bool(m["event"]) or m.string.startswith("-", m.end())  # "a 300m-long bridge"
-    one = m["num"] == "1" or attributive or bool(m["legs"])
-    return f"{legs}{cardinal(int(m['num'].replace(',', '')))} {'meter' if one else 'meters'}"
+    groups = m.groupdict()  # the relay pattern has only legs and num
+    num = groups["num"] or groups.get("num2") or ""
+    attributive = groups.get("event") is not None or groups.get("event2") is not None
+    attributive = attributive or m.string.startswith("-", m.end())
+    next_word = _NEXT_LOWER.match(m.string, m.end())
+    before_noun = bool(m["legs"]) and next_word is not None and next_word[1] not in _FUNCTION_WORDS
+    one = num == "1" or attributive or before_noun
+    return f"{legs}{cardinal(int(num.replace(',', '')))} {'meter' if one else 'meters'}"
 
 
 def _stone(m: Match) -> str:
