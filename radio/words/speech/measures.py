@@ -146,9 +146,40 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+# After an amount, words that go on the sentence rather than name what the amount buys: "£12m for",
+# "$5bn in aid", "£3m last year". After "the" or "its", any other plain word names it: "the $2 trillion
+# budget", "its £12m sea wall".
+_NOT_NOUN_AFTER = words_set(
+    """a an the for to in on of over under at by with into from and or but than as per each more less
+    worth last this next that which who when while since ago annually now so because plus back instead
+    apiece extra up down off out is was are were will would has have had be been being it its their
+    his her our my your they we he she you i if then also already too still just only about around
+    almost nearly some all both either every any no not yet spent paid lost won sold made given taken cut
+    owed left set put kept held built bought brought sent lent went came grew fell rose"""
+)
+_WORD_AFTER = re.compile(r" ([a-z]+)\b")
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ww]hose)\s+$")
+
+
+def _after_determiner(m: Match) -> bool:
+    """'the $2 trillion budget', 'its £12m sea wall': the amount follows a determiner."""
+    return _DETERMINER_BEFORE.search(m.string[max(0, m.start() - 8) : m.start()]) is not None
+
+
+def _names_its_noun(m: Match) -> bool:
+    """Is the amount used like an adjective before its noun ("approves £12m sea wall")?"""
+    word = _WORD_AFTER.match(m.string, m.end())
+    if word is None or word[1] in _NOT_NOUN_AFTER:
+        return False
+    return not word[1].endswith(("ing", "ed", "ly"))
+
+
 def _money(m: Match) -> str:
     one, many, cent, cents = _CURRENCIES[m["cur"]]
-    if _attributive(m):
+    with_cents = len(m["num"].partition(".")[2]) == 2 and not (m["scale"] or m["upper"])
+    if _attributive(m) or (not with_cents and _after_determiner(m) and _names_its_noun(m)):
         many = one
     num = m["num"].replace(",", "")
     scale = _SCALE_WORDS.get((m["scale"] or m["upper"] or "").lower())
