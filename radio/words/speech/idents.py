@@ -11,6 +11,7 @@
 - "5%-6%" is a range ("five to six percent"); "2% y/y" is "year on year".
 - Signs between numbers ("~5%", "±2", "3×4", "2 + 2 = 4"), odds and ratios ("odds of 5/1",
   "a 10:1 ratio"), pages ("p. 12").
+- Currencies written as codes ("USD 5 million", "3bn EUR") read as money.
 - Names written with symbols: "C++", "C#", "F#", "50/50".
 """
 
@@ -85,6 +86,19 @@ _PERIOD_ON_PERIOD = starting(
 )
 # a range of percentages: "5.25%-5.5%" is said "five point two five to five point five percent"
 _PERCENT_RANGE = starting(r"%", r"%\s?(?P<dash>[-–])\s?(?=\d[\d.,]*\s?%)")
+# "USD 5 million", "3bn EUR": ISO currency codes, given the sign the money rule reads
+_ISO_SIGNS = {
+    "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "NGN": "₦", "AUD": "A$", "CAD": "C$",
+    "NZD": "NZ$", "HKD": "HK$", "SGD": "S$",
+}  # fmt: skip
+_ISO_CODES = "|".join(_ISO_SIGNS)
+_ISO_BEFORE = starting(r"[A-Z]", rf"\b(?P<code>{_ISO_CODES})\s?(?=\d)")
+_ISO_AFTER = starting(
+    r"\d",
+    r"(?<![\w.,])(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?P<scale>\s?(?:trillion|billion|million|thousand|tn|bn|m|k)\b)?\s(?P<code>{_ISO_CODES})\b",
+)
+_ISO_HINT = re.compile(_ISO_CODES)
 # "Rs 500 crore": the rupee sign, so the money rule reads it; "c. 1900": circa
 _RUPEES = starting(r"R", r"\bRs\.?\s?(?=\d)")
 _CIRCA = starting(r"c", r"\bc\.\s?(?=1\d{3}\b|20\d\d\b)")
@@ -190,6 +204,9 @@ def identifiers_and_sport(text: str, protect: Protect) -> str:
         text = _NUMBER_SIGN.sub(_number_sign, text)
     if _EMERGENCY_HINT.search(text):
         text = _EMERGENCY.sub(_emergency, text)
+    if _ISO_HINT.search(text):
+        text = _ISO_BEFORE.sub(lambda m: _ISO_SIGNS[m["code"]], text)
+        text = _ISO_AFTER.sub(lambda m: f"{_ISO_SIGNS[m['code']]}{m['amount']}{m['scale'] or ''}", text)
     if "Rs" in text:
         text = _RUPEES.sub("₹", text)
     if "c." in text and _CIRCA.search(text):

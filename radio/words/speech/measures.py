@@ -21,10 +21,17 @@ _CURRENCIES = {
     "€": ("euro", "euros", "cent", "cents"),
     "¥": ("yen", "yen", "sen", "sen"),
     "₹": ("rupee", "rupees", "paisa", "paise"),
+    "₦": ("naira", "naira", "kobo", "kobo"),
+    "A$": ("Australian dollar", "Australian dollars", "cent", "cents"),
+    "C$": ("Canadian dollar", "Canadian dollars", "cent", "cents"),
+    "NZ$": ("New Zealand dollar", "New Zealand dollars", "cent", "cents"),
+    "HK$": ("Hong Kong dollar", "Hong Kong dollars", "cent", "cents"),
+    "S$": ("Singapore dollar", "Singapore dollars", "cent", "cents"),
 }
+_PREFIXED_DOLLARS = {"AU$": "A$", "CA$": "C$", "CAN$": "C$", "SG$": "S$"}  # other spellings of the same
 _MONEY = starting(
-    r"[U$£€¥₹]",
-    rf"(?P<cur>US\$|[$£€¥₹])\s?(?P<num>{_NUM})"
+    r"[UACNHS$£€¥₹₦]",
+    rf"(?<![\w$])(?P<cur>US\$|AU?\$|CA?N?\$|NZ\$|HK\$|SG?\$|[$£€¥₹₦])\s?(?P<num>{_NUM})"
     r"(?:\s?(?P<scale>trillion|billion|million|thousand|crore|lakh|tn|bn|mn|[mbk])\b|(?P<upper>TN|BN|MN|Tn|Bn|Mn|[MBK])\b)?",
 )
 # the currency written after the amount, as much of Europe writes it ("600 €", "7€"): put before it
@@ -177,7 +184,8 @@ def _names_its_noun(m: Match) -> bool:
 
 
 def _money(m: Match) -> str:
-    one, many, cent, cents = _CURRENCIES[m["cur"]]
+    cur = _PREFIXED_DOLLARS.get(m["cur"], m["cur"])
+    one, many, cent, cents = _CURRENCIES[cur]
     with_cents = len(m["num"].partition(".")[2]) == 2 and not (m["scale"] or m["upper"])
     if _attributive(m) or (not with_cents and _after_determiner(m) and _names_its_noun(m)):
         many = one
@@ -330,7 +338,7 @@ def measures(text: str, protect: Protect) -> str:
     # Every rule here but the vulgar fractions reads a digit, and none writes one.
     if not has_digit(text):
         return _VULGAR.sub(_vulgar, text) if any(c in text for c in _UNICODE_FRACTIONS) else text
-    if any(c in text for c in "$£€¥₹"):
+    if any(c in text for c in "$£€¥₹₦"):
         text = _MONEY.sub(_money, _MONEY_AFTER.sub(lambda m: f"{m['cur']}{m['num']}{m['scale'] or ''}", text))
     if "¢" in text:
         text = _CENTS.sub(lambda m: f"{cardinal(int(m[1]))} {'cent' if m[1] == '1' else 'cents'}", text)

@@ -287,6 +287,18 @@ _MDY = starting(
     rf"\b(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![:.,]?\d)"
     r"(?:,?\s+(?P<year>\d{4})\b)?",
 )
+# a range of days: "March 12-13", "12-13 March", "from 3 to 5 June", "between 1 and 3 May"
+_MDY_RANGE = starting(
+    first_letters((*MONTHS, *MONTH_ABBREVIATIONS)),
+    rf"\b(?P<mon>{_MONTH})\.?\s+(?P<a>\d{{1,2}})(?:st|nd|rd|th)?\s?[-–]\s?(?P<b>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    r"(?![:.,]?\d)(?:,?\s+(?P<year>\d{4})\b)?",
+)
+_DMY_RANGE = starting(
+    r"\d",
+    rf"\b(?P<a>\d{{1,2}})(?:st|nd|rd|th)?(?:\s?[-–]\s?|\s(?P<join>to|and)\s)(?P<b>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"\s+(?:of\s+)?(?P<mon>{_MONTH})\b(?:,?\s+(?P<year>\d{{4}})\b)?",
+)
+_DAY_RANGE_HINT = re.compile(r"\d\s?[-–]\s?\d|\d (?:to|and) \d")
 _DMY = starting(
     r"[Tt\d]",
     rf"\b(?P<the>[Tt]he\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})\b"
@@ -385,6 +397,19 @@ def fraction(a: int, b: int) -> str:
     return f"{cardinal(a)} {name}"
 
 
+def _day_range(m: Match, day_first: bool) -> str:
+    a, b = int(m["a"]), int(m["b"])
+    if not (1 <= a < b <= 31):
+        return m[0]
+    month = _month(m["mon"])
+    year_said = f", {year(int(m['year']))}" if m["year"] else ""
+    between = m.string[max(0, m.start() - 8) : m.start()].lower().endswith("between ")
+    join = m["join"] if day_first and m["join"] else "and" if between else "to"
+    if day_first:
+        return f"the {ordinal(a)} {join} the {ordinal(b)} of {month}{year_said}"
+    return f"{month} {ordinal(a)} {join} {ordinal(b)}{year_said}"
+
+
 def _dmy(m: Match) -> str:
     """'4 October 2024' -> 'the fourth of October, twenty twenty-four'; 'The 1st of May' keeps its capital."""
     if int(m["day"]) > 31:
@@ -407,6 +432,11 @@ def dates_and_times(text: str, protect: Protect) -> str:
         text = _TIME.sub(lambda m: _time(m, protect), text)
     if "\ue0ff" in text:
         text = _ZONE_AFTER.sub("", text)
+    if _DAY_RANGE_HINT.search(text):
+        if _MDY_HINT.search(text):
+            text = _MDY_RANGE.sub(lambda m: _day_range(m, day_first=False), text)
+        if _DMY_HINT.search(text):
+            text = _DMY_RANGE.sub(lambda m: _day_range(m, day_first=True), text)
     if _MDY_HINT.search(text):
         text = _MDY.sub(lambda m: _date(_month(m["mon"]), int(m["day"]), m["year"]), text)
     if _DMY_HINT.search(text):
