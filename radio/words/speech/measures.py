@@ -229,13 +229,18 @@ def _vulgar(m: Match) -> str:
     return fraction(a, b)
 
 
+def _range_word(m: Match) -> str:
+    """'between 10-15 years' is 'between ten and fifteen'; any other range is 'to'."""
+    return "and" if m.string[max(0, m.start() - 8) : m.start()].lower().endswith("between ") else "to"
+
+
 def _year_range(m: Match) -> str:
     a, b = m["a"], m["b"]
     if len(b) == 2:
         b = a[:2] + b
         if int(b) < int(a):
             return m[0]
-    return f"{year(int(a))} to {year(int(b))}"
+    return f"{year(int(a))} {_range_word(m)} {year(int(b))}"
 
 
 def _model(m: Match, protect: Protect) -> str:
@@ -347,7 +352,7 @@ def measures(text: str, protect: Protect) -> str:
     if ("-" in text or "–" in text or "/" in text) and _YEAR_RANGE_HINT.search(text):
         text = _YEAR_RANGE.sub(_year_range, text)
     if ("-" in text or "–" in text) and _RANGE_HINT.search(text):
-        text = _RANGE.sub(lambda m: f"{m['a']} to {m['b']}", text)
+        text = _RANGE.sub(lambda m: f"{m['a']} {_range_word(m)} {m['b']}", text)
     if "%" in text or "percent" in text or "per cent" in text:
         text = _PERCENT.sub(_percent, text)
     if _UNIT_HINT.search(text):
