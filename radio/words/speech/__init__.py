@@ -61,6 +61,15 @@ _READER_AID = re.compile(
     r"centre|center|top|bottom|inset|l-r|from left|front row|back row|watch|listen|audio|graphic|file photo)[)\]]",
     re.IGNORECASE,
 )
+# a stock ticker after a company's name, as press releases write it: "(NYSE: ACME)", "(Nasdaq:ABC)"
+_TICKER = re.compile(
+    r"\s*[(\[](?:NYSE(?: American| Arca)?|NASDAQ|Nasdaq|LSE|AIM|TSX(?:-V|V)?|ASX|OTC(?:QX|QB)?|AMEX|TSE|HKEX|"
+    r"SGX|NSE|BSE|Euronext(?: Paris| Amsterdam)?|Xetra|FWB|SIX)\s*:\s*[A-Z0-9.]{1,8}"
+    r"(?:\s*[;,]\s*[A-Za-z ]{2,20}:\s*[A-Z0-9.]{1,8})*[)\]]"
+)
+# wire-copy shorthand a reader expands without thinking
+_SHORTHAND = {"govt": "government", "intl": "international", "natl": "national", "qtr": "quarter", "mgmt": "management"}
+_SHORTHAND_WORD = re.compile(r"\b(" + "|".join(_SHORTHAND) + r")\b\.?(?=\s|[,;:)]|$)")
 _PLACEHOLDER_BASE = 0xE000
 _PLACEHOLDER = re.compile("[\ue000-\ue0fe]")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
@@ -95,7 +104,11 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
         if "[" in text:
             text = _FOOTNOTE.sub("", text)
         text = _EMPTY_BRACKETS.sub("", _READER_AID.sub("", _SIC.sub("", text)))
+        if ":" in text:
+            text = _TICKER.sub("", text)
     text = text.replace("−", "-")
+    if "govt" in text or "intl" in text or "natl" in text or "qtr" in text or "mgmt" in text:
+        text = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m[1]], text)
     if lexicon is not None:
         text = lexicon.apply(text, engine, protect)
     if _DIGIT.search(text):  # a regex scan: a generator over every character cost a third of this stage

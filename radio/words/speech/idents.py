@@ -124,6 +124,7 @@ _RATIO = starting(
 _PAGES = starting(r"p", r"\b(?P<pp>pp?)\.\s?(?=\d)")
 _PERIOD_HINT = re.compile(r"[yYmMqQ](?:/|-o-|o)[yYmMqQ]")
 _METRES_HINT = re.compile(r"\dm[\s-]|\d\s?[x×]\s?\d")
+_YEARS_LONG = starting(r"-", r"(?<=\d)-yrs?\b")  # "the 10-yr yield"
 _INCHES = starting(r"\d", r"\b(?P<num>\d{1,3})in\b(?!-\w)")
 _INCHES_HINT = re.compile(r"\din\b")
 _STONE = starting(r"\d", r"\b(?P<num>\d{1,2})st\b")
@@ -186,7 +187,7 @@ def _stone(m: Match) -> str:
 
 
 # Cheap gates, one scan each, for rules whose own patterns are slower or common words would wake
-_DIGIT_AFTER_HINT = re.compile(r"\d(?:m[\s-]|\s?h|in\b|st\b|\s?[x×]|['’′]\s?\d|:\d|/\d|\s=\s)")
+_DIGIT_AFTER_HINT = re.compile(r"\d(?:m[\s-]|-yr|\s?h|in\b|st\b|\s?[x×]|['’′]\s?\d|:\d|/\d|\s=\s)")
 _FEET_INCHES = ("'", "’", "′")
 
 
@@ -258,6 +259,8 @@ def _after_digits(text: str) -> str:
         )
     if any(mark in text for mark in _FEET_INCHES):
         text = _HEIGHT.sub(lambda m: f"{cardinal(int(m['ft']))} foot {cardinal(int(m['in']))}", text)
+    if "-yr" in text:
+        text = _YEARS_LONG.sub("-year", text)
     if _INCHES_HINT.search(text):
         text = _INCHES.sub(lambda m: f"{cardinal(int(m['num']))} {'inch' if m['num'] == '1' else 'inches'}", text)
     if _STONE_HINT.search(text):

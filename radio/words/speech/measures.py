@@ -12,7 +12,8 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_WORDS = {
     "trillion": "trillion", "tn": "trillion", "billion": "billion", "bn": "billion",
     "b": "billion", "million": "million", "m": "million", "mn": "million",
-    "thousand": "thousand", "k": "thousand", "crore": "crore", "lakh": "lakh",
+    "thousand": "thousand", "k": "thousand", "crore": "crore", "lakh": "lakh", "mln": "million",
+    "bln": "billion", "trln": "trillion",
 }  # fmt: skip
 _CURRENCIES = {
     "$": ("dollar", "dollars", "cent", "cents"),
@@ -32,7 +33,7 @@ _PREFIXED_DOLLARS = {"AU$": "A$", "CA$": "C$", "CAN$": "C$", "SG$": "S$"}  # oth
 _MONEY = starting(
     r"[UACNHS$£€¥₹₦]",
     rf"(?<![\w$])(?P<cur>US\$|AU?\$|CA?N?\$|NZ\$|HK\$|SG?\$|[$£€¥₹₦])\s?(?P<num>{_NUM})"
-    r"(?:\s?(?P<scale>trillion|billion|million|thousand|crore|lakh|tn|bn|mn|[mbk])\b|(?P<upper>TN|BN|MN|Tn|Bn|Mn|[MBK])\b)?",
+    r"(?:\s?(?P<scale>trillion|billion|million|thousand|crore|lakh|mln|bln|trln|tn|bn|mn|[mbk])\b|(?P<upper>TN|BN|MN|Tn|Bn|Mn|[MBK])\b)?",
 )
 # the currency written after the amount, as much of Europe writes it ("600 €", "7€"): put before it
 _MONEY_AFTER = starting(
@@ -64,7 +65,9 @@ _UNITS = {
     "F": ("degree Fahrenheit", "degrees Fahrenheit"),
     "°": ("degree", "degrees"), "hrs": ("hour", "hours"), "mins": ("minute", "minutes"),
     "min": ("minute", "minutes"), "sec": ("second", "seconds"), "p": ("penny", "pence"),
-    "pts": ("point", "points"), "bps": ("basis point", "basis points"), "bp": ("basis point", "basis points"),
+    "pts": ("point", "points"), "yrs": ("year", "years"), "yr": ("year", "years"),
+    "pct": ("percent", "percent"), "mln": ("million", "million"), "bln": ("billion", "billion"),
+    "bps": ("basis point", "basis points"), "bp": ("basis point", "basis points"),
 }  # fmt: skip
 _UNIT_NAMES = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in ("m", "C", "F"))
 _UNIT = starting(
