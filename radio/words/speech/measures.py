@@ -68,6 +68,9 @@ _UNITS = {
     "pts": ("point", "points"), "yrs": ("year", "years"), "yr": ("year", "years"),
     "pct": ("percent", "percent"), "mln": ("million", "million"), "bln": ("billion", "billion"),
     "bps": ("basis point", "basis points"), "bp": ("basis point", "basis points"),
+    "mg": ("milligram", "milligrams"), "mcg": ("microgram", "micrograms"), "µg": ("microgram", "micrograms"),
+    "mg/kg": ("milligram per kilogram", "milligrams per kilogram"),
+    "mg/L": ("milligram per liter", "milligrams per liter"),
 }  # fmt: skip
 _UNIT_NAMES = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in ("m", "C", "F"))
 _UNIT = starting(
@@ -82,7 +85,8 @@ _RANGE = starting(r"\d", rf"(?<![\w.,-])(?P<a>{_NUM})\s?[-–]\s?(?P<b>{_NUM})(?
 _DECADE = starting(r"['’\d]", r"(?:['’](?P<short>\d0)|\b(?P<long>\d{1,3}0))s\b")
 _ORDINAL = starting(r"\d", r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b")
 _MODEL_HYPHEN = starting(r"[A-Za-z]", r"\b(?P<pre>[A-Za-z][A-Za-z]*)-(?P<num>\d+)(?![\w.,-]|\.\d)")
-_MODEL_JOINED = starting(r"[A-Z]", r"\b(?P<pre>[A-Z]{1,3})(?P<num>\d+)(?P<suf>[A-Z]?)\b")
+_MODEL_JOINED = starting(r"[A-Z]", r"\b(?P<pre>[A-Z]{1,3})(?P<num>\d+)(?P<suf>[A-Z]?)\b(?!\.\d)")
+_DECIMAL_JOINED = starting(r"[A-Z]", r"\b(?P<pre>[A-Z]{1,3})(?P<num>\d+\.\d+)\b")  # "PM2.5"
 _NUMBER_LETTERS = starting(r"\d", r"\b(?P<num>\d+)(?P<suf>[A-Z]{1,2})\b")
 _YEAR = starting(r"[12]", r"(?<![\w.,$£€-])(?P<y>1[0-9]\d{2}|20\d{2})(?!\w|[,.]\d)")
 _YEAR_BEFORE = re.compile(
@@ -104,7 +108,8 @@ _REGNAL = words_set(
 )
 _ROMAN_CARDINAL_AFTER = words_set(
     """War Bowl Title Phase Part Chapter Apollo Vatican Act Article Class Category Stage Level
-    Grade Type Mark Mk Schedule Volume Vol Book Rocky Gemini"""
+    Grade Type Mark Mk Schedule Volume Vol Book Rocky Gemini Artemis Voyager Pioneer Mariner Episode Season
+    Round Division Tier Group"""
 )
 _ROMAN = starting(r"[A-Z]", r"\b(?P<prev>[A-Z][a-z]+) (?P<r>[IVXL]{1,7})\b(?!['’\w.]\w)")
 _ACRONYM = starting(r"[A-Z]", r"\b(?P<w>[A-Z][A-Z]+)(?P<s>s|['’]s)?\b")
@@ -368,6 +373,7 @@ def measures(text: str, protect: Protect) -> str:
         text = _MODEL_HYPHEN.sub(lambda m: _model(m, protect), text)
     if _MODEL_JOINED_HINT.search(text):
         text = _MODEL_JOINED.sub(lambda m: _joined_model(m, protect), text)
+        text = _DECIMAL_JOINED.sub(lambda m: f"{protect(letters(m['pre']))} {decimal(m['num'])}", text)
     if _NUMBER_LETTERS_HINT.search(text):
         text = _NUMBER_LETTERS.sub(
             lambda m: (
