@@ -68,7 +68,10 @@ _TICKER = re.compile(
     r"(?:\s*[;,]\s*[A-Za-z ]{2,20}:\s*[A-Z0-9.]{1,8})*[)\]]"
 )
 # wire-copy shorthand a reader expands without thinking
-_SHORTHAND = {"govt": "government", "intl": "international", "natl": "national", "qtr": "quarter", "mgmt": "management"}
+_SHORTHAND = {
+    "govt": "government", "intl": "international", "natl": "national", "qtr": "quarter", "mgmt": "management",
+    "Utd": "United",
+}  # fmt: skip
 _SHORTHAND_WORD = re.compile(r"\b(" + "|".join(_SHORTHAND) + r")\b\.?(?=\s|[,;:)]|$)")
 _PLACEHOLDER_BASE = 0xE000
 _PLACEHOLDER = re.compile("[\ue000-\ue0fe]")
@@ -107,7 +110,7 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
         if ":" in text:
             text = _TICKER.sub("", text)
     text = text.replace("−", "-")
-    if "govt" in text or "intl" in text or "natl" in text or "qtr" in text or "mgmt" in text:
+    if "govt" in text or "intl" in text or "natl" in text or "qtr" in text or "mgmt" in text or "Utd" in text:
         text = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m[1]], text)
     if lexicon is not None:
         text = lexicon.apply(text, engine, protect)

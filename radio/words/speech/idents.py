@@ -12,7 +12,7 @@
 - Signs between numbers ("~5%", "±2", "3×4", "2 + 2 = 4"), odds and ratios ("odds of 5/1",
   "a 10:1 ratio"), pages ("p. 12").
 - Currencies written as codes ("USD 5 million", "3bn EUR") read as money.
-- Names written with symbols: "C++", "C#", "F#", "50/50".
+- Names written with symbols: "C++", "C#", "F#", "50/50"; sport's "the 90+2nd minute", "the 49ers".
 """
 
 from __future__ import annotations
@@ -124,6 +124,8 @@ _RATIO = starting(
 _PAGES = starting(r"p", r"\b(?P<pp>pp?)\.\s?(?=\d)")
 _PERIOD_HINT = re.compile(r"[yYmMqQ](?:/|-o-|o)[yYmMqQ]")
 _METRES_HINT = re.compile(r"\dm[\s-]|\d\s?[x×]\s?\d")
+_ADDED_TIME = starting(r"\d", r"\b(?P<a>\d{2,3})\+(?P<b>\d{1,2})(?:st|nd|rd|th)?\b")  # "the 90+2nd minute"
+_TEAM_NUMBER = starting(r"\d", r"\b(?P<n>\d{2})ers\b")  # "the 49ers", "the 76ers"
 _YEARS_LONG = starting(r"-", r"(?<=\d)-yrs?\b")  # "the 10-yr yield"
 _INCHES = starting(r"\d", r"\b(?P<num>\d{1,3})in\b(?!-\w)")
 _INCHES_HINT = re.compile(r"\din\b")
@@ -179,6 +181,12 @@ def _metres(m: Match) -> str:
     return f"{legs}{cardinal(int(num.replace(',', '')))} {'meter' if one else 'meters'}"
 
 
+def _team_number(n: int) -> str:
+    """'49ers' -> 'forty-niners', '76ers' -> 'seventy-sixers'."""
+    said = cardinal(n)
+    return said + ("rs" if said.endswith("e") else "ers")
+
+
 def _stone(m: Match) -> str:
     n = int(m["num"])
     if n % 10 == 1 and n % 100 != 11:
@@ -199,6 +207,10 @@ def identifiers_and_sport(text: str, protect: Protect) -> str:
     """The rules above, before the general number rules read these digits as counts."""
     if "+" in text or "#" in text or "/" in text:
         text = _SYMBOL_NAMES.sub(lambda m: protect(_SYMBOL_WORDS[m[0]]), text)
+        if "+" in text:
+            text = _ADDED_TIME.sub(lambda m: f"{cardinal(int(m['a']))} plus {cardinal(int(m['b']))}", text)
+    if "ers" in text:
+        text = _TEAM_NUMBER.sub(lambda m: _team_number(int(m["n"])), text)
     if _IDENT_HINT.search(text):
         text = _IDENT.sub(_ident, text)
     if "No " in text and _NUMBER_SIGN_HINT.search(text):
