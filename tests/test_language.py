@@ -63,6 +63,11 @@ def test_a_major_language_is_named_over_a_close_regional_one() -> None:
     assert found is not None and found[0] == "Spanish"
 
 
+def test_one_word_said_over_and_over_is_no_language() -> None:
+    """'word' is an Afrikaans function word; a text of it repeated is not an Afrikaans article."""
+    assert other_language(["word " * 200]) is None
+
+
 def test_english_and_short_texts_are_not_judged_foreign() -> None:
     assert other_language(ENGLISH) is None
     assert other_language(["Die Brücke ist offen, sagte der Bürgermeister am Montag."]) is None  # too short

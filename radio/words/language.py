@@ -20,6 +20,7 @@ from pathlib import Path
 from radio.errors import InputError
 
 MIN_WORDS = 40
+MIN_DISTINCT = 8  # the other language's function words must be this many different ones
 ENGLISH_AT_MOST = 0.20  # below this share of English stop words, the text is not English...
 OTHER_AT_LEAST = 0.25  # ...when another language's stop words make up at least this share
 WORDS_READ = 1000  # enough to judge; the rest of a long article says no more
@@ -100,8 +101,8 @@ def other_language(paragraphs: Iterable[str]) -> tuple[str, float, float] | None
         ((sum(w in _stoplist(name) for w in others) / len(words), name) for name in _languages()), reverse=True
     )
     share, name = shares[0] if shares else (0.0, "")
-    if share < OTHER_AT_LEAST:
-        return None
+    if share < OTHER_AT_LEAST or len(set(others) & _stoplist(name)) < MIN_DISTINCT:
+        return None  # a few words said over and over ("word word word") are no language
     major = next(((s, n) for s, n in shares if n in _MAJOR and s >= NEAR_SHARE * share), None)
     if major:
         share, name = major
