@@ -36,6 +36,14 @@ def test_spoken_derived_from_the_text_passes() -> None:
     assert check.passed and check.detail == "3 segments voiced as derived from their text, 0 edited by hand"
 
 
+def test_a_quote_said_with_a_full_stop_for_its_comma_is_derived_not_edited() -> None:
+    """The script says '"We sail again," she said' with a full stop; that is radio's own derivation."""
+    quote = Segment("quote", "We sail again,", "We sail again.", "v", "Siobhan Kelly")
+    script = Script("test", "Ferries", None, "The Radio Bulletin", "Alex Morgan", "fake", (quote,))
+    check = transcript_check(script, _transcript(script))
+    assert check.passed and check.detail == "1 segments voiced as derived from their text, 0 edited by hand"
+
+
 def test_a_respelled_name_is_a_hand_edit_that_passes() -> None:
     respelled = to_spoken(TEXTS[2][1]).replace("Siobhan", "shi-VAWN")
     script = _script({2: respelled})

@@ -18,7 +18,8 @@ from radio.config import Settings
 from radio.models import Loudness, Placement, Script, SilenceProfile
 from radio.publish import cover as covers
 from radio.sound.clipping import MIN_RUN_SAMPLES, ClippedSegment
-from radio.words.speech import Lexicon, load_user_lexicon, to_spoken
+from radio.words.script import spoken_form
+from radio.words.speech import Lexicon, load_user_lexicon
 
 LOUDNESS_TOLERANCE_LU = 1.0
 DURATION_TOLERANCE_MS = 150  # MP3 framing
@@ -257,7 +258,7 @@ def transcript_check(script: Script, transcript: str, lexicon: Lexicon | None = 
             problems.append(f"{who}: its text is not in the transcript")
         else:
             position = found + len(seg.text)
-        derived = to_spoken(seg.text, lexicon, script.engine)
+        derived = spoken_form(seg.kind, seg.text, lexicon, script.engine)
         if seg.spoken == derived:
             derived_count += 1
             continue

@@ -111,6 +111,17 @@ def write_bulletin(
     )
 
 
+def spoken_form(kind: str, text: str, lexicon: Lexicon | None, engine: str) -> str:
+    """What a segment of ``kind`` whose written text is ``text`` says: the text through the speech rules.
+
+    A quotation cut before its attribution ('"...," she said') is said as the finished sentence it is:
+    a trailing comma gives the voice a rising, unfinished fall. Its written text keeps the mark."""
+    spoken = to_spoken(text, lexicon, engine)
+    if kind == "quote" and spoken.endswith((",", ";")):
+        spoken = spoken[:-1] + "."
+    return spoken
+
+
 class _Sayer:
     """Makes segments: the written text and its spoken form through the lexicon."""
 
@@ -119,11 +130,7 @@ class _Sayer:
         self.lexicon = load_user_lexicon(settings.lexicon) if lexicon is None else lexicon
 
     def segment(self, kind: str, text: str, voice: str, part: Part | None = None, story: int = -1) -> Segment:
-        spoken = to_spoken(text, self.lexicon, self.engine_name)
-        if kind == "quote" and spoken.endswith((",", ";")):
-            # a quotation cut before its attribution ('"...," she said') is said as the finished sentence it
-            # is: a trailing comma gives the voice a rising, unfinished fall; the written text keeps its mark
-            spoken = spoken[:-1] + "."
+        spoken = spoken_form(kind, text, self.lexicon, self.engine_name)
         if part is None:
             return Segment(kind, text, spoken, voice, story=story)  # type: ignore[arg-type]
         return Segment(
@@ -358,11 +365,11 @@ def _segment_from(
         raise ScriptError(f"{where}: 'voice' must be a voice id string")
     spoken = raw.get("spoken")
     if spoken is None or (isinstance(spoken, str) and not spoken.strip()):
-        spoken = to_spoken(text, lexicon, engine)  # 'spoken' removed by the editor: derive it again
+        spoken = spoken_form(kind, text, lexicon, engine)  # 'spoken' removed by the editor: derive it again
     elif isinstance(spoken, str) and _stale_spoken(text, spoken, raw.get("spoken_from")):
         # the text was edited and 'spoken' was not: the audio would say the old words
         log.warning("%s (%s): 'text' was edited but 'spoken' was not; 'spoken' derived again", where, kind)
-        spoken = to_spoken(text, lexicon, engine)
+        spoken = spoken_form(kind, text, lexicon, engine)
     if not isinstance(spoken, str):
         raise ScriptError(f"{where}: 'spoken' must be a string")
     spoken = _voiceable(spoken, where)
