@@ -126,6 +126,13 @@ _PERIOD_HINT = re.compile(r"[yYmMqQ](?:/|-o-|o)[yYmMqQ]")
 _METRES_HINT = re.compile(r"\dm[\s-]|\d\s?[x×]\s?\d")
 _ADDED_TIME = starting(r"\d", r"\b(?P<a>\d{2,3})\+(?P<b>\d{1,2})(?:st|nd|rd|th)?\b")  # "the 90+2nd minute"
 _TEAM_NUMBER = starting(r"\d", r"\b(?P<n>\d{2})ers\b")  # "the 49ers", "the 76ers"
+# a count with a capital scale letter before what it counts: "5.2M users", "1.2B views", "300K jobs"
+# (a "4K screen", "Apt. 4B near", "H-1B visas" are left)
+_CAPITAL_SCALE = starting(
+    r"\d", r"(?<![\w$£€¥₹.,-])(?P<n>\d{1,3}(?:\.\d+)?)(?P<s>[MBK])(?=\s+(?:new\s+|more\s+)?[a-z]{3,}s\b)"
+)
+_CAPITAL_SCALE_HINT = re.compile(r"\d[MBK] [a-z]")
+_SCALES = {"M": "million", "B": "billion", "K": "thousand"}
 _YEARS_LONG = starting(r"-", r"(?<=\d)-yrs?\b")  # "the 10-yr yield"
 _INCHES = starting(r"\d", r"\b(?P<num>\d{1,3})in\b(?!-\w)")
 _INCHES_HINT = re.compile(r"\din\b")
@@ -195,7 +202,7 @@ def _stone(m: Match) -> str:
 
 
 # Cheap gates, one scan each, for rules whose own patterns are slower or common words would wake
-_DIGIT_AFTER_HINT = re.compile(r"\d(?:m[\s-]|-yr|\s?h|in\b|st\b|\s?[x×]|['’′]\s?\d|:\d|/\d|\s=\s)")
+_DIGIT_AFTER_HINT = re.compile(r"\d(?:m[\s-]|-yr|[MBK] |\s?h|in\b|st\b|\s?[x×]|['’′]\s?\d|:\d|/\d|\s=\s)")
 _FEET_INCHES = ("'", "’", "′")
 
 
@@ -271,6 +278,8 @@ def _after_digits(text: str) -> str:
         )
     if any(mark in text for mark in _FEET_INCHES):
         text = _HEIGHT.sub(lambda m: f"{cardinal(int(m['ft']))} foot {cardinal(int(m['in']))}", text)
+    if _CAPITAL_SCALE_HINT.search(text):
+        text = _CAPITAL_SCALE.sub(lambda m: f"{m['n']} {_SCALES[m['s']]}", text)
     if "-yr" in text:
         text = _YEARS_LONG.sub("-year", text)
     if _INCHES_HINT.search(text):
