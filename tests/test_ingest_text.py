@@ -911,3 +911,68 @@ def test_an_about_the_author_heading_ends_the_story() -> None:
     reading = read_text("\n\n".join([*STORY, "About the author", bio]))
     assert bio not in reading.paragraphs
     assert len(reading.paragraphs) == 4
+
+
+FLATS = page("page-offices-flats.txt").split("\n")
+FLATS_STORY = FLATS[13:24]  # the story's six paragraphs, blank lines between them
+FLATS_LIST = FLATS[25:30]  # other stories' headlines packed line under line, no heading above them
+
+
+def test_a_page_with_a_captioned_photo_a_list_of_headlines_a_bio_and_comments_reads_the_story_only() -> None:
+    reading = read_text("\n".join(FLATS))
+    assert reading.title == "Mayor unveils plan to turn empty offices into flats"
+    assert len(reading.paragraphs) == 6
+    assert reading.paragraphs[0].startswith("The mayor of Northfield")
+    assert reading.paragraphs[-1] == "Residents can comment on the plan until the end of January."
+    labels = {line.number: line.label for line in reading.lines}
+    assert labels[12] == "caption"  # the photo's caption, its credit in brackets at its end
+
+
+def test_a_caption_ending_with_its_credit_in_brackets_is_not_read() -> None:
+    for credit in ("(AP Photo/Tomas Reyne)", "(Tomas Reyne/Northfield Gazette)", "(Photo: Tomas Reyne)"):
+        caption = FLATS[11].replace("(AP Photo/Tomas Reyne)", credit)
+        reading = read_text("\n\n".join([FLATS[6], caption, *FLATS_STORY[::2]]))
+        assert not any(p.startswith("Mayor Gil Haddon walks") for p in reading.paragraphs), credit
+        assert len(reading.paragraphs) == 6
+    # a paragraph that ends with its full stop after a bracket is read
+    aside = "Rents would be set by the two housing trusts that run the estate (Northfield Homes/Fenn Trust)."
+    reading = read_text("\n\n".join([FLATS[6], *FLATS_STORY[::2], aside]))
+    assert reading.paragraphs[-1] == aside
+
+
+def test_a_list_of_other_stories_headlines_after_the_story_is_not_read() -> None:
+    bio = "Anna has written about housing and the council for the Gazette since 2015, and before that for the radio."
+    reading = read_text("\n".join([FLATS[6], "", *FLATS_STORY, "", *FLATS_LIST, "", bio]))
+    assert reading.paragraphs[-1] == "Residents can comment on the plan until the end of January."
+    assert not any(p in reading.paragraphs for p in FLATS_LIST)
+
+
+def test_a_story_s_own_list_after_a_line_that_introduces_it_is_read() -> None:
+    intro = "The plan sets out three steps:"
+    steps = [
+        "Cut planning fees for owners who convert",
+        "Buy two empty blocks on Fenn Street",
+        "Review the rents in 2030",
+    ]
+    reading = read_text("\n".join([FLATS[6], "", *FLATS_STORY[:6], "", intro, *steps, "", *FLATS_STORY[6:]]))
+    assert all(step in reading.paragraphs for step in steps)
+    assert reading.paragraphs[-1] == "Residents can comment on the plan until the end of January."
+
+
+def test_comments_headed_by_the_count_and_the_long_headline_are_not_read() -> None:
+    comments = FLATS[35:]
+    assert comments[0].startswith("3 thoughts on")
+    reading = read_text("\n".join([FLATS[6], "", *FLATS_STORY, "", *comments]))
+    assert reading.paragraphs[-1] == "Residents can comment on the plan until the end of January."
+    assert len(reading.paragraphs) == 6
+
+
+def test_an_about_the_author_heading_with_the_name_ends_the_story() -> None:
+    about = FLATS[31:34]
+    assert about[0] == "About the Author - Anna Perrault"
+    closing = (
+        "She now lives in the old town with her family and two dogs, and on weekends she sails a small boat on the"
+        " river with friends from the club."
+    )
+    reading = read_text("\n".join([FLATS[6], "", *FLATS_STORY, "", *about, "", closing]))
+    assert reading.paragraphs[-1] == "Residents can comment on the plan until the end of January."

@@ -317,6 +317,22 @@ def _open_ended(block: Block) -> bool:
 _CAPTION = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3},\s+(?:(?:left|right|centre|center),\s+)?[a-z]+ing\b")
 
 
+# a photo's caption that ends with its credit in brackets: "... on Monday. (AP Photo/Ann Lee)", "(Ann Lee/Courier)",
+# "(Photo: Ann Lee)", "(Courtesy of the family)"; a paragraph ends with its full stop, not with such a bracket
+_CAPTION_CREDIT = re.compile(
+    r"\((?:(?:[A-Z]{2,6}\s+)?(?:photo|image|picture|photograph|illustration)s?(?:\s+by)?\s*[:/]?\s*[^()]{2,60}"
+    r"|courtesy(?:\s+of)?\s+[^()]{2,60}"
+    r"|(?-i:[\w.'’-]+(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*(?:[A-Z]|[a-z][A-Z])[\w.&'’-]*(?:\s+[\w.&'’-]+){0,4}))\)$",
+    re.I,
+)
+CAPTION_WORDS = 60  # a caption is at most this long
+
+
+def caption_with_credit(block: Block) -> bool:
+    """A photo caption ending with its credit in brackets (``_CAPTION_CREDIT``)."""
+    return block.words <= CAPTION_WORDS and block.text.endswith(")") and bool(_CAPTION_CREDIT.search(block.text))
+
+
 def line_label(block: Block) -> str | None:
     """The class a block earns by itself (None: its shape and neighbours decide)."""
     text = block.text
@@ -345,7 +361,7 @@ def line_label(block: Block) -> str | None:
         _CLOCK.match(text) or _AGO.match(text) or _READ_TIME.search(text) or (parse_date(text) and not block.sentence)
     ):
         return "date"
-    if not block.sentence and block.words <= 20 and _CAPTION.match(text):
+    if (not block.sentence and block.words <= 20 and _CAPTION.match(text)) or caption_with_credit(block):
         return "caption"
     could_link = "://" in low or "www." in low or "@" in low  # every URL_RE or EMAIL_RE match holds one
     if could_link and not URL_RE.sub("", EMAIL_RE.sub("", text)).strip(_EDGE):

@@ -175,6 +175,47 @@ def _neighbours(classes: list[str], skip_neargood: bool) -> tuple[list[str], lis
     return before, after
 
 
+LIST_RUN = 3  # this many title-like lines packed one under another are a list of links
+TITLE_WORDS = (3, 20)
+
+
+def _title_line(block: Block) -> bool:
+    """Shaped like a headline: a few words of letters opening with a capital or a figure, no sentence end or label.
+
+    Lines of code or of a program's output ("File "x.py", line 2") are mostly not words.
+    """
+    first = block.text[:1]
+    if block.sentence or block.text.endswith(":") or not TITLE_WORDS[0] <= block.words <= TITLE_WORDS[1]:
+        return False
+    if not (first.isupper() or first.isdigit()):
+        return False
+    tokens = block.text.split()
+    return sum(t.strip(_TITLE_EDGE).isalpha() for t in tokens) >= WORD_SHARE * len(tokens)
+
+
+_TITLE_EDGE = "\"'“”‘’,;:!?()’s-–—"
+WORD_SHARE = 0.75  # the share of a headline's tokens that are words
+
+
+def _lists_of_titles(classes: list[str], blocks: list[Block]) -> None:
+    """A run of headline-shaped lines packed one under another is a list of links to other stories: chrome.
+
+    jusText lets the prose on both sides decide a short block, which reads a
+    subhead as story; a page's list of other stories' headlines (no heading
+    above it) would be read the same way. A story's own list follows a line
+    that introduces it (ending with ":").
+    """
+    i, n = 0, len(blocks)
+    while i < n:
+        j = i
+        while j < n and classes[j] == "short" and _title_line(blocks[j]) and (j == i or not blocks[j].spaced):
+            j += 1
+        if j - i >= LIST_RUN and not (i > 0 and blocks[i - 1].text.endswith(":")):
+            for k in range(i, j):
+                classes[k] = "bad"
+        i = max(j, i + 1)
+
+
 def _revise(classes: list[str], blocks: list[Block], stamps: set[int]) -> list[str]:
     """The class of the neighbours decides short and near-good blocks (jusText's second pass).
 
@@ -204,6 +245,7 @@ def _revise(classes: list[str], blocks: list[Block], stamps: set[int]) -> list[s
                 if out[k] == "neargood":
                     out[k] = "good"
         i = j
+    _lists_of_titles(out, blocks)
     revised = list(out)
     before, after = _neighbours(out, True)
     near_before, near_after = _neighbours(out, False)
@@ -321,7 +363,10 @@ _COMMENTS = re.compile(
 # "Comments", "Reader comments": also a share bar's button, so a heading only after the story has begun
 _BARE_COMMENTS = re.compile(r"^(?:(?:reader|readers'?|user|your) )?(?:comments?|discussion|responses?)\s*:?$", re.I)
 # "About the author": the heading of the writer's biography, which ends the story as the comments' does
-_ABOUT_WRITER = re.compile(r"^about (?:the |this )?(?:authors?|writers?|reporters?|contributors?)\s*:?$", re.I)
+_ABOUT_WRITER = re.compile(
+    r"^about (?:the |this )?(?:authors?|writers?|reporters?|contributors?)\s*(?::|(?:[:|]|\s[-–—])\s*[A-Z].*)?$", re.I
+)
+_ON_TITLE = re.compile(r"^\d[\d,]*\s+(?:comments?|responses?|replies|thoughts)\s+(?:on|to)\s", re.I)
 PROSE_BEFORE = 2  # paragraphs of prose before a bare "Comments" that make it the comments' heading
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -330,7 +375,8 @@ def _barrier(block: Block, label: str | None) -> bool:
     """The page's copyright line (not a photo's "© Name") or the heading of its comments."""
     if label == "copyright":
         return "rights reserved" in block.text.lower() or bool(_YEAR.search(block.text))
-    return block.words <= 8 and bool(_COMMENTS.match(block.text))
+    # "25 thoughts on “<the headline>”", "3 responses to <the headline>": the headline makes it long
+    return (block.words <= 8 or bool(_ON_TITLE.match(block.text))) and bool(_COMMENTS.match(block.text))
 
 
 def find_story(blocks: list[Block], labels: list[str | None]) -> tuple[list[str], tuple[int, int]]:
@@ -349,7 +395,7 @@ def find_story(blocks: list[Block], labels: list[str | None]) -> tuple[list[str]
     goods = 0
     for i, (c, b) in enumerate(zip(classes, blocks, strict=True)):
         goods += c == "good"
-        if goods >= PROSE_BEFORE and b.words <= 4 and (_BARE_COMMENTS.match(b.text) or _ABOUT_WRITER.match(b.text)):
+        if goods >= PROSE_BEFORE and b.words <= 8 and (_BARE_COMMENTS.match(b.text) or _ABOUT_WRITER.match(b.text)):
             barriers.add(i)
     clocks = {i for i in stamps if is_clock(blocks[i].text)} | {i for i, c in enumerate(classes) if c == ASIDE}
     spacing = _spaces_paragraphs(classes, blocks)
