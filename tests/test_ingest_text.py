@@ -976,3 +976,59 @@ def test_an_about_the_author_heading_with_the_name_ends_the_story() -> None:
     )
     reading = read_text("\n".join([FLATS[6], "", *FLATS_STORY, "", *about, "", closing]))
     assert reading.paragraphs[-1] == "Residents can comment on the plan until the end of January."
+
+
+TEASERS = [
+    "Rugby club opens its new stand to fans after two years of building",
+    "The stand holds twelve hundred people and has a roof for the first time in the club's history.",
+    "Police appeal for witnesses after a van is stolen from the bus depot",
+    "Officers said the van was taken overnight on Sunday and found burnt out near the quarry.",
+    "Primary school on Mill Lane wins a national prize for its reading club",
+    "Pupils read more than four thousand books last year, the judges said when they gave the award.",
+    "Station to close for two weekends while engineers replace the footbridge",
+    "Buses will replace trains between the town and the coast on both weekends, the operator said.",
+]
+
+
+def test_other_stories_headlines_each_over_its_summary_after_the_story_are_not_read() -> None:
+    # no heading above them: their summaries are prose, as long as the story's, and come in a run
+    text = "\n\n".join([FLATS[6], *FLATS_STORY[::2], *TEASERS])
+    reading = read_text(text)
+    assert reading.title == "Mayor unveils plan to turn empty offices into flats"
+    assert reading.paragraphs[-1] == "Residents can comment on the plan until the end of January."
+    assert len(reading.paragraphs) == 6
+
+
+def test_a_how_to_whose_sections_each_hold_one_paragraph_is_read() -> None:
+    sections = [
+        "How to prepare the soil for a lemon tree",
+        "Mix compost into the soil a week before you plant, so that the lemon tree's roots find food at once.",
+        "How to water a young lemon tree",
+        "Water the lemon tree when the top of the soil is dry, and never let its pot stand in water for long.",
+        "How to feed a lemon tree in summer",
+        "Feed the lemon tree every two weeks from spring to autumn with a fertiliser made for citrus trees, and"
+        " stop in winter.",
+        "How to bring a lemon tree indoors for the winter",
+        "Move the lemon tree indoors before the first frost, to a bright room away from the heaters and the"
+        " draughts of the door.",
+    ]
+    intro = "A lemon tree grows well in a pot if you give it light, water and food at the right times of the year."
+    reading = read_text("\n\n".join(["Growing lemon trees in pots", intro, *sections]))
+    assert all(text in reading.paragraphs for text in sections[1::2])
+
+
+def test_a_headline_quoted_by_the_comments_heading_wins_over_a_nearer_teaser() -> None:
+    title = "How to grow a lemon tree from a pip | A guide in six steps"
+    top = ["Garden Notes", title, "Recent posts", "October 30, 2026", "Caring for a fern in a dark flat", "Read more"]
+    teaser = ["October 28, 2026", "Why the basil keeps dying on the kitchen windowsill", "Read more", ""]
+    story = [
+        "Lemon pips from the supermarket will grow into small trees if you keep them warm and damp for a few weeks.",
+        "",
+        "Soak the pips overnight, peel off their white skin and wrap them in a damp paper towel inside a bag.",
+        "",
+        "After two or three weeks the first roots appear, and the pips can go into small pots of citrus compost.",
+        "",
+    ]
+    comments = [f"12 thoughts on “{title}”", "Roberta", "It worked for me on the second try, thank you for the guide."]
+    reading = read_text("\n".join([*top, *teaser, *story, *comments]))
+    assert reading.title == title

@@ -216,6 +216,62 @@ def _lists_of_titles(classes: list[str], blocks: list[Block]) -> None:
         i = max(j, i + 1)
 
 
+TEASER_PAIRS = 3  # this many headlines in a row, each over one short paragraph, are a list of teasers
+TEASER_TITLE_WORDS = 5
+TEASER_SUMMARY_WORDS = 60
+
+
+def _teaser_pairs(classes: list[str], blocks: list[Block]) -> None:
+    """Other stories' headlines, each over its one-paragraph summary, in a run: chrome however much prose it holds.
+
+    A story's subheads head sections of their own length; a list of teasers
+    gives every headline (five words or more, no sentence end) one short
+    paragraph and goes straight on to the next headline.
+    """
+    n, i = len(blocks), 0
+    while i < n:
+        j = i
+        while (
+            j + 1 < n
+            and classes[j + 1] == "good"
+            and blocks[j + 1].words <= TEASER_SUMMARY_WORDS
+            and blocks[j].words >= TEASER_TITLE_WORDS
+            and _title_line(blocks[j])
+        ):
+            j += 2
+        if (j - i) // 2 >= TEASER_PAIRS and _ends(classes, blocks, j) and _apart(blocks, i, j):
+            for k in range(i, j):
+                classes[k] = "bad"
+        i = max(j, i + 1)
+
+
+def _ends(classes: list[str], blocks: list[Block], j: int) -> bool:
+    """No more prose of the same run after block ``j``: the page ends, or a headline or chrome follows."""
+    return j >= len(blocks) or classes[j] != "good" or _title_line(blocks[j])
+
+
+SHARED_TOPIC = 0.3  # the share of a section's heading words the other sections use, in a story at least
+
+
+def _apart(blocks: list[Block], start: int, end: int) -> bool:
+    """The pairs speak of different things: each headline's words are mostly absent from the other pairs.
+
+    The sections of one story (a listicle, a how-to) share its topic's words.
+    """
+    words = [_content(blocks[k].text) | _content(blocks[k + 1].text) for k in range(start, end, 2)]
+    shares = []
+    for n, k in enumerate(range(start, end, 2)):
+        title = _content(blocks[k].text)
+        others = set().union(*(w for m, w in enumerate(words) if m != n))
+        shares.append(len(title & others) / len(title) if title else 0.0)
+    return sum(shares) / len(shares) < SHARED_TOPIC
+
+
+def _content(text: str) -> set[str]:
+    """The words of four letters or more, lower case."""
+    return {w for w in re.findall(r"[^\W\d_]{4,}", text.lower()) if w not in stopwords()}
+
+
 def _revise(classes: list[str], blocks: list[Block], stamps: set[int]) -> list[str]:
     """The class of the neighbours decides short and near-good blocks (jusText's second pass).
 
@@ -390,6 +446,7 @@ def find_story(blocks: list[Block], labels: list[str | None]) -> tuple[list[str]
         classes = ["good" if c == "neargood" else c for c in classes]
     stamps = {i for i, label in enumerate(labels) if label == "date" or (label and is_clock(blocks[i].text))}
     classes = _revise(classes, blocks, stamps)
+    _teaser_pairs(classes, blocks)
     # a comments link or a copyright notice in the page's header is no barrier
     barriers = {i for i, b in enumerate(blocks) if i > BARRIER_FROM * len(blocks) and _barrier(b, labels[i])}
     goods = 0
