@@ -1032,3 +1032,31 @@ def test_a_headline_quoted_by_the_comments_heading_wins_over_a_nearer_teaser() -
     comments = [f"12 thoughts on “{title}”", "Roberta", "It worked for me on the second try, thank you for the guide."]
     reading = read_text("\n".join([*top, *teaser, *story, *comments]))
     assert reading.title == title
+
+
+@pytest.mark.parametrize(
+    "clutter",
+    [
+        "Image 2 of 5",
+        "Slide 3/9",
+        "Estimated reading time: 4 minutes",
+        "Filed under: Politics, Housing",
+        "Tags: Ferries, Strikes, Port Elden",
+        "Posted in News | Tagged ferries, strikes | Leave a comment",
+    ],
+)
+def test_counters_reading_times_and_tag_rows_between_paragraphs_are_not_read(clutter: str) -> None:
+    paragraphs = FLATS_STORY[::2]
+    reading = read_text("\n\n".join([FLATS[6], *paragraphs[:3], clutter, *paragraphs[3:]]))
+    assert clutter not in reading.paragraphs
+    assert len(reading.paragraphs) == 6
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Topics include rents, roads and the harbour", "Reading time matters to children, the teachers said"],
+)
+def test_a_subhead_or_sentence_opening_like_a_tag_row_is_read(line: str) -> None:
+    paragraphs = FLATS_STORY[::2]
+    reading = read_text("\n\n".join([FLATS[6], *paragraphs[:3], line, *paragraphs[3:]]))
+    assert line in reading.paragraphs

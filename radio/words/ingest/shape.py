@@ -207,6 +207,9 @@ def _lists_of_titles(classes: list[str], blocks: list[Block]) -> None:
     """
     i, n = 0, len(blocks)
     while i < n:
+        if i + 2 >= n or classes[i + 2] != "short" or classes[i + 1] != "short" or blocks[i + 2].spaced:
+            i += 1  # (a quick test first: no run of three packed short blocks starts here)
+            continue
         j = i
         while j < n and classes[j] == "short" and _title_line(blocks[j]) and (j == i or not blocks[j].spaced):
             j += 1
@@ -230,6 +233,9 @@ def _teaser_pairs(classes: list[str], blocks: list[Block]) -> None:
     """
     n, i = len(blocks), 0
     while i < n:
+        if i + 2 * TEASER_PAIRS > n or classes[i + 1] != "good" or classes[i + 2 * TEASER_PAIRS - 1] != "good":
+            i += 1  # (a quick test first: no three pairs start here)
+            continue
         j = i
         while (
             j + 1 < n
