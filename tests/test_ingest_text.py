@@ -926,6 +926,7 @@ def test_a_page_with_a_captioned_photo_a_list_of_headlines_a_bio_and_comments_re
     assert reading.paragraphs[-1] == "Residents can comment on the plan until the end of January."
     labels = {line.number: line.label for line in reading.lines}
     assert labels[12] == "caption"  # the photo's caption, its credit in brackets at its end
+    assert {labels[n] for n in range(26, 31)} == {"list of links"}  # what --explain shows for them
 
 
 def test_a_caption_ending_with_its_credit_in_brackets_is_not_read() -> None:
@@ -997,6 +998,7 @@ def test_other_stories_headlines_each_over_its_summary_after_the_story_are_not_r
     assert reading.title == "Mayor unveils plan to turn empty offices into flats"
     assert reading.paragraphs[-1] == "Residents can comment on the plan until the end of January."
     assert len(reading.paragraphs) == 6
+    assert [line.label for line in reading.lines[-len(TEASERS) :]] == ["teasers"] * len(TEASERS)
 
 
 def test_a_how_to_whose_sections_each_hold_one_paragraph_is_read() -> None:

@@ -32,6 +32,8 @@ BAD_COST = 30  # what one chrome block between paragraphs costs, in characters o
 BARRIER_FROM = 0.4  # barriers count only past this share of the page's blocks
 RUN_CAP = 2  # ... times its place in its run of chrome, up to this
 
+LINKS = "list of links"  # the class of a run of headline-shaped lines (``_lists_of_titles``): chrome
+TEASERS = "teasers"  # the class of headlines each over its summary (``_teaser_pairs``): chrome
 ASIDE = "aside"  # the class of a caption or a credit: neither prose nor chrome to its neighbours
 ASIDE_LABELS = frozenset(("caption", "credit"))
 
@@ -197,14 +199,15 @@ _TITLE_EDGE = "\"'“”‘’,;:!?()’s-–—"
 WORD_SHARE = 0.75  # the share of a headline's tokens that are words
 
 
-def _lists_of_titles(classes: list[str], blocks: list[Block]) -> None:
+def _lists_of_titles(classes: list[str], blocks: list[Block]) -> list[int]:
     """A run of headline-shaped lines packed one under another is a list of links to other stories: chrome.
 
     jusText lets the prose on both sides decide a short block, which reads a
     subhead as story; a page's list of other stories' headlines (no heading
     above it) would be read the same way. A story's own list follows a line
-    that introduces it (ending with ":").
+    that introduces it (ending with ":"). Returns the blocks of such lists, classed "bad".
     """
+    found: list[int] = []
     i, n = 0, len(blocks)
     while i < n:
         if i + 2 >= n or classes[i + 2] != "short" or classes[i + 1] != "short" or blocks[i + 2].spaced:
@@ -216,7 +219,9 @@ def _lists_of_titles(classes: list[str], blocks: list[Block]) -> None:
         if j - i >= LIST_RUN and not (i > 0 and blocks[i - 1].text.endswith(":")):
             for k in range(i, j):
                 classes[k] = "bad"
+                found.append(k)
         i = max(j, i + 1)
+    return found
 
 
 TEASER_PAIRS = 3  # this many headlines in a row, each over one short paragraph, are a list of teasers
@@ -247,7 +252,7 @@ def _teaser_pairs(classes: list[str], blocks: list[Block]) -> None:
             j += 2
         if (j - i) // 2 >= TEASER_PAIRS and _ends(classes, blocks, j) and _apart(blocks, i, j):
             for k in range(i, j):
-                classes[k] = "bad"
+                classes[k] = TEASERS
         i = max(j, i + 1)
 
 
@@ -307,7 +312,7 @@ def _revise(classes: list[str], blocks: list[Block], stamps: set[int]) -> list[s
                 if out[k] == "neargood":
                     out[k] = "good"
         i = j
-    _lists_of_titles(out, blocks)
+    lists = _lists_of_titles(out, blocks)
     revised = list(out)
     before, after = _neighbours(out, True)
     near_before, near_after = _neighbours(out, False)
@@ -329,6 +334,8 @@ def _revise(classes: list[str], blocks: list[Block], stamps: set[int]) -> list[s
     for i, c in enumerate(revised):
         if c == "neargood":
             final[i] = "good" if "good" in (before[i], after[i]) else "bad"
+    for i in lists:  # chrome to its neighbours above; named now for ``radio script --explain``
+        final[i] = LINKS
     return final
 
 
