@@ -911,3 +911,154 @@ def test_an_about_the_author_heading_ends_the_story() -> None:
     reading = read_text("\n\n".join([*STORY, "About the author", bio]))
     assert bio not in reading.paragraphs
     assert len(reading.paragraphs) == 4
+
+
+FLATS = page("page-offices-flats.txt").split("\n")
+FLATS_STORY = FLATS[13:24]  # the story's six paragraphs, blank lines between them
+FLATS_LIST = FLATS[25:30]  # other stories' headlines packed line under line, no heading above them
+
+
+def test_a_page_with_a_captioned_photo_a_list_of_headlines_a_bio_and_comments_reads_the_story_only() -> None:
+    reading = read_text("\n".join(FLATS))
+    assert reading.title == "Mayor unveils plan to turn empty offices into flats"
+    assert len(reading.paragraphs) == 6
+    assert reading.paragraphs[0].startswith("The mayor of Northfield")
+    assert reading.paragraphs[-1] == "Residents can comment on the plan until the end of January."
+    labels = {line.number: line.label for line in reading.lines}
+    assert labels[12] == "caption"  # the photo's caption, its credit in brackets at its end
+    assert {labels[n] for n in range(26, 31)} == {"list of links"}  # what --explain shows for them
+
+
+def test_a_caption_ending_with_its_credit_in_brackets_is_not_read() -> None:
+    for credit in ("(AP Photo/Tomas Reyne)", "(Tomas Reyne/Northfield Gazette)", "(Photo: Tomas Reyne)"):
+        caption = FLATS[11].replace("(AP Photo/Tomas Reyne)", credit)
+        reading = read_text("\n\n".join([FLATS[6], caption, *FLATS_STORY[::2]]))
+        assert not any(p.startswith("Mayor Gil Haddon walks") for p in reading.paragraphs), credit
+        assert len(reading.paragraphs) == 6
+    # a paragraph that ends with its full stop after a bracket is read
+    aside = "Rents would be set by the two housing trusts that run the estate (Northfield Homes/Fenn Trust)."
+    reading = read_text("\n\n".join([FLATS[6], *FLATS_STORY[::2], aside]))
+    assert reading.paragraphs[-1] == aside
+
+
+def test_a_list_of_other_stories_headlines_after_the_story_is_not_read() -> None:
+    bio = "Anna has written about housing and the council for the Gazette since 2015, and before that for the radio."
+    reading = read_text("\n".join([FLATS[6], "", *FLATS_STORY, "", *FLATS_LIST, "", bio]))
+    assert reading.paragraphs[-1] == "Residents can comment on the plan until the end of January."
+    assert not any(p in reading.paragraphs for p in FLATS_LIST)
+
+
+def test_a_story_s_own_list_after_a_line_that_introduces_it_is_read() -> None:
+    intro = "The plan sets out three steps:"
+    steps = [
+        "Cut planning fees for owners who convert",
+        "Buy two empty blocks on Fenn Street",
+        "Review the rents in 2030",
+    ]
+    reading = read_text("\n".join([FLATS[6], "", *FLATS_STORY[:6], "", intro, *steps, "", *FLATS_STORY[6:]]))
+    assert all(step in reading.paragraphs for step in steps)
+    assert reading.paragraphs[-1] == "Residents can comment on the plan until the end of January."
+
+
+def test_comments_headed_by_the_count_and_the_long_headline_are_not_read() -> None:
+    comments = FLATS[35:]
+    assert comments[0].startswith("3 thoughts on")
+    reading = read_text("\n".join([FLATS[6], "", *FLATS_STORY, "", *comments]))
+    assert reading.paragraphs[-1] == "Residents can comment on the plan until the end of January."
+    assert len(reading.paragraphs) == 6
+
+
+def test_an_about_the_author_heading_with_the_name_ends_the_story() -> None:
+    about = FLATS[31:34]
+    assert about[0] == "About the Author - Anna Perrault"
+    closing = (
+        "She now lives in the old town with her family and two dogs, and on weekends she sails a small boat on the"
+        " river with friends from the club."
+    )
+    reading = read_text("\n".join([FLATS[6], "", *FLATS_STORY, "", *about, "", closing]))
+    assert reading.paragraphs[-1] == "Residents can comment on the plan until the end of January."
+
+
+TEASERS = [
+    "Rugby club opens its new stand to fans after two years of building",
+    "The stand holds twelve hundred people and has a roof for the first time in the club's history.",
+    "Police appeal for witnesses after a van is stolen from the bus depot",
+    "Officers said the van was taken overnight on Sunday and found burnt out near the quarry.",
+    "Primary school on Mill Lane wins a national prize for its reading club",
+    "Pupils read more than four thousand books last year, the judges said when they gave the award.",
+    "Station to close for two weekends while engineers replace the footbridge",
+    "Buses will replace trains between the town and the coast on both weekends, the operator said.",
+]
+
+
+def test_other_stories_headlines_each_over_its_summary_after_the_story_are_not_read() -> None:
+    # no heading above them: their summaries are prose, as long as the story's, and come in a run
+    text = "\n\n".join([FLATS[6], *FLATS_STORY[::2], *TEASERS])
+    reading = read_text(text)
+    assert reading.title == "Mayor unveils plan to turn empty offices into flats"
+    assert reading.paragraphs[-1] == "Residents can comment on the plan until the end of January."
+    assert len(reading.paragraphs) == 6
+    assert [line.label for line in reading.lines[-len(TEASERS) :]] == ["teasers"] * len(TEASERS)
+
+
+def test_a_how_to_whose_sections_each_hold_one_paragraph_is_read() -> None:
+    sections = [
+        "How to prepare the soil for a lemon tree",
+        "Mix compost into the soil a week before you plant, so that the lemon tree's roots find food at once.",
+        "How to water a young lemon tree",
+        "Water the lemon tree when the top of the soil is dry, and never let its pot stand in water for long.",
+        "How to feed a lemon tree in summer",
+        "Feed the lemon tree every two weeks from spring to autumn with a fertiliser made for citrus trees, and"
+        " stop in winter.",
+        "How to bring a lemon tree indoors for the winter",
+        "Move the lemon tree indoors before the first frost, to a bright room away from the heaters and the"
+        " draughts of the door.",
+    ]
+    intro = "A lemon tree grows well in a pot if you give it light, water and food at the right times of the year."
+    reading = read_text("\n\n".join(["Growing lemon trees in pots", intro, *sections]))
+    assert all(text in reading.paragraphs for text in sections[1::2])
+
+
+def test_a_headline_quoted_by_the_comments_heading_wins_over_a_nearer_teaser() -> None:
+    title = "How to grow a lemon tree from a pip | A guide in six steps"
+    top = ["Garden Notes", title, "Recent posts", "October 30, 2026", "Caring for a fern in a dark flat", "Read more"]
+    teaser = ["October 28, 2026", "Why the basil keeps dying on the kitchen windowsill", "Read more", ""]
+    story = [
+        "Lemon pips from the supermarket will grow into small trees if you keep them warm and damp for a few weeks.",
+        "",
+        "Soak the pips overnight, peel off their white skin and wrap them in a damp paper towel inside a bag.",
+        "",
+        "After two or three weeks the first roots appear, and the pips can go into small pots of citrus compost.",
+        "",
+    ]
+    comments = [f"12 thoughts on “{title}”", "Roberta", "It worked for me on the second try, thank you for the guide."]
+    reading = read_text("\n".join([*top, *teaser, *story, *comments]))
+    assert reading.title == title
+
+
+@pytest.mark.parametrize(
+    "clutter",
+    [
+        "Image 2 of 5",
+        "Slide 3/9",
+        "Estimated reading time: 4 minutes",
+        "Filed under: Politics, Housing",
+        "Tags: Ferries, Strikes, Port Elden",
+        "Posted in News | Tagged ferries, strikes | Leave a comment",
+    ],
+)
+def test_counters_reading_times_and_tag_rows_between_paragraphs_are_not_read(clutter: str) -> None:
+    paragraphs = FLATS_STORY[::2]
+    reading = read_text("\n\n".join([FLATS[6], *paragraphs[:3], clutter, *paragraphs[3:]]))
+    assert clutter not in reading.paragraphs
+    assert len(reading.paragraphs) == 6
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Topics include rents, roads and the harbour", "Reading time matters to children, the teachers said"],
+)
+def test_a_subhead_or_sentence_opening_like_a_tag_row_is_read(line: str) -> None:
+    paragraphs = FLATS_STORY[::2]
+    reading = read_text("\n\n".join([FLATS[6], *paragraphs[:3], line, *paragraphs[3:]]))
+    assert line in reading.paragraphs

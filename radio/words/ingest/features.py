@@ -21,6 +21,7 @@ from radio.words.ingest.rules import (
     _credit,
     _plain_fold,
     byline_name,
+    ends_sentence,
     is_call_to_action,
     parse_date,
     stamp_date,
@@ -111,7 +112,7 @@ def _block(number: int, text: str, stops: frozenset[str], spaced: bool = True) -
         words=len(tokens),
         density=count / len(tokens) if tokens else 0.0,
         # a label ("Follow us:") is no sentence; a sentence that opens a quote or a list is
-        sentence=bool(_SENTENCE_END.search(text)) and (not text.endswith(":") or len(tokens) >= 6),
+        sentence=ends_sentence(text) and (not text.endswith(":") or len(tokens) >= 6),
         stamp=stamp if isinstance(stamp, str) else None,
         is_stamp=stamp is not False,
         byline=byline,
@@ -295,7 +296,33 @@ def _appeal(text: str, low: str) -> bool:
 
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
 _AGO = re.compile(r"^(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|day|week|month|year)s?\s+ago$", re.I)
-_READ_TIME = re.compile(r"\b\d+\s*(?:-|\s)?\s*min(?:ute)?s?\s+(?:read|listen|watch)$", re.I)
+_READ_TIME = re.compile(
+    r"\b\d+\s*(?:-|\s)?\s*min(?:ute)?s?\s+(?:read|listen|watch)$|^(?:estimated\s+)?(?:reading|read)\s+time\W+\d", re.I
+)
+# "Image 3 of 12", "Slide 2/9", "1 of 5": a gallery's or a carousel's counter
+_COUNTER = re.compile(r"^(?:(?:image|photo|picture|slide|item|page)s?\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}$", re.I)
+# "Tags: Ferries, Strikes", "Filed under: Politics, Housing", "Posted in News | Tagged ferries": the page's index
+# terms, a label and then a list of names, no sentence
+_INDEX_LABEL = re.compile(
+    r"^(?:(?:tags?|topics?|categor(?:y|ies)|keywords?)\s*:|(?:tagged(?:\s+with)?|filed\s+under|posted\s+in)\b)", re.I
+)
+INDEX_WORDS = 25
+
+
+def _index_terms(block: Block) -> bool:
+    """A row of the page's tags or categories: the label, then a list (commas, bars or one name), no sentence end."""
+    if block.text[:1] not in _INDEX_FIRST or block.words > INDEX_WORDS or block.text.endswith("."):
+        return False
+    if not _INDEX_LABEL.match(block.text):
+        return False
+    rest = _INDEX_LABEL.sub("", block.text, count=1).lstrip(" :")
+    items = [item for item in _INDEX_SEPARATOR.split(rest) if item]
+    return bool(items) and all(len(item.split()) <= INDEX_ITEM_WORDS for item in items)
+
+
+_INDEX_FIRST = frozenset("TtCcKkFfPp")  # the first letters of _INDEX_LABEL's words
+_INDEX_SEPARATOR = re.compile(r"\s*[,|•·]\s*")
+INDEX_ITEM_WORDS = 4  # a tag or a category is a name of a few words
 
 
 def is_clock(text: str) -> bool:
@@ -315,6 +342,22 @@ def _open_ended(block: Block) -> bool:
 
 # a photo caption: a person named, then what they are doing, with no full stop ("Ann Lee, speaking at a rally")
 _CAPTION = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3},\s+(?:(?:left|right|centre|center),\s+)?[a-z]+ing\b")
+
+
+# a photo's caption that ends with its credit in brackets: "... on Monday. (AP Photo/Ann Lee)", "(Ann Lee/Courier)",
+# "(Photo: Ann Lee)", "(Courtesy of the family)"; a paragraph ends with its full stop, not with such a bracket
+_CAPTION_CREDIT = re.compile(
+    r"\((?:(?:[A-Z]{2,6}\s+)?(?:photo|image|picture|photograph|illustration)s?(?:\s+by)?\s*[:/]?\s*[^()]{2,60}"
+    r"|courtesy(?:\s+of)?\s+[^()]{2,60}"
+    r"|(?-i:[\w.'’-]+(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*(?:[A-Z]|[a-z][A-Z])[\w.&'’-]*(?:\s+[\w.&'’-]+){0,4}))\)$",
+    re.I,
+)
+CAPTION_WORDS = 60  # a caption is at most this long
+
+
+def caption_with_credit(block: Block) -> bool:
+    """A photo caption ending with its credit in brackets (``_CAPTION_CREDIT``)."""
+    return block.words <= CAPTION_WORDS and block.text.endswith(")") and bool(_CAPTION_CREDIT.search(block.text))
 
 
 def line_label(block: Block) -> str | None:
@@ -341,11 +384,15 @@ def line_label(block: Block) -> str | None:
         return "boilerplate"  # a newsletter, subscription or cookie prompt
     if block.length < APPEAL_CHARS and _appeal(text, low) and not _QUOTED.search(text):
         return "boilerplate"  # an appeal for support or tips; a form's legal notice
+    if block.length <= 24 and _COUNTER.match(text):
+        return "boilerplate"  # a gallery's counter
+    if _index_terms(block):
+        return "boilerplate"  # the page's tags or categories
     if block.words <= 10 and (
         _CLOCK.match(text) or _AGO.match(text) or _READ_TIME.search(text) or (parse_date(text) and not block.sentence)
     ):
         return "date"
-    if not block.sentence and block.words <= 20 and _CAPTION.match(text):
+    if (not block.sentence and block.words <= 20 and _CAPTION.match(text)) or caption_with_credit(block):
         return "caption"
     could_link = "://" in low or "www." in low or "@" in low  # every URL_RE or EMAIL_RE match holds one
     if could_link and not URL_RE.sub("", EMAIL_RE.sub("", text)).strip(_EDGE):

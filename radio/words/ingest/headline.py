@@ -150,6 +150,8 @@ class _Evidence:
             keys = {fold(block.text)}
             if block.words > MIN_WORDS and _PARTS.search(block.text):
                 keys.update(fold(part) for part in _PARTS.split(block.text) if len(part.split()) >= MIN_WORDS)
+            if "“" in block.text or '"' in block.text:  # "12 thoughts on “Title”", "Share “Title” by email"
+                keys.update(fold(quoted) for quoted in _QUOTED_TITLE.findall(block.text))
             for key in keys & wanted:
                 self.counts[key] += 1
 
@@ -157,6 +159,7 @@ class _Evidence:
         return self.counts.get(fold(block.text), 0) > 1
 
 
+_QUOTED_TITLE = re.compile(r"[“\"]([^“”\"]{10,250})[”\"]")
 SCREEN_WORDS = 12  # with more such words than this to look for, every block is folded
 
 RANK_CAP = 6  # past this many nearer candidates (a list of teasers), distance costs no more

@@ -207,6 +207,14 @@ _DATELINE = re.compile(
     r"\s*(?:—|–|--|-)\s+"
 )
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]$")
+_SENTENCE_CHARS = frozenset('.!?…:;"”’)]')  # _SENTENCE_END's characters
+
+
+def ends_sentence(line: str) -> bool:
+    """``_SENTENCE_END.search`` for a line without a line break, without scanning the whole line."""
+    return line[-1:] in _SENTENCE_CHARS
+
+
 _WORD_CHAR = re.compile(r"\w")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
@@ -463,7 +471,7 @@ def is_call_to_action(line: str) -> bool:
     or runs longer; a label is short and open-ended.
     """
     text = line.strip().rstrip(_CTA_TAIL)
-    words = text.split()
+    words = text.split(None, 26)  # (past 25 words nothing below matches: a paragraph is not split whole)
     if 3 <= len(words) <= 25 and words[0].endswith(":") and words[0][:-1].lower() in _CTA_VERBS:
         return not text.endswith(".")  # "Read: Another story's headline", a link to it
     if not 2 <= len(words) <= CTA_MAX_WORDS or len(text) > 80 or _SENTENCE_END.search(text):

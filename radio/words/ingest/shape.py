@@ -32,6 +32,8 @@ BAD_COST = 30  # what one chrome block between paragraphs costs, in characters o
 BARRIER_FROM = 0.4  # barriers count only past this share of the page's blocks
 RUN_CAP = 2  # ... times its place in its run of chrome, up to this
 
+LINKS = "list of links"  # the class of a run of headline-shaped lines (``_lists_of_titles``): chrome
+TEASERS = "teasers"  # the class of headlines each over its summary (``_teaser_pairs``): chrome
 ASIDE = "aside"  # the class of a caption or a credit: neither prose nor chrome to its neighbours
 ASIDE_LABELS = frozenset(("caption", "credit"))
 
@@ -175,6 +177,112 @@ def _neighbours(classes: list[str], skip_neargood: bool) -> tuple[list[str], lis
     return before, after
 
 
+LIST_RUN = 3  # this many title-like lines packed one under another are a list of links
+TITLE_WORDS = (3, 20)
+
+
+def _title_line(block: Block) -> bool:
+    """Shaped like a headline: a few words of letters opening with a capital or a figure, no sentence end or label.
+
+    Lines of code or of a program's output ("File "x.py", line 2") are mostly not words.
+    """
+    first = block.text[:1]
+    if block.sentence or block.text.endswith(":") or not TITLE_WORDS[0] <= block.words <= TITLE_WORDS[1]:
+        return False
+    if not (first.isupper() or first.isdigit()):
+        return False
+    tokens = block.text.split()
+    return sum(t.strip(_TITLE_EDGE).isalpha() for t in tokens) >= WORD_SHARE * len(tokens)
+
+
+_TITLE_EDGE = "\"'“”‘’,;:!?()’s-–—"
+WORD_SHARE = 0.75  # the share of a headline's tokens that are words
+
+
+def _lists_of_titles(classes: list[str], blocks: list[Block]) -> list[int]:
+    """A run of headline-shaped lines packed one under another is a list of links to other stories: chrome.
+
+    jusText lets the prose on both sides decide a short block, which reads a
+    subhead as story; a page's list of other stories' headlines (no heading
+    above it) would be read the same way. A story's own list follows a line
+    that introduces it (ending with ":"). Returns the blocks of such lists, classed "bad".
+    """
+    found: list[int] = []
+    i, n = 0, len(blocks)
+    while i < n:
+        if i + 2 >= n or classes[i + 2] != "short" or classes[i + 1] != "short" or blocks[i + 2].spaced:
+            i += 1  # (a quick test first: no run of three packed short blocks starts here)
+            continue
+        j = i
+        while j < n and classes[j] == "short" and _title_line(blocks[j]) and (j == i or not blocks[j].spaced):
+            j += 1
+        if j - i >= LIST_RUN and not (i > 0 and blocks[i - 1].text.endswith(":")):
+            for k in range(i, j):
+                classes[k] = "bad"
+                found.append(k)
+        i = max(j, i + 1)
+    return found
+
+
+TEASER_PAIRS = 3  # this many headlines in a row, each over one short paragraph, are a list of teasers
+TEASER_TITLE_WORDS = 5
+TEASER_SUMMARY_WORDS = 60
+
+
+def _teaser_pairs(classes: list[str], blocks: list[Block]) -> None:
+    """Other stories' headlines, each over its one-paragraph summary, in a run: chrome however much prose it holds.
+
+    A story's subheads head sections of their own length; a list of teasers
+    gives every headline (five words or more, no sentence end) one short
+    paragraph and goes straight on to the next headline.
+    """
+    n, i = len(blocks), 0
+    while i < n:
+        if i + 2 * TEASER_PAIRS > n or classes[i + 1] != "good" or classes[i + 2 * TEASER_PAIRS - 1] != "good":
+            i += 1  # (a quick test first: no three pairs start here)
+            continue
+        j = i
+        while (
+            j + 1 < n
+            and classes[j + 1] == "good"
+            and blocks[j + 1].words <= TEASER_SUMMARY_WORDS
+            and blocks[j].words >= TEASER_TITLE_WORDS
+            and _title_line(blocks[j])
+        ):
+            j += 2
+        if (j - i) // 2 >= TEASER_PAIRS and _ends(classes, blocks, j) and _apart(blocks, i, j):
+            for k in range(i, j):
+                classes[k] = TEASERS
+        i = max(j, i + 1)
+
+
+def _ends(classes: list[str], blocks: list[Block], j: int) -> bool:
+    """No more prose of the same run after block ``j``: the page ends, or a headline or chrome follows."""
+    return j >= len(blocks) or classes[j] != "good" or _title_line(blocks[j])
+
+
+SHARED_TOPIC = 0.3  # the share of a section's heading words the other sections use, in a story at least
+
+
+def _apart(blocks: list[Block], start: int, end: int) -> bool:
+    """The pairs speak of different things: each headline's words are mostly absent from the other pairs.
+
+    The sections of one story (a listicle, a how-to) share its topic's words.
+    """
+    words = [_content(blocks[k].text) | _content(blocks[k + 1].text) for k in range(start, end, 2)]
+    shares = []
+    for n, k in enumerate(range(start, end, 2)):
+        title = _content(blocks[k].text)
+        others = set().union(*(w for m, w in enumerate(words) if m != n))
+        shares.append(len(title & others) / len(title) if title else 0.0)
+    return sum(shares) / len(shares) < SHARED_TOPIC
+
+
+def _content(text: str) -> set[str]:
+    """The words of four letters or more, lower case."""
+    return {w for w in re.findall(r"[^\W\d_]{4,}", text.lower()) if w not in stopwords()}
+
+
 def _revise(classes: list[str], blocks: list[Block], stamps: set[int]) -> list[str]:
     """The class of the neighbours decides short and near-good blocks (jusText's second pass).
 
@@ -204,6 +312,7 @@ def _revise(classes: list[str], blocks: list[Block], stamps: set[int]) -> list[s
                 if out[k] == "neargood":
                     out[k] = "good"
         i = j
+    lists = _lists_of_titles(out, blocks)
     revised = list(out)
     before, after = _neighbours(out, True)
     near_before, near_after = _neighbours(out, False)
@@ -225,6 +334,8 @@ def _revise(classes: list[str], blocks: list[Block], stamps: set[int]) -> list[s
     for i, c in enumerate(revised):
         if c == "neargood":
             final[i] = "good" if "good" in (before[i], after[i]) else "bad"
+    for i in lists:  # chrome to its neighbours above; named now for ``radio script --explain``
+        final[i] = LINKS
     return final
 
 
@@ -321,7 +432,10 @@ _COMMENTS = re.compile(
 # "Comments", "Reader comments": also a share bar's button, so a heading only after the story has begun
 _BARE_COMMENTS = re.compile(r"^(?:(?:reader|readers'?|user|your) )?(?:comments?|discussion|responses?)\s*:?$", re.I)
 # "About the author": the heading of the writer's biography, which ends the story as the comments' does
-_ABOUT_WRITER = re.compile(r"^about (?:the |this )?(?:authors?|writers?|reporters?|contributors?)\s*:?$", re.I)
+_ABOUT_WRITER = re.compile(
+    r"^about (?:the |this )?(?:authors?|writers?|reporters?|contributors?)\s*(?::|(?:[:|]|\s[-–—])\s*[A-Z].*)?$", re.I
+)
+_ON_TITLE = re.compile(r"^\d[\d,]*\s+(?:comments?|responses?|replies|thoughts)\s+(?:on|to)\s", re.I)
 PROSE_BEFORE = 2  # paragraphs of prose before a bare "Comments" that make it the comments' heading
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -330,7 +444,8 @@ def _barrier(block: Block, label: str | None) -> bool:
     """The page's copyright line (not a photo's "© Name") or the heading of its comments."""
     if label == "copyright":
         return "rights reserved" in block.text.lower() or bool(_YEAR.search(block.text))
-    return block.words <= 8 and bool(_COMMENTS.match(block.text))
+    # "25 thoughts on “<the headline>”", "3 responses to <the headline>": the headline makes it long
+    return (block.words <= 8 or bool(_ON_TITLE.match(block.text))) and bool(_COMMENTS.match(block.text))
 
 
 def find_story(blocks: list[Block], labels: list[str | None]) -> tuple[list[str], tuple[int, int]]:
@@ -344,12 +459,13 @@ def find_story(blocks: list[Block], labels: list[str | None]) -> tuple[list[str]
         classes = ["good" if c == "neargood" else c for c in classes]
     stamps = {i for i, label in enumerate(labels) if label == "date" or (label and is_clock(blocks[i].text))}
     classes = _revise(classes, blocks, stamps)
+    _teaser_pairs(classes, blocks)
     # a comments link or a copyright notice in the page's header is no barrier
     barriers = {i for i, b in enumerate(blocks) if i > BARRIER_FROM * len(blocks) and _barrier(b, labels[i])}
     goods = 0
     for i, (c, b) in enumerate(zip(classes, blocks, strict=True)):
         goods += c == "good"
-        if goods >= PROSE_BEFORE and b.words <= 4 and (_BARE_COMMENTS.match(b.text) or _ABOUT_WRITER.match(b.text)):
+        if goods >= PROSE_BEFORE and b.words <= 8 and (_BARE_COMMENTS.match(b.text) or _ABOUT_WRITER.match(b.text)):
             barriers.add(i)
     clocks = {i for i in stamps if is_clock(blocks[i].text)} | {i for i, c in enumerate(classes) if c == ASIDE}
     spacing = _spaces_paragraphs(classes, blocks)

@@ -25,7 +25,7 @@ from radio.words.ingest.boxes import lead_above_box, link_boxes
 from radio.words.ingest.features import Block, line_label, make_blocks
 from radio.words.ingest.headline import choose_headline, next_free
 from radio.words.ingest.rules import _BIO, _DATELINE, _WORD_CHAR, fold, headline_from, parse_date, strip_links
-from radio.words.ingest.shape import STOPWORDS_HIGH, STOPWORDS_LOW, find_story, stopwords
+from radio.words.ingest.shape import LINKS, STOPWORDS_HIGH, STOPWORDS_LOW, TEASERS, find_story, stopwords
 
 log = logging.getLogger(__name__)
 
@@ -272,6 +272,8 @@ def read_text(text: str) -> TextReading:
             inside = span[0] <= i < span[1]
             if _BIO.match(block.text):
                 label = "bio"
+            elif classes[i] in (LINKS, TEASERS):
+                label = classes[i]
             elif classes[i] != "bad":
                 label = "prose outside the story"
             else:
