@@ -194,7 +194,11 @@ def _pronoun_ref(gender: str, people: People, state: State, index: int, pos: int
     last, para = state.get("last"), state.get("last_para")
     if last and para is not None and index - int(para) <= 1 and people.fits(last, gender):
         return last
-    return people.recent(index, pos, gender) or (last if last and people.fits(last, gender) else None)
+    recent = people.recent(index, pos, gender)
+    if subject and recent is None and people.overrule(subject, gender):
+        # "Jess Lindsay ... her career. '...,' she said.": the subject, whatever her first name suggests
+        return subject
+    return recent or (last if last and people.fits(last, gender) else None)
 
 
 def _same_voice(between: str, prev: _Plan, people: People) -> tuple[str, str | None] | None:
