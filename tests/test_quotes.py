@@ -735,3 +735,56 @@ def test_article_pronoun_outweighs_first_name_table() -> None:
 def test_title_gender_is_not_overruled() -> None:
     paras = ["Mr. Jess Arden opened the new library in Tarrow.", "“It took nine years,” she said."]
     assert _said(paras) == []
+
+
+def test_paragraph_of_one_quotation_goes_to_whom_the_paragraph_before_opens_with() -> None:
+    q = _quotes("bakery")
+    assert (q[0].paragraph, q[0].speaker) == (3, "Tomasz Nowak")
+
+
+def test_description_that_introduces_a_quotation_speaks() -> None:
+    q = _quotes("bakery")
+    assert (q[1].paragraph, q[1].speaker) == (4, "County Electoral Office")
+    assert (q[2].paragraph, q[2].speaker) == (5, "a Thursday editorial")  # not "a"
+
+
+def test_noun_that_looks_like_a_speech_verb_names_no_speaker() -> None:
+    # "state" is a noun here: "Democratic" must not become the speaker of the next quotation
+    paras = [
+        "Dana Whitfield praised the governor's record on flood defences and his ability to get things done"
+        " in a heavily Democratic state.",
+        "“We need someone who will fix the levees before the next hurricane season.”",
+    ]
+    said = "We need someone who will fix the levees before the next hurricane season."
+    assert _said(paras) == [(said, "Dana Whitfield")]
+
+
+def test_own_attribution_beats_a_finished_sentence_before() -> None:
+    # "... farmers in the valley say." ends a sentence: the quotation after it is Adam Kowalski's
+    q = _quotes("orchard")
+    assert [(p.paragraph, p.speaker) for p in q] == [(1, "Bethan Price"), (2, "Adam Kowalski"), (3, "Adam Kowalski")]
+
+
+def test_own_attribution_beats_a_quotation_running_on() -> None:
+    paras = [
+        "“The board has known about the leak since March,” said Tom Reid. “It has done nothing about it.",
+        "“We were never told,” Rosa Imrie said in a statement.",
+    ]
+    assert _said(paras)[-1] == ("We were never told,", "Rosa Imrie")
+
+
+def test_asked_by_gives_the_one_who_asks() -> None:
+    q = _quotes("interview")
+    assert (q[0].text, q[0].speaker) == ("Would you ever open a restaurant outside Lisbon?", "Gavin Shaw")
+
+
+def test_participle_opening_a_sentence_continues_its_subject() -> None:
+    # "Later in the interview, after Carvalho had left, Shaw described ... Adding, ...": Shaw
+    q = _quotes("interview")
+    assert (q[2].paragraph, q[2].speaker) == (2, "Gavin Shaw")
+
+
+def test_as_name_put_it_and_known_as() -> None:
+    q = _quotes("interview")
+    assert (q[3].speaker, q[3].speaker_title) == ("Martin Obi", "the food writer")
+    assert q[4].speaker == "Beto"

@@ -102,6 +102,16 @@ class People:
                 best = name
         return best
 
+    def opening_name(self, paragraph: int) -> str | None:
+        """The person the last sentence of a paragraph opens with ("Valastro praised ..."), if it opens with one."""
+        if not 0 <= paragraph < len(self.texts):
+            return None
+        lo = self.sentence_starts(paragraph)[-1]
+        for at, name in self.by_paragraph.get(paragraph, ()):
+            if at >= lo:
+                return name if at == lo and name not in self.things else None
+        return None
+
     def sentence_starts(self, paragraph: int) -> list[int]:
         starts = self._starts.get(paragraph)
         if starts is None:
@@ -165,14 +175,21 @@ class People:
 # subject after the clause's comma: "After meeting Paul Vance, Tom Hale said".
 _LEADING_CLAUSE = re.compile(
     r"(?:After|Before|When|While|As|Since|Although|Though|Because|If|Once|Until|Unlike|Like|Despite|Following"
-    r"|In|At|On|During|With|Without|Under|From|For|Asked|Speaking|Writing|Responding|Asked)\b[^,;:“”\"]{0,160},\s"
+    r"|In|At|On|During|With|Without|Under|From|For|Asked|Speaking|Writing|Responding|Later|Earlier)\b"
+    r"[^,;:“”\"]{0,160},\s",
+    re.I,
 )
 
 
 def _main_clause(text: str, lo: int, hi: int) -> int:
-    """Where a sentence's main clause starts: after a leading clause that ends in a comma, else at its start."""
-    m = _LEADING_CLAUSE.match(text, lo, hi)
-    return m.end() if m else lo
+    """Where a sentence's main clause starts: after the leading clauses that end in a comma
+    ("Later in the show, after the interview ended, Maher said"), else at its start."""
+    for _ in range(3):
+        m = _LEADING_CLAUSE.match(text, lo, hi)
+        if not m:
+            break
+        lo = m.end()
+    return lo
 
 
 _NAME_VERB_END = re.compile(
@@ -406,7 +423,9 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
         # "Rhys Morgan, the chief engineer", "81-year-old Parker Eaton, a nominal Republican": the name first
         short = len(head_words) <= 4
         named = bool(head_words) and (
-            CAP.match(head_words[0]) is not None or (short and CAP.fullmatch(head_words[-1]) is not None)
+            CAP.match(head_words[0]) is not None
+            or (short and CAP.fullmatch(head_words[-1]) is not None)
+            or (len(head_words) >= 2 and all(CAP.fullmatch(w) for w in head_words[-2:]))  # "the food writer Martin Obi"
         )
         if rest and named:
             np, appositive = head.strip(), rest
