@@ -788,3 +788,14 @@ def test_as_name_put_it_and_known_as() -> None:
     q = _quotes("interview")
     assert (q[3].speaker, q[3].speaker_title) == ("Martin Obi", "the food writer")
     assert q[4].speaker == "Beto"
+
+
+def test_according_to_before_a_quotation() -> None:
+    q = _quotes("rovers")
+    assert ("the club has done nothing wrong.", "Ana Lisboa") in [(p.text, p.speaker) for p in q]
+
+
+def test_role_before_a_name_is_a_title() -> None:
+    # "Midfielder Kai Brennan": a role opening the sentence, not a first name
+    q = _quotes("rovers")
+    assert (q[-1].speaker, q[-1].speaker_title) == ("Kai Brennan", "Midfielder")

@@ -291,6 +291,7 @@ _NOT_SUBJECT = frozenset(
 )
 
 
+_ACCORDING_BEFORE = re.compile(r"(?:(?:But|And|So)\s+)?[Aa]ccording to\s+(?P<np>[^,;:]{1,80}),$")
 _ASKED_BY = re.compile(
     r"\b(?:was|were|is|are|been|being)\s+(?:asked|questioned|pressed|challenged|told)\s+by\s+"
     r"(?P<np>[^,;:“”\"]+?)\s*(?:,[^“”\"]*)?[,:]$"
@@ -305,6 +306,9 @@ def parse_before(clause: str) -> str | None:
     c = c[after + 1 :].lstrip(" ,;—–-")  # after an earlier quotation: c holds no quote mark
     if not c or (c[-1] not in ":,—" and not _VERB.search(c.split()[-1] if c.split() else "")):
         return None
+    according = _ACCORDING_BEFORE.match(c)
+    if according and _np_ok(according.group("np")):
+        return according.group("np")  # 'According to Lisboa, "the club ...': Lisboa
     passive = _ASKED_BY.search(c)
     if passive and _np_ok(passive.group("np")):
         return passive.group("np")  # "Sanders was asked by host Bill Maher, who ...,": the one who asks speaks

@@ -21,6 +21,8 @@ TITLE_WORDS = words(
     anchor analyst adviser advisor strategist pollster nominee hopeful republican democrat democratic
     gop mogul businessman billionaire rev state foreign defense defence interior finance health justice
     labor labour homeland security chief-of-staff u.s. us federal
+    midfielder defender striker goalkeeper winger forward skipper boss batsman bowler jockey trainer
+    economist researcher scientist author novelist historian lawyer barrister solicitor
     """
 )
 HONORIFIC_GENDER = {

@@ -138,7 +138,12 @@ def _ends_report(before: str, last: str, after: str) -> bool:
     the quotation ends that sentence."""
     if last not in ".!?" or (after and not (after[0].isupper() or after[0] in '“"(')):
         return False
-    return _VERB.search(_last_sentence(before)) is not None
+    sentence = _last_sentence(before)
+    return _VERB.search(sentence) is not None or _ACCORDING.match(sentence.lstrip()) is not None
+
+
+# "According to Lisboa, "the club has done nothing wrong."": a quotation standing as her words
+_ACCORDING = re.compile(r"(?:[Bb]ut\s+|[Aa]nd\s+)?[Aa]ccording to\s+[^,]{1,80},\s*$")
 
 
 def _opens_sentence(text: str, span: Span) -> bool:
