@@ -286,6 +286,16 @@ def surname(source: str) -> str | None:
     return words[-1]
 
 
+def _context(doc: Doc, index: int) -> str:
+    """The paragraph before a quote's and its own, shortened, for reading a speaker error."""
+    out = []
+    for k in (index - 1, index):
+        if 0 <= k < len(doc.paragraphs):
+            text = doc.paragraphs[k][1]
+            out.append(text if len(text) <= 400 else text[:200] + " ... " + text[-195:])
+    return "\n    in: ".join(out)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("root", type=Path, help="local copy of the PolNeAR repository")
@@ -294,6 +304,7 @@ def main() -> int:
     ap.add_argument(
         "--blocks", action="store_true", help="one paragraph per block between blank lines (the scoring before)"
     )
+    ap.add_argument("--context", action="store_true", help="with --errors, print each speaker error's paragraphs")
     ap.add_argument("--errors", type=int, default=0, help="print up to N examples of each error")
     args = ap.parse_args()
 
@@ -382,7 +393,10 @@ def main() -> int:
             ):
                 sp_ok += 1
             elif len(errs["speaker"]) < args.errors:
-                errs["speaker"].append(f"[{doc.name}] gold {g.source!r} pred {pred!r}: {matched[gi].text[:80]!r}")
+                errs["speaker"].append(
+                    f"[{doc.name}] gold {g.source!r} pred {pred!r}: {matched[gi].text[:80]!r}"
+                    + (f"\n    in: {_context(doc, matched[gi].paragraph)}" if args.context else "")
+                )
 
     p = tp_pred / n_pred if n_pred else 0.0
     r = found / n_gold if n_gold else 0.0

