@@ -390,7 +390,7 @@ def test_an_interrupt_stops_every_child_and_leaves_nothing(
     else:
         os.kill(proc.pid, sig)
     _, stderr = proc.communicate(timeout=60)
-    assert proc.returncode == 128 + sig
+    assert proc.returncode == 128 + sig, stderr
     word = "interrupted" if sig == signal.SIGINT else "stopped (SIGTERM)"
     assert one_line(stderr) == f"radio: {word}; nothing was written under a final name"
     assert survivors(children) == []
@@ -548,3 +548,28 @@ def test_say_works_in_a_folder_of_its_own_and_removes_a_dead_runs(tmp_path: Path
     assert proc.returncode == 0, proc.stderr
     assert f"removed {stale}, left behind by an interrupted run" in proc.stderr
     assert list(temp.iterdir()) == []
+
+
+def test_a_forked_child_before_exec_leaves_the_interrupt_to_radio() -> None:
+    """Ctrl-C reaches the whole group, so a child forked to run ffmpeg may get it while still running
+    radio's Python (its preexec_fn). Raising there fails the child's start with a SubprocessError, and
+    radio reported an error instead of the interrupt; the child now leaves the signal to radio."""
+    from radio import cli
+
+    cli._main_pid[0] = os.getpid()
+    pid = os.fork()
+    if pid == 0:  # the child: as between fork and exec
+        try:
+            cli._interrupt(signal.SIGINT, None)
+        except BaseException:
+            os._exit(1)
+        os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    saved = list(cli._interrupted)
+    cli._interrupted.clear()
+    try:
+        with pytest.raises(cli.Interrupted):
+            cli._interrupt(signal.SIGINT, None)  # radio's own process still raises it
+    finally:
+        cli._interrupted[:] = saved

@@ -495,6 +495,12 @@ def stopped_by(exc: BaseException) -> tuple[int, str]:
 
 
 def _interrupt(signum: int, frame: object) -> None:
+    if os.getpid() != _main_pid[0]:
+        # A child forked to run a program, still in Python (its preexec_fn) before exec: Ctrl-C reached the
+        # whole group. Raising here would fail the child's start with a SubprocessError in radio, which
+        # then reports an error (exit 1) instead of the interrupt; radio itself was signalled too, and it
+        # kills this child on its way out.
+        return
     if _interrupted:  # a second signal while cleaning up: leave at once
         os._exit(128 + signum)
     _interrupted.append(signum)
@@ -502,6 +508,7 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 _interrupted: list[int] = []
+_main_pid = [os.getpid()]  # set again by main(): the process whose signals are radio's
 
 
 from radio.cli import batch as _batch_commands  # noqa: E402,F401  (batch, list, catalog, cache)
@@ -509,6 +516,7 @@ from radio.cli import batch as _batch_commands  # noqa: E402,F401  (batch, list,
 
 def main() -> None:
     """Console entry point: the only place RadioError becomes an exit status."""
+    _main_pid[0] = os.getpid()
     for stop in (signal.SIGINT, signal.SIGTERM):
         signal.signal(stop, _interrupt)
     if not log.handlers:  # radio's own lines only: other libraries' (trafilatura's "discarding data") stay quiet

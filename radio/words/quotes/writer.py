@@ -391,7 +391,7 @@ def _narrator_subject(text: str, before: str, q: Span, people: People, index: in
         return None  # a title in its marks ("a new program, “The Overthrow Show,” where ...") says nothing
     if not before.strip():
         # a paragraph that is one quotation, no one named: whom the paragraph before opens its last sentence with
-        alone = index and not text[: q.open].strip() and not text[q.close :].strip(" ”\"’")
+        alone = index and not text[: q.open].strip() and not text[q.close :].strip(' ”"’')
         return people.opening_name(index - 1) if alone else None
     if before.rstrip().endswith(","):
         return people.sentence_subject(index, q.open)
