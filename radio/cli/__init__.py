@@ -478,10 +478,9 @@ def say(
 
 
 class Interrupted(BaseException):
-    """SIGINT or SIGTERM: raised in the main thread, and deliberately not a
-    KeyboardInterrupt, which typer turns into a silent exit 130 before ``main``
-    sees it. Library code cleans up on the way out (``with`` blocks, children
-    killed, the temporary folder removed); ``main`` prints one line."""
+    """SIGINT or SIGTERM: raised in the main thread, and deliberately not a KeyboardInterrupt, which typer
+    turns into a silent exit 130 before ``main`` sees it. Library code cleans up on the way out (``with``
+    blocks, children killed, the temporary folder removed); ``main`` prints one line."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
@@ -495,12 +494,8 @@ def stopped_by(exc: BaseException) -> tuple[int, str]:
 
 
 def _interrupt(signum: int, frame: object) -> None:
-    if os.getpid() != _main_pid[0]:
-        # A child forked to run a program, still in Python (its preexec_fn) before exec: Ctrl-C reached the
-        # whole group. Raising here would fail the child's start with a SubprocessError in radio, which
-        # then reports an error (exit 1) instead of the interrupt; radio itself was signalled too, and it
-        # kills this child on its way out.
-        return
+    if os.getpid() != _main_pid[0]:  # a child between fork and exec (Ctrl-C reached the group): raising
+        return  # would fail its start, and radio exit 1, not 130; radio, signalled too, kills it on its way out
     if _interrupted:  # a second signal while cleaning up: leave at once
         os._exit(128 + signum)
     _interrupted.append(signum)
