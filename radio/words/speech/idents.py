@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from radio.words.speech.numbers import cardinal, grouped
+from radio.words.speech.numbers import cardinal, digits, grouped
 from radio.words.speech.rules import Match, Protect, starting
 from radio.words.speech.words import MONTHS, WORD_ACRONYMS, words_set
 
@@ -78,7 +78,6 @@ _EMERGENCY_HINT = re.compile(r"911|999|11[12]|000")
 _EMERGENCY_AFTER = re.compile(
     r"\s+(?:call|calls|dispatcher|dispatchers|operator|operators|center|centre|system|emergency|line)\b"
 )
-_ONE_DIGIT = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # growth against the same period: "2% y/y", "3% YoY"
 _PERIOD_ON_PERIOD = starting(
     r"[ymqYMQ]",
@@ -167,7 +166,7 @@ def _emergency(m: Match) -> str:
     before = m.string[max(0, m.start() - 10) : m.start()]
     if before.endswith(("a ", "the ", "A ", "The ")) and not _EMERGENCY_AFTER.match(m.string, m.end()):
         return m[0]  # "a 999 rise": a count, not the number to call
-    return " ".join(_ONE_DIGIT[int(d)] for d in m["num"])
+    return digits(m["num"])
 
 
 _NEXT_LOWER = re.compile(r" ([a-z]+)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from radio.words.speech.numbers import cardinal, decade, decimal, grouped, ordinal, year
-from radio.words.speech.rules import Match, Protect, has_digit, letters, starting
+from radio.words.speech.rules import Match, Protect, has_digit, letters, range_word, starting
 from radio.words.speech.words import COMMON_WORDS, MONTHS, SHOUT_SHORT, WORD_ACRONYMS, words_set
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -237,18 +237,13 @@ def _vulgar(m: Match) -> str:
     return fraction(a, b)
 
 
-def _range_word(m: Match) -> str:
-    """'between 10-15 years' is 'between ten and fifteen'; any other range is 'to'."""
-    return "and" if m.string[max(0, m.start() - 8) : m.start()].lower().endswith("between ") else "to"
-
-
 def _year_range(m: Match) -> str:
     a, b = m["a"], m["b"]
     if len(b) == 2:
         b = a[:2] + b
         if int(b) < int(a):
             return m[0]
-    return f"{year(int(a))} {_range_word(m)} {year(int(b))}"
+    return f"{year(int(a))} {range_word(m)} {year(int(b))}"
 
 
 def _model(m: Match, protect: Protect) -> str:
@@ -360,7 +355,7 @@ def measures(text: str, protect: Protect) -> str:
     if ("-" in text or "–" in text or "/" in text) and _YEAR_RANGE_HINT.search(text):
         text = _YEAR_RANGE.sub(_year_range, text)
     if ("-" in text or "–" in text) and _RANGE_HINT.search(text):
-        text = _RANGE.sub(lambda m: f"{m['a']} {_range_word(m)} {m['b']}", text)
+        text = _RANGE.sub(lambda m: f"{m['a']} {range_word(m)} {m['b']}", text)
     if "%" in text or "percent" in text or "per cent" in text:
         text = _PERCENT.sub(_percent, text)
     if _UNIT_HINT.search(text):

@@ -397,14 +397,19 @@ def fraction(a: int, b: int) -> str:
     return f"{cardinal(a)} {name}"
 
 
+def range_word(m: Match) -> str:
+    """The word joining a range that ``m`` matched: 'between 10-15' is 'between ten and fifteen'; any
+    other range is 'to'."""
+    return "and" if m.string[max(0, m.start() - 8) : m.start()].lower().endswith("between ") else "to"
+
+
 def _day_range(m: Match, day_first: bool) -> str:
     a, b = int(m["a"]), int(m["b"])
     if not (1 <= a < b <= 31):
         return m[0]
     month = _month(m["mon"])
     year_said = f", {year(int(m['year']))}" if m["year"] else ""
-    between = m.string[max(0, m.start() - 8) : m.start()].lower().endswith("between ")
-    join = m["join"] if day_first and m["join"] else "and" if between else "to"
+    join = m["join"] if day_first and m["join"] else range_word(m)
     if day_first:
         return f"the {ordinal(a)} {join} the {ordinal(b)} of {month}{year_said}"
     return f"{month} {ordinal(a)} {join} {ordinal(b)}{year_said}"
