@@ -1,0 +1,171 @@
+"""Measure both readers on pages no rule here was written from: ScrapingHub's article-extraction-benchmark.
+
+Usage: python scripts/eval_aeb.py /path/to/article-extraction-benchmark [--path html|text|both]
+
+The benchmark (github.com/scrapinghub/article-extraction-benchmark, MIT) holds
+181 news and magazine pages from as many sites, each with the article body a
+person marked (``ground-truth.json``: ``articleBody``); the English ones are
+scored (the marked body passes eval_extraction's function-word test). Nobody on this project
+has read its pages or tuned a rule on them: it is the project's held-out test,
+run at the end of a round and reported, never studied for failures. Nothing
+of it is copied into this project.
+
+Each page goes through radio's own loader, as a producer would give it:
+
+- ``html``: the saved page, read by the HTML path;
+- ``text``: the page rendered to the text a browser's select-all copy gives
+  (``eval_text.render``: every visible block on its own line, menus, captions
+  and footers included), read by the plain-text path.
+
+Scores, on the written article radio keeps (headline and paragraphs, before
+the spoken form), words compared lower-case, letters and digits only:
+
+- word precision / recall / F1 against the marked body, per page as bags of
+  words (the benchmark's own measure is of this kind), averaged over pages; a
+  refused page scores 0;
+- body paragraphs heard: the marked body's paragraphs of six words or more
+  whose words appear, in order and unbroken, in what radio keeps;
+- clutter dropped (text path): the lines of the select-all copy of four words
+  or more that are neither in the marked body nor the headline (menus, related
+  links, captions, footers, ...), and that radio does not keep;
+- headline exact: radio's headline against the page's own
+  (``eval_text.reference_headline``), compared as lower-case words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from eval_extraction import is_english_text  # type: ignore[import-not-found]  # noqa: E402
+from eval_text import reference_headline, render  # type: ignore[import-not-found]  # noqa: E402
+
+from radio.errors import RadioError  # noqa: E402
+from radio.words.ingest import load_article  # noqa: E402
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def joined(text: str) -> str:
+    return " " + " ".join(words(text)) + " "
+
+
+@dataclass
+class Score:
+    pages: int = 0
+    refused: int = 0
+    precision: float = 0.0
+    recall: float = 0.0
+    f1: float = 0.0
+    paragraphs: int = 0
+    heard: int = 0
+    clutter: int = 0
+    dropped: int = 0
+    titled: int = 0
+    exact: int = 0
+    cpu_s: list[float] = field(default_factory=list)
+
+    def line(self, name: str) -> str:
+        n = max(self.pages, 1)
+        parts = [
+            f"[{name}] pages {self.pages}, refused {self.refused}",
+            f"  words: precision {self.precision / n:.3f}, recall {self.recall / n:.3f}, F1 {self.f1 / n:.3f}",
+            f"  body paragraphs heard: {pct(self.heard, self.paragraphs)}",
+        ]
+        if self.clutter:
+            parts.append(f"  clutter lines dropped: {pct(self.dropped, self.clutter)}")
+        parts.append(f"  headline exact: {pct(self.exact, self.titled)}")
+        if self.cpu_s:
+            cpu = sorted(self.cpu_s)
+            parts.append(f"  CPU per page: median {1000 * cpu[len(cpu) // 2]:.0f} ms, max {1000 * cpu[-1]:.0f} ms")
+        return "\n".join(parts)
+
+
+def pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.1f} % ({a}/{b})" if b else "n/a"
+
+
+def score_page(score: Score, kept: str | None, body: str, title: str | None, reference: str | None,
+               copy: str | None) -> None:  # fmt: skip
+    """Add one page: ``kept`` is radio's headline and paragraphs (None when refused)."""
+    score.pages += 1
+    got = Counter(words(kept or ""))
+    want = Counter(words(body))
+    common = sum((got & want).values())
+    p = common / sum(got.values()) if got else 0.0
+    r = common / sum(want.values()) if want else 0.0
+    score.precision += p
+    score.recall += r
+    score.f1 += 2 * p * r / (p + r) if p + r else 0.0
+    said = joined(kept or "")
+    for paragraph in body.split("\n"):
+        if len(words(paragraph)) >= 6:
+            score.paragraphs += 1
+            score.heard += joined(paragraph) in said
+    if copy is not None:
+        marked = joined(body) + joined(reference or "")
+        seen: set[str] = set()
+        for line in copy.splitlines():
+            text = joined(line)
+            if len(text.split()) < 4 or text in seen or text in marked:
+                continue
+            seen.add(text)
+            score.clutter += 1
+            score.dropped += text not in said
+    if reference is not None:
+        score.titled += 1
+        score.exact += title is not None and words(title) == words(reference)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("checkout", type=Path, help="a checkout of github.com/scrapinghub/article-extraction-benchmark")
+    parser.add_argument("--path", choices=("html", "text", "both"), default="both")
+    args = parser.parse_args()
+    truth = json.loads((args.checkout / "ground-truth.json").read_text(encoding="utf-8"))
+    paths = ("html", "text") if args.path == "both" else (args.path,)
+    scores = {name: Score() for name in paths}
+    with tempfile.TemporaryDirectory() as tmp:
+        for key, entry in sorted(truth.items()):
+            html = gzip.decompress((args.checkout / "html" / f"{key}.html.gz").read_bytes())
+            reference = reference_headline(html)
+            body = entry["articleBody"]
+            if not is_english_text([body]):
+                continue  # radio reads English only, and refuses other languages by name
+            for name in paths:
+                copy = render(html) if name == "text" else None
+                source = Path(tmp) / f"{key}.{'txt' if copy is not None else 'html'}"
+                source.write_bytes(copy.encode("utf-8") if copy is not None else html)
+                start = time.process_time()
+                try:
+                    article = load_article(str(source), name)
+                except RadioError:
+                    scores[name].refused += 1
+                    score_page(scores[name], None, body, None, reference, copy)
+                    continue
+                scores[name].cpu_s.append(time.process_time() - start)
+                kept = "\n".join((article.title, *article.paragraphs))
+                score_page(scores[name], kept, body, article.title, reference, copy)
+    for name in paths:
+        print(scores[name].line(name))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
