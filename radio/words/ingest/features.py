@@ -127,7 +127,15 @@ _STAMP_WORDS = ("updated", "published", "posted", "last updated", "first publish
 # "Author: Ann Lee"
 _LOOSE_BYLINE = re.compile(
     r"^(?:By:?\s*|(?i:author|written by|words|reporter)s?:\s*)"
-    r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,4})(?:\s*[,|/].{0,80}|\s+for\s+[A-Z].{0,60})?$"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,4})"
+    r"(?:\s*[,|/].{0,80}|\s+for\s+[A-Z].{0,60}|\s+\d.{0,80})?$"  # then an outlet, a role, or the date
+)
+# "Tom Lee, AP Auto Writer", "Ann Lee and Bo Li, Associated Press", "Jo Doe, Staff Reporter": a wire byline, the
+# name and then the writer's role or agency, without "By"
+_WIRE_BYLINE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}(?:\s+(?:and|&)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})?)"
+    r",\s+(?:[A-Z][\w.&'’-]*\s+){0,4}(?i:writer|reporter|correspondent|editor|columnist|contributor|staff"
+    r"|associated press|press association|reuters|agence france-presse|afp|bloomberg news)$"
 )
 
 
@@ -143,6 +151,8 @@ def _glued_byline(text: str) -> str | None:
     if len(text) > 120 or text.endswith("."):
         return None
     match = _LOOSE_BYLINE.match(text) or (_AUTHOR_ROLE.match(text) if text.count(",") >= 2 else None)
+    if match is None and "," in text:
+        match = _WIRE_BYLINE.match(text)
     return match.group("name") if match else None
 
 
@@ -342,12 +352,15 @@ def _open_ended(block: Block) -> bool:
 
 # a photo caption: a person named, then what they are doing, with no full stop ("Ann Lee, speaking at a rally")
 _CAPTION = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3},\s+(?:(?:left|right|centre|center),\s+)?[a-z]+ing\b")
+# a screen reader's label glued to the caption it introduces: "Image captionThe mayor ...", "Media caption Who is ..."
+_CAPTION_LABEL = re.compile(r"^(?i:image|media|photo|video)\s?(?i:caption|copyright|source)(?=[A-Z\s:]|$)")
 
 
 # a photo's caption that ends with its credit in brackets: "... on Monday. (AP Photo/Ann Lee)", "(Ann Lee/Courier)",
 # "(Photo: Ann Lee)", "(Courtesy of the family)"; a paragraph ends with its full stop, not with such a bracket
 _CAPTION_CREDIT = re.compile(
-    r"\((?:(?:[A-Z]{2,6}\s+)?(?:photo|image|picture|photograph|illustration)s?(?:\s+by)?\s*[:/]?\s*[^()]{2,60}"
+    r"\(\s*(?:(?:[A-Z]{2,6}\s+)?(?:photo|image|picture|photograph|illustration|credit)s?(?:\s+by)?\s*[:/]?\s*[^()]{2,60}"
+    r"|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co\.uk|io)"
     r"|courtesy(?:\s+of)?\s+[^()]{2,60}"
     r"|(?-i:[\w.'’-]+(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*(?:[A-Z]|[a-z][A-Z])[\w.&'’-]*(?:\s+[\w.&'’-]+){0,4}))\)$",
     re.I,
@@ -393,6 +406,8 @@ def line_label(block: Block) -> str | None:
     ):
         return "date"
     if (not block.sentence and block.words <= 20 and _CAPTION.match(text)) or caption_with_credit(block):
+        return "caption"
+    if block.words <= CAPTION_WORDS and low[:1] in "imvp" and _CAPTION_LABEL.match(text):
         return "caption"
     could_link = "://" in low or "www." in low or "@" in low  # every URL_RE or EMAIL_RE match holds one
     if could_link and not URL_RE.sub("", EMAIL_RE.sub("", text)).strip(_EDGE):

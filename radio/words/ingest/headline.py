@@ -152,6 +152,9 @@ class _Evidence:
                 keys.update(fold(part) for part in _PARTS.split(block.text) if len(part.split()) >= MIN_WORDS)
             if "“" in block.text or '"' in block.text:  # "12 thoughts on “Title”", "Share “Title” by email"
                 keys.update(fold(quoted) for quoted in _QUOTED_TITLE.findall(block.text))
+            if block.text.endswith(("…", "...")) and block.words >= CUT_WORDS:  # "Title cut short…" in a list
+                cut = fold(block.text)
+                keys.update(key for key in wanted if key.startswith(cut) and len(key) > len(cut))
             for key in keys & wanted:
                 self.counts[key] += 1
 
@@ -160,11 +163,14 @@ class _Evidence:
 
 
 _QUOTED_TITLE = re.compile(r"[“\"]([^“”\"]{10,250})[”\"]")
+CUT_WORDS = 5  # a headline cut short with "…" in a list of links still prints the headline when this long
 SCREEN_WORDS = 12  # with more such words than this to look for, every block is folded
 
 RANK_CAP = 6  # past this many nearer candidates (a list of teasers), distance costs no more
 SIGNED_REACH = 3  # a byline or a stamp this close under a line (or two above it) marks the article's head
 SIGNED = 5.0  # the score it adds
+SIGNED_PAST = 10  # how far below a line its byline may sit when only buttons, captions and credits come between
+_PASSED = frozenset(("boilerplate", "caption", "credit", "date", "repeat"))
 
 
 def _signed(blocks: list[Block], labels: list[str | None], index: int) -> bool:
@@ -178,6 +184,12 @@ def _signed(blocks: list[Block], labels: list[str | None], index: int) -> bool:
 
     if any(signature(j) for j in range(index + 1, min(len(labels), index + SIGNED_REACH + 1))):
         return True
+    # further down, past share buttons and the lead photo's caption and credit, as long as nothing else comes first
+    for j in range(index + 1, min(len(labels), index + SIGNED_PAST + 1)):
+        if signature(j):
+            return True
+        if labels[j] not in _PASSED:
+            break
     # a signature just above (under a kicker) signs the line only with no unclassed block between them
     for j in range(index - 1, max(-1, index - 3), -1):
         if signature(j):
@@ -191,9 +203,14 @@ TOPIC = 6.0  # the score a headline whose every content word the story uses adds
 
 
 def content_words(text: str) -> set[str]:
-    """The words of three letters or more outside the stop list, lower case."""
+    """The stems of the words of three letters or more outside the stop list, lower case
+    ("hunter" and "hunted" share "hunt": a headline and its story word a thing differently)."""
     stops = stopwords()
-    return {w for w in re.findall(r"[^\W\d_]{3,}", text.lower()) if w not in stops}
+    return {_STEM.sub("", w) for w in re.findall(r"[^\W\d_]{3,}", text.lower()) if w not in stops}
+
+
+# a light stemmer: the commonest English endings, leaving at least four letters
+_STEM = re.compile(r"(?<=\w{4})(?:ing|ers|er|ed|es|s)$")
 
 
 def _topic_share(block: Block, story: set[str]) -> float:

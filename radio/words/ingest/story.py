@@ -92,8 +92,13 @@ def _captions(blocks: list[Block], labels: list[str | None], span: tuple[int, in
         if beside_credit or close or (outside and short) or teaser:
             for i in copies:
                 if labels[i] is None:
-                    # printed twice in a row with nothing between: a caption, or the headline twice over
-                    labels[i] = "caption" if beside_credit else "repeat"
+                    # printed twice in a row with nothing between: a caption, or the headline twice over; a
+                    # copy signed by a byline or a stamp just under it is the headline (a gallery captions
+                    # its photos with it)
+                    caption = beside_credit and not any(
+                        labels[j] == "byline" or blocks[j].is_stamp for j in range(i + 1, min(n, i + 4))
+                    )
+                    labels[i] = "caption" if caption else "repeat"
 
 
 # "Ann Lee is a senior writer for ...", "Matthew is the site's UK-based editor ...": an author's biography

@@ -1,0 +1,70 @@
+"""The headline of a page copied as text, on shapes of real pages: wire bylines, galleries, share rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from radio.words.ingest import load_article
+from radio.words.ingest.features import line_label, make_blocks
+from radio.words.ingest.headline import _signed, content_words
+from radio.words.ingest.shape import stopwords
+from radio.words.ingest.story import read_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+
+
+def test_a_wire_byline_is_no_headline_and_a_gallery_caption_of_the_headline_is_no_caption() -> None:
+    # "Name, Courier Staff Writer" under the headline, and the gallery captions its photo with the headline
+    article = load_article(str(FIXTURES / "page-gallery.txt"))
+    assert article.title == "Tidal lagoon plan clears its first council vote"
+    assert article.byline == "Nia Trevail"
+    assert article.paragraphs[0].startswith("A plan to build a tidal lagoon")  # dateline dropped
+    assert len(article.paragraphs) == 5
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Image caption",  # a screen reader's label glued to its caption
+        "Credit: Harbour Board",  # a caption ending with "(Credit: ...)"
+        "westcountrywatch.org",  # a caption ending with its source's address in brackets
+    ],
+)
+def test_captions_inside_the_story_are_not_read(caption: str) -> None:
+    article = load_article(str(FIXTURES / "page-gallery.txt"))
+    assert not any(caption in p for p in article.paragraphs)
+
+
+def test_a_headline_cut_short_in_a_list_counts_as_printed_again() -> None:
+    reading = read_text((FIXTURES / "page-popular.txt").read_text(encoding="utf-8"))
+    assert reading.title == "Night bus routes to be cut as council seeks savings of four million"
+    assert reading.title_reason == "printed again on the page"
+    assert reading.byline == "Morwenna Teague"  # "By Name 2026-03-12T21:10:00Z Transport"
+
+
+def test_the_headline_speaks_of_the_story_in_other_word_forms() -> None:
+    # teasers sit under the headline; the headline says "plant" and "trees", the story "planted" and "tree"
+    article = load_article(str(FIXTURES / "page-teasers-above.txt"))
+    assert article.title == "Volunteers plant ten thousand trees along the river in a single weekend"
+    assert content_words("planted trees") == content_words("plant tree")
+
+
+def test_a_byline_under_share_buttons_and_a_caption_signs_the_line_above_them() -> None:
+    text = "\n".join(
+        [
+            "Night bus routes to be cut as council seeks savings",
+            "Share this:",
+            "Click to share on Facebook (Opens in new window)",
+            "Click to email this to a friend (Opens in new window)",
+            "A night bus at the station stop. (Photo: Jory Kessell/Evening Post)",
+            "By Morwenna Teague",
+            "Six night bus routes would be cut under plans the council will publish on Monday.",
+        ]
+    )
+    blocks = make_blocks(text, stopwords())
+    labels = [line_label(b) for b in blocks]
+    assert _signed(blocks, labels, 0)
+    labels[2] = None  # a line of the page's own between them: the byline signs that instead
+    assert not _signed(blocks, labels, 0)
