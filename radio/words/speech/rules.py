@@ -95,7 +95,7 @@ _SLASH_WORDS = starting(r"[A-Za-z]", r"\b([A-Za-z]+)/([A-Za-z]+)\b")
 _SPACE_HYPHEN = re.compile(r"-(?<=\s-)")
 _PERCENT_SIGN = starting(r"[\s%]", r"\s*%")
 _DEGREE_SIGN = starting(r"[\s°]", r"\s*°")
-_AT_SIGN = re.compile(r"(?<=\s)@(?=\w)")
+_AT_SIGN = re.compile(r"(?<=\s)@(?=\w)|(?<=\w)\s+@\s+(?=\w)")  # "@home", and a listing's "Leeds @ Town Hall"
 _SLASH = starting(r"[\s/]", r"\s*/\s*")
 _MARKUP = re.compile(r"[*_|~^<>{}\[\]\\=#]")
 _NON_ASCII_SYMBOL = re.compile("[…•▪●‣◦·—–―]")
@@ -149,7 +149,7 @@ def symbols_last(text: str) -> str:
     if "°" in text:
         text = _DEGREE_SIGN.sub(" degrees", text)
     if "@" in text:
-        text = _AT_SIGN.sub("at ", text)
+        text = _AT_SIGN.sub(lambda m: " at " if m.group(0)[0].isspace() else "at ", text)
     if "/" in text:
         text = _SLASH.sub(" ", text)
     if (
