@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from radio.words.quotes.persons import is_thing, name_gender
-from radio.words.quotes.vocab import HONORIFIC_GENDER, LEADERS, MONTHS_AND_DAYS, TITLE_WORDS, words
+from radio.words.quotes.persons import first_name_gender, is_thing, name_gender
+from radio.words.quotes.vocab import HONORIFIC_GENDER, LEADERS, MONTHS_AND_DAYS, TITLE_WORDS, WEEKDAYS, words
 
 CAP = re.compile(r"[A-Z][\w’'.-]*|(?:O’|O'|Mc|Mac)[A-Z][\w’'-]*")
 # A run of capitalised words, particles included where a capitalised word
@@ -93,6 +93,9 @@ def _read_run(run: str) -> _Single | _Full | None:
     titles, name = split_title(words)
     name = [drop_possessive(w) if i == len(name) - 1 else w for i, w in enumerate(name)]
     name = [w for w in name if w]
+    if len(name) >= 2 and name[-1].lower() in WEEKDAYS:
+        name = name[:-1]  # "posted on Twitter Tuesday": a day, no part of a name
+    name = _from_first_name(name)
     if not name:
         return None
     genders = tuple(g for g in (HONORIFIC_GENDER.get(t.lower()) for t in titles) if g in ("male", "female"))
@@ -109,6 +112,27 @@ def _read_run(run: str) -> _Single | _Full | None:
     if first:
         genders = (*genders, FIRST_NAME + first)  # weaker evidence than a title or the article's own pronoun
     return (" ".join(name), f"{name[0]} {name[-1]}".lower(), surname_key(name), " ".join(titles), genders)
+
+
+def _from_first_name(name: list[str]) -> list[str]:
+    """A name starts at its first name when the words before it name no person:
+    "Ukraine Kurt Volker" (a place), "NASA's Steve Clarke" (an owner),
+    "Singer-guitarists Tom Johnston" (a description), "FBI Ann Lee" (an agency)."""
+    if len(name) < 3 or name_gender(name):
+        return name
+    for k in range(1, len(name) - 1):
+        if first_name_gender(name[k].split("-")[0]) and _names_no_person(name[:k]):
+            return name[k:]
+    return name
+
+
+def _names_no_person(words: list[str]) -> bool:
+    return is_thing(words) or any(
+        (len(w) >= 2 and w.isupper())
+        or w.endswith(("'s", "’s"))
+        or ("-" in w and w.split("-", 1)[1][:1].islower())
+        for w in words
+    )
 
 
 # the words after which a full stop ends no sentence: abbreviations and titles

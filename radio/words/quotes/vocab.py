@@ -58,8 +58,11 @@ LEADERS = words(
     meanwhile still also even only asked told said says according however instead later earlier today
     yesterday tonight finally monday tuesday
     wednesday thursday friday saturday sunday
+    to under from by over through without like among despite unlike within beyond behind against about into
+    upon amid across toward towards around between inside outside beside besides beginning following including
     """
 )
+WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
 GROUP_PRONOUNS = frozenset({"they", "we", "i", "it", "you", "who", "which"})
 PARTICLES = frozenset({"de", "van", "von", "der", "da", "del", "di", "bin", "al", "la", "le", "du", "ibn"})

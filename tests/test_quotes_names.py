@@ -1,0 +1,40 @@
+"""Where a name starts and ends: the words around a name that are no part of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from radio.words.quotes import find_parts
+from radio.words.quotes.runs import read_whole
+
+
+def speakers(*paragraphs: str) -> list[str | None]:
+    return [p.speaker for p in find_parts(list(paragraphs)) if p.kind == "quote"]
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        # a place, an owner, a description or an agency before the first name is no part of the name
+        ("The special envoy for Ukraine Kurt Penhale met the committee on Tuesday.", "Kurt Penhale"),
+        ("The agency's chief engineer, NASA's Steve Tremayne, spoke to reporters.", "Steve Tremayne"),
+        ("Singer-songwriters Tom Penhale and Ann Jory will headline the festival.", "Tom Penhale"),
+        ("The letter was copied to FBI Agent Tom Penhale and his deputy.", "Tom Penhale"),
+        # a preposition opening the sentence is no part of the name
+        ("To Kurt Penhale, the result was no surprise after a long season.", "Kurt Penhale"),
+        ("Under Kurt Penhale the club has won twice in three years.", "Kurt Penhale"),
+    ],
+)
+def test_the_surname_resolves_to_the_name_without_the_words_before_it(first: str, expected: str) -> None:
+    surname = expected.split()[-1]
+    assert speakers(first, f'{surname} said: "We knew it all along, and so did the fans."') == [expected]
+
+
+def test_a_weekday_after_a_name_is_no_surname() -> None:
+    # "posted on Substack Tuesday": one word that may be someone's surname, not a full name "Substack Tuesday"
+    ((_, _, read),) = read_whole("Substack Tuesday")
+    assert read == ("substack", ())
+    assert speakers(
+        "Maria Reyes asked for calm in a letter posted on Substack Tuesday.",
+        '"We must be patient and wait for the inquiry," she wrote.',
+    ) == ["Maria Reyes"]
