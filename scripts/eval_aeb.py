@@ -26,7 +26,8 @@ the spoken form), words compared lower-case, letters and digits only:
   words (the benchmark's own measure is of this kind), averaged over pages; a
   refused page scores 0;
 - body paragraphs heard: the marked body's paragraphs of six words or more
-  whose words appear, in order and unbroken, in what radio keeps;
+  whose words appear, in order and unbroken, in what radio keeps (a first
+  paragraph's dateline, "CITY (AP) —", may go: radio drops it on purpose);
 - clutter dropped (text path): the lines of the select-all copy of four words
   or more that are neither in the marked body nor the headline (menus, related
   links, captions, footers, ...), and that radio does not keep;
@@ -56,6 +57,7 @@ from eval_text import reference_headline, render  # type: ignore[import-not-foun
 
 from radio.errors import RadioError  # noqa: E402
 from radio.words.ingest import load_article  # noqa: E402
+from radio.words.ingest.text import strip_dateline  # noqa: E402
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -119,7 +121,7 @@ def score_page(score: Score, kept: str | None, body: str, title: str | None, ref
     for paragraph in body.split("\n"):
         if len(words(paragraph)) >= 6:
             score.paragraphs += 1
-            score.heard += joined(paragraph) in said
+            score.heard += joined(paragraph) in said or joined(strip_dateline(paragraph)) in said
     if copy is not None:
         marked = joined(body) + joined(reference or "")
         seen: set[str] = set()
