@@ -68,3 +68,22 @@ def test_a_byline_under_share_buttons_and_a_caption_signs_the_line_above_them() 
     assert _signed(blocks, labels, 0)
     labels[2] = None  # a line of the page's own between them: the byline signs that instead
     assert not _signed(blocks, labels, 0)
+
+
+def test_a_headline_in_two_halves_keeps_its_second_half() -> None:
+    # "Title – Site" loses the site's name; "Title – the rest of the headline" keeps it, though the first half
+    # is printed alone in a menu
+    story = "\n\n".join(
+        [
+            "The harbour's new ferry made its first crossing on Monday, and the town turned out to watch it sail.",
+            "It took forty minutes to reach the island, ten more than the old boat, because of its larger hull.",
+            "Passengers said the cabin was warm and quiet, and that the cafe on the upper deck was a welcome change.",
+            "The operator says the timetable will not change until the second ferry arrives in the spring.",
+        ]
+    )
+    page = "\n".join(
+        ["Home", "Island ferry review", "Reviews", "Island ferry review – a slow boat worth the wait", story]
+    )
+    assert read_text(page).title == "Island ferry review – a slow boat worth the wait"
+    page = "\n".join(["Home", "A slow boat worth the wait", "Reviews", "A slow boat worth the wait – Courier", story])
+    assert read_text(page).title == "A slow boat worth the wait"

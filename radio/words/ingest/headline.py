@@ -254,6 +254,9 @@ def score_candidates(
     return scored
 
 
+SITE_WORDS = 5  # a site's name is this short
+
+
 def _part_printed_alone(blocks: list[Block], index: int, text: str) -> str:
     """The title of a "Title - Site" line when the page prints that title on a line of its own."""
     parts = _SITE_SEPARATOR.split(text)
@@ -261,7 +264,12 @@ def _part_printed_alone(blocks: list[Block], index: int, text: str) -> str:
         return text
     lines = {fold(b.text) for j, b in enumerate(blocks) if j != index and b.length <= 300}
     alone = [p for p in parts if len(p.split()) >= MIN_WORDS and fold(p) in lines]
-    return alone[0] if len(alone) == 1 else text
+    if len(alone) != 1:
+        return text
+    rest = parts[1] if alone[0] == parts[0] else parts[0]
+    # the part left out must read as a site's name ("Courier", "The Evening Post"), not as the headline's
+    # second half ("Fallen Order review – shoots for the moon")
+    return alone[0] if rest[:1].isupper() and len(rest.split()) <= SITE_WORDS else text
 
 
 def choose_headline(
