@@ -87,3 +87,25 @@ def test_a_headline_in_two_halves_keeps_its_second_half() -> None:
     assert read_text(page).title == "Island ferry review – a slow boat worth the wait"
     page = "\n".join(["Home", "A slow boat worth the wait", "Reviews", "A slow boat worth the wait – Courier", story])
     assert read_text(page).title == "A slow boat worth the wait"
+
+
+def test_a_blog_whose_name_is_an_h1_of_its_own_is_titled_by_its_post() -> None:
+    from radio.words.ingest.html import html_to_article
+
+    body = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "Every quarter we open a thread where readers can ask us anything about our grants and research.",
+            "This quarter the most asked question was how we choose which charities to visit in person.",
+            "We answer each comment within a week, and we collect the answers in a post at the end of the month.",
+            "Please keep comments on topic; we remove advertising and personal attacks without notice.",
+        )
+    )
+    page = (
+        "<html><head><title>Spring open thread - The Harbour Fund Blog</title>"
+        '<meta property="og:title" content="Spring open thread - The Harbour Fund Blog">'
+        '<meta property="og:site_name" content="The Harbour Fund Blog"></head><body>'
+        '<header><h1 class="site">The Harbour Fund Blog</h1></header>'
+        f'<article><h1 class="entry-title">Spring open thread</h1>{body}</article></body></html>'
+    )
+    assert html_to_article(page.encode(), "blog.html").title == "Spring open thread"

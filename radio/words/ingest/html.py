@@ -312,10 +312,12 @@ def _title(doc: Any, lines: list[str], headings: list[str]) -> str:
     candidates = [meta]
     if seps:
         candidates += [meta[: seps[-1].start()], meta[seps[0].end() :]]
-    folded = {fold(c) for c in candidates if fold(c)}
-    for heading in headings:
-        if fold(heading) in folded:
-            return strip_links(heading)
+    # in that order: "Title - Site" prints the title; a site's name in an <h1> of its own is no headline
+    for candidate in candidates:
+        key = fold(candidate)
+        for heading in headings:
+            if key and fold(heading) == key:
+                return strip_links(heading)
     main = _without_site(meta, (doc.sitename or "").strip())
     key = fold(main)
     if key:
