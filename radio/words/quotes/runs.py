@@ -128,9 +128,7 @@ def _from_first_name(name: list[str]) -> list[str]:
 
 def _names_no_person(words: list[str]) -> bool:
     return is_thing(words) or any(
-        (len(w) >= 2 and w.isupper())
-        or w.endswith(("'s", "’s"))
-        or ("-" in w and w.split("-", 1)[1][:1].islower())
+        (len(w) >= 2 and w.isupper()) or w.endswith(("'s", "’s")) or ("-" in w and w.split("-", 1)[1][:1].islower())
         for w in words
     )
 
