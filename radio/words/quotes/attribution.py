@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from radio.words.quotes.persons import first_name_gender
+from radio.words.quotes.switches import OFF
 from radio.words.quotes.vocab import TITLE_WORDS, words
 
 VERBS = (
@@ -145,7 +146,7 @@ def _np_ok(np: str) -> bool:
     words = np.split()
     if not words or len(words) > 16:
         return False
-    if len(words) == 1 and words[0].lower() in _DETERMINERS:
+    if len(words) == 1 and words[0].lower() in _DETERMINERS and "article_alone" not in OFF:
         return False  # "reads a Wednesday editorial": an article alone names no one
     first = words[0]
     head = np.split(" of ", 1)[0] if " of " in np else np  # "voter Jo Hale of Derry": where she is from
@@ -155,9 +156,9 @@ def _np_ok(np: str) -> bool:
         and not any(w in _NOT_NP and not _joins_titles(words, i) for i, w in enumerate(words))
     ):
         return True  # "former Massachusetts congressman Barney Frank", "president and CEO Jo Doe"
-    if is_plural_subject(words):
+    if "plural_subject" not in OFF and is_plural_subject(words):
         return True  # "federal prosecutors", "some protesters"
-    if len(words) >= 2 and first in _PARTICLES and words[1][:1].isupper():
+    if len(words) >= 2 and first in _PARTICLES and words[1][:1].isupper() and "particles" not in OFF:
         return True  # "de Blasio", "dos Santos"
     return first[:1].isupper() or first.lower() in (
         "he",
@@ -190,22 +191,31 @@ def parse_after(clause: str) -> Attribution | None:
     c = clause.strip().lstrip(",—–- ").rstrip(" .,;:!?")
     if not c or len(c.split()) > 45 or any(q in c for q in '“”"«»'):
         return None
-    m = _VERB_FIRST.match(c) or _ACCORDING.match(c) or _ED_FIRST.match(c)
+    m = (
+        _VERB_FIRST.match(c)
+        or (_ACCORDING.match(c) if "according_after" not in OFF else None)
+        or (_ED_FIRST.match(c) if "ed_first" not in OFF else None)
+    )
     if m:
         verb, tail = m.group("verb"), m.group("tail").strip()
         described = tail.split(None, 1)[0].lower() in _APPOSITIVE_START if tail else False
         # "said a longtime adviser to both Clintons": a description keeps its "to ..."
-        stops = _NP_STOP_DESCRIBED if described else _NP_STOP
+        stops = _NP_STOP_DESCRIBED if described and "described_to" not in OFF else _NP_STOP
         stop = stops.search(" " + tail)
-        if stop and tail[: max(stop.start() - 1, 0)].strip().lower() in _DETERMINERS:
+        if stop and tail[: max(stop.start() - 1, 0)].strip().lower() in _DETERMINERS and "article_alone" not in OFF:
             stop = stops.search(" " + tail, stop.end())  # "reads a Wednesday editorial in ...": the noun, not the day
-        if stop and stop.group().strip() == "as" and _KNOWN.search(tail, 0, max(stop.start() - 1, 0)):
+        if (
+            stop
+            and stop.group().strip() == "as"
+            and "known_as" not in OFF
+            and _KNOWN.search(tail, 0, max(stop.start() - 1, 0))
+        ):
             stop = stops.search(" " + tail, stop.end())  # "said the base chief known as Bob": the name is his
         cut = (stop.start() - 1) if stop else len(tail)
         cut = max(cut, 0)
         np, rest = tail[:cut].strip(), tail[cut:].strip()
         said_np = np
-        named = _APPOSITIVE_NAME.match(rest) if np[-1:].islower() else None
+        named = _APPOSITIVE_NAME.match(rest) if np[-1:].islower() and "appositive_name" not in OFF else None
         if named:  # "said Rubio's deputy campaign manager, Rich Beeson, who ...": the name speaks
             said_np = f"{np}, {named.group(1)}"
             np, rest = named.group(1), rest[named.end(1) :].strip()
@@ -219,7 +229,7 @@ def parse_after(clause: str) -> Attribution | None:
             spoken = f"{said_np} {verb} {rest}".strip()
         return Attribution(np, _finish(spoken))
     v = _VERB.search(c)
-    any_verb = None if v else _ANY_VERB.match(c)
+    any_verb = None if v or "any_verb" in OFF else _ANY_VERB.match(c)
     if v:
         verb_at = v.start()
     elif any_verb:
@@ -262,7 +272,12 @@ def _colon_subject(c: str) -> str | None:
         return None
     np, end = m.group("np"), m.end()
     described = _DESCRIBED_NAME.match(c, end)
-    if described and np[:1].isupper() and described.group(1).split()[-1].lower() in TITLE_WORDS:
+    if (
+        described
+        and np[:1].isupper()
+        and described.group(1).split()[-1].lower() in TITLE_WORDS
+        and "described_name" not in OFF
+    ):
         # "Former Republican presidential candidate Jeb Bush broke down ...:" the name ends the subject
         return c[m.start("np") : described.end()]
     if c[end:].strip(" :") and len(np.split()) > 4:
@@ -306,15 +321,15 @@ def parse_before(clause: str) -> str | None:
     c = c[after + 1 :].lstrip(" ,;—–-")  # after an earlier quotation: c holds no quote mark
     if not c or (c[-1] not in ":,—" and not _VERB.search(c.split()[-1] if c.split() else "")):
         return None
-    according = _ACCORDING_BEFORE.match(c)
+    according = _ACCORDING_BEFORE.match(c) if "according_before" not in OFF else None
     if according and _np_ok(according.group("np")):
         return according.group("np")  # 'According to Lisboa, "the club ...': Lisboa
-    passive = _ASKED_BY.search(c)
+    passive = _ASKED_BY.search(c) if "asked_by" not in OFF else None
     if passive and _np_ok(passive.group("np")):
         return passive.group("np")  # "Sanders was asked by host Bill Maher, who ...,": the one who asks speaks
     verbs = list(_VERB.finditer(c))
     if not verbs:
-        return _colon_subject(c) if c.endswith(":") else None
+        return _colon_subject(c) if c.endswith(":") and "colon_subject" not in OFF else None
     return _subject_before(c, verbs[-1].start())
 
 
@@ -381,7 +396,8 @@ def _subject_before(c: str, verb: int) -> str | None:
     chunks = [x.strip() for x in head.split(",")]
     chunks = [_LEAD_LINK.sub("", x) if x[:1].islower() else x for x in chunks if x]
     chunks = [x for x in chunks if x]
-    if _titled_list(chunks):  # "Marta Lindqvist, Group President, Northern Europe, Tidewater Hotels, said:"
+    # "Marta Lindqvist, Group President, Northern Europe, Tidewater Hotels, said:"
+    if "titled_list" not in OFF and _titled_list(chunks):
         return ", ".join(chunks)
     # "Rhys Morgan, the chief engineer, said:" -> name plus appositive
     for i in range(len(chunks) - 1, -1, -1):
@@ -393,23 +409,27 @@ def _subject_before(c: str, verb: int) -> str | None:
         first = words[0]
         if (
             i > 0
+            and "appositive_skip" not in OFF
             and (
                 first.lower() in _APPOSITIVE_START
                 or (first[:1].islower() and first not in ("he", "she", "they", "we", "it"))
                 or _PARTY_TAG.match(ch)
             )
             and chunks[i - 1].rsplit(None, 1)[-1][:1].isupper()  # "81-year-old Parker Eaton, a nominal Republican"
-            and (chunks[i - 1].split(None, 1)[0].lower() not in _NOT_SUBJECT or _as_name(chunks[i - 1]))
+            and (
+                chunks[i - 1].split(None, 1)[0].lower() not in _NOT_SUBJECT
+                or ("as_name" not in OFF and _as_name(chunks[i - 1]))
+            )
         ):
             continue  # an appositive, however long: "the chief engineer", "its chairman", "R-Wis."
         if len(words) > 14:
-            if i < len(chunks) - 1:
+            if i < len(chunks) - 1 or "long_head_name" in OFF:
                 return None
             # "... grew so heated that New Jersey Gov. Chris Christie said": the name before the verb
             k = len(words)
             while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in ("de", "van", "von", "al")):
                 k -= 1
-            if k == len(words) or (k > 0 and _NOT_BEFORE_NAME.match(words[k - 1])):
+            if k == len(words) or (k > 0 and "qualified_word" not in OFF and _NOT_BEFORE_NAME.match(words[k - 1])):
                 return None  # "... in a heavily Democratic state": a word the name merely qualifies
             name = words[k:]
             return " ".join(name) if len(name) > 1 or name[0].lower() not in TITLE_WORDS else None

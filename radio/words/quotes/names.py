@@ -24,6 +24,7 @@ from radio.words.quotes.runs import (
     split_title,
     surname_key,
 )
+from radio.words.quotes.switches import OFF
 from radio.words.quotes.vocab import (
     GROUP_PRONOUNS,
     HONORIFIC_GENDER,
@@ -130,14 +131,16 @@ class People:
         named = [(at, name) for at, name in named if name not in self.things]
         if not named:
             return None
-        if before is not None:
+        if before is not None and "name_verb_end" not in OFF:
             # "..., with Trump reportedly yelling:": the name just before the words that introduce the quotation
             m = _NAME_VERB_END.search(text, lo, hi)
             if m and (found := self.lookup(m.group(1))) and found not in self.things:
                 return found
-        start = _main_clause(text, lo, hi)
-        main = [(at, name) for at, name in named if at >= start and not _possessive_at(text, at)]
-        if main and main[0][0] > lo:
+        start = _main_clause(text, lo, hi) if "leading_clause" not in OFF else lo
+        main = [
+            (at, name) for at, name in named if at >= start and ("possessive" in OFF or not _possessive_at(text, at))
+        ]
+        if main and main[0][0] > lo and "nearest_before_verb" not in OFF:
             # after a leading clause ("After meeting Paul Vance, the defender Gareth Lloyd said"),
             # the name nearest before the first speech verb, else the first name
             verb = _VERB.search(text, main[0][0], hi)
@@ -274,7 +277,7 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
                     qi += 1
                 inside = qi < n_quoted and quoted[qi][0] <= at
                 name, key, surname, title, genders = read
-                if "titled" in genders:
+                if "titled" in genders and "titled_person" not in OFF:
                     canon = by_surname.get(surname) or full.setdefault(key, name)
                     genders = tuple(g for g in genders if g != "titled")
                 else:
@@ -361,9 +364,9 @@ def parse_np(np: str, people: People) -> Speaker | None:
     if read is None or isinstance(read, Speaker):
         return read
     if isinstance(read, _Described):
-        ref = _title_ref(read.np, people)
+        ref = _title_ref(read.np, people) if "title_ref" not in OFF else None
         return Speaker(ref) if ref else Speaker(read.np, person=False)
-    if read.lead:
+    if read.lead and "clause_subject" not in OFF:
         subject = people.lookup(read.lead)
         if subject is None and not is_thing(read.lead.split()):
             subject = read.lead  # a name the article gives no more of ("Sanders compared himself to Clinton")
@@ -437,7 +440,7 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
             return Speaker(first.lower(), pronoun=PRONOUNS[first.lower()])
     relative = bool(appositive and _RELATIVE_START.match(appositive))
     np = _RELATIVE.split(np, 1)[0]  # "Sen. Jim Whelan who represents Atlantic City"
-    np = _cut_of(np)
+    np = _cut_of(np) if "cut_of" not in OFF else np
     words = np.split()
     if len(words) > 14:
         return None
@@ -452,6 +455,7 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
         return _Named("", None, (), False, lead)  # "Bolton distanced himself ... by", "Doe on Monday"
     if run:
         owner = max((i for i, w in enumerate(run[:-2]) if w.endswith(("’s", "'s", "s’", "s'"))), default=-1)
+        owner = -1 if "owner" in OFF else owner
         run = run[owner + 1 :]  # "Reuters’ Luciana Lopez", "the Post’s Dana Milbank"
         run[-1] = drop_possessive(run[-1]) or run[-1]
         titles, name = split_title(run)
