@@ -799,3 +799,42 @@ def test_role_before_a_name_is_a_title() -> None:
     # "Midfielder Kai Brennan": a role opening the sentence, not a first name
     q = _quotes("rovers")
     assert (q[-1].speaker, q[-1].speaker_title) == ("Kai Brennan", "Midfielder")
+
+
+def test_quotation_over_three_paragraphs_after_a_described_name() -> None:
+    # "The retired headteacher Margaret Ellison, 84, spoke ...", then a quotation over three paragraphs
+    q = _quotes("inquiry")
+    assert [(p.paragraph, p.speaker) for p in q] == [
+        (1, "Margaret Ellison"),
+        (2, "Margaret Ellison"),
+        (3, "Margaret Ellison"),
+    ]
+
+
+def test_single_marks_in_an_article_that_quotes_with_double_ones() -> None:
+    q = _quotes("islanders")
+    assert (q[-1].text, q[-1].speaker) == ("We are listening,", "Neil Buchanan")
+    # apostrophes and single marks that do not have a quotation's shape open none
+    for para in (
+        "The players' patience paid off in the 'big six' derby, the Joneses' neighbour said.",
+        "It was rock 'n' roll in the '90s, and 'Tis the season, he said.",
+        "Her mother called it 'the best year of my life', friends said.",
+    ):
+        parts = find_parts(["A story about a village.", para])
+        assert [p.kind for p in parts] == ["anchor", "anchor"]
+
+
+def test_quotation_in_brackets_leaves_no_bracket_behind() -> None:
+    parts = [p for p in find_parts(paragraphs(GOLDEN / "carehome.txt")) if p.paragraph == 1]
+    assert [p.text for p in parts] == [
+        'Its author, Dr Fiona Reid, said staff had been "doing their best in impossible conditions".',
+        "She added:",
+        "Nobody went to work wanting to hurt anyone,",
+    ]
+    assert parts[2].speaker == "Fiona Reid"
+
+
+def test_description_before_a_name_resolves_the_description_later() -> None:
+    # "The senator from Hamburg, Jens Kuhlmann, was less hopeful. The senator said: ..."
+    q = _quotes("berlin")
+    assert (q[-1].speaker, q[-1].speaker_title) == ("Jens Kuhlmann", "senator from Hamburg")

@@ -103,6 +103,8 @@ _SPACE_COMMA = re.compile(r"\s+,")
 
 def _finish(text: str) -> str:
     text = text.strip().rstrip(" .,;:—–-")
+    if text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1].rstrip(" .,;:—–-")  # ("...," she added.): the bracket closes the quotation's
     text = _SPACE_COMMA.sub(",", text)
     return (text[:1].upper() + text[1:] + ":") if text else ""
 

@@ -117,6 +117,27 @@ def _starts_with_opener(text: str, single: bool = False) -> bool:
     return bool(stripped) and (stripped[0] in OPENERS + STRAIGHT + CLOSERS or (single and stripped[0] == "‘"))
 
 
+# In an article that quotes with double marks, a paragraph without any may still quote with single
+# ones ('We are listening,' he said.): a mark opening a sentence or following a colon or comma before a
+# capital, closed by a mark after a sentence's punctuation and before a space -- never an apostrophe
+# ("players' patience", "rock 'n' roll", "the '90s").
+_SINGLE_QUOTE = re.compile(
+    r"(?:(?<=^)|(?<=[:,.!?—–]\s)|(?<=^\())['‘](?=[A-Z])(?P<inner>[^'‘’\n]*?[,.!?…])['’](?=\s|$|\))"
+)
+
+
+def _single_spans(index: int, text: str) -> list[Span]:
+    """Quotations in single marks in a paragraph that holds no double mark."""
+    if "'" not in text and "‘" not in text:
+        return []
+    out = []
+    for m in _SINGLE_QUOTE.finditer(text):
+        inner = m.group("inner").split()
+        if len(inner) >= 2 and not all(w[:1].isupper() for w in inner if len(w) > 3):  # no title in marks
+            out.append(Span(index, m.start(), m.start("inner"), m.end("inner"), m.end()))
+    return out
+
+
 def find_spans(paragraphs: Sequence[str]) -> list[list[Span]]:
     """Quoted spans for each paragraph, in order."""
     result: list[list[Span]] = []
@@ -146,5 +167,7 @@ def find_spans(paragraphs: Sequence[str]) -> list[list[Span]]:
                 carry = False
         else:
             carry = False
+        if not single and "single_in_double" not in OFF and not any(c in text for c in OPENERS + CLOSERS + STRAIGHT):
+            spans = _single_spans(index, text)
         result.append(spans)
     return result

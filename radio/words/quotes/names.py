@@ -110,7 +110,10 @@ class People:
         lo = self.sentence_starts(paragraph)[-1]
         for at, name in self.by_paragraph.get(paragraph, ()):
             if at >= lo:
-                return name if at == lo and name not in self.things else None
+                # "Valastro praised ...", "The retired headteacher Margaret Ellison, 84, spoke ...": the name
+                # opens the sentence, at most after an article and a few lower-case words describing the person
+                opens = at == lo or _DESCRIBED_OPENING.fullmatch(self.texts[paragraph], lo, at) is not None
+                return name if opens and name not in self.things else None
         return None
 
     def sentence_starts(self, paragraph: int) -> list[int]:
@@ -172,6 +175,9 @@ class People:
         if paragraph == 0:
             return None
         return self._subject(paragraph - 1, len(self.sentence_starts(paragraph - 1)) - 1)
+
+
+_DESCRIBED_OPENING = re.compile(r"(?:The|A|An|Former|Retired|Veteran)\s+(?:[a-z][\w-]*\s+){1,3}")
 
 
 # A sentence opening with a preposition or a subordinate clause names its
@@ -292,7 +298,7 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
                 if genders == ("thing",):
                     things.add(canon)
                 elif canon == name and canon not in titles:
-                    said = title or _appositive(text, at + length)
+                    said = title or _appositive(text, at + length) or _appositive_before(text, at)
                     if said:
                         titles[canon] = said
                 if inside:
@@ -320,6 +326,17 @@ def _appositive(text: str, end: int) -> str | None:
     if not text.startswith(",", end):
         return None  # every _APPOSITIVE match starts with a comma
     m = _APPOSITIVE.match(text[end : end + 140])
+    return m.group(1) if m else None
+
+
+# "The senator from Hamburg, Jens Kuhlmann, ...": a description before the name is the person's title
+_APPOSITIVE_BEFORE = re.compile(r"(?:^|[.!?]\s+)(?:The|the|Its|its|Their|their)\s+([a-z][^,.;:“”\"]{2,60}),\s+$")
+
+
+def _appositive_before(text: str, at: int) -> str | None:
+    if not text.endswith(", ", 0, at):
+        return None
+    m = _APPOSITIVE_BEFORE.search(text, max(0, at - 80), at)
     return m.group(1) if m else None
 
 
@@ -366,6 +383,8 @@ def parse_np(np: str, people: People) -> Speaker | None:
     if isinstance(read, _Described):
         ref = _title_ref(read.np, people) if "title_ref" not in OFF else None
         return Speaker(ref) if ref else Speaker(read.np, person=False)
+    if read.lead and "clause_subject" in OFF and not read.full:
+        return None
     if read.lead and "clause_subject" not in OFF:
         subject = people.lookup(read.lead)
         if subject is None and not is_thing(read.lead.split()):

@@ -73,5 +73,6 @@ RULES.update(
         "reversed_close": "a quotation closed with an opening mark",
         "reversed_open": "a quotation opened with a closing mark",
         "single_marks": "single marks quote when the article has no double ones",
+        "single_in_double": "single marks quote in a paragraph with no double ones, in the strict shape of a quotation",
     }
 )

@@ -510,6 +510,8 @@ def write_paragraph(index: int, text: str, spans: list[Span], people: People, st
         pieces.append(text[at:b])
         for piece in pieces:
             piece = piece.strip().lstrip(_STRIP_LEAD).rstrip(_STRIP_TAIL)
+            if piece.endswith("(") and piece.count("(") > piece.count(")"):
+                piece = piece[:-1].rstrip(_STRIP_TAIL)  # the bracket opens the quotation after it: ("...," she said.)
             if _WORD.search(piece):
                 parts.append(
                     Part(
