@@ -430,7 +430,7 @@ def _sum(counts: list[Counts], docs: list[Doc], folds: set[int]) -> Counts:
     return total
 
 
-def ablate(docs: list[Doc], held: set[int]) -> None:
+def ablate(docs: list[Doc], held: set[int], rules: list[str]) -> None:
     """Each rule of ``switches.RULES`` turned off alone: what the whole split and the held folds lose."""
     names_mod._NPS.clear()
     runs_mod.RUNS.clear()
@@ -440,7 +440,7 @@ def ablate(docs: list[Doc], held: set[int]) -> None:
     print(_line("all rules on, whole split", b_all))
     print(_line(f"all rules on, folds {sorted(held)}", b_held))
     print("rule | whole split: found, right predictions, wrong predictions, speakers right | held folds: the same")
-    for rule in switches.RULES:
+    for rule in rules:
         switches.OFF.clear()
         switches.OFF.add(rule)
         names_mod._NPS.clear()  # the caches hold what a rule read
@@ -482,14 +482,15 @@ def main() -> int:
         print(f"no articles found under {args.root}/data/{args.split}", file=sys.stderr)
         return 2
     held = {4, 5}
-    if args.ablate:
-        ablate(docs, held)
-        return 0
-    for rule in filter(None, args.off.split(",")):
+    rules = [rule for rule in args.off.split(",") if rule]
+    for rule in rules:
         if rule not in switches.RULES:
             print(f"unknown rule {rule!r}; the rules: {', '.join(switches.RULES)}", file=sys.stderr)
             return 2
-        switches.OFF.add(rule)
+    if args.ablate:
+        ablate(docs, held, rules or list(switches.RULES))  # with --off: only those rules, one at a time
+        return 0
+    switches.OFF.update(rules)
     chosen = {int(k) for k in args.folds.split(",") if k.strip()} if args.folds else set(range(1, 6))
     writer = baseline_parts if args.baseline else find_parts
     t0 = time.perf_counter()

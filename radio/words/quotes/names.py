@@ -134,11 +134,6 @@ class People:
         named = [(at, name) for at, name in named if name not in self.things]
         if not named:
             return None
-        if before is not None and "name_verb_end" not in OFF:
-            # "..., with Trump reportedly yelling:": the name just before the words that introduce the quotation
-            m = _NAME_VERB_END.search(text, lo, hi)
-            if m and (found := self.lookup(m.group(1))) and found not in self.things:
-                return found
         start = _main_clause(text, lo, hi) if "leading_clause" not in OFF else lo
         main = [
             (at, name) for at, name in named if at >= start and ("possessive" in OFF or not _possessive_at(text, at))
@@ -199,11 +194,6 @@ def _main_clause(text: str, lo: int, hi: int) -> int:
             break
         lo = m.end()
     return lo
-
-
-_NAME_VERB_END = re.compile(
-    r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:ing|ed)\s*[,:]\s*$"
-)
 
 
 def _possessive_at(text: str, at: int) -> bool:

@@ -40,7 +40,6 @@ RULES.update(
         "after_quotation": '"drew well" in 2008, said Beck.: a partial quotation then its sayer',
         # attribution clauses (attribution.py)
         "according_after": '"...," according to Doe.',
-        "according_before": 'According to Doe, "..."',
         "ed_first": '"...," beamed Doe: any past-tense verb then a name',
         "any_verb": '"...," Doe questioned.: a name then any past-tense verb',
         "described_to": '"said a longtime adviser to both Clintons": a description keeps its "to ..."',
@@ -51,14 +50,12 @@ RULES.update(
         "particles": '"de Blasio said"',
         "asked_by": '"was asked by X,": X speaks',
         "colon_subject": '"Clinton:" / "The campaign worded it carefully:": the subject',
-        "described_name": '"Former Republican presidential candidate Jeb Bush ...:"',
         "titled_list": '"Marta Lind, Group President, Northern Europe, Hotels, said:"',
         "appositive_skip": '"Rhys Morgan, the chief engineer, said:": the name, not the appositive',
         "as_name": '"As Doe, a judge, put it:"',
         "long_head_name": "a long clause ending in a name before the verb: the name",
         "qualified_word": '"a heavily Democratic state said": no name',
         # names (names.py, runs.py)
-        "name_verb_end": '"..., with Trump reportedly yelling:": the name before the verb',
         "leading_clause": '"After meeting Vance, Hale said": the subject after the leading clause',
         "possessive": "a possessive name is no subject",
         "nearest_before_verb": "after a leading clause, the name nearest before the speech verb",
