@@ -840,3 +840,12 @@ def test_description_before_a_name_resolves_the_description_later() -> None:
     # "The senator from Hamburg, Jens Kuhlmann, was less hopeful. The senator said: ..."
     q = _quotes("berlin")
     assert (q[-1].speaker, q[-1].speaker_title) == ("Jens Kuhlmann", "senator from Hamburg")
+
+
+def test_lower_case_words_before_a_name_in_an_attribution() -> None:
+    paras = [
+        "Ruth Hale beat Anna Kowalczyk in the final in straight sets.",
+        "Kowalczyk's coach, Marek Nowak, said the result was fair.",
+        "“It was a relief,” world champion Hale said.",
+    ]
+    assert _said(paras) == [("It was a relief,", "Ruth Hale")]

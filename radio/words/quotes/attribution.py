@@ -158,6 +158,16 @@ def _np_ok(np: str) -> bool:
         and not any(w in _NOT_NP and not _joins_titles(words, i) for i, w in enumerate(words))
     ):
         return True  # "former Massachusetts congressman Barney Frank", "president and CEO Jo Doe"
+    if (
+        2 <= len(words) <= 4
+        and "modified_name" not in OFF
+        and words[-1][:1].isupper()
+        and all(
+            w[:1].islower() and w not in _NOT_NP and w.replace("-", "").isalpha() and not _VERB.fullmatch(w)
+            for w in words[:-1]
+        )
+    ):
+        return True  # "world champion Hale", "warm-and-fuzzy Trump"
     if "plural_subject" not in OFF and is_plural_subject(words):
         return True  # "federal prosecutors", "some protesters"
     if len(words) >= 2 and first in _PARTICLES and words[1][:1].isupper() and "particles" not in OFF:

@@ -46,6 +46,7 @@ RULES.update(
         "known_as": '"said the chief known as Bob"',
         "appositive_name": '"said her deputy, Rich Beeson, who ...": the name speaks',
         "article_alone": "an article alone names no one",
+        "modified_name": '"...," world champion Hale said.: lower-case words before a name',
         "plural_subject": '"federal prosecutors said": a plural noun speaks',
         "particles": '"de Blasio said"',
         "asked_by": '"was asked by X,": X speaks',
