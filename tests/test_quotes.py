@@ -41,7 +41,9 @@ def in_order(quote: str, para: str) -> bool:
 
 
 def check_properties(paras: list[str], parts: list[Part]) -> None:
-    assert words(paras) == words([p.text for p in parts])
+    said, kept = words(paras), words([p.text for p in parts])
+    # every word is kept once; only an interview's "Q:" and "A:" marks are not read
+    assert not kept - said and set(said - kept) <= {"q", "a"}
     for p in parts:
         assert 0 <= p.paragraph < len(paras)
         if p.kind == "quote":
@@ -163,6 +165,9 @@ _PIECES = st.sampled_from(
         " issued a statement, ",
         " an angry ",
         " used to ",
+        "?",
+        "Q: ",
+        "A: ",
     ]
 )
 
@@ -849,3 +854,52 @@ def test_lower_case_words_before_a_name_in_an_attribution() -> None:
         "“It was a relief,” world champion Hale said.",
     ]
     assert _said(paras) == [("It was a relief,", "Ruth Hale")]
+
+
+def test_interview_without_quote_marks_gives_the_answers_to_the_interviewee() -> None:
+    parts = find_parts(paragraphs(GOLDEN / "novelist.txt"))
+    assert [(p.paragraph, p.kind, p.speaker) for p in parts if p.paragraph] == [
+        (1, "anchor", None),  # the question
+        (2, "quote", "Ruth Adeyemi"),
+        (3, "anchor", None),
+        (4, "quote", "Ruth Adeyemi"),
+        (5, "anchor", None),
+        (6, "quote", "Ruth Adeyemi"),
+    ]
+
+
+def test_interview_marked_q_and_a_reads_no_marks() -> None:
+    paras = [
+        "Head chef Tomasz Wren closed his restaurant in Hull last month after fifteen years.",
+        "Q: Why now?",
+        "A: The rent doubled. I could not make it work on a Tuesday night.",
+        "Q: Will you cook again?",
+        "A: Of course. Maybe a smaller place.",
+        "I would like a counter where I can talk to people.",
+        "Q: What will you miss most?",
+        "A: The staff. Some of them were with me from the first day.",
+    ]
+    parts = find_parts(paras)
+    check_properties(paras, parts)
+    assert [(p.kind, p.speaker, p.text[:14]) for p in parts[1:]] == [
+        ("anchor", None, "Why now?"),
+        ("quote", "Tomasz Wren", "The rent doubl"),
+        ("anchor", None, "Will you cook "),
+        ("quote", "Tomasz Wren", "Of course. May"),
+        ("quote", "Tomasz Wren", "I would like a"),
+        ("anchor", None, "What will you "),
+        ("quote", "Tomasz Wren", "The staff. Som"),
+    ]
+
+
+def test_an_article_asking_a_few_questions_is_no_interview() -> None:
+    paras = [
+        "The council's budget leaves three questions unanswered, writes Jo Doe.",
+        "Where will the money for the pools come from?",
+        "The report does not say.",
+        "Who decided to close the library?",
+        "“Nobody asked us,” said Ann Lee, who runs the reading group.",
+        "And what happens to the staff?",
+        "The council says it will consult.",
+    ]
+    assert [p.speaker for p in find_parts(paras) if p.kind == "quote"] == ["Ann Lee"]

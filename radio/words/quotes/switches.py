@@ -38,6 +38,7 @@ RULES.update(
         "overrule": "the article's own pronoun outweighs the first-name table",
         "note_subjects": '"Doe said the delays ..." in the writer\'s words makes Doe the last speaker',
         "after_quotation": '"drew well" in 2008, said Beck.: a partial quotation then its sayer',
+        "interview": "questions and answers without quote marks: the answers are the interviewee's",
         # attribution clauses (attribution.py)
         "according_after": '"...," according to Doe.',
         "ed_first": '"...," beamed Doe: any past-tense verb then a name',
