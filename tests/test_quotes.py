@@ -903,3 +903,16 @@ def test_an_article_asking_a_few_questions_is_no_interview() -> None:
         "The council says it will consult.",
     ]
     assert [p.speaker for p in find_parts(paras) if p.kind == "quote"] == ["Ann Lee"]
+
+
+def test_a_name_after_a_dash_signs_the_quotation() -> None:
+    paras = [
+        "Volunteers cleared the beach at Sandown Bay on Sunday, helped by the council's Gary Stokes.",
+        "“People think the sea takes it away. It just brings it back.” — Bethan Price, organiser",
+    ]
+    parts = find_parts(paras)
+    check_properties(paras, parts)
+    assert [(p.kind, p.text, p.speaker) for p in parts[1:]] == [
+        ("anchor", "Bethan Price, organiser:", None),
+        ("quote", "People think the sea takes it away. It just brings it back.", "Bethan Price"),
+    ]

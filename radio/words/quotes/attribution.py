@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from radio.words.quotes.persons import first_name_gender
+from radio.words.quotes.persons import first_name_gender, is_thing
 from radio.words.quotes.switches import OFF
 from radio.words.quotes.vocab import TITLE_WORDS, words
 
@@ -198,11 +198,19 @@ def _np_ok(np: str) -> bool:
     )
 
 
+_DASH_NAME = re.compile(r"(?P<np>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|da|di|al)){1,3})(?:,[^“”\"]*)?$")
+
+
 def parse_after(clause: str) -> Attribution | None:
     """A clause following a quotation, e.g. ``, said Doe, who leads X.``"""
     c = clause.strip().lstrip(",—–- ").rstrip(" .,;:!?")
     if not c or len(c.split()) > 45 or any(q in c for q in '“”"«»'):
         return None
+    if clause.lstrip()[:1] in "—–" and "dash_name" not in OFF:
+        # '“...” — Bethan Price, organiser': a name after a dash, perhaps described, signs the quotation
+        signed = _DASH_NAME.match(c)
+        if signed and not is_thing(signed.group("np").split()):
+            return Attribution(signed.group("np"), _finish(c))
     m = (
         _VERB_FIRST.match(c)
         or (_ACCORDING.match(c) if "according_after" not in OFF else None)

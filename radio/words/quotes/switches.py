@@ -48,6 +48,7 @@ RULES.update(
         "appositive_name": '"said her deputy, Rich Beeson, who ...": the name speaks',
         "article_alone": "an article alone names no one",
         "modified_name": '"...," world champion Hale said.: lower-case words before a name',
+        "dash_name": '"..." — Bethan Price, organiser: a name after a dash signs the quotation',
         "plural_subject": '"federal prosecutors said": a plural noun speaks',
         "particles": '"de Blasio said"',
         "asked_by": '"was asked by X,": X speaks',
