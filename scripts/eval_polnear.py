@@ -3,6 +3,18 @@
 Usage::
 
     python scripts/eval_polnear.py /path/to/PolNeAR --split train [--baseline] [--errors N]
+    python scripts/eval_polnear.py /path/to/PolNeAR --split train --folds 1,2,3 --errors 50
+    python scripts/eval_polnear.py /path/to/PolNeAR --split train --ablate [--off RULE,...]
+
+Train's articles fall in five folds by a CRC-32 of the file name: rules are
+fitted reading errors on folds 1-3 only, and judged on the totals of folds
+4 and 5 (printed with any ``--folds``), a holdout inside train; dev and test
+are run once at the end.  Each rule of the quote finder has a named switch
+(``radio.words.quotes.switches``): ``--off`` turns rules off, ``--ablate``
+measures the gain of each (whole split and folds 4,5) with it turned off alone.
+An interview printed as ``Q:``/``A:`` gives its answers to the interviewee;
+PolNeAR attributes only the speech inside the answers, so those predictions
+count as wrong (``--off interview`` scores without them).
 
 PolNeAR (github.com/networkdynamics/PolNeAR) annotates attributions in
 BRAT standoff files: ``Source``, ``Cue`` and ``Content`` spans joined by an
