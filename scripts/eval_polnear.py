@@ -3,6 +3,18 @@
 Usage::
 
     python scripts/eval_polnear.py /path/to/PolNeAR --split train [--baseline] [--errors N]
+    python scripts/eval_polnear.py /path/to/PolNeAR --split train --folds 1,2,3 --errors 50
+    python scripts/eval_polnear.py /path/to/PolNeAR --split train --ablate [--off RULE,...]
+
+Train's articles fall in five folds by a CRC-32 of the file name: rules are
+fitted reading errors on folds 1-3 only, and judged on the totals of folds
+4 and 5 (printed with any ``--folds``), a holdout inside train; dev and test
+are run once at the end.  Each rule of the quote finder has a named switch
+(``radio.words.quotes.switches``): ``--off`` turns rules off, ``--ablate``
+measures the gain of each (whole split and folds 4,5) with it turned off alone.
+An interview printed as ``Q:``/``A:`` gives its answers to the interviewee;
+PolNeAR attributes only the speech inside the answers, so those predictions
+count as wrong (``--off interview`` scores without them).
 
 PolNeAR (github.com/networkdynamics/PolNeAR) annotates attributions in
 BRAT standoff files: ``Source``, ``Cue`` and ``Content`` spans joined by an
@@ -45,14 +57,17 @@ import argparse
 import re
 import sys
 import time
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from radio.models import Part
 from radio.words.ingest.features import _looks_wrapped
-from radio.words.quotes import find_parts
+from radio.words.quotes import find_parts, switches
+from radio.words.quotes import names as names_mod
+from radio.words.quotes import runs as runs_mod
 from radio.words.quotes.persons import is_thing
 
 WORD = re.compile(r"[\w’'-]+")
@@ -296,6 +311,164 @@ def _context(doc: Doc, index: int) -> str:
     return "\n    in: ".join(out)
 
 
+@dataclass
+class Counts:
+    """What one article (or a sum of articles) scores."""
+
+    tp_pred: int = 0  # predicted quote parts that match a gold direct quote
+    n_pred: int = 0
+    found: int = 0  # gold direct quotes matched
+    n_gold: int = 0
+    sp_ok: int = 0  # matched gold quotes with a named source given to the right person
+    sp_n: int = 0
+    pron_n: int = 0
+    pron_gender: int = 0
+    pron_thing: int = 0
+
+    def add(self, other: Counts) -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+    def figures(self) -> tuple[float, float, float, float]:
+        """(precision, recall, F1, speaker accuracy)."""
+        p = self.tp_pred / self.n_pred if self.n_pred else 0.0
+        r = self.found / self.n_gold if self.n_gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f, (self.sp_ok / self.sp_n if self.sp_n else 0.0)
+
+
+def fold_of(name: str, folds: int = 5) -> int:
+    """The fold (1..folds) an article falls in, by a hash of its file name: the same on every machine."""
+    return zlib.crc32(name.encode("utf-8")) % folds + 1
+
+
+def score(
+    doc: Doc, parts: list[Part], errs: dict[str, list[str]], n_errors: int, baseline: bool, context: bool
+) -> Counts:
+    c = Counts()
+    starts = [m.start() for m in WORD.finditer(doc.text)]
+    ends = [m.end() for m in WORD.finditer(doc.text)]
+    direct = [g for g in doc.gold if g.direct]
+    mixed = [g for g in doc.gold if not g.direct]
+    matched: dict[int, Part] = {}
+    search_from: dict[int, int] = {}
+    for part in parts:
+        if part.kind != "quote":
+            continue
+        off, ptext = doc.paragraphs[part.paragraph]
+        pieces = locate(ptext, part.text, search_from.get(part.paragraph, 0))
+        if not pieces:
+            continue
+        search_from[part.paragraph] = pieces[-1][1]
+        toks = set(tokens_in(starts, ends, [(off + a, off + b) for a, b in pieces]))
+        if not toks:
+            continue
+        c.n_pred += 1
+        hit = False
+        for gi, g in enumerate(direct):
+            if len(toks & g.tokens) * 2 >= min(len(toks), len(g.tokens)):
+                hit = True
+                matched.setdefault(gi, part)
+        if hit:
+            c.tp_pred += 1
+        elif len(errs["fp"]) < n_errors:
+            kind = "mixed" if any(len(toks & g.tokens) * 2 >= min(len(toks), len(g.tokens)) for g in mixed) else "none"
+            errs["fp"].append(f"[{doc.name}] ({kind}) {part.text[:120]!r} <- {ptext[:200]!r}")
+    c.n_gold += len(direct)
+    c.found += len(matched)
+    for gi, g in enumerate(direct):
+        if gi not in matched:
+            if len(errs["fn"]) < n_errors:
+                # the quotation in its line, the words before and after it show its shape
+                first, last = starts[min(g.tokens)], ends[max(g.tokens)]
+                line_start = doc.text.rfind("\n", 0, first) + 1
+                line_end = doc.text.find("\n", last)
+                line_end = len(doc.text) if line_end < 0 else line_end
+                lead = doc.text[max(line_start, first - 100) : first]
+                quoted = doc.text[first:last]
+                quoted = quoted if len(quoted) <= 120 else quoted[:60] + " ... " + quoted[-55:]
+                tail = doc.text[last : min(line_end, last + 80)]
+                errs["fn"].append(f"[{doc.name}] {g.source!r}: {lead}[[{quoted}]]{tail}")
+            continue
+        name = surname(g.source)
+        said = PRONOUN_GENDER.get(g.source.strip().lower())
+        if said and not baseline:
+            c.pron_n += 1
+            pred_part = matched[gi]
+            if pred_part.gender and pred_part.gender != said:
+                c.pron_gender += 1
+                if len(errs["pronoun"]) < n_errors:
+                    errs["pronoun"].append(f"[{doc.name}] {g.source!r} -> {pred_part.speaker!r}")
+            elif pred_part.speaker and is_thing(pred_part.speaker.split()):
+                c.pron_thing += 1
+                if len(errs["pronoun"]) < n_errors:
+                    errs["pronoun"].append(f"[{doc.name}] {g.source!r} -> {pred_part.speaker!r} (no person)")
+        if name is None or baseline:
+            continue
+        c.sp_n += 1
+        pred = matched[gi].speaker or ""
+        if (
+            name.lower() in [w.strip(".,’'").lower() for w in re.split(r"[\s’']+", pred)]
+            or name.lower() in pred.lower().split()
+        ):
+            c.sp_ok += 1
+        elif len(errs["speaker"]) < n_errors:
+            errs["speaker"].append(
+                f"[{doc.name}] gold {g.source!r} pred {pred!r}: {matched[gi].text[:80]!r}"
+                + (f"\n    in: {_context(doc, matched[gi].paragraph)}" if context else "")
+            )
+    return c
+
+
+def _line(label: str, c: Counts) -> str:
+    p, r, f, acc = c.figures()
+    return (
+        f"{label}: precision={p:.3f} recall={r:.3f} F1={f:.3f}"
+        f" ({c.found}/{c.n_gold} found, {c.tp_pred}/{c.n_pred} right)"
+        f" speaker={acc:.3f} ({c.sp_ok}/{c.sp_n})"
+    )
+
+
+def _run(docs: list[Doc]) -> list[Counts]:
+    quiet: dict[str, list[str]] = {"fp": [], "fn": [], "speaker": [], "pronoun": []}
+    return [score(d, find_parts([p for _, p in d.paragraphs]), quiet, 0, False, False) for d in docs]
+
+
+def _sum(counts: list[Counts], docs: list[Doc], folds: set[int]) -> Counts:
+    total = Counts()
+    for d, c in zip(docs, counts, strict=True):
+        if fold_of(d.name) in folds:
+            total.add(c)
+    return total
+
+
+def ablate(docs: list[Doc], held: set[int], rules: list[str]) -> None:
+    """Each rule of ``switches.RULES`` turned off alone: what the whole split and the held folds lose."""
+    names_mod._NPS.clear()
+    runs_mod.RUNS.clear()
+    base = _run(docs)
+    every = set(range(1, 6))
+    b_all, b_held = _sum(base, docs, every), _sum(base, docs, held)
+    print(_line("all rules on, whole split", b_all))
+    print(_line(f"all rules on, folds {sorted(held)}", b_held))
+    print("rule | whole split: found, right predictions, wrong predictions, speakers right | held folds: the same")
+    for rule in rules:
+        switches.OFF.clear()
+        switches.OFF.add(rule)
+        names_mod._NPS.clear()  # the caches hold what a rule read
+        runs_mod.RUNS.clear()
+        counts = _run(docs)
+        a_all, a_held = _sum(counts, docs, every), _sum(counts, docs, held)
+
+        def delta(a: Counts, b: Counts) -> str:
+            wrong_a, wrong_b = a.n_pred - a.tp_pred, b.n_pred - b.tp_pred
+            return f"{b.found - a.found:+d} {b.tp_pred - a.tp_pred:+d} {wrong_a - wrong_b:+d} {b.sp_ok - a.sp_ok:+d}"
+
+        # the gain the rule brings: (with it) - (without it); wrong predictions: (without) - (with)
+        print(f"{rule} | {delta(a_all, b_all)} | {delta(a_held, b_held)}")
+    switches.OFF.clear()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("root", type=Path, help="local copy of the PolNeAR repository")
@@ -306,110 +479,69 @@ def main() -> int:
     )
     ap.add_argument("--context", action="store_true", help="with --errors, print each speaker error's paragraphs")
     ap.add_argument("--errors", type=int, default=0, help="print up to N examples of each error")
+    ap.add_argument(
+        "--folds",
+        default="",
+        help="score only the articles of these folds, e.g. 1,2,3 (five folds by a hash of the file name);"
+        " the figures of folds 4,5 are printed too",
+    )
+    ap.add_argument("--off", default="", help="turn off these rules (comma-separated names of switches.RULES)")
+    ap.add_argument("--ablate", action="store_true", help="measure each rule turned off alone (slow)")
     args = ap.parse_args()
 
     docs = load_split(args.root, args.split, not args.blocks)
     if not docs:
         print(f"no articles found under {args.root}/data/{args.split}", file=sys.stderr)
         return 2
+    held = {4, 5}
+    rules = [rule for rule in args.off.split(",") if rule]
+    for rule in rules:
+        if rule not in switches.RULES:
+            print(f"unknown rule {rule!r}; the rules: {', '.join(switches.RULES)}", file=sys.stderr)
+            return 2
+    if args.ablate:
+        ablate(docs, held, rules or list(switches.RULES))  # with --off: only those rules, one at a time
+        return 0
+    switches.OFF.update(rules)
+    chosen = {int(k) for k in args.folds.split(",") if k.strip()} if args.folds else set(range(1, 6))
     writer = baseline_parts if args.baseline else find_parts
     t0 = time.perf_counter()
     outputs = [writer([p for _, p in d.paragraphs]) for d in docs]
     elapsed = time.perf_counter() - t0
 
-    tp_pred = n_pred = 0
-    found = n_gold = 0
-    sp_ok = sp_n = 0
-    pron_n = pron_gender = pron_thing = 0
     errs: dict[str, list[str]] = {"fp": [], "fn": [], "speaker": [], "pronoun": []}
-    for doc, parts in zip(docs, outputs, strict=False):
-        starts = [m.start() for m in WORD.finditer(doc.text)]
-        ends = [m.end() for m in WORD.finditer(doc.text)]
-        direct = [g for g in doc.gold if g.direct]
-        mixed = [g for g in doc.gold if not g.direct]
-        matched: dict[int, Part] = {}
-        search_from: dict[int, int] = {}
-        for part in parts:
-            if part.kind != "quote":
-                continue
-            off, ptext = doc.paragraphs[part.paragraph]
-            pieces = locate(ptext, part.text, search_from.get(part.paragraph, 0))
-            if not pieces:
-                continue
-            search_from[part.paragraph] = pieces[-1][1]
-            toks = set(tokens_in(starts, ends, [(off + a, off + b) for a, b in pieces]))
-            if not toks:
-                continue
-            n_pred += 1
-            hit = False
-            for gi, g in enumerate(direct):
-                if len(toks & g.tokens) * 2 >= min(len(toks), len(g.tokens)):
-                    hit = True
-                    matched.setdefault(gi, part)
-            if hit:
-                tp_pred += 1
-            elif len(errs["fp"]) < args.errors:
-                kind = (
-                    "mixed" if any(len(toks & g.tokens) * 2 >= min(len(toks), len(g.tokens)) for g in mixed) else "none"
-                )
-                errs["fp"].append(f"[{doc.name}] ({kind}) {part.text[:120]!r} <- {ptext[:200]!r}")
-        n_gold += len(direct)
-        found += len(matched)
-        for gi, g in enumerate(direct):
-            if gi not in matched:
-                if len(errs["fn"]) < args.errors:
-                    # the words before the quotation show its shape: what introduces it, if anything
-                    # the quotation in its line, the words before and after it show its shape
-                    first, last = starts[min(g.tokens)], ends[max(g.tokens)]
-                    line_start = doc.text.rfind("\n", 0, first) + 1
-                    line_end = doc.text.find("\n", last)
-                    line_end = len(doc.text) if line_end < 0 else line_end
-                    lead = doc.text[max(line_start, first - 100) : first]
-                    quoted = doc.text[first:last]
-                    quoted = quoted if len(quoted) <= 120 else quoted[:60] + " ... " + quoted[-55:]
-                    tail = doc.text[last : min(line_end, last + 80)]
-                    errs["fn"].append(f"[{doc.name}] {g.source!r}: {lead}[[{quoted}]]{tail}")
-                continue
-            name = surname(g.source)
-            said = PRONOUN_GENDER.get(g.source.strip().lower())
-            if said and not args.baseline:
-                pron_n += 1
-                pred_part = matched[gi]
-                if pred_part.gender and pred_part.gender != said:
-                    pron_gender += 1
-                    if len(errs["pronoun"]) < args.errors:
-                        errs["pronoun"].append(f"[{doc.name}] {g.source!r} -> {pred_part.speaker!r}")
-                elif pred_part.speaker and is_thing(pred_part.speaker.split()):
-                    pron_thing += 1
-                    if len(errs["pronoun"]) < args.errors:
-                        errs["pronoun"].append(f"[{doc.name}] {g.source!r} -> {pred_part.speaker!r} (no person)")
-            if name is None or args.baseline:
-                continue
-            sp_n += 1
-            pred = matched[gi].speaker or ""
-            if (
-                name.lower() in [w.strip(".,’'").lower() for w in re.split(r"[\s’']+", pred)]
-                or name.lower() in pred.lower().split()
-            ):
-                sp_ok += 1
-            elif len(errs["speaker"]) < args.errors:
-                errs["speaker"].append(
-                    f"[{doc.name}] gold {g.source!r} pred {pred!r}: {matched[gi].text[:80]!r}"
-                    + (f"\n    in: {_context(doc, matched[gi].paragraph)}" if args.context else "")
-                )
+    total, held_total = Counts(), Counts()
+    for doc, parts in zip(docs, outputs, strict=True):
+        fold = fold_of(doc.name)
+        if fold not in chosen and fold not in held:
+            continue
+        # the errors are read only on the chosen folds: never on the held ones unless chosen
+        c = score(
+            doc,
+            parts,
+            errs if fold in chosen else {k: [] for k in errs},
+            args.errors if fold in chosen else 0,
+            args.baseline,
+            args.context,
+        )
+        if fold in chosen:
+            total.add(c)
+        if fold in held:
+            held_total.add(c)
 
-    p = tp_pred / n_pred if n_pred else 0.0
-    r = found / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"split={args.split} articles={len(docs)} gold_direct={n_gold} predicted={n_pred}")
+    p, r, f, acc = total.figures()
+    n_docs = sum(1 for d in docs if fold_of(d.name) in chosen)
+    which = f" folds={','.join(map(str, sorted(chosen)))}" if args.folds else ""
+    print(f"split={args.split}{which} articles={n_docs} gold_direct={total.n_gold} predicted={total.n_pred}")
     print(f"quote precision={p:.3f} recall={r:.3f} F1={f:.3f}")
     if not args.baseline:
-        acc = sp_ok / sp_n if sp_n else 0.0
-        print(f"speaker accuracy={acc:.3f} ({sp_ok}/{sp_n} named gold speakers)")
+        print(f"speaker accuracy={acc:.3f} ({total.sp_ok}/{total.sp_n} named gold speakers)")
         print(
-            f"pronoun speakers: {pron_n} found quotes whose source is he/she; given to someone of the other"
-            f" known gender: {pron_gender}; to a place, people or organisation: {pron_thing}"
+            f"pronoun speakers: {total.pron_n} found quotes whose source is he/she; given to someone of the other"
+            f" known gender: {total.pron_gender}; to a place, people or organisation: {total.pron_thing}"
         )
+    if args.split == "train" and held - chosen:
+        print(_line("held-out folds 4,5 (totals only)", held_total))
     print(f"find_parts over {len(docs)} articles: {elapsed:.2f} s")
     for kind, lines in errs.items():
         for line in lines:

@@ -41,7 +41,9 @@ def in_order(quote: str, para: str) -> bool:
 
 
 def check_properties(paras: list[str], parts: list[Part]) -> None:
-    assert words(paras) == words([p.text for p in parts])
+    said, kept = words(paras), words([p.text for p in parts])
+    # every word is kept once; only an interview's "Q:" and "A:" marks are not read
+    assert not kept - said and set(said - kept) <= {"q", "a"}
     for p in parts:
         assert 0 <= p.paragraph < len(paras)
         if p.kind == "quote":
@@ -163,6 +165,9 @@ _PIECES = st.sampled_from(
         " issued a statement, ",
         " an angry ",
         " used to ",
+        "?",
+        "Q: ",
+        "A: ",
     ]
 )
 
@@ -790,12 +795,124 @@ def test_as_name_put_it_and_known_as() -> None:
     assert q[4].speaker == "Beto"
 
 
-def test_according_to_before_a_quotation() -> None:
-    q = _quotes("rovers")
-    assert ("the club has done nothing wrong.", "Ana Lisboa") in [(p.text, p.speaker) for p in q]
+def test_according_to_before_a_quotation_stays_with_the_anchor() -> None:
+    # the rule that gave 'According to Lisboa, "..."' to Lisboa was dropped: it lost a speaker on train
+    # and on the held folds of PolNeAR; the anchor reads the sentence whole
+    parts = find_parts(paragraphs(GOLDEN / "rovers.txt"))
+    assert 'According to Lisboa, "the club has done nothing wrong."' in [p.text for p in parts if p.kind == "anchor"]
 
 
 def test_role_before_a_name_is_a_title() -> None:
     # "Midfielder Kai Brennan": a role opening the sentence, not a first name
     q = _quotes("rovers")
     assert (q[-1].speaker, q[-1].speaker_title) == ("Kai Brennan", "Midfielder")
+
+
+def test_quotation_over_three_paragraphs_after_a_described_name() -> None:
+    # "The retired headteacher Margaret Ellison, 84, spoke ...", then a quotation over three paragraphs
+    q = _quotes("inquiry")
+    assert [(p.paragraph, p.speaker) for p in q] == [
+        (1, "Margaret Ellison"),
+        (2, "Margaret Ellison"),
+        (3, "Margaret Ellison"),
+    ]
+
+
+def test_single_marks_in_an_article_that_quotes_with_double_ones() -> None:
+    q = _quotes("islanders")
+    assert (q[-1].text, q[-1].speaker) == ("We are listening,", "Neil Buchanan")
+    # apostrophes and single marks that do not have a quotation's shape open none
+    for para in (
+        "The players' patience paid off in the 'big six' derby, the Joneses' neighbour said.",
+        "It was rock 'n' roll in the '90s, and 'Tis the season, he said.",
+        "Her mother called it 'the best year of my life', friends said.",
+    ):
+        parts = find_parts(["A story about a village.", para])
+        assert [p.kind for p in parts] == ["anchor", "anchor"]
+
+
+def test_quotation_in_brackets_leaves_no_bracket_behind() -> None:
+    parts = [p for p in find_parts(paragraphs(GOLDEN / "carehome.txt")) if p.paragraph == 1]
+    assert [p.text for p in parts] == [
+        'Its author, Dr Fiona Reid, said staff had been "doing their best in impossible conditions".',
+        "She added:",
+        "Nobody went to work wanting to hurt anyone,",
+    ]
+    assert parts[2].speaker == "Fiona Reid"
+
+
+def test_description_before_a_name_resolves_the_description_later() -> None:
+    # "The senator from Hamburg, Jens Kuhlmann, was less hopeful. The senator said: ..."
+    q = _quotes("berlin")
+    assert (q[-1].speaker, q[-1].speaker_title) == ("Jens Kuhlmann", "senator from Hamburg")
+
+
+def test_lower_case_words_before_a_name_in_an_attribution() -> None:
+    paras = [
+        "Ruth Hale beat Anna Kowalczyk in the final in straight sets.",
+        "Kowalczyk's coach, Marek Nowak, said the result was fair.",
+        "“It was a relief,” world champion Hale said.",
+    ]
+    assert _said(paras) == [("It was a relief,", "Ruth Hale")]
+
+
+def test_interview_without_quote_marks_gives_the_answers_to_the_interviewee() -> None:
+    parts = find_parts(paragraphs(GOLDEN / "novelist.txt"))
+    assert [(p.paragraph, p.kind, p.speaker) for p in parts if p.paragraph] == [
+        (1, "anchor", None),  # the question
+        (2, "quote", "Ruth Adeyemi"),
+        (3, "anchor", None),
+        (4, "quote", "Ruth Adeyemi"),
+        (5, "anchor", None),
+        (6, "quote", "Ruth Adeyemi"),
+    ]
+
+
+def test_interview_marked_q_and_a_reads_no_marks() -> None:
+    paras = [
+        "Head chef Tomasz Wren closed his restaurant in Hull last month after fifteen years.",
+        "Q: Why now?",
+        "A: The rent doubled. I could not make it work on a Tuesday night.",
+        "Q: Will you cook again?",
+        "A: Of course. Maybe a smaller place.",
+        "I would like a counter where I can talk to people.",
+        "Q: What will you miss most?",
+        "A: The staff. Some of them were with me from the first day.",
+    ]
+    parts = find_parts(paras)
+    check_properties(paras, parts)
+    assert [(p.kind, p.speaker, p.text[:14]) for p in parts[1:]] == [
+        ("anchor", None, "Why now?"),
+        ("quote", "Tomasz Wren", "The rent doubl"),
+        ("anchor", None, "Will you cook "),
+        ("quote", "Tomasz Wren", "Of course. May"),
+        ("quote", "Tomasz Wren", "I would like a"),
+        ("anchor", None, "What will you "),
+        ("quote", "Tomasz Wren", "The staff. Som"),
+    ]
+
+
+def test_an_article_asking_a_few_questions_is_no_interview() -> None:
+    paras = [
+        "The council's budget leaves three questions unanswered, writes Jo Doe.",
+        "Where will the money for the pools come from?",
+        "The report does not say.",
+        "Who decided to close the library?",
+        "“Nobody asked us,” said Ann Lee, who runs the reading group.",
+        "And what happens to the staff?",
+        "The council says it will consult.",
+    ]
+    assert [p.speaker for p in find_parts(paras) if p.kind == "quote"] == ["Ann Lee"]
+
+
+def test_a_name_after_a_dash_signs_the_quotation() -> None:
+    paras = [
+        "Volunteers cleared the beach at Sandown Bay on Sunday, helped by the council's Gary Stokes.",
+        "“People think the sea takes it away. It just brings it back.” — Bethan Price, organiser",
+    ]
+    parts = find_parts(paras)
+    check_properties(paras, parts)
+    assert [(p.kind, p.text, p.speaker) for p in parts[1:]] == [
+        ("anchor", "Bethan Price, organiser:", None),
+        ("quote", "People think the sea takes it away. It just brings it back.", "Bethan Price"),
+    ]

@@ -17,6 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from radio.words.quotes.switches import OFF
+
 OPENERS = "“«\u201e"
 CLOSERS = "”»"
 STRAIGHT = '"'
@@ -52,7 +54,7 @@ def _marks(text: str, single: bool = False) -> list[tuple[int, str]]:
         i, ch = m.start(), m.group()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        if depth_open and not single:
+        if depth_open and not single and "nested" not in OFF:
             # A quotation inside a quotation is marked with the other kind of
             # mark ("He called it “a disaster” today."): its marks are no
             # quotation of their own and leave the outer one open.
@@ -68,13 +70,25 @@ def _marks(text: str, single: bool = False) -> list[tuple[int, str]]:
             if not nested and outer == "curly" and ch == STRAIGHT and before in _OPEN_CONTEXT and after.isalnum():
                 nested = "straight"
                 continue
-        if depth_open and ch in OPENERS and before in ".,!?…" and (after.isspace() or i + 1 == len(text)):
+        if (
+            depth_open
+            and ch in OPENERS
+            and before in ".,!?…"
+            and (after.isspace() or i + 1 == len(text))
+            and "reversed_close" not in OFF
+        ):
             out.append((i, "close"))  # a quotation closed with a reversed mark: “It's unusual,“ he said
             depth_open, nested = False, ""
         elif ch in OPENERS or (single and ch == "‘" and before in _OPEN_CONTEXT):
             out.append((i, "open"))
             depth_open, outer, nested = True, "curly", ""
-        elif ch in CLOSERS and not depth_open and before in _OPEN_CONTEXT and after.isalnum():
+        elif (
+            ch in CLOSERS
+            and not depth_open
+            and before in _OPEN_CONTEXT
+            and after.isalnum()
+            and "reversed_open" not in OFF
+        ):
             out.append((i, "open"))  # a quotation opened with a reversed mark: ”Yes,” she said
             depth_open, outer, nested = True, "curly", ""
         elif ch in CLOSERS or (single and ch == "’" and depth_open and _closes_single(before, after)):
@@ -103,11 +117,32 @@ def _starts_with_opener(text: str, single: bool = False) -> bool:
     return bool(stripped) and (stripped[0] in OPENERS + STRAIGHT + CLOSERS or (single and stripped[0] == "‘"))
 
 
+# In an article that quotes with double marks, a paragraph without any may still quote with single
+# ones ('We are listening,' he said.): a mark opening a sentence or following a colon or comma before a
+# capital, closed by a mark after a sentence's punctuation and before a space -- never an apostrophe
+# ("players' patience", "rock 'n' roll", "the '90s").
+_SINGLE_QUOTE = re.compile(
+    r"(?:(?<=^)|(?<=[:,.!?—–]\s)|(?<=^\())['‘](?=[A-Z])(?P<inner>[^'‘’\n]*?[,.!?…])['’](?=\s|$|\))"
+)
+
+
+def _single_spans(index: int, text: str) -> list[Span]:
+    """Quotations in single marks in a paragraph that holds no double mark."""
+    if "'" not in text and "‘" not in text:
+        return []
+    out = []
+    for m in _SINGLE_QUOTE.finditer(text):
+        inner = m.group("inner").split()
+        if len(inner) >= 2 and not all(w[:1].isupper() for w in inner if len(w) > 3):  # no title in marks
+            out.append(Span(index, m.start(), m.start("inner"), m.end("inner"), m.end()))
+    return out
+
+
 def find_spans(paragraphs: Sequence[str]) -> list[list[Span]]:
     """Quoted spans for each paragraph, in order."""
     result: list[list[Span]] = []
     carry = False  # previous paragraph left a run-on quotation open
-    single = not any(c in p for p in paragraphs for c in OPENERS + CLOSERS + STRAIGHT)
+    single = not any(c in p for p in paragraphs for c in OPENERS + CLOSERS + STRAIGHT) and "single_marks" not in OFF
     for index, text in enumerate(paragraphs):
         spans: list[Span] = []
         opened: int | None = None
@@ -132,5 +167,7 @@ def find_spans(paragraphs: Sequence[str]) -> list[list[Span]]:
                 carry = False
         else:
             carry = False
+        if not single and "single_in_double" not in OFF and not any(c in text for c in OPENERS + CLOSERS + STRAIGHT):
+            spans = _single_spans(index, text)
         result.append(spans)
     return result

@@ -24,6 +24,7 @@ from radio.words.quotes.runs import (
     split_title,
     surname_key,
 )
+from radio.words.quotes.switches import OFF
 from radio.words.quotes.vocab import (
     GROUP_PRONOUNS,
     HONORIFIC_GENDER,
@@ -109,7 +110,10 @@ class People:
         lo = self.sentence_starts(paragraph)[-1]
         for at, name in self.by_paragraph.get(paragraph, ()):
             if at >= lo:
-                return name if at == lo and name not in self.things else None
+                # "Valastro praised ...", "The retired headteacher Margaret Ellison, 84, spoke ...": the name
+                # opens the sentence, at most after an article and a few lower-case words describing the person
+                opens = at == lo or _DESCRIBED_OPENING.fullmatch(self.texts[paragraph], lo, at) is not None
+                return name if opens and name not in self.things else None
         return None
 
     def sentence_starts(self, paragraph: int) -> list[int]:
@@ -130,14 +134,11 @@ class People:
         named = [(at, name) for at, name in named if name not in self.things]
         if not named:
             return None
-        if before is not None:
-            # "..., with Trump reportedly yelling:": the name just before the words that introduce the quotation
-            m = _NAME_VERB_END.search(text, lo, hi)
-            if m and (found := self.lookup(m.group(1))) and found not in self.things:
-                return found
-        start = _main_clause(text, lo, hi)
-        main = [(at, name) for at, name in named if at >= start and not _possessive_at(text, at)]
-        if main and main[0][0] > lo:
+        start = _main_clause(text, lo, hi) if "leading_clause" not in OFF else lo
+        main = [
+            (at, name) for at, name in named if at >= start and ("possessive" in OFF or not _possessive_at(text, at))
+        ]
+        if main and main[0][0] > lo and "nearest_before_verb" not in OFF:
             # after a leading clause ("After meeting Paul Vance, the defender Gareth Lloyd said"),
             # the name nearest before the first speech verb, else the first name
             verb = _VERB.search(text, main[0][0], hi)
@@ -171,6 +172,9 @@ class People:
         return self._subject(paragraph - 1, len(self.sentence_starts(paragraph - 1)) - 1)
 
 
+_DESCRIBED_OPENING = re.compile(r"(?:The|A|An|Former|Retired|Veteran)\s+(?:[a-z][\w-]*\s+){1,3}")
+
+
 # A sentence opening with a preposition or a subordinate clause names its
 # subject after the clause's comma: "After meeting Paul Vance, Tom Hale said".
 _LEADING_CLAUSE = re.compile(
@@ -190,11 +194,6 @@ def _main_clause(text: str, lo: int, hi: int) -> int:
             break
         lo = m.end()
     return lo
-
-
-_NAME_VERB_END = re.compile(
-    r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:ing|ed)\s*[,:]\s*$"
-)
 
 
 def _possessive_at(text: str, at: int) -> bool:
@@ -274,7 +273,7 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
                     qi += 1
                 inside = qi < n_quoted and quoted[qi][0] <= at
                 name, key, surname, title, genders = read
-                if "titled" in genders:
+                if "titled" in genders and "titled_person" not in OFF:
                     canon = by_surname.get(surname) or full.setdefault(key, name)
                     genders = tuple(g for g in genders if g != "titled")
                 else:
@@ -289,7 +288,7 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
                 if genders == ("thing",):
                     things.add(canon)
                 elif canon == name and canon not in titles:
-                    said = title or _appositive(text, at + length)
+                    said = title or _appositive(text, at + length) or _appositive_before(text, at)
                     if said:
                         titles[canon] = said
                 if inside:
@@ -317,6 +316,17 @@ def _appositive(text: str, end: int) -> str | None:
     if not text.startswith(",", end):
         return None  # every _APPOSITIVE match starts with a comma
     m = _APPOSITIVE.match(text[end : end + 140])
+    return m.group(1) if m else None
+
+
+# "The senator from Hamburg, Jens Kuhlmann, ...": a description before the name is the person's title
+_APPOSITIVE_BEFORE = re.compile(r"(?:^|[.!?]\s+)(?:The|the|Its|its|Their|their)\s+([a-z][^,.;:“”\"]{2,60}),\s+$")
+
+
+def _appositive_before(text: str, at: int) -> str | None:
+    if not text.endswith(", ", 0, at):
+        return None
+    m = _APPOSITIVE_BEFORE.search(text, max(0, at - 80), at)
     return m.group(1) if m else None
 
 
@@ -361,9 +371,11 @@ def parse_np(np: str, people: People) -> Speaker | None:
     if read is None or isinstance(read, Speaker):
         return read
     if isinstance(read, _Described):
-        ref = _title_ref(read.np, people)
+        ref = _title_ref(read.np, people) if "title_ref" not in OFF else None
         return Speaker(ref) if ref else Speaker(read.np, person=False)
-    if read.lead:
+    if read.lead and "clause_subject" in OFF and not read.full:
+        return None
+    if read.lead and "clause_subject" not in OFF:
         subject = people.lookup(read.lead)
         if subject is None and not is_thing(read.lead.split()):
             subject = read.lead  # a name the article gives no more of ("Sanders compared himself to Clinton")
@@ -437,7 +449,7 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
             return Speaker(first.lower(), pronoun=PRONOUNS[first.lower()])
     relative = bool(appositive and _RELATIVE_START.match(appositive))
     np = _RELATIVE.split(np, 1)[0]  # "Sen. Jim Whelan who represents Atlantic City"
-    np = _cut_of(np)
+    np = _cut_of(np) if "cut_of" not in OFF else np
     words = np.split()
     if len(words) > 14:
         return None
@@ -452,6 +464,7 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
         return _Named("", None, (), False, lead)  # "Bolton distanced himself ... by", "Doe on Monday"
     if run:
         owner = max((i for i, w in enumerate(run[:-2]) if w.endswith(("’s", "'s", "s’", "s'"))), default=-1)
+        owner = -1 if "owner" in OFF else owner
         run = run[owner + 1 :]  # "Reuters’ Luciana Lopez", "the Post’s Dana Milbank"
         run[-1] = drop_possessive(run[-1]) or run[-1]
         titles, name = split_title(run)

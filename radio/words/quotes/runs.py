@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from radio.words.quotes.persons import first_name_gender, is_thing, name_gender
+from radio.words.quotes.switches import OFF
 from radio.words.quotes.vocab import HONORIFIC_GENDER, LEADERS, MONTHS_AND_DAYS, TITLE_WORDS, WEEKDAYS, words
 
 CAP = re.compile(r"[A-Z][\w’'.-]*|(?:O’|O'|Mc|Mac)[A-Z][\w’'-]*")
@@ -69,7 +70,7 @@ RUNS_MAX = 200_000
 
 def read_whole(whole: str) -> tuple[tuple[int, int, _Single | _Full], ...]:
     """A run split where a headline joins names or a word ends a sentence, each piece read."""
-    pieces = _headline_pieces(whole, 0) if " " in whole else [(whole, 0)]
+    pieces = _headline_pieces(whole, 0) if " " in whole and "headline_pieces" not in OFF else [(whole, 0)]
     if "." in whole:
         pieces = [piece for run, at in pieces for piece in _pieces(run, at)]
     out: list[tuple[int, int, _Single | _Full]] = []

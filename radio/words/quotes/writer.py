@@ -16,6 +16,7 @@ from radio.words.quotes.attribution import (
 )
 from radio.words.quotes.marks import CLOSERS, STRAIGHT, Span
 from radio.words.quotes.names import People, parse_np
+from radio.words.quotes.switches import OFF
 
 State = dict[str, "str | None"]
 _ABBREV = frozenset(
@@ -121,11 +122,17 @@ def is_direct(text: str, span: Span) -> bool:
     after = text[span.close :].lstrip()
     last = inner.rstrip("'’ ")[-1:] or inner[-1]  # 'like, "Oh, this is important," '
     if prev == "," and inner[:1].islower() and not _VERB.fullmatch(prev_word.rstrip(",")):
-        ok_start = _ends_report(before, last, after)
+        ok_start = "ends_report" not in OFF and _ends_report(before, last, after)
     ok_end = span.runs_on or last in _END_OK or not after or after[0] in _END_OK + ")" or bool(_SAID.match(after))
-    if not ok_end and _opens_sentence(text, span) and inner[:1].isupper() and len(inner.split()) > 1:
+    if (
+        not ok_end
+        and "runs_into_writer" not in OFF
+        and _opens_sentence(text, span)
+        and inner[:1].isupper()
+        and len(inner.split()) > 1
+    ):
         ok_end = bool(_tail_attributions(_first_sentence(after)))
-    if ok_end and not ok_start and prev == ",":
+    if ok_end and not ok_start and prev == "," and "comma_then_said" not in OFF:
         # "..., "getting maxed-out contributions ... a yellow light," said Joe Birkenstock."
         ok_start = parse_after(_first_sentence(after)) is not None and last in ",.!?"
     return ok_start and ok_end
@@ -200,14 +207,14 @@ def _pronoun_ref(gender: str, people: People, state: State, index: int, pos: int
     """Who "he" or "she" at (index, pos) is: only a person whose known gender
     agrees -- the first person named in the sentence before, else the last
     speaker of this or the paragraph before, else the person named last."""
-    subject = people.previous_subject(index, pos)
+    subject = people.previous_subject(index, pos) if "pronoun_subject" not in OFF else None
     if subject and people.fits(subject, gender):
         return subject
     last, para = state.get("last"), state.get("last_para")
-    if last and para is not None and index - int(para) <= 1 and people.fits(last, gender):
+    if "pronoun_last" not in OFF and last and para is not None and index - int(para) <= 1 and people.fits(last, gender):
         return last
     recent = people.recent(index, pos, gender)
-    if subject and recent is None and people.overrule(subject, gender):
+    if subject and recent is None and "overrule" not in OFF and people.overrule(subject, gender):
         # "Jess Lindsay ... her career. '...,' she said.": the subject, whatever her first name suggests
         return subject
     return recent or (last if last and people.fits(last, gender) else None)
@@ -216,7 +223,7 @@ def _pronoun_ref(gender: str, people: People, state: State, index: int, pos: int
 def _same_voice(between: str, prev: _Plan, people: People) -> tuple[str, str | None] | None:
     """``"A," he wrote, "b."`` after the first half was given to someone: a
     pronoun that fits them, between the halves, keeps the same voice."""
-    if not prev.speaker or not between.rstrip().endswith((",", ":")):
+    if not prev.speaker or not between.rstrip().endswith((",", ":")) or "same_voice" in OFF:
         return None
     att = parse_after(between)
     sp = parse_np(att.np, people) if att else None
@@ -260,6 +267,8 @@ def _note_subjects(text: str, people: People, state: State, index: int, offset: 
         return
     start = 0
     at = 0
+    if "note_subjects" in OFF:
+        return
     for end in [*sentence_ends(text), len(text)]:
         while at < len(verbs) and verbs[at][0] < start:
             at += 1
@@ -267,7 +276,7 @@ def _note_subjects(text: str, people: People, state: State, index: int, offset: 
             break
         if verbs[at][1] <= end:
             np = subject_of_verb(text, start, *verbs[at])
-            if np is None and _after_quotation(text[start : verbs[at][0]]):
+            if np is None and "after_quotation" not in OFF and _after_quotation(text[start : verbs[at][0]]):
                 # 'Clinton "drew well" in 2008, said Paul Beck.': a partial quotation, then who said it
                 att = parse_after(text[verbs[at][0] : end])
                 np = att.np if att else None
@@ -288,7 +297,11 @@ def _after_quotation(head: str) -> bool:
 def _plan(index: int, text: str, spans: list[Span], people: People, state: State) -> list[_Plan]:
     quotes: list[Span] = []
     for s in spans:
-        if (s.continued and state.get("carry")) or is_direct(text, s) or _second_half(text, quotes, s):
+        if (
+            (s.continued and state.get("carry") and "carry" not in OFF)
+            or is_direct(text, s)
+            or ("second_half" not in OFF and _second_half(text, quotes, s))
+        ):
             quotes.append(s)
     plans: list[_Plan] = []
     shared_until = -1  # quotes up to this index share the previous attribution
@@ -308,8 +321,8 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
         _note_subjects(before, people, state, index, gap_start)
         # '... legal experts say. "A," said Cynthia Estlund.': a quotation followed by its own
         # attribution belongs to it, not to a finished sentence before it or a quotation running on
-        own = not q.runs_on and _said_after(text, quotes, spans, i)
-        if q.continued and state.get("carry") and not own:
+        own = "own_attribution" not in OFF and not q.runs_on and _said_after(text, quotes, spans, i)
+        if q.continued and state.get("carry") and not own and "carry" not in OFF:
             found = (str(state["carry"]), None)
         if found is None and plans and plans[-1].span is quotes[i - 1] and i:
             found = _same_voice(before, plans[-1], people)
@@ -319,13 +332,17 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
                 found = _resolve(np, people, state, index, q.open)
         if found is None and _introduces(before):
             # "Trump called on her to resign and said, ...": the sentence's subject speaks
-            subject = people.sentence_subject(index, q.open)
+            subject = people.sentence_subject(index, q.open) if "introduces_subject" not in OFF else None
             found = (subject, None) if subject else None
-            if found is None and _PARTICIPLE_LEAD.match(_last_sentence(before).lstrip()):
+            if (
+                found is None
+                and "participle_lead" not in OFF
+                and _PARTICIPLE_LEAD.match(_last_sentence(before).lstrip())
+            ):
                 # '... Maher stated that the report "wasn't good." Adding, "...': who the sentence before is about
                 subject = people.previous_subject(index, q.open)
                 found = (subject, None) if subject else None
-            if found is None:
+            if found is None and "opening_description" not in OFF:
                 # "A spokeswoman for the committee emailed reporters ..., arguing,": the description speaks
                 np = opening_description(_last_sentence(before))
                 found = _resolve(np, people, state, index, q.open) if np else None
@@ -345,10 +362,19 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
                     intro = (a, a + len(chunk), att.spoken)
                     rest = text[a + len(chunk) : end]
                     shared_until = j
-                    if j + 1 < len(quotes) and not rest.strip(" ,;—–-") and not _own_attribution(text, quotes, j + 1):
+                    if (
+                        j + 1 < len(quotes)
+                        and not rest.strip(" ,;—–-")
+                        and "split_quote" not in OFF
+                        and not _own_attribution(text, quotes, j + 1)
+                    ):
                         shared_until = j + 1  # split quote: "First," he said, "second."
                         split_at, split_end = j + 1, (chunk.rstrip(" ,;—–-")[-1:] == "." and ".") or ","
-            elif text[quotes[j].start : quotes[j].end].rstrip("'’ ")[-1:] not in _END_OK and _opens_sentence(text, q):
+            elif (
+                "runs_into_writer" not in OFF
+                and text[quotes[j].start : quotes[j].end].rstrip("'’ ")[-1:] not in _END_OK
+                and _opens_sentence(text, q)
+            ):
                 # "We're happy" about the decision, said Jo Doe.: the writer's words, then the attribution
                 for k, att in _tail_attributions(chunk):
                     found = _resolve(att.np, people, state, index, q.open)
@@ -356,17 +382,18 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
                         a = quotes[j].close
                         intro, shared_until = (a + k, a + len(chunk), att.spoken), j
                         break
-        if found is None and i == 0 and not before.strip() and state.get("lead_in"):
+        if found is None and i == 0 and not before.strip() and state.get("lead_in") and "lead_in" not in OFF:
             found = (str(state["lead_in"]), None)  # the paragraph before ended "Doe told reporters:"
         if found is None:
             inner = text[q.start : q.end]
             if (len(inner.split()) >= 3 and inner.lstrip()[:1].isupper()) or q.continued:
                 # someone who spoke earlier in this paragraph goes on; else whom the writer's words are about
                 here = state.get("last") if state.get("last_para") == str(index) else None
+                here = None if "fallback_here" in OFF else here
                 # (a paragraph that opens with it: the last speaker first, then whom the paragraph before is about)
                 opens = not before.strip()
                 fb = here or (None if opens else _narrator_subject(text, before, q, people, index))
-                fb = fb or _fallback(state, index)
+                fb = fb or (_fallback(state, index) if "fallback_last" not in OFF else None)
                 fb = fb or (_narrator_subject(text, before, q, people, index) if opens else None)
                 found = (fb, None) if fb else None
         if found is None:
@@ -387,11 +414,11 @@ def _narrator_subject(text: str, before: str, q: Span, people: People, index: in
     its paragraph: the person the sentence introducing it is about
     (``Trump issued a statement, "..."``), or the sentence before it
     (``Clinton touted her record. "We need ..."``)."""
-    if _TITLE_LIKE.fullmatch(text, q.start, q.end):
+    if "narrator_subject" in OFF or ("title_like" not in OFF and _TITLE_LIKE.fullmatch(text, q.start, q.end)):
         return None  # a title in its marks ("a new program, “The Overthrow Show,” where ...") says nothing
     if not before.strip():
         # a paragraph that is one quotation, no one named: whom the paragraph before opens its last sentence with
-        alone = index and not text[: q.open].strip() and not text[q.close :].strip(' ”"’')
+        alone = "opening_name" not in OFF and index and not text[: q.open].strip() and not text[q.close :].strip(' ”"’')
         return people.opening_name(index - 1) if alone else None
     if before.rstrip().endswith(","):
         return people.sentence_subject(index, q.open)
@@ -459,7 +486,7 @@ def _lead_in(index: int, text: str, people: People, state: State) -> str | None:
     if found and (found[0] in people.names or np in ("he", "she", "He", "She")):
         return found[0]
     # "When Wallace died, President Clinton released the following statement:"
-    return people.last_named(index, at, len(text))
+    return people.last_named(index, at, len(text)) if "lead_in_last_named" not in OFF else None
 
 
 def write_paragraph(index: int, text: str, spans: list[Span], people: People, state: State) -> list[Part]:
@@ -483,6 +510,8 @@ def write_paragraph(index: int, text: str, spans: list[Span], people: People, st
         pieces.append(text[at:b])
         for piece in pieces:
             piece = piece.strip().lstrip(_STRIP_LEAD).rstrip(_STRIP_TAIL)
+            if piece.endswith("(") and piece.count("(") > piece.count(")"):
+                piece = piece[:-1].rstrip(_STRIP_TAIL)  # the bracket opens the quotation after it: ("...," she said.)
             if _WORD.search(piece):
                 parts.append(
                     Part(
