@@ -250,10 +250,11 @@ _NAME_SLASH_AGENCY = re.compile(
 
 
 # a newsletter, subscription or cookie prompt: what it is about, and what it asks the reader to do
-_PROMPT_TOPIC = re.compile(r"\b(?:e-?mail|inbox(?:es)?|newsletters?|subscri\w+|cookies)\b")
+_PROMPT_TOPIC = re.compile(r"\b(?:e-?mail|inbox(?:es)?|newsletters?|(?:un)?subscri\w+|cookies)\b")
 _PROMPT_ASK = re.compile(
     r"\b(?:sign(?:ing)? up|subscribe|free|enter your|to receive|delivered|your inbox|gift|never miss|don't miss"
-    r"|accept|you agree|consent|your (?:preferences|settings|experience|browser)|(?:your|their) inbox(?:es)?)\b"
+    r"|accept|you agree|consent|your (?:preferences|settings|experience|browser)|(?:your|their) inbox(?:es)?"
+    r"|join (?:the|our)|want more|i agree|send me|we(?:'ll| will)? send|no spam|at any time)\b"
 )
 
 
@@ -366,6 +367,14 @@ _CAPTION_CREDIT = re.compile(
     re.I,
 )
 CAPTION_WORDS = 60  # a caption is at most this long
+# "Above: The new ferry at the quay.", "Pictured: ...": where the photo is, then its caption
+_CAPTION_PLACE = re.compile(r"(?i:above|top|below|pictured|inset|main (?:image|picture|photo))\s*:\s+[A-Z\"“‘]")
+_CAPTION_PLACE_FIRST = frozenset("atbpim")
+# "(Reporting by Ann Lee; Editing by Bo Li)", "Additional reporting by ...": the wire's credits for the story
+_WIRE_CREDIT = re.compile(
+    r"\(?(?i:additional |further )?(?i:reporting|writing|editing|compiled|research|translation)\s+by\s+[A-Z]"
+)
+WIRE_CREDIT_CHARS = 400
 
 
 def caption_with_credit(block: Block) -> bool:
@@ -407,6 +416,10 @@ def line_label(block: Block) -> str | None:
         return "date"
     if (not block.sentence and block.words <= 20 and _CAPTION.match(text)) or caption_with_credit(block):
         return "caption"
+    if block.words <= CAPTION_WORDS and low[:1] in _CAPTION_PLACE_FIRST and _CAPTION_PLACE.match(text):
+        return "caption"
+    if block.length < WIRE_CREDIT_CHARS and low[:1] in "(afwecrt" and _WIRE_CREDIT.match(text):
+        return "credit"
     if block.words <= CAPTION_WORDS and low[:1] in "imvp" and _CAPTION_LABEL.match(text):
         return "caption"
     could_link = "://" in low or "www." in low or "@" in low  # every URL_RE or EMAIL_RE match holds one
