@@ -24,7 +24,9 @@ def label(line: str) -> str | None:
         ("No spam, we promise. You can unsubscribe at any time.", "boilerplate"),
         ("I agree that the Courier can send me its weekly newsletter.", "boilerplate"),
         ("Every morning we send an email with the day's top stories.", "boilerplate"),
+        ("SEE MORE: Harbour ferry strike called off", "boilerplate"),
         # the same words in a story's sentences are read
+        ("See more of the harbour from the cliff path, the guide said.", None),
         ("The reporting by local papers was praised by the inquiry.", None),
         ("Above all, the council wants the ferry to run on time.", None),
         ("The council said it would email residents about the new bins.", None),

@@ -137,7 +137,7 @@ def _credit(line: str, low: str) -> bool:
 # the heading stands alone, a label ("Related: ...") or opens a line with no sentence end; a sentence that
 # opens with the same words ("Related research found ...", "Subscribers rose ...") is story
 _HEADING_LINE = re.compile(
-    r"^(?:advertisement|related|read more|read also|see also|more from|recommended|also read|more on this|"
+    r"^(?:advertisement|related|read more|read also|see also|see more|more from|recommended|also read|more on this|"
     r"most read|most popular|more stories|top stories|you (?:may|might) also like|read next|editor'?s picks)"
     r"(?![^\W\d_])(?P<rest>\s*[:|]?)",
     re.I,
