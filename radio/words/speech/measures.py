@@ -23,22 +23,28 @@ _CURRENCIES = {
     "¥": ("yen", "yen", "sen", "sen"),
     "₹": ("rupee", "rupees", "paisa", "paise"),
     "₦": ("naira", "naira", "kobo", "kobo"),
+    "₩": ("won", "won", "jeon", "jeon"),
+    "₽": ("ruble", "rubles", "kopek", "kopeks"),
+    "₺": ("lira", "lira", "kurus", "kurus"),
+    "₱": ("peso", "pesos", "centavo", "centavos"),
+    "₴": ("hryvnia", "hryvnias", "kopiyka", "kopiykas"),
     "A$": ("Australian dollar", "Australian dollars", "cent", "cents"),
     "C$": ("Canadian dollar", "Canadian dollars", "cent", "cents"),
     "NZ$": ("New Zealand dollar", "New Zealand dollars", "cent", "cents"),
     "HK$": ("Hong Kong dollar", "Hong Kong dollars", "cent", "cents"),
     "S$": ("Singapore dollar", "Singapore dollars", "cent", "cents"),
 }
+_CURRENCY_SIGNS = "$£€¥₹₦₩₽₺₱₴"
 _PREFIXED_DOLLARS = {"AU$": "A$", "CA$": "C$", "CAN$": "C$", "SG$": "S$"}  # other spellings of the same
 _MONEY = starting(
-    r"[UACNHS$£€¥₹₦]",
-    rf"(?<![\w$])(?P<cur>US\$|AU?\$|CA?N?\$|NZ\$|HK\$|SG?\$|[$£€¥₹₦])\s?(?P<num>{_NUM})"
+    r"[UACNHS$£€¥₹₦₩₽₺₱₴]",
+    rf"(?<![\w$])(?P<cur>US\$|AU?\$|CA?N?\$|NZ\$|HK\$|SG?\$|[$£€¥₹₦₩₽₺₱₴])\s?(?P<num>{_NUM})"
     r"(?:\s?(?P<scale>trillion|billion|million|thousand|crore|lakh|mln|bln|trln|tn|bn|mn|[mbk])\b|(?P<upper>TN|BN|MN|Tn|Bn|Mn|[MBK])\b)?",
 )
 # the currency written after the amount, as much of Europe writes it ("600 €", "7€"): put before it
 _MONEY_AFTER = starting(
     r"\d",
-    rf"(?<![\w.,])(?P<num>{_NUM})(?P<scale>\s(?:trillion|billion|million|thousand))?\s?(?P<cur>[$£€¥₹])(?![\w$£€¥₹])",
+    rf"(?<![\w.,])(?P<num>{_NUM})(?P<scale>\s(?:trillion|billion|million|thousand))?\s?(?P<cur>[$£€¥₹₩₽₺₱₴])(?![\w$£€¥₹₩₽₺₱₴])",
 )
 _CENTS = starting(r"\d", r"\b(\d+)\s?¢")
 _SIGN = r"(?P<sign>(?:(?<=^)|(?<=[\s(]))[-−])?"
@@ -346,7 +352,7 @@ def measures(text: str, protect: Protect) -> str:
     # Every rule here but the vulgar fractions reads a digit, and none writes one.
     if not has_digit(text):
         return _VULGAR.sub(_vulgar, text) if any(c in text for c in _UNICODE_FRACTIONS) else text
-    if any(c in text for c in "$£€¥₹₦"):
+    if any(c in text for c in _CURRENCY_SIGNS):
         text = _MONEY.sub(_money, _MONEY_AFTER.sub(lambda m: f"{m['cur']}{m['num']}{m['scale'] or ''}", text))
     if "¢" in text:
         text = _CENTS.sub(lambda m: f"{cardinal(int(m[1]))} {'cent' if m[1] == '1' else 'cents'}", text)

@@ -88,15 +88,17 @@ _BULLET = starting(r"[\s•▪●‣◦]", r"\s*[•▪●‣◦]\s*")
 _DIGIT_DASH = starting(r"[\s–—]", r"(?<=\d)(?:\s?[–—]\s?|\s-\s)(?=\d)")
 _DASH = starting(r"[\s—–―-]", r"\s*(?:[—–―]|--+)\s*|\s+-\s+")
 _AMP_LETTERS = starting(r"[A-Z]", r"\b([A-Z]{1,3})\s?&\s?([A-Z]{1,3})\b")
-_PLUS = starting(r"[+\s]", r"(?<=\w)\+(?!\w)|\s\+\s|(?:(?<=^)|(?<=[\s(]))\+(?=\d)")
+_PLUS = starting(r"[+\s]", r"(?<=\w)\+(?!\w)|\s\+\s|(?<=\w)\s\+(?=[,.;:!?)]|$)|(?:(?<=^)|(?<=[\s(]))\+(?=\d)")
 _HASH_NUMBER = re.compile(r"#\s?(?=\d)")
 _HASH_TAG = re.compile(r"#(?=[A-Za-z])")
 _SLASH_WORDS = starting(r"[A-Za-z]", r"\b([A-Za-z]+)/([A-Za-z]+)\b")
 _SPACE_HYPHEN = re.compile(r"-(?<=\s-)")
 _PERCENT_SIGN = starting(r"[\s%]", r"\s*%")
 _DEGREE_SIGN = starting(r"[\s°]", r"\s*°")
-_AT_SIGN = re.compile(r"(?<=\s)@(?=\w)|(?<=\w)\s+@\s+(?=\w)")  # "@home", and a listing's "Leeds @ Town Hall"
+_AT_SIGN = re.compile(r"(?<!\S)@(?=\w)|(?<=\w)\s+@\s+(?=\w)")  # "@home", and a listing's "Leeds @ Town Hall"
 _SLASH = starting(r"[\s/]", r"\s*/\s*")
+_TRADE_MARK = re.compile("[™®℠]")
+_NUMERO = re.compile(r"№\s?")
 _MARKUP = re.compile(r"[*_|~^<>{}\[\]\\=#]")
 _NON_ASCII_SYMBOL = re.compile("[…•▪●‣◦·—–―]")
 _DOTS_HINT = re.compile(r"\.\s?\.")
@@ -113,6 +115,8 @@ def _any(text: str, chars: str) -> bool:
 
 
 def symbols_first(text: str, protect: Protect) -> str:
+    if not text.isascii() and _any(text, "™®℠№"):
+        text = _NUMERO.sub("number ", _TRADE_MARK.sub("", text))  # "Acme™" is said "Acme"; "№ 5" "number 5"
     symbol = not text.isascii() and _NON_ASCII_SYMBOL.search(text) is not None
     if (symbol and "…" in text) or ("." in text and _DOTS_HINT.search(text)):
         text = _ELLIPSIS.sub("...", text)
