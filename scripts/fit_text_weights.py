@@ -195,6 +195,8 @@ def main() -> int:
     y = np.array([t for g in chosen if g in rows for t in rows[g][1]], dtype=float)
     bias, weights = fit(x, y)
     counts = ", ".join(f"{g} {pages_used.get(g, 0)} pages" for g in sorted(chosen))
+    if args.write:
+        write_weights(bias, weights, f"{counts} ({len(y)} blocks)", args.out)
     print(f"fitted on {counts}: {len(y)} blocks, {int(y.sum())} story")
     for group in sorted(chosen | scored):
         if group not in rows:
@@ -208,8 +210,6 @@ def main() -> int:
         )
     for w, name in sorted(zip(weights, learned.FEATURES, strict=True), key=lambda t: -abs(t[0])):
         print(f"  {w:+.3f}  {name}")
-    if args.write:
-        write_weights(bias, weights, f"{counts} ({len(y)} blocks)", args.out)
     return 0
 
 

@@ -1133,3 +1133,14 @@ def test_the_weights_table_matches_the_features() -> None:
     menu = next(i for i, b in enumerate(found.blocks) if b.text == "Sport")
     prose = next(i for i, b in enumerate(found.blocks) if b.text.startswith("Passengers on the island"))
     assert scores[prose] > scores[menu]
+
+
+def test_the_learned_score_reads_nothing_above_the_story_s_byline() -> None:
+    notice = "Your browser is out of date, and some parts of this site may not work as they should for you."
+    headline = "Harbour ferry timetable to change in the spring"
+    text = f"{notice}\n\n" + EMBED.replace(f"{headline}\n\n", f"{headline}\n\nBy Ann Lee\n\n", 1)
+    reading = read_text(text)
+    assert reading.title == headline
+    assert notice not in reading.paragraphs
+    assert reading.paragraphs[1] == ABOVE_EMBED  # under the byline the score still reads
+    assert next(line.label for line in reading.lines if line.number == 1) == "chrome"

@@ -295,10 +295,14 @@ def _learned(found: RulePass) -> dict[int, str]:
         return verdicts
     spacing = spaces_paragraphs(found.classes, found.blocks)
     page = PageContext(found.blocks, found.classes, found.labels, found.span, list(found.kept), spacing)
+    first = next((i for i, k in enumerate(found.kept) if k), len(found.blocks))
     last = max((i for i, k in enumerate(found.kept) if k), default=len(found.blocks))
+    bylines = [i for i, label in enumerate(found.labels) if label == "byline"]
     for i in candidates:
         if page.past_a_list(i):
             continue  # the rules found a list of other stories between it and the story: the story ended
+        if i < first < len(found.blocks) and any(i < j < first for j in bylines):
+            continue  # above the story's byline: the page's header, not the story
         score = story_score(page.features(i))
         found.kept[i] = score >= (KEEP_AFTER if i > last else KEEP_FROM)
         verdicts[i] = f"story {score:.2f}" if found.kept[i] else f"chrome {1 - score:.2f}"
