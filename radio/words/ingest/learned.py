@@ -1,13 +1,13 @@
 """A learned score of story against chrome for the blocks of a page copied as text.
 
 The rules of ``shape.py`` and ``story.py`` class most blocks well; where they
-are weakest (blocks near the story's edges, short blocks between paragraphs,
-runs after the story) a small logistic regression over the same shape
-features decides, the way jusText and boilerpipe learned their block
-classifiers from labelled pages. The weights (``weights.py``) were fitted by
-``scripts/fit_text_weights.py`` on pages whose HTML the HTML path read: a
-block of the page's text is "story" when the HTML path spoke it. At run time
-the score is one dot product per block.
+drop a block on its shape and place alone (a paragraph beyond an embed, a
+short run beside the story), a small logistic regression over the same shape
+features may read it (``story._learned``), the way jusText and boilerpipe
+learned their block classifiers from labelled pages. The weights
+(``weights.py``) were fitted by ``scripts/fit_text_weights.py`` on pages whose
+HTML the HTML path read: a block of the page's text is "story" when the HTML
+path spoke it. At run time the score is one dot product per block.
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ it (``shape.py``). Line rules (``features.py``, ``rules.py``) class what a
 line says on its face: bylines, stamps, credits, prompts, copyright. Here
 captions and repeats, the author's biography and the standfirst are
 decided, and the headline is the title-like line nearest above the story
-(``headline.py``).
+(``headline.py``). Between the two, a learned score (``learned.py``) reads
+the blocks the rules dropped on shape alone when it is sure they are story.
 
 Every block gets a ``LineDecision`` so that a producer can see why a line
 was or was not read (``radio script --explain``).
@@ -276,8 +277,8 @@ def learned_candidates(found: RulePass) -> list[int]:
 
 
 LEARNED = True  # False: the rules alone (``scripts/eval_text.py --rules-only``)
-# Measured on the tune and extra pages (README): the score adds what the rules missed; letting it also
-# drop what they read lost more story than chrome.
+# Chosen by the totals of the tune, holdout and extra pages (README): the score adds what the rules missed;
+# letting it also drop what they read lost more story than chrome.
 KEEP_FROM = 0.65  # a block the rules drop is read from this score
 KEEP_AFTER = 0.9  # ... and after the last block the rules read (a page's footer prompts look like prose)
 
