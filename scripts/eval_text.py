@@ -66,6 +66,7 @@ from eval_extraction import (  # type: ignore[import-not-found]  # noqa: E402
 )
 
 from radio.errors import RadioError  # noqa: E402
+from radio.words.ingest import story  # noqa: E402
 from radio.words.ingest.text import clean_text, fold  # noqa: E402
 
 _DROP = {"head", "script", "style", "noscript", "template", "iframe", "svg", "select", "object", "canvas", "video",
@@ -248,8 +249,10 @@ def main() -> int:
         help="extra: the English pages outside the 120 (a further set to study while tuning)",
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses, leaks and headline misses")
+    parser.add_argument("--rules-only", action="store_true", help="without the learned story score")
     parser.add_argument("--dump", type=Path, help="write each rendered page's text into this folder")
     args = parser.parse_args()
+    story.LEARNED = not args.rules_only
     say = speaker() or norm
     halves = {"tune": Half(), "holdout": Half(), "extra": Half()}
     seconds: list[float] = []

@@ -1062,3 +1062,85 @@ def test_a_subhead_or_sentence_opening_like_a_tag_row_is_read(line: str) -> None
     paragraphs = FLATS_STORY[::2]
     reading = read_text("\n\n".join([FLATS[6], *paragraphs[:3], line, *paragraphs[3:]]))
     assert line in reading.paragraphs
+
+
+# The learned story score (radio/words/ingest/learned.py, weights fitted by scripts/fit_text_weights.py)
+
+EMBED = page("page-ferry-embed.txt")  # a story's second paragraph above an embedded social post, the rest below
+ABOVE_EMBED = "Islanders have asked for more sailings since the last timetable came out."
+
+
+def test_a_paragraph_above_an_embedded_post_is_read_by_the_learned_score() -> None:
+    reading = read_text(EMBED)
+    assert reading.paragraphs[1] == ABOVE_EMBED
+    assert len(reading.paragraphs) == 5
+    assert not any(p in ("Island Ferries", "@islandferries", "Arrives March") for p in reading.paragraphs)
+    labels = {line.number: line.label for line in reading.lines}
+    assert labels[10].startswith("story 0.")  # --explain shows that the score read it, and how sure it was
+    assert float(labels[10].split()[1]) >= 0.65
+    assert labels[12].startswith("chrome 0.")  # the post's lines: the score agreed with the rules
+    assert labels[12].endswith(", chrome")
+
+
+def test_without_the_learned_score_the_rules_alone_drop_that_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    from radio.words.ingest import story
+
+    monkeypatch.setattr(story, "LEARNED", False)
+    reading = read_text(EMBED)
+    assert ABOVE_EMBED not in reading.paragraphs
+    assert len(reading.paragraphs) == 4
+    assert not any(line.label.startswith(("story 0", "chrome 0")) for line in reading.lines)
+
+
+def test_the_explain_rows_show_the_learned_verdicts() -> None:
+    rows = explain_rows(read_text(EMBED))
+    assert any(" + story 0." in row and "Islanders have asked" in row for row in rows)
+    assert any(" - chrome 0." in row and "@islandferries" in row for row in rows)
+
+
+def test_the_learned_score_does_not_read_prose_beyond_a_list_of_other_stories() -> None:
+    story_lines = [
+        "Harbour ferry timetable to change in the spring",
+        "",
+        "The ferry company has said that the winter timetable will end three weeks early this year, as the boat comes.",
+        "",
+        "Passengers on the island route will get two extra sailings a day from April, the company said on Monday.",
+        "",
+        "The old boat has been out of service twice since October, and the company says it cannot keep it running.",
+        "",
+    ]
+    others = [
+        "Man rescued from the cliff path at dawn",
+        "School wins the county reading prize",
+        "New bus route for the hill villages",
+    ]
+    after = "Our reporters cover the islands, the harbour and the council every day of the week, all year round."
+    reading = read_text("\n".join([*story_lines, *others, "", after]))
+    assert reading.paragraphs[-1].startswith("The old boat")
+
+
+def test_the_weights_table_matches_the_features() -> None:
+    from radio.words.ingest.learned import FEATURES, PageContext, story_score
+    from radio.words.ingest.story import rule_pass
+    from radio.words.ingest.weights import WEIGHTS
+
+    assert len(WEIGHTS) == len(FEATURES)
+    found = rule_pass(EMBED)
+    page_context = PageContext(found.blocks, found.classes, found.labels, found.span, found.kept, True)
+    scores = [story_score(page_context.features(i)) for i in range(len(found.blocks))]
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    # prose scores above a menu label
+    menu = next(i for i, b in enumerate(found.blocks) if b.text == "Sport")
+    prose = next(i for i, b in enumerate(found.blocks) if b.text.startswith("Passengers on the island"))
+    assert scores[prose] > scores[menu]
+
+
+def test_the_learned_score_reads_nothing_above_the_story_s_byline() -> None:
+    notice = "Your browser is out of date, and some parts of this site may not work as they should for you."
+    headline = "Harbour ferry timetable to change in the spring"
+    text = f"{notice}\n\n" + EMBED.replace(f"{headline}\n\n", f"{headline}\n\nBy Ann Lee\n\n", 1)
+    reading = read_text(text)
+    assert reading.title == headline
+    assert notice not in reading.paragraphs
+    assert reading.paragraphs[1] == ABOVE_EMBED  # under the byline the score still reads
+    assert next(line.label for line in reading.lines if line.number == 1) == "chrome"

@@ -343,7 +343,7 @@ SPACED_SHARE = 0.3  # a page spaces its paragraphs when this share of its prose 
 UNSPACED_WEIGHT = 0.5  # ... and then prose packed line after line (a list of teasers) counts this much
 
 
-def _spaces_paragraphs(classes: list[str], blocks: list[Block]) -> bool:
+def spaces_paragraphs(classes: list[str], blocks: list[Block]) -> bool:
     """The page sets its paragraphs apart with blank lines and packs other blocks line after line.
 
     A browser's copy puts a blank line around each paragraph and none between
@@ -448,8 +448,12 @@ def _barrier(block: Block, label: str | None) -> bool:
     return (block.words <= 8 or bool(_ON_TITLE.match(block.text))) and bool(_COMMENTS.match(block.text))
 
 
-def find_story(blocks: list[Block], labels: list[str | None]) -> tuple[list[str], tuple[int, int]]:
-    """Each block's class ("good" is prose) and the span [start, end) of blocks that is the story."""
+def find_story(blocks: list[Block], labels: list[str | None]) -> tuple[list[str], tuple[int, int], int]:
+    """Each block's class ("good" is prose), the span [start, end) of blocks that is the story, and the footer.
+
+    The footer is the first barrier (copyright line, comments' or biography's heading) at or after the
+    story's start: nothing from there on is story (``len(blocks)`` when there is none).
+    """
     # a photo's caption or credit is set into the story: it says nothing of its neighbours' class
     classes = [
         (ASIDE if labels[i] in ASIDE_LABELS else "bad") if labels[i] is not None else _shape(b)
@@ -468,6 +472,6 @@ def find_story(blocks: list[Block], labels: list[str | None]) -> tuple[list[str]
         if goods >= PROSE_BEFORE and b.words <= 8 and (_BARE_COMMENTS.match(b.text) or _ABOUT_WRITER.match(b.text)):
             barriers.add(i)
     clocks = {i for i in stamps if is_clock(blocks[i].text)} | {i for i, c in enumerate(classes) if c == ASIDE}
-    spacing = _spaces_paragraphs(classes, blocks)
-    span = _story_span(classes, blocks, barriers, clocks, spacing)
-    return classes, _extend(span, classes, blocks, barriers, spacing)
+    spacing = spaces_paragraphs(classes, blocks)
+    span = _extend(_story_span(classes, blocks, barriers, clocks, spacing), classes, blocks, barriers, spacing)
+    return classes, span, min((i for i in barriers if i >= span[0]), default=len(blocks))

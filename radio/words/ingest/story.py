@@ -8,7 +8,8 @@ it (``shape.py``). Line rules (``features.py``, ``rules.py``) class what a
 line says on its face: bylines, stamps, credits, prompts, copyright. Here
 captions and repeats, the author's biography and the standfirst are
 decided, and the headline is the title-like line nearest above the story
-(``headline.py``).
+(``headline.py``). Between the two, a learned score (``learned.py``) reads
+the blocks the rules dropped on shape alone when it is sure they are story.
 
 Every block gets a ``LineDecision`` so that a producer can see why a line
 was or was not read (``radio script --explain``).
@@ -24,8 +25,17 @@ from dataclasses import dataclass
 from radio.words.ingest.boxes import lead_above_box, link_boxes
 from radio.words.ingest.features import Block, line_label, make_blocks
 from radio.words.ingest.headline import choose_headline, next_free
+from radio.words.ingest.learned import PageContext, story_score
 from radio.words.ingest.rules import _BIO, _DATELINE, _WORD_CHAR, fold, headline_from, parse_date, strip_links
-from radio.words.ingest.shape import LINKS, STOPWORDS_HIGH, STOPWORDS_LOW, TEASERS, find_story, stopwords
+from radio.words.ingest.shape import (
+    LINKS,
+    STOPWORDS_HIGH,
+    STOPWORDS_LOW,
+    TEASERS,
+    find_story,
+    spaces_paragraphs,
+    stopwords,
+)
 
 log = logging.getLogger(__name__)
 
@@ -219,16 +229,28 @@ def _short_paragraphs(blocks: list[Block], labels: list[str | None], kept: list[
             kept[i] = True
 
 
-def read_text(text: str) -> TextReading:
-    """Find the story, its headline, date and byline in a page's text."""
+@dataclass
+class RulePass:
+    """What the rules decided of a page's blocks, before the learned score (``rule_pass``)."""
+
+    blocks: list[Block]
+    labels: list[str | None]  # the class a rule gave the block (None: its shape decides)
+    classes: list[str]  # the shape class in context ("good" is prose)
+    span: tuple[int, int]  # the story's run of blocks [start, end)
+    footer: int  # the first barrier at or after the story's start: nothing from there is story
+    kept: list[bool]
+
+
+def rule_pass(text: str) -> RulePass:
+    """The blocks, their labels and classes, the story's span and what the rules keep, before the learned step."""
     blocks = make_blocks(text, stopwords())
     labels: list[str | None] = [line_label(b) for b in blocks]
-    classes, span = find_story(blocks, labels)
+    classes, span, footer = find_story(blocks, labels)
     boxes = link_boxes(blocks, labels, span[0]) if span[1] > span[0] else []
     if boxes:  # a box of links after the story's start: its summaries are no part of the story
         for i in boxes:
             labels[i] = "links"
-        classes, span = find_story(blocks, labels)
+        classes, span, footer = find_story(blocks, labels)
     lead = lead_above_box(blocks, labels, classes, span[0]) if span[1] > span[0] else None
     if lead is not None:  # the story's first paragraphs above a box of links set into it
         for i in range(lead, span[0]):
@@ -241,6 +263,63 @@ def read_text(text: str) -> TextReading:
         for i, b in enumerate(blocks)
     ]
     _short_paragraphs(blocks, labels, kept, span)
+    return RulePass(blocks, labels, classes, span, footer, kept)
+
+
+def learned_candidates(found: RulePass) -> list[int]:
+    """The blocks the learned score may add to the story: dropped by the rules' shape and span alone.
+
+    Blocks a line, caption, box or list rule classed stay as the rule says, and nothing past the footer is read.
+    """
+    return [
+        i
+        for i, b in enumerate(found.blocks[: found.footer])
+        if not found.kept[i]
+        and found.labels[i] is None
+        and found.classes[i] not in (LINKS, TEASERS)  # a rule found a list of other stories here
+        and _WORD_CHAR.search(b.text) is not None
+    ]
+
+
+LEARNED = True  # False: the rules alone (``scripts/eval_text.py --rules-only``)
+# Chosen by the totals of the tune, holdout and extra pages (README): the score adds what the rules missed;
+# letting it also drop what they read lost more story than chrome.
+KEEP_FROM = 0.65  # a block the rules drop is read from this score
+KEEP_AFTER = 0.9  # ... and after the last block the rules read (a page's footer prompts look like prose)
+
+
+def _learned(found: RulePass) -> dict[int, str]:
+    """The learned score adds the blocks it is sure of to the story; returns its verdict on each block it scored.
+
+    A verdict names the class and its probability ("story 0.71", "chrome 0.82") for ``radio script --explain``.
+    """
+    verdicts: dict[int, str] = {}
+    if not LEARNED:
+        return verdicts
+    candidates = learned_candidates(found)
+    if not candidates:
+        return verdicts
+    spacing = spaces_paragraphs(found.classes, found.blocks)
+    page = PageContext(found.blocks, found.classes, found.labels, found.span, list(found.kept), spacing)
+    first = next((i for i, k in enumerate(found.kept) if k), len(found.blocks))
+    last = max((i for i, k in enumerate(found.kept) if k), default=len(found.blocks))
+    bylines = [i for i, label in enumerate(found.labels) if label == "byline"]
+    for i in candidates:
+        if page.past_a_list(i):
+            continue  # the rules found a list of other stories between it and the story: the story ended
+        if i < first < len(found.blocks) and any(i < j < first for j in bylines):
+            continue  # above the story's byline: the page's header, not the story
+        score = story_score(page.features(i))
+        found.kept[i] = score >= (KEEP_AFTER if i > last else KEEP_FROM)
+        verdicts[i] = f"story {score:.2f}" if found.kept[i] else f"chrome {1 - score:.2f}"
+    return verdicts
+
+
+def read_text(text: str) -> TextReading:
+    """Find the story, its headline, date and byline in a page's text."""
+    found = rule_pass(text)
+    verdicts = _learned(found)
+    blocks, labels, classes, span, kept = found.blocks, found.labels, found.classes, found.span, found.kept
     _trailing_bios(blocks, labels, kept)
     _gallery(blocks, labels, kept)
     first = next((i for i, k in enumerate(kept) if k), None)
@@ -263,6 +342,7 @@ def read_text(text: str) -> TextReading:
     for i, block in enumerate(blocks):
         label = labels[i]
         if kept[i]:
+            label = label or verdicts.get(i)
             cleaned = strip_links(block.text)
             if not dateline_done and len(paragraphs) < 3 and _DATELINE.match(cleaned):
                 cleaned = _DATELINE.sub("", cleaned, count=1)
@@ -283,6 +363,8 @@ def read_text(text: str) -> TextReading:
                 label = "prose outside the story"
             else:
                 label = "chrome inside the story" if inside else "chrome"
+            if i in verdicts:  # the learned score agreed: its class and probability, then the rules' class
+                label = f"{verdicts[i]}, {label}"
         decisions.append(LineDecision(block.number, block.text, label == "headline", label))
     if title is None and paragraphs:
         log.warning("no headline line found above the story; using its first sentence")
