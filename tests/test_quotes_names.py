@@ -38,3 +38,15 @@ def test_a_weekday_after_a_name_is_no_surname() -> None:
         "Maria Reyes asked for calm in a letter posted on Substack Tuesday.",
         '"We must be patient and wait for the inquiry," she wrote.',
     ) == ["Maria Reyes"]
+
+
+def test_a_quotation_after_an_owners_helper_is_not_the_owners() -> None:
+    # "Swift's spokesman told ...", then a paragraph that is one quotation: the spokesman spoke, not Swift
+    parts = find_parts(
+        [
+            "Nia Penrose spoke at the awards on Sunday night.",
+            "Penrose's spokesman told the paper that the claim was false.",
+            '"The label is trying to deflect and make this about money."',
+        ]
+    )
+    assert "Nia Penrose" not in {p.speaker for p in parts}

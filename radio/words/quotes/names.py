@@ -113,7 +113,9 @@ class People:
                 # "Valastro praised ...", "The retired headteacher Margaret Ellison, 84, spoke ...": the name
                 # opens the sentence, at most after an article and a few lower-case words describing the person
                 opens = at == lo or _DESCRIBED_OPENING.fullmatch(self.texts[paragraph], lo, at) is not None
-                return name if opens and name not in self.things else None
+                # "Swift's rep told Fox News ...": the sentence opens with someone else, the owner's
+                mine = _possessive_at(self.texts[paragraph], at)
+                return name if opens and not mine and name not in self.things else None
         return None
 
     def sentence_starts(self, paragraph: int) -> list[int]:
