@@ -50,3 +50,9 @@ def test_a_quotation_after_an_owners_helper_is_not_the_owners() -> None:
         ]
     )
     assert "Nia Penrose" not in {p.speaker for p in parts}
+
+
+def test_a_description_keeps_where_the_speaker_is_from() -> None:
+    parts = find_parts(['"Markets are pricing in a recovery," said a report from Penwith Securities.'])
+    assert parts[0].text == "A report from Penwith Securities said:"
+    assert parts[1].kind == "quote"

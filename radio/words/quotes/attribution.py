@@ -59,7 +59,11 @@ _NP_STOP = re.compile(
     r"|today|earlier|later|recently|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|from|with|about|of\s+(?:the\s+)?(?:speech|statement|interview))\b"
 )
-_NP_STOP_DESCRIBED = re.compile(_NP_STOP.pattern.replace("|to|", "|"))
+# a description keeps its "to ..." and a "from" naming where the speaker is from ("said a report from Kotak
+# Securities", "said a spokesman from the Home Office")
+_NP_STOP_DESCRIBED = re.compile(
+    _NP_STOP.pattern.replace("|to|", "|").replace("|from|", r"|from(?!\s+(?:the\s+)?[A-Z])|")
+)
 _AUX = re.compile(r"\s+(?:has|have|had|would|will|also|later|then|once|again|previously|recently)$")
 _AUX_WORDS = ("has", "have", "had", "would", "will", "also", "later", "then", "once", "again", "previously", "recently")
 
