@@ -34,3 +34,38 @@ def label(line: str) -> str | None:
 )
 def test_a_line_is_classed_on_its_face(line: str, expected: str | None) -> None:
     assert label(line) == expected
+
+
+def test_buttons_copied_without_spaces_are_not_read() -> None:
+    assert label("Ann PenroseFlagShareLikeReplyBo Li 5 pts moderator") == "boilerplate"
+    assert label("The firm makes the PlayStation controller and a StaticLiveServerTestCase helper.") is None
+
+
+def test_markup_left_in_a_scrape_is_not_read_but_its_text_is() -> None:
+    from radio.words.ingest.story import read_text
+
+    story = [
+        "The harbour board voted on Tuesday to close the old fish market at the end of the year.",
+        '<tweet id="1200" author="@harbourwatch" datetime="2026-03-01">The market closes in December.</tweet>.',
+        "Traders said they had not been told where they would sell their catch from January.",
+        "The board said a new market would open on the quay within two years, if money allows.",
+        "Releases use the format <year>.<month>, the board's clerk said, and the next one is due soon.",
+    ]
+    said = "\n".join(read_text("Fish market to close\n\n" + "\n\n".join(story)).paragraphs)
+    assert "The market closes in December." in said
+    assert "harbourwatch" not in said and "tweet" not in said and "1200" not in said
+    assert "<year>.<month>" in said  # angle brackets in prose are no tag
+
+
+def test_quote_marks_typed_as_two_apostrophes_make_a_quotation() -> None:
+    from radio.words.ingest.story import read_text
+    from radio.words.quotes import find_parts
+
+    story = [
+        "The harbour board voted on Tuesday to close the old fish market at the end of the year.",
+        "''We were not asked,'' said Kerenza Lobb, who has sold fish there for thirty years.",
+        "The board said a new market would open on the quay within two years, if money allows.",
+    ]
+    paragraphs = read_text("Fish market to close\n\n" + "\n\n".join(story)).paragraphs
+    quotes = [p for p in find_parts(list(paragraphs)) if p.kind == "quote"]
+    assert [(q.text, q.speaker) for q in quotes] == [("We were not asked,", "Kerenza Lobb")]

@@ -367,6 +367,18 @@ _CAPTION_CREDIT = re.compile(
     re.I,
 )
 CAPTION_WORDS = 60  # a caption is at most this long
+# a word of capitalised parts run together, two of them the verbs of buttons ("FlagShareLikeReplyAnn",
+# "FollowSharePost"): button labels that lost their spaces in the copy; a brand or a program's name
+# ("PlayStation", "StaticLiveServerTestCase") is no row of buttons
+_GLUED_HINT = re.compile(r"[a-z][A-Z]")
+_GLUED = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
+_PART = re.compile(r"[A-Z][a-z]+")
+
+
+def _glued_buttons(text: str) -> bool:
+    return any(sum(part.lower() in UI_VERBS for part in _PART.findall(word)) >= 2 for word in _GLUED.findall(text))
+
+
 # "Above: The new ferry at the quay.", "Pictured: ...": where the photo is, then its caption
 _CAPTION_PLACE = re.compile(r"(?i:above|top|below|pictured|inset|main (?:image|picture|photo))\s*:\s+[A-Z\"“‘]")
 _CAPTION_PLACE_FIRST = frozenset("atbpim")
@@ -418,6 +430,8 @@ def line_label(block: Block) -> str | None:
         return "caption"
     if block.words <= CAPTION_WORDS and low[:1] in _CAPTION_PLACE_FIRST and _CAPTION_PLACE.match(text):
         return "caption"
+    if _GLUED_HINT.search(text) and _glued_buttons(text):
+        return "boilerplate"  # "FlagShareLikeReply": the labels of buttons copied without spaces
     if block.length < WIRE_CREDIT_CHARS and low[:1] in "(afwecrt" and _WIRE_CREDIT.match(text):
         return "credit"
     if block.words <= CAPTION_WORDS and low[:1] in "imvp" and _CAPTION_LABEL.match(text):

@@ -241,8 +241,28 @@ class RulePass:
     kept: list[bool]
 
 
+# a tag with attributes ('<tweet id="67" author="@x">', every attribute with a value, so "a <b c> d" is none), and
+# the closing tag of one ("</tweet>"); a bare "<b>" or "<year>.<month>" in a text stays as written
+_TAG = re.compile(r"</?(?P<name>[A-Za-z][\w:-]*)(?P<attrs>(?:[ \t]+[\w:-]+=(?:\"[^\"\n]*\"|'[^'\n]*'))*)[ \t]*/?>")
+
+
+def _strip_tags(text: str) -> str:
+    opened = {m["name"].lower() for m in _TAG.finditer(text) if m["attrs"]}
+    return _TAG.sub(lambda m: "" if m["attrs"] or m["name"].lower() in opened else m[0], text)
+
+
+# two apostrophes that open ('' before a word) or close (after a word or its punctuation) a quotation, in a text
+# that opens one so ("b''" in code is none); of three apostrophes closing two quotations, the last two close the outer
+_OPEN_TWO = re.compile(r"(?<![^\s(\[—–])''(?=[\w'‘])")
+_CLOSE_TWO = re.compile(r"(?<=[\w.,!?;:’'-])''(?![\w'])")
+
+
 def rule_pass(text: str) -> RulePass:
     """The blocks, their labels and classes, the story's span and what the rules keep, before the learned step."""
+    if "<" in text:
+        text = _strip_tags(text)  # markup left in a scrape ('<tweet id="..." author="...">'): its text is read
+    if "''" in text and _OPEN_TWO.search(text):
+        text = _CLOSE_TWO.sub('"', _OPEN_TWO.sub('"', text))  # ''Yes,'' he said: quote marks typed as two apostrophes
     blocks = make_blocks(text, stopwords())
     labels: list[str | None] = [line_label(b) for b in blocks]
     classes, span, footer = find_story(blocks, labels)
