@@ -90,7 +90,8 @@ _DASH = starting(r"[\s—–―-]", r"\s*(?:[—–―]|--+)\s*|\s+-\s+")
 _AMP_LETTERS = starting(r"[A-Z]", r"\b([A-Z]{1,3})\s?&\s?([A-Z]{1,3})\b")
 _PLUS = starting(r"[+\s]", r"(?<=\w)\+(?!\w)|\s\+\s|(?<=\w)\s\+(?=[,.;:!?)]|$)|(?:(?<=^)|(?<=[\s(]))\+(?=\d)")
 _HASH_NUMBER = re.compile(r"#\s?(?=\d)")
-_HASH_TAG = re.compile(r"#(?=[A-Za-z])")
+_HASH_TAG = re.compile(r"#(?P<tag>[A-Za-z][A-Za-z0-9]*)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")  # "GirlIGuessImWithHer", "NHSStrike"
 _SLASH_WORDS = starting(r"[A-Za-z]", r"\b([A-Za-z]+)/([A-Za-z]+)\b")
 _SPACE_HYPHEN = re.compile(r"-(?<=\s-)")
 _PERCENT_SIGN = starting(r"[\s%]", r"\s*%")
@@ -140,7 +141,7 @@ def symbols_first(text: str, protect: Protect) -> str:
         text = _PLUS.sub(" plus ", text)
     if "#" in text:
         text = _HASH_NUMBER.sub("number ", text)
-        text = _HASH_TAG.sub("hashtag ", text)
+        text = _HASH_TAG.sub(lambda m: "hashtag " + _CAMEL.sub(" ", m["tag"]), text)  # a tag's words, apart
     return text
 
 
