@@ -56,3 +56,12 @@ def test_a_description_keeps_where_the_speaker_is_from() -> None:
     parts = find_parts(['"Markets are pricing in a recovery," said a report from Penwith Securities.'])
     assert parts[0].text == "A report from Penwith Securities said:"
     assert parts[1].kind == "quote"
+
+
+def test_the_last_words_of_a_full_name_are_the_same_person() -> None:
+    # "Kathleen Hawk Sawyer", then "Hawk Sawyer": one person, one voice
+    assert speakers(
+        "The prisons director, Morwenna Hawk Trelawny, spoke to the committee on Tuesday.",
+        '"We have some bad staff," Hawk Trelawny said.',
+        'Later Hawk Trelawny said: "I am committed to this service."',
+    ) == ["Morwenna Hawk Trelawny", "Morwenna Hawk Trelawny"]

@@ -198,6 +198,13 @@ def _main_clause(text: str, lo: int, hi: int) -> int:
     return lo
 
 
+def _ends_with(known: str, name: str) -> bool:
+    """Whether ``name`` is the last words of the longer ``known`` ("Hawk Sawyer" of "Kathleen Hawk Sawyer")."""
+    tail = name.split()
+    words = known.split()
+    return len(words) > len(tail) and words[-len(tail) :] == tail
+
+
 def _possessive_at(text: str, at: int) -> bool:
     """Whether the mention at ``at`` is a possessive ("Fabre's deputy, Claire Dubois"): no subject."""
     m = _RUN_POSSESSIVE.match(text, at)
@@ -280,9 +287,11 @@ def scan(paragraphs: list[str], spans: Sequence[Sequence[Span]] = ()) -> People:
                     genders = tuple(g for g in genders if g != "titled")
                 else:
                     known = by_surname.get(surname)
-                    if known is not None and key not in full and (full.get(surname) == known or name[0].islower()):
+                    if known is not None and key not in full and (
+                        full.get(surname) == known or name[0].islower() or _ends_with(known, name)
+                    ):
                         # "Obama" named with a title first, "Barack Obama" later; "Bill de Blasio", then
-                        # "de Blasio": one person
+                        # "de Blasio"; "Kathleen Hawk Sawyer", then "Hawk Sawyer": one person
                         full[key] = known
                     canon = full.setdefault(key, name)
                 names.add(canon)
