@@ -20,6 +20,7 @@ def speakers(*paragraphs: str) -> list[str | None]:
         ("The agency's chief engineer, NASA's Steve Tremayne, spoke to reporters.", "Steve Tremayne"),
         ("Singer-songwriters Tom Penhale and Ann Jory will headline the festival.", "Tom Penhale"),
         ("The letter was copied to FBI Agent Tom Penhale and his deputy.", "Tom Penhale"),
+        ("The Deputy Director of Public Prosecution Eva-Marie Penhale decided on Tuesday.", "Eva-Marie Penhale"),
         # a preposition opening the sentence is no part of the name
         ("To Kurt Penhale, the result was no surprise after a long season.", "Kurt Penhale"),
         ("Under Kurt Penhale the club has won twice in three years.", "Kurt Penhale"),

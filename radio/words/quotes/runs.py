@@ -129,9 +129,15 @@ def _from_first_name(name: list[str]) -> list[str]:
 
 def _names_no_person(words: list[str]) -> bool:
     return is_thing(words) or any(
-        (len(w) >= 2 and w.isupper()) or w.endswith(("'s", "’s")) or ("-" in w and w.split("-", 1)[1][:1].islower())
+        (len(w) >= 2 and w.isupper())
+        or w.endswith(("'s", "’s"))
+        or ("-" in w and w.split("-", 1)[1][:1].islower())
+        or _ABSTRACT.search(w) is not None  # "Public Prosecution", "Housing Department": no one's name
         for w in words
     )
+
+
+_ABSTRACT = re.compile(r"\w{5}(?:tion|sion|ment|ship|ness|ity|ism|ology)s?$")
 
 
 # the words after which a full stop ends no sentence: abbreviations and titles
