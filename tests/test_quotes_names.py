@@ -66,3 +66,20 @@ def test_the_last_words_of_a_full_name_are_the_same_person() -> None:
         '"We have some bad staff," Hawk Trelawny said.',
         'Later Hawk Trelawny said: "I am committed to this service."',
     ) == ["Morwenna Hawk Trelawny", "Morwenna Hawk Trelawny"]
+
+
+def test_it_names_the_body_that_spoke_last_before_its_quotation() -> None:
+    # '"...," it added.' after "the Harbour Authority said": the authority, named before it is heard
+    parts = find_parts(
+        [
+            'The inquiry was closed because "the evidence has weakened", the Harbour Authority said.',
+            '"The reason for this decision is the time that has passed since the events," it added.',
+        ]
+    )
+    assert [(p.kind, p.speaker, p.text) for p in parts[1:]] == [
+        ("anchor", None, "It added:"),
+        ("quote", "Harbour Authority", "The reason for this decision is the time that has passed since the events,"),
+    ]
+    # never a person: after a person "it" gives the quotation to no one, and the anchor reads it
+    parts = find_parts(["Tom Penhale spoke on Tuesday.", '"The evidence has weakened," it added.'])
+    assert all(p.kind == "anchor" for p in parts)

@@ -152,6 +152,8 @@ def _np_ok(np: str) -> bool:
     words = np.split()
     if not words or len(words) > 16:
         return False
+    if np == "it":
+        return True  # '"...," it added.': a body that spoke before (the writer gives it only to one)
     if len(words) == 1 and words[0].lower() in _DETERMINERS and "article_alone" not in OFF:
         return False  # "reads a Wednesday editorial": an article alone names no one
     first = words[0]

@@ -197,6 +197,8 @@ def _resolve(np: str, people: People, state: State, index: int, pos: int) -> tup
         return None
     if sp.pronoun == "group":
         last = state.get("last")
+        if sp.name == "it" and last not in people.things:
+            return None  # "it" is a ministry, a court or a report that spoke last, never a person
         return (last, None) if last else None
     if not sp.person:
         people.things.add(sp.name)
