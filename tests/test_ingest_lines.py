@@ -25,6 +25,9 @@ def label(line: str) -> str | None:
         ("I agree that the Courier can send me its weekly newsletter.", "boilerplate"),
         ("Every morning we send an email with the day's top stories.", "boilerplate"),
         ("SEE MORE: Harbour ferry strike called off", "boilerplate"),
+        ("As you comment, please be respectful of other commenters and their views.", "boilerplate"),
+        ("Comments are moderated under our community guidelines.", "boilerplate"),
+        ("Residents can comment on the plans until Friday, the council said.", None),
         # the same words in a story's sentences are read
         ("See more of the harbour from the cliff path, the guide said.", None),
         ("The reporting by local papers was praised by the inquiry.", None),

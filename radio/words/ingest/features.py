@@ -250,17 +250,23 @@ _NAME_SLASH_AGENCY = re.compile(
 
 
 # a newsletter, subscription or cookie prompt: what it is about, and what it asks the reader to do
-_PROMPT_TOPIC = re.compile(r"\b(?:e-?mail|inbox(?:es)?|newsletters?|(?:un)?subscri\w+|cookies)\b")
+_PROMPT_TOPIC = re.compile(
+    r"\b(?:e-?mail|inbox(?:es)?|newsletters?|(?:un)?subscri\w+|cookies|comment(?:s|ers?|ing)?)\b"
+)
 _PROMPT_ASK = re.compile(
     r"\b(?:sign(?:ing)? up|subscribe|free|enter your|to receive|delivered|your inbox|gift|never miss|don't miss"
     r"|accept|you agree|consent|your (?:preferences|settings|experience|browser)|(?:your|their) inbox(?:es)?"
-    r"|join (?:the|our)|want more|i agree|send me|we(?:'ll| will)? send|no spam|at any time)\b"
+    r"|join (?:the|our)|want more|i agree|send me|we(?:'ll| will)? send|no spam|at any time"
+    r"|please be (?:respectful|civil|kind)|(?:community|commenting) (?:guidelines|standards|rules))\b"
 )
 
 
 def _could_prompt(low: str) -> bool:
     """Every _PROMPT_TOPIC match holds one of these."""
-    return "mail" in low or "inbox" in low or "newsletter" in low or "subscri" in low or "cookies" in low
+    return any(word in low for word in _PROMPT_WORDS)
+
+
+_PROMPT_WORDS = ("mail", "inbox", "newsletter", "subscri", "cookies", "comment")
 
 
 _QUOTED = re.compile(r"[\"“”]|\bsaid\b")
