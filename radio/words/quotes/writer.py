@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from radio.models import Part
@@ -88,7 +89,11 @@ class _Plan:
 
 def sentence_ends(text: str) -> list[int]:
     """Indices just after each sentence-ending mark."""
-    out = []
+    return list(_sentence_ends(text))
+
+
+def _sentence_ends(text: str) -> Iterator[int]:
+    """``sentence_ends``, one at a time (the first sentence needs only the first)."""
     for m in _SENT_END.finditer(text):
         at = m.start()
         if text[at] == ".":
@@ -107,8 +112,7 @@ def sentence_ends(text: str) -> list[int]:
         nxt = text[m.end() : m.end() + 2].lstrip()[:1]
         if nxt.islower():
             continue  # "Harry Reid (D-Nev.) said": no new sentence starts in lower case
-        out.append(m.end())
-    return out
+        yield m.end()
 
 
 def is_direct(text: str, span: Span) -> bool:
@@ -176,12 +180,13 @@ def _tail_attributions(sentence: str) -> list[tuple[int, Attribution]]:
 
 
 def _first_sentence(text: str) -> str:
-    ends = sentence_ends(text)
-    return text[: ends[0]] if ends else text
+    end = next(_sentence_ends(text), None)
+    return text[:end] if end is not None else text
 
 
 def _last_sentence(text: str) -> str:
-    ends = [e for e in sentence_ends(text) if text[e:].strip()]
+    words_end = len(text.rstrip())  # an end before it has words after it
+    ends = [e for e in sentence_ends(text) if e < words_end]
     return text[ends[-1] :] if ends else text
 
 
