@@ -26,7 +26,9 @@ _PHONE_WORD = re.compile(
     r"text(?:ing)?|number|reach(?:ed)?|ring)\b[^.!?\d]{0,24}$",
     re.IGNORECASE,
 )
-_PHONE_HINT = re.compile(r"\b(?:call|phone|tel|dial|hotline|helpline|fax|mobile|text|number|reach|ring)", re.IGNORECASE)
+_PHONE_HINT = starting(
+    "[cdfhmnprt]", r"\b(?:call|phone|tel|dial|hotline|helpline|fax|mobile|text|number|reach|ring)", re.IGNORECASE
+)
 _ISO_DATE = re.compile(r"[12]\d{3}-[01]\d-[0-3]\d")
 _DIGIT_GROUP = re.compile(r"\d+")
 
