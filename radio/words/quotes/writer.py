@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from radio.models import Part
 from radio.words.quotes.attribution import (
@@ -267,14 +268,14 @@ def _note_subjects(text: str, people: People, state: State, index: int, offset: 
     # The verbs are found in the whole text at once: a sentence ends with a mark
     # followed by a space, so no verb runs across two sentences and the first
     # verb found inside a sentence is the one a search of the sentence finds.
-    verbs = [(v.start(), v.end()) for v in _VERB.finditer(text)]
+    verbs = [v.span() for v in _VERB.finditer(text)]
     if not verbs:
         return
     start = 0
     at = 0
     if "note_subjects" in OFF:
         return
-    for end in [*sentence_ends(text), len(text)]:
+    for end in chain(_sentence_ends(text), (len(text),)):  # no sentence end is read past the last verb
         while at < len(verbs) and verbs[at][0] < start:
             at += 1
         if at == len(verbs):
@@ -326,7 +327,8 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
         _note_subjects(before, people, state, index, gap_start)
         # '... legal experts say. "A," said Cynthia Estlund.': a quotation followed by its own
         # attribution belongs to it, not to a finished sentence before it or a quotation running on
-        own = "own_attribution" not in OFF and not q.runs_on and _said_after(text, quotes, spans, i)
+        after = _after_run(text, quotes, spans, i) if not q.runs_on else None  # read once, used twice
+        own = "own_attribution" not in OFF and after is not None and after[3] is not None
         if q.continued and state.get("carry") and not own and "carry" not in OFF:
             found = (str(state["carry"]), None)
         if found is None and plans and plans[-1].span is quotes[i - 1] and i:
@@ -351,15 +353,9 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
                 # "A spokeswoman for the committee emailed reporters ..., arguing,": the description speaks
                 np = opening_description(_last_sentence(before))
                 found = _resolve(np, people, state, index, q.open) if np else None
-        if found is None and not q.runs_on:
+        if found is None and after is not None:
             # the run of quotes with nothing between them, then the attribution
-            j = i
-            while j + 1 < len(quotes) and not text[quotes[j].close : quotes[j + 1].open].strip():
-                j += 1
-            end = quotes[j + 1].open if j + 1 < len(quotes) else len(text)
-            end = min([end, *(s.open for s in spans if s.open > quotes[j].close)])
-            chunk = _first_sentence(text[quotes[j].close : end])
-            att = parse_after(chunk)
+            j, end, chunk, att = after
             if att:
                 found = _resolve(att.np, people, state, index, q.open)
                 if found:
@@ -432,14 +428,17 @@ def _narrator_subject(text: str, before: str, q: Span, people: People, index: in
     return None
 
 
-def _said_after(text: str, quotes: list[Span], spans: list[Span], i: int) -> bool:
-    """Whether quote ``i`` (or the run of quotes it opens) is followed by an attribution."""
+def _after_run(text: str, quotes: list[Span], spans: list[Span], i: int) -> tuple[int, int, str, Attribution | None]:
+    """What follows quote ``i`` or the run of quotes it opens (quotes with nothing between them):
+    the run's last quote, where the text after it ends (the next quotation), that text's first
+    sentence, and the attribution it is, if any."""
     j = i
     while j + 1 < len(quotes) and not text[quotes[j].close : quotes[j + 1].open].strip():
         j += 1
     end = quotes[j + 1].open if j + 1 < len(quotes) else len(text)
     end = min([end, *(s.open for s in spans if s.open > quotes[j].close)])
-    return parse_after(_first_sentence(text[quotes[j].close : end])) is not None
+    chunk = _first_sentence(text[quotes[j].close : end])
+    return j, end, chunk, parse_after(chunk)
 
 
 def _own_attribution(text: str, quotes: list[Span], k: int) -> bool:
