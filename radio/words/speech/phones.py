@@ -66,7 +66,7 @@ def phones_and_scores(text: str, protect: Protect) -> str:
         text = _NORTH_AMERICAN.sub(lambda m: protect(_said(m[0])), text)
     if _PHONE_HINT.search(text):
         text = _LOCAL.sub(lambda m: _local(m, protect), text)
-    if any(c in text for c in "-–—:"):
+    if "-" in text or ":" in text or (not text.isascii() and ("–" in text or "—" in text)):
         text = _SCORE.sub(_score, text)
     return text
 
