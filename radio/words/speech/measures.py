@@ -342,20 +342,15 @@ def _caps_run(m: Match) -> str:
     return _CAPS.sub(lambda w: w[0] if next(said) in country or w[0] in WORD_ACRONYMS else w[0].lower(), m[0])
 
 
-def _fractions(text: str) -> bool:
-    """Whether ``text`` holds a vulgar fraction sign (none is ASCII)."""
-    return not text.isascii() and any(c in text for c in _UNICODE_FRACTIONS)
-
-
 def measures(text: str, protect: Protect) -> str:
     # Every rule here but the vulgar fractions reads a digit, and none writes one.
     if not has_digit(text):
-        return _VULGAR.sub(_vulgar, text) if _fractions(text) else text
-    if "$" in text or (not text.isascii() and any(c in text for c in "£€¥₹₦")):
+        return _VULGAR.sub(_vulgar, text) if any(c in text for c in _UNICODE_FRACTIONS) else text
+    if any(c in text for c in "$£€¥₹₦"):
         text = _MONEY.sub(_money, _MONEY_AFTER.sub(lambda m: f"{m['cur']}{m['num']}{m['scale'] or ''}", text))
     if "¢" in text:
         text = _CENTS.sub(lambda m: f"{cardinal(int(m[1]))} {'cent' if m[1] == '1' else 'cents'}", text)
-    if _fractions(text):
+    if any(c in text for c in _UNICODE_FRACTIONS):
         text = _VULGAR.sub(_vulgar, text)
     if ("-" in text or "–" in text or "/" in text) and _YEAR_RANGE_HINT.search(text):
         text = _YEAR_RANGE.sub(_year_range, text)
