@@ -93,7 +93,7 @@ def other_language(paragraphs: Iterable[str]) -> tuple[str, float, float] | None
     if len(words) < MIN_WORDS:
         return None
     stop = _stoplist("English")
-    english = sum(1 for w in words if w in stop) / len(words)
+    english = sum(map(stop.__contains__, words)) / len(words)
     if english >= ENGLISH_AT_MOST:
         return None
     others = [w for w in words if w not in stop]  # lists made from mixed text hold English words

@@ -60,8 +60,7 @@ _QA_MARK = re.compile(r"^[QA]\s*[:.]\s+")  # "Q: ...", "A. ..."
 
 
 def _is_question(text: str) -> bool:
-    words = text.split()
-    return 3 <= len(words) <= 60 and text.rstrip().endswith("?")
+    return text.rstrip().endswith("?") and 3 <= len(text.split()) <= 60  # the cheap test first
 
 
 def _interview(paras: list[str], spans: list[list[Span]], people: People) -> _Interview | None:

@@ -121,8 +121,10 @@ def _starts_with_opener(text: str, single: bool = False) -> bool:
 # ones ('We are listening,' he said.): a mark opening a sentence or following a colon or comma before a
 # capital, closed by a mark after a sentence's punctuation and before a space -- never an apostrophe
 # ("players' patience", "rock 'n' roll", "the '90s").
+# (Written to open with the mark, so the engine skips to the marks; what comes before it is looked
+# back at from there: the same matches as "(?:(?<=^)|(?<=[:,.!?—–]\s)|(?<=^\())['‘]...".)
 _SINGLE_QUOTE = re.compile(
-    r"(?:(?<=^)|(?<=[:,.!?—–]\s)|(?<=^\())['‘](?=[A-Z])(?P<inner>[^'‘’\n]*?[,.!?…])['’](?=\s|$|\))"
+    r"['‘](?:(?<=^.)|(?<=[:,.!?—–]\s.)|(?<=^\(.))(?=[A-Z])(?P<inner>[^'‘’\n]*?[,.!?…])['’](?=\s|$|\))"
 )
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from radio.models import Part
 from radio.words.quotes.attribution import (
@@ -88,7 +90,11 @@ class _Plan:
 
 def sentence_ends(text: str) -> list[int]:
     """Indices just after each sentence-ending mark."""
-    out = []
+    return list(_sentence_ends(text))
+
+
+def _sentence_ends(text: str) -> Iterator[int]:
+    """``sentence_ends``, one at a time (the first sentence needs only the first)."""
     for m in _SENT_END.finditer(text):
         at = m.start()
         if text[at] == ".":
@@ -107,8 +113,7 @@ def sentence_ends(text: str) -> list[int]:
         nxt = text[m.end() : m.end() + 2].lstrip()[:1]
         if nxt.islower():
             continue  # "Harry Reid (D-Nev.) said": no new sentence starts in lower case
-        out.append(m.end())
-    return out
+        yield m.end()
 
 
 def is_direct(text: str, span: Span) -> bool:
@@ -176,12 +181,13 @@ def _tail_attributions(sentence: str) -> list[tuple[int, Attribution]]:
 
 
 def _first_sentence(text: str) -> str:
-    ends = sentence_ends(text)
-    return text[: ends[0]] if ends else text
+    end = next(_sentence_ends(text), None)
+    return text[:end] if end is not None else text
 
 
 def _last_sentence(text: str) -> str:
-    ends = [e for e in sentence_ends(text) if text[e:].strip()]
+    words_end = len(text.rstrip())  # an end before it has words after it
+    ends = [e for e in sentence_ends(text) if e < words_end]
     return text[ends[-1] :] if ends else text
 
 
@@ -264,14 +270,14 @@ def _note_subjects(text: str, people: People, state: State, index: int, offset: 
     # The verbs are found in the whole text at once: a sentence ends with a mark
     # followed by a space, so no verb runs across two sentences and the first
     # verb found inside a sentence is the one a search of the sentence finds.
-    verbs = [(v.start(), v.end()) for v in _VERB.finditer(text)]
+    verbs = [v.span() for v in _VERB.finditer(text)]
     if not verbs:
         return
     start = 0
     at = 0
     if "note_subjects" in OFF:
         return
-    for end in [*sentence_ends(text), len(text)]:
+    for end in chain(_sentence_ends(text), (len(text),)):  # no sentence end is read past the last verb
         while at < len(verbs) and verbs[at][0] < start:
             at += 1
         if at == len(verbs):
@@ -323,7 +329,8 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
         _note_subjects(before, people, state, index, gap_start)
         # '... legal experts say. "A," said Cynthia Estlund.': a quotation followed by its own
         # attribution belongs to it, not to a finished sentence before it or a quotation running on
-        own = "own_attribution" not in OFF and not q.runs_on and _said_after(text, quotes, spans, i)
+        after = _after_run(text, quotes, spans, i) if not q.runs_on else None  # read once, used twice
+        own = "own_attribution" not in OFF and after is not None and after[3] is not None
         if q.continued and state.get("carry") and not own and "carry" not in OFF:
             found = (str(state["carry"]), None)
         if found is None and plans and plans[-1].span is quotes[i - 1] and i:
@@ -348,15 +355,9 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
                 # "A spokeswoman for the committee emailed reporters ..., arguing,": the description speaks
                 np = opening_description(_last_sentence(before))
                 found = _resolve(np, people, state, index, q.open) if np else None
-        if found is None and not q.runs_on:
+        if found is None and after is not None:
             # the run of quotes with nothing between them, then the attribution
-            j = i
-            while j + 1 < len(quotes) and not text[quotes[j].close : quotes[j + 1].open].strip():
-                j += 1
-            end = quotes[j + 1].open if j + 1 < len(quotes) else len(text)
-            end = min([end, *(s.open for s in spans if s.open > quotes[j].close)])
-            chunk = _first_sentence(text[quotes[j].close : end])
-            att = parse_after(chunk)
+            j, end, chunk, att = after
             if att:
                 found = _resolve(att.np, people, state, index, q.open)
                 if found:
@@ -429,14 +430,17 @@ def _narrator_subject(text: str, before: str, q: Span, people: People, index: in
     return None
 
 
-def _said_after(text: str, quotes: list[Span], spans: list[Span], i: int) -> bool:
-    """Whether quote ``i`` (or the run of quotes it opens) is followed by an attribution."""
+def _after_run(text: str, quotes: list[Span], spans: list[Span], i: int) -> tuple[int, int, str, Attribution | None]:
+    """What follows quote ``i`` or the run of quotes it opens (quotes with nothing between them):
+    the run's last quote, where the text after it ends (the next quotation), that text's first
+    sentence, and the attribution it is, if any."""
     j = i
     while j + 1 < len(quotes) and not text[quotes[j].close : quotes[j + 1].open].strip():
         j += 1
     end = quotes[j + 1].open if j + 1 < len(quotes) else len(text)
     end = min([end, *(s.open for s in spans if s.open > quotes[j].close)])
-    return parse_after(_first_sentence(text[quotes[j].close : end])) is not None
+    chunk = _first_sentence(text[quotes[j].close : end])
+    return j, end, chunk, parse_after(chunk)
 
 
 def _own_attribution(text: str, quotes: list[Span], k: int) -> bool:

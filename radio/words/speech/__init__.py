@@ -24,7 +24,14 @@ from radio.words.speech.lexicon import (
 from radio.words.speech.measures import measures, names_and_acronyms
 from radio.words.speech.phones import phones_and_scores
 from radio.words.speech.places import us_states
-from radio.words.speech.rules import abbreviations, dates_and_times, starting, symbols_first, symbols_last
+from radio.words.speech.rules import (
+    abbreviations,
+    dates_and_times,
+    has_digit,
+    starting,
+    symbols_first,
+    symbols_last,
+)
 
 __all__ = [
     "Lexicon",
@@ -85,7 +92,6 @@ _DOUBLE_COMMA = starting(r"[,;\s]", r",\s*(?=[,.;:!?])|^\s*[,;]\s*")
 _ODD_SPACE = re.compile(r"  |[\t\u00a0\u2009\u202f]")
 _PUNCT_AFTER_SPACE = re.compile(r"[,.;:!?](?<=\s[,.;:!?])")
 _COMMA_BEFORE_PUNCT = re.compile(r",\s*[,.;:!?]")
-_DIGIT = re.compile(r"\d")
 
 
 def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> str:
@@ -114,7 +120,7 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
         text = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m[1]], text)
     if lexicon is not None:
         text = lexicon.apply(text, engine, protect)
-    if _DIGIT.search(text):  # a regex scan: a generator over every character cost a third of this stage
+    if has_digit(text):  # substring tests (a generator over every character cost a third of this stage)
         text = phones_and_scores(text, protect)
         text = identifiers_and_sport(text, protect)
     elif "+" in text or "#" in text:
@@ -136,4 +142,6 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
         text = _PLACEHOLDER.sub(lambda m: kept[ord(m[0]) - _PLACEHOLDER_BASE], text)
     if lexicon is not None:
         text = clean_characters(text)  # a lexicon entry may hold anything
+    if text.isprintable():  # one line: every line break is unprintable
+        return text.strip()
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())

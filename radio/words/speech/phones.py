@@ -26,7 +26,9 @@ _PHONE_WORD = re.compile(
     r"text(?:ing)?|number|reach(?:ed)?|ring)\b[^.!?\d]{0,24}$",
     re.IGNORECASE,
 )
-_PHONE_HINT = re.compile(r"\b(?:call|phone|tel|dial|hotline|helpline|fax|mobile|text|number|reach|ring)", re.IGNORECASE)
+_PHONE_HINT = starting(
+    "[cdfhmnprt]", r"\b(?:call|phone|tel|dial|hotline|helpline|fax|mobile|text|number|reach|ring)", re.IGNORECASE
+)
 _ISO_DATE = re.compile(r"[12]\d{3}-[01]\d-[0-3]\d")
 _DIGIT_GROUP = re.compile(r"\d+")
 
@@ -64,7 +66,7 @@ def phones_and_scores(text: str, protect: Protect) -> str:
         text = _NORTH_AMERICAN.sub(lambda m: protect(_said(m[0])), text)
     if _PHONE_HINT.search(text):
         text = _LOCAL.sub(lambda m: _local(m, protect), text)
-    if any(c in text for c in "-–—:"):
+    if "-" in text or ":" in text or (not text.isascii() and ("–" in text or "—" in text)):
         text = _SCORE.sub(_score, text)
     return text
 

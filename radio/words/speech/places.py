@@ -68,7 +68,7 @@ _CITY_STATE = starting(
     r",",
     r"(?<=[a-z]), (?P<state>" + "|".join(re.escape(ap) for ap in _AP_DOTTED) + r")(?=[\s,;:)]|$)",
 )
-_CITY_STATE_HINT = re.compile(r"[a-z], [A-Z][A-Za-z.]{0,4}\.")
+_CITY_STATE_HINT = re.compile(r",(?<=[a-z],) [A-Z][A-Za-z.]{0,4}\.")  # from the comma: lower case is everywhere
 
 
 def _state(form: str) -> str | None:
