@@ -52,7 +52,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from eval_extraction import is_english_text  # type: ignore[import-not-found]  # noqa: E402
+from eval_extraction import is_english_text, pct  # type: ignore[import-not-found]  # noqa: E402
 from eval_text import reference_headline, render  # type: ignore[import-not-found]  # noqa: E402
 
 from radio.errors import RadioError  # noqa: E402
@@ -99,10 +99,6 @@ class Score:
             cpu = sorted(self.cpu_s)
             parts.append(f"  CPU per page: median {1000 * cpu[len(cpu) // 2]:.0f} ms, max {1000 * cpu[-1]:.0f} ms")
         return "\n".join(parts)
-
-
-def pct(a: int, b: int) -> str:
-    return f"{100 * a / b:.1f} % ({a}/{b})" if b else "n/a"
 
 
 def score_page(score: Score, kept: str | None, body: str, title: str | None, reference: str | None,
