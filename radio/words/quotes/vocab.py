@@ -51,29 +51,34 @@ HONORIFIC_GENDER = {
     "councilwoman": "female",
     "businessman": "male",
 }
-LEADERS = words(
-    """
+WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
+LEADERS = (
+    words(
+        """
     the a an but and in on at if when as after before while so yet for with this that it he she his her
     they we i our their its then now here there last next during since until though although because
     meanwhile still also even only asked told said says according however instead later earlier today
-    yesterday tonight finally monday tuesday
-    wednesday thursday friday saturday sunday
+    yesterday tonight finally
     to under from by over through without like among despite unlike within beyond behind against about into
     upon amid across toward towards around between inside outside beside besides beginning following including
     """
+    )
+    | WEEKDAYS
 )
-WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
 GROUP_PRONOUNS = frozenset({"they", "we", "i", "it", "you", "who", "which"})
 PARTICLES = frozenset({"de", "van", "von", "der", "da", "del", "di", "bin", "al", "la", "le", "du", "ibn"})
 
 # What a capitalised name can be other than a person.  A pronoun ("he",
 # "she") never refers to one of these.
-MONTHS_AND_DAYS = words(
-    """
+MONTHS_AND_DAYS = (
+    words(
+        """
     january february march april may june july august september october november december jan. feb.
-    aug. sept. oct. nov. dec. monday tuesday wednesday thursday friday saturday sunday
+    aug. sept. oct. nov. dec.
     """
+    )
+    | WEEKDAYS
 )
 # Countries, US states and large cities commonly in the news, lower-cased.
 PLACES = words(
