@@ -173,6 +173,11 @@ SIGNED_PAST = 10  # how far below a line its byline may sit when only buttons, c
 _PASSED = frozenset(("boilerplate", "caption", "credit", "date", "repeat"))
 
 
+def is_signature(blocks: list[Block], labels: list[str | None], j: int) -> bool:
+    """Block ``j`` signs the article: a byline or a "Published ..." stamp (a bare date does not)."""
+    return labels[j] == "byline" or blocks[j].is_stamp
+
+
 def _signed(blocks: list[Block], labels: list[str | None], index: int) -> bool:
     """A byline or a "Published ..." stamp sits just under the line (or just above it, under a kicker).
 
@@ -180,7 +185,7 @@ def _signed(blocks: list[Block], labels: list[str | None], index: int) -> bool:
     """
 
     def signature(j: int) -> bool:
-        return labels[j] == "byline" or blocks[j].is_stamp
+        return is_signature(blocks, labels, j)
 
     if any(signature(j) for j in range(index + 1, min(len(labels), index + SIGNED_REACH + 1))):
         return True

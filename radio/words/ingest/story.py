@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from radio.words.ingest.boxes import lead_above_box, link_boxes
 from radio.words.ingest.features import Block, line_label, make_blocks
-from radio.words.ingest.headline import choose_headline, next_free
+from radio.words.ingest.headline import choose_headline, is_signature, next_free
 from radio.words.ingest.learned import PageContext, story_score
 from radio.words.ingest.rules import _BIO, _DATELINE, _WORD_CHAR, fold, headline_from, parse_date, strip_links
 from radio.words.ingest.shape import (
@@ -106,7 +106,7 @@ def _captions(blocks: list[Block], labels: list[str | None], span: tuple[int, in
                     # copy signed by a byline or a stamp just under it is the headline (a gallery captions
                     # its photos with it)
                     caption = beside_credit and not any(
-                        labels[j] == "byline" or blocks[j].is_stamp for j in range(i + 1, min(n, i + 4))
+                        is_signature(blocks, labels, j) for j in range(i + 1, min(n, i + 4))
                     )
                     labels[i] = "caption" if caption else "repeat"
 
