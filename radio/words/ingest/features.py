@@ -359,8 +359,6 @@ def _open_ended(block: Block) -> bool:
 
 # a photo caption: a person named, then what they are doing, with no full stop ("Ann Lee, speaking at a rally")
 _CAPTION = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3},\s+(?:(?:left|right|centre|center),\s+)?[a-z]+ing\b")
-# a screen reader's label glued to the caption it introduces: "Image captionThe mayor ...", "Media caption Who is ..."
-_CAPTION_LABEL = re.compile(r"^(?i:image|media|photo|video)\s?(?i:caption|copyright|source)(?=[A-Z\s:]|$)")
 
 
 # a photo's caption that ends with its credit in brackets: "... on Monday. (AP Photo/Ann Lee)", "(Ann Lee/Courier)",
@@ -385,9 +383,13 @@ def _glued_buttons(text: str) -> bool:
     return any(sum(part.lower() in UI_VERBS for part in _PART.findall(word)) >= 2 for word in _GLUED.findall(text))
 
 
-# "Above: The new ferry at the quay.", "Pictured: ...": where the photo is, then its caption
-_CAPTION_PLACE = re.compile(r"(?i:above|top|below|pictured|inset|main (?:image|picture|photo))\s*:\s+[A-Z\"“‘]")
-_CAPTION_PLACE_FIRST = frozenset("atbpim")
+# a label before a caption: where the photo is ("Above: The new ferry at the quay.", "Pictured: ..."), or a screen
+# reader's label glued to it ("Image captionThe mayor ...", "Media caption Who is ...")
+_CAPTION_LEAD = re.compile(
+    r"(?i:above|top|below|pictured|inset|main (?:image|picture|photo))\s*:\s+[A-Z\"“‘]"
+    r"|(?i:image|media|photo|video)\s?(?i:caption|copyright|source)(?=[A-Z\s:]|$)"
+)
+_CAPTION_LEAD_FIRST = frozenset("atbpimv")  # the first letters of _CAPTION_LEAD's words
 # "(Reporting by Ann Lee; Editing by Bo Li)", "Additional reporting by ...": the wire's credits for the story
 _WIRE_CREDIT = re.compile(
     r"\(?(?i:additional |further )?(?i:reporting|writing|editing|compiled|research|translation)\s+by\s+[A-Z]"
@@ -434,14 +436,12 @@ def line_label(block: Block) -> str | None:
         return "date"
     if (not block.sentence and block.words <= 20 and _CAPTION.match(text)) or caption_with_credit(block):
         return "caption"
-    if block.words <= CAPTION_WORDS and low[:1] in _CAPTION_PLACE_FIRST and _CAPTION_PLACE.match(text):
+    if block.words <= CAPTION_WORDS and low[:1] in _CAPTION_LEAD_FIRST and _CAPTION_LEAD.match(text):
         return "caption"
     if _GLUED_HINT.search(text) and _glued_buttons(text):
         return "boilerplate"  # "FlagShareLikeReply": the labels of buttons copied without spaces
     if block.length < WIRE_CREDIT_CHARS and low[:1] in "(afwecrt" and _WIRE_CREDIT.match(text):
         return "credit"
-    if block.words <= CAPTION_WORDS and low[:1] in "imvp" and _CAPTION_LABEL.match(text):
-        return "caption"
     could_link = "://" in low or "www." in low or "@" in low  # every URL_RE or EMAIL_RE match holds one
     if could_link and not URL_RE.sub("", EMAIL_RE.sub("", text)).strip(_EDGE):
         return "link"
