@@ -34,11 +34,11 @@ _CURRENCIES = {
     "HK$": ("Hong Kong dollar", "Hong Kong dollars", "cent", "cents"),
     "S$": ("Singapore dollar", "Singapore dollars", "cent", "cents"),
 }
-_CURRENCY_SIGNS = "$£€¥₹₦₩₽₺₱₴"
+_CURRENCY_SIGNS = "".join(sign for sign in _CURRENCIES if len(sign) == 1)  # "$£€¥₹₦₩₽₺₱₴"
 _PREFIXED_DOLLARS = {"AU$": "A$", "CA$": "C$", "CAN$": "C$", "SG$": "S$"}  # other spellings of the same
 _MONEY = starting(
-    r"[UACNHS$£€¥₹₦₩₽₺₱₴]",
-    rf"(?<![\w$])(?P<cur>US\$|AU?\$|CA?N?\$|NZ\$|HK\$|SG?\$|[$£€¥₹₦₩₽₺₱₴])\s?(?P<num>{_NUM})"
+    rf"[UACNHS{_CURRENCY_SIGNS}]",
+    rf"(?<![\w$])(?P<cur>US\$|AU?\$|CA?N?\$|NZ\$|HK\$|SG?\$|[{_CURRENCY_SIGNS}])\s?(?P<num>{_NUM})"
     r"(?:\s?(?P<scale>trillion|billion|million|thousand|crore|lakh|mln|bln|trln|tn|bn|mn|[mbk])\b|(?P<upper>TN|BN|MN|Tn|Bn|Mn|[MBK])\b)?",
 )
 # the currency written after the amount, as much of Europe writes it ("600 €", "7€"): put before it
