@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from radio.words.speech.numbers import cardinal, digits, grouped
+from radio.words.speech.numbers import cardinal, digits, grouped, year
 from radio.words.speech.rules import Match, Protect, starting
 from radio.words.speech.words import MONTHS, WORD_ACRONYMS, words_set
 
@@ -61,7 +61,8 @@ _METRES = starting(
 )
 _RELAY = starting(r"\d", r"\b(?P<legs>\d)\s?[x×]\s?(?P<num>\d{1,5})m\b")
 _TIMES_AS = starting(r"\d", r"\b(?P<n>\d{1,4}(?:\.\d+)?)x(?=\s+[a-z])")  # "3x faster", "a 10x return"
-_BY = starting(r"\d", r"\b(?P<a>\d{1,2})\s?x\s?(?P<b>\d{1,2})\b(?!\.\d)")  # "a 4x4", "a 3 x 3 grid"
+# "a 4x4", "a 3 x 3 grid", and a screen's "1920x1080", said in pairs ("nineteen twenty by ten eighty")
+_BY = starting(r"\d", r"\b(?P<a>\d{1,2}|[1-9]\d{2,3})\s?x\s?(?P<b>\d{1,2}|[1-9]\d{2,3})\b(?!\.\d)")
 # a duration written short: "2h 30m", "1hr 20mins"
 _DURATION = starting(r"\d", r"\b(?P<h>\d{1,3})\s?(?:h|hr|hrs)\s?(?P<m>\d{1,2})\s?(?:m|min|mins)\b")
 _DURATION_HINT = re.compile(r"\dh")
@@ -254,6 +255,11 @@ def identifiers_and_sport(text: str, protect: Protect) -> str:
     return text
 
 
+def _side(n: str) -> str:
+    """A side of "4x4" or "1920x1080": a small number whole, a screen's in pairs as a year is said."""
+    return year(int(n)) if len(n) == 4 else cardinal(int(n))
+
+
 def _after_digits(text: str) -> str:
     """The rules that read a mark or letters right after a digit."""
     if " = " in text:  # between numbers only: code is not read as sums
@@ -266,7 +272,7 @@ def _after_digits(text: str) -> str:
         text = _RELAY.sub(_metres, _METRES.sub(_metres, text))
     if "x" in text:
         text = _TIMES_AS.sub(lambda m: f"{m['n']} times", text)
-        text = _BY.sub(lambda m: f"{cardinal(int(m['a']))} by {cardinal(int(m['b']))}", text)
+        text = _BY.sub(lambda m: f"{_side(m['a'])} by {_side(m['b'])}", text)
     if _DURATION_HINT.search(text):
         text = _DURATION.sub(
             lambda m: (

@@ -77,13 +77,26 @@ _UNITS = {
     "mg": ("milligram", "milligrams"), "mcg": ("microgram", "micrograms"), "µg": ("microgram", "micrograms"),
     "mg/kg": ("milligram per kilogram", "milligrams per kilogram"),
     "mg/L": ("milligram per liter", "milligrams per liter"),
+    # technology and motoring copy: "a 2.4GHz chip", "60fps", "101 hp", "517 lb-ft", "a 5,000mAh battery"
+    "GHz": ("gigahertz", "gigahertz"), "MHz": ("megahertz", "megahertz"), "kHz": ("kilohertz", "kilohertz"),
+    "Hz": ("hertz", "hertz"), "mAh": ("milliamp hour", "milliamp hours"), "Wh": ("watt hour", "watt hours"),
+    "fps": ("frame per second", "frames per second"), "hp": ("horsepower", "horsepower"),
+    "bhp": ("brake horsepower", "brake horsepower"), "ppi": ("pixel per inch", "pixels per inch"),
+    "ms": ("millisecond", "milliseconds"), "nm": ("nanometer", "nanometers"),
+    "lb-ft": ("pound-foot", "pound-feet"), "Nm": ("newton meter", "newton meters"),
+    "W": ("watt", "watts"), "V": ("volt", "volts"), "MP": ("megapixel", "megapixel"),
 }  # fmt: skip
-_UNIT_NAMES = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in ("m", "C", "F"))
+_GLUED_ONLY = ("m", "C", "F", "W", "V", "MP")  # "96W", "12MP"; "5 W" may be a compass point, "3 MP" a member
+_UNIT_NAMES = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in _GLUED_ONLY)
 _UNIT = starting(
     r"[-−\d]",
     rf"(?P<sign>(?:(?<=^)|(?<=[\s(]))[-−])?(?P<num>{_NUM})"
-    rf"(?:\s?(?P<unit>{_UNIT_NAMES})|\s(?P<meter>m)|(?P<mil>m|bn|k)|(?P<deg>[CF]))(?![\w/])",
+    rf"(?:\s?(?P<unit>{_UNIT_NAMES})|\s(?P<meter>m)|(?P<mil>m|bn|k)|(?P<deg>[CF])|(?P<glued>W|V|MP))(?![\w/])",
 )
+# a video resolution is said in pairs, not as pence: "1080p" is "ten eighty p", "720p" "seven twenty p"
+_RESOLUTION = starting(r"\d", r"\b(?P<n>480|576|720|1080|1440|2160|4320)(?P<s>[pi])\b")
+# a decimal run into letters no rule reads ("1.5Ghz", "2.0T"): the number is still a decimal
+_DECIMAL_GLUED = starting(r"\d", r"(?<![\w.,])(?P<num>\d+\.\d+)(?=[A-Za-z])")
 _UNICODE_FRACTIONS = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3), "⅛": (1, 8)}
 _VULGAR = starting(r"[\d½¼¾⅓⅔⅛]", r"(?:(?P<whole>\d+)\s?)?(?P<f>[½¼¾⅓⅔⅛])")
 _YEAR_RANGE = starting(r"[12]", r"\b(?P<a>(?:1[0-9]|20)\d{2})[-–/](?P<b>\d{4}|\d{2})\b(?!-)")
@@ -125,7 +138,9 @@ _CAPS = re.compile(r"[A-Z]{2,}")
 
 # Hints: each is found in any text the rule of the same name matches, and
 # starts with a literal or a character class, which the regex engine seeks fast.
-_UNIT_HINT = re.compile(rf"\d(?:\s?(?:{_UNIT_NAMES})|\sm|m|bn|k|[CF])(?![\w/])")
+_UNIT_HINT = re.compile(rf"\d(?:\s?(?:{_UNIT_NAMES})|\sm|m|bn|k|[CF]|W|V|MP)(?![\w/])")
+_RESOLUTION_HINT = re.compile(r"0[pi]\b")
+_DECIMAL_GLUED_HINT = re.compile(r"\.\d+[A-Za-z]")
 _ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)\b")
 _MODEL_HYPHEN_HINT = re.compile(r"-\d")
 _MODEL_JOINED_HINT = re.compile(r"[A-Z]\d")
@@ -226,11 +241,16 @@ def _unit(m: Match) -> str:
     sign = "minus " if m["sign"] else ""
     if m["mil"]:
         return f"{sign}{_amount(m['num'])} {_SCALE_WORDS[m['mil']]}"
-    unit = m["unit"] or m["meter"] or m["deg"]
+    unit = m["unit"] or m["meter"] or m["deg"] or m["glued"]
     one, many = _UNITS[unit]
     if _attributive(m) and not unit.startswith(("°", "C", "F")):
         many = one
     return f"{sign}{_amount(m['num'])} {one if _is_one(m['num']) else many}"
+
+
+def _pairs(n: int) -> str:
+    """720 -> 'seven twenty', 1080 -> 'ten eighty': said in two halves, as a year is."""
+    return year(n) if n >= 1000 else f"{cardinal(n // 100)} {cardinal(n % 100)}"
 
 
 def _vulgar(m: Match) -> str:
@@ -364,8 +384,12 @@ def measures(text: str, protect: Protect) -> str:
         text = _RANGE.sub(lambda m: f"{m['a']} {range_word(m)} {m['b']}", text)
     if "%" in text or "percent" in text or "per cent" in text:
         text = _PERCENT.sub(_percent, text)
+    if _RESOLUTION_HINT.search(text):
+        text = _RESOLUTION.sub(lambda m: f"{_pairs(int(m['n']))} {m['s'].upper()}", text)
     if _UNIT_HINT.search(text):
         text = _UNIT.sub(_unit, text)
+    if _DECIMAL_GLUED_HINT.search(text):
+        text = _DECIMAL_GLUED.sub(lambda m: decimal(m["num"]) + " ", text)
     if "0s" in text:
         text = _DECADE.sub(lambda m: decade(m["short"] or m["long"]), text)
     if _ORDINAL_HINT.search(text):
