@@ -6,7 +6,7 @@ import re
 
 from radio.words.speech.numbers import cardinal, decade, decimal, grouped, ordinal, year
 from radio.words.speech.rules import Match, Protect, has_digit, letters, range_word, starting
-from radio.words.speech.words import COMMON_WORDS, MONTHS, SHOUT_SHORT, WORD_ACRONYMS, words_set
+from radio.words.speech.words import COMMON_WORDS, MONTHS, SHOUT_SHORT, SPELLED, WORD_ACRONYMS, words_set
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_WORDS = {
@@ -132,8 +132,10 @@ _ROMAN_CARDINAL_AFTER = words_set(
 )
 _ROMAN = starting(r"[A-Z]", r"\b(?P<prev>[A-Z][a-z]+) (?P<r>[IVXL]{1,7})\b(?!['’\w.]\w)")
 _ACRONYM = starting(r"[A-Z]", r"\b(?P<w>[A-Z][A-Z]+)(?P<s>s|['’]s)?\b")
-_CAPS_RUN = starting(r"[A-Z]", r"\b[A-Z]{2,}(?:[\s,!?'’-]+[A-Z]{2,})+\b")
+_CAPS_RUN = starting(r"[A-Z]", r"\b[A-Z]{2,}(?:['’][A-Z]{1,2})?(?:[\s,!?'’-]+[A-Z]{2,}(?:['’][A-Z]{1,2})?)+\b")
+_CONTRACTION = re.compile(r"(?<=[a-z]['’])[A-Z]{1,2}\b")
 _VOWEL = re.compile(r"[AEIOUY]")
+_SYLLABLE = re.compile(r"[B-DF-HJ-NP-TV-Z][AEIOU][B-DF-HJ-NP-TV-Z]|[BCDFGPST][HLR]Y")  # "LOS", "JAM", "FLY"
 _CAPS = re.compile(r"[A-Z]{2,}")
 
 # Hints: each is found in any text the rule of the same name matches, and
@@ -355,17 +357,33 @@ def _acronym(m: Match, protect: Protect) -> str:
     return protect(letters(word) + ("'s" if plural else ""))
 
 
+def _shouted_word(word: str) -> bool:
+    """A word in capitals that reads as a word, not as letters: a common one, a long one with a
+    vowel, or a short one shaped like a syllable ("REFUSES", "ARMY", "LOS", "JAM"), unless it is
+    initials that look like a word ("ACLU", "GOP") or an acronym said as a word ("NASA")."""
+    if word.lower() in COMMON_WORDS or word in SHOUT_SHORT:
+        return True
+    if word in WORD_ACRONYMS or word in SPELLED or len(word) < 3:
+        return False
+    if len(word) == 3:
+        return _SYLLABLE.fullmatch(word) is not None
+    return _VOWEL.search(word[:3]) is not None and word[0] != word[1]
+
+
 def _caps_run(m: Match) -> str:
-    """A run of capitals is shouting, said in lower case, when half its words or more are common
-    words ("BREAKING NEWS"). "US" is the country, not the pronoun, when it opens the run or follows
-    THE ("US RTX 3080 retailers", "THE US ARMY"); then it is not a common word and stays as it is."""
+    """A run of capitals is shouting, said in lower case, when half its words or more read as words
+    ("BREAKING NEWS", "REFUSES TO STAY"). "US" is the country, not the pronoun, when it opens the run or follows
+    THE ("US RTX 3080 retailers", "THE US ARMY"); then it is not a common word and stays as it is.
+    A word shouted in such a run is said in lower case; a short name in letters among them stays one
+    ("VW ID. SPACE VIZZION", "IPS PANEL")."""
     words = _CAPS.findall(m[0])
     country = {i for i, w in enumerate(words) if w == "US" and (i == 0 or words[i - 1] == "THE")}
-    common = sum(1 for i, w in enumerate(words) if i not in country and (w.lower() in COMMON_WORDS or w in SHOUT_SHORT))
-    if common * 2 < len(words):
+    shouted = [i not in country and _shouted_word(w) for i, w in enumerate(words)]
+    if sum(shouted) * 2 < len(words):
         return m[0]
-    said = iter(range(len(words)))
-    return _CAPS.sub(lambda w: w[0] if next(said) in country or w[0] in WORD_ACRONYMS else w[0].lower(), m[0])
+    said = iter(shouted)
+    lowered = _CAPS.sub(lambda w: w[0].lower() if next(said) else w[0], m[0])
+    return _CONTRACTION.sub(lambda w: w[0].lower(), lowered)  # "WE'RE", "DON'T": the end goes with its word
 
 
 def measures(text: str, protect: Protect) -> str:

@@ -58,6 +58,11 @@ WORD_ACRONYMS = words_set(
     NICE MENA EFTA INTERPOL EUROPOL FRONTEX CERN IKEA LEGO SIM WASP ANZAC BAFTA NASDAQ DARPA
     ICANN TASS QANON MAGA UNITA FRELIMO HAMAS FARC ECOWAS MERCOSUR NEET OPSEC SEAL SEALS"""
 )
+# Initials that look like a word: said letter by letter even inside a headline in capitals.
+SPELLED = words_set(
+    """ACLU AARP AFSCME ESPN IAEA NCAA NAACP NOAA OPCW UNHCR USDA USAID OECD OSCE USMCA UNRWA FDIC
+    GOP LED DOJ SEC MIT NIH SUV HIV DOT BOJ DOD NEC PAC HUD DUI MVP CEO USA"""
+)
 # Short capitalised words that are shouting rather than initials.
 SHOUT_SHORT = words_set("NOT NO YES NOW ALL OUT BIG HOT NEW WOW OMG WHY HOW YOU AND THE")
 # Words that start a sentence, so "U.S. The" ends one and "U.S. Senate" does not.
