@@ -39,7 +39,7 @@ _PREFIXED_DOLLARS = {"AU$": "A$", "CA$": "C$", "CAN$": "C$", "SG$": "S$"}  # oth
 _MONEY = starting(
     rf"[UACNHS{_CURRENCY_SIGNS}]",
     rf"(?<![\w$])(?P<cur>US\$|AU?\$|CA?N?\$|NZ\$|HK\$|SG?\$|[{_CURRENCY_SIGNS}])\s?(?P<num>{_NUM})"
-    r"(?:\s?(?P<scale>trillion|billion|million|thousand|crore|lakh|mln|bln|trln|tn|bn|mn|[mbk])\b|(?P<upper>TN|BN|MN|Tn|Bn|Mn|[MBK])\b)?",
+    r"(?:\s?(?P<scale>(?i:trillion|billion|million|thousand)|crore|lakh|mln|bln|trln|tn|bn|mn|[mbk])\b|(?P<upper>TN|BN|MN|Tn|Bn|Mn|[MBK])\b)?",
 )
 # the currency written after the amount, as much of Europe writes it ("600 €", "7€"): put before it
 _MONEY_AFTER = starting(
