@@ -150,7 +150,7 @@ _NUMBER_LETTERS_HINT = re.compile(r"\d[A-Z]")
 _YEAR_HINT = re.compile(r"1[0-9]\d\d|20\d\d")
 _ROMAN_HINT = re.compile(r" (?<=[a-z] )[IVXL]{1,7}\b(?!['’\w.]\w)")
 _TWO_CAPS = re.compile(r"[A-Z][A-Z]")
-_CAPS_RUN_HINT = re.compile(r"[A-Z][A-Z][\s,!?'’-]+[A-Z][A-Z]")
+_CAPS_RUN_HINT = re.compile(r"[A-Z][A-Z](?:['’][A-Z]{1,2})?[\s,!?'’-]+[A-Z][A-Z]")
 _YEAR_RANGE_HINT = re.compile(r"\d\d[-–/]\d\d")
 _RANGE_HINT = re.compile(r"\d\s?[-–]\s?\d")
 

@@ -96,7 +96,7 @@ _SLASH_WORDS = starting(r"[A-Za-z]", r"\b([A-Za-z]+)/([A-Za-z]+)\b")
 _SPACE_HYPHEN = re.compile(r"-(?<=\s-)")
 _PERCENT_SIGN = starting(r"[\s%]", r"\s*%")
 _DEGREE_SIGN = starting(r"[\s°]", r"\s*°")
-_AT_SIGN = re.compile(r"(?<!\S)@(?=\w)|(?<=\w)\s+@\s+(?=\w)")  # "@home", and a listing's "Leeds @ Town Hall"
+_AT_SIGN = re.compile(r"(?<!\S)@(?=\w)|(?<=\S)\s+@\s+(?=\w)")  # "@home", and a listing's "Leeds @ Town Hall"
 _SLASH = starting(r"[\s/]", r"\s*/\s*")
 _TRADE_MARK = re.compile("[™®℠]")
 _NUMERO = re.compile(r"№\s?")
