@@ -373,3 +373,31 @@ def test_a_program_listing_in_the_story_is_not_read(tmp_path: Path) -> None:
     text = " ".join(article.paragraphs)
     assert "TIDE_OFFSET" not in text and "def height" not in text
     assert all(line in text for line in story)
+
+
+def test_a_page_laid_out_in_a_table_keeps_its_paragraphs_apart(tmp_path: Path) -> None:
+    """An old-style page sets its headline, byline and story in one table cell: each paragraph is read on its
+    own (they were run together, "...the pier.The council..."), and the byline's date is not part of a name."""
+    story = [
+        "The harbour board agreed on Tuesday to rebuild the north pier, which storms have closed for two winters"
+        " and which the fishing fleet says it cannot do without for much longer.",
+        "The council will pay for half of the work, and the board expects the other half from the national"
+        " fund for coastal towns, which opens for bids in the spring of next year.",
+        "Work on the foundations could start in the summer if the bid succeeds, the board's chair told members,"
+        " and the pier would reopen to boats about eighteen months after that.",
+    ]
+    paragraphs = "".join(f"<p>{p}</p>\n" for p in story)
+    page = tmp_path / "table.html"
+    page.write_text(
+        "<html><head><title>Board backs a new north pier</title></head><body>"
+        '<table width="100%"><tr><td width="20%"><a href="/">Home</a></td><td>'
+        '<h1 class="headline">Board backs a new north pier</h1>'
+        '<h3 class="byline">by Nia Okafor<br><span class="datetime">Monday, November 18, 2019</span></h3>'
+        f"{paragraphs}</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    article = load_article(str(page))
+    assert article.title == "Board backs a new north pier"
+    for text in story:
+        assert text in article.paragraphs
+    assert article.byline is None or "Monday" not in article.byline

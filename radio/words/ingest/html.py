@@ -264,9 +264,10 @@ def _blocks(body: Any) -> list[Any]:
     found: list[Any] = []
     for child in body:
         tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in _BLOCKS and not (tag == "quote" and _has_blocks(child)):
+        # a quote or a table cell holding paragraphs of its own (a page laid out in a table) is a container
+        if tag in _BLOCKS and not (tag in ("quote", "cell") and _has_blocks(child)):
             found.append(child)
-        elif tag in _CONTAINERS or tag == "quote":
+        elif tag in _CONTAINERS or tag in ("quote", "cell"):
             found.extend(_blocks(child))
         elif tag:
             found.append(child)
@@ -354,10 +355,24 @@ def _without_site(title: str, site: str) -> str:
     return title
 
 
+_CALENDAR_TAIL = re.compile(
+    r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December))+$"
+)
+
+
+def _calendar_cut(name: str) -> str:
+    """ "Jeff Foust Monday" -> "Jeff Foust"; a two-word name keeps its last word ("Theresa May")."""
+    cut = _CALENDAR_TAIL.sub("", name)
+    return cut if len(cut.split()) >= 2 else name
+
+
 def _byline(author: str | None) -> str | None:
+    """The page's author names, without the date the extractor ran into them ("Jeff Foust Monday; November")."""
     if not author:
         return None
-    names = [n.strip() for n in author.split(";") if n.strip() and "@" not in n]
+    names = [_calendar_cut(n.strip()) for n in author.split(";") if "@" not in n]
+    names = [n for n in names if n and not _CALENDAR_TAIL.fullmatch(" " + n)]
     if not names:
         return None
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
