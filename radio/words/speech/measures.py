@@ -344,8 +344,8 @@ def _romanwords_set(prev: str, numeral: str) -> str:
 
 def _acronym(m: Match, protect: Protect) -> str:
     word, plural = m["w"], m["s"] or ""
-    if word in WORD_ACRONYMS:
-        return m[0]
+    if word in WORD_ACRONYMS:  # espeak-ng spells some short ones in capitals ("FOX"): said as a name
+        return m[0] if len(word) > 3 else word.capitalize() + plural
     if word == "OK":
         return "okay"
     if word.lower() in COMMON_WORDS and (len(word) >= 4 or word in SHOUT_SHORT):
