@@ -1,0 +1,85 @@
+"""Who speaks: attributions the quote finder read wrongly, each in a short
+article of its own (business, wire copy, a quoted transcript, a press
+conference).  Each test fails without the rule it names."""
+
+from __future__ import annotations
+
+from radio.words.quotes import find_parts
+
+
+def _said(paras: list[str]) -> list[tuple[str, str | None]]:
+    return [(p.text[:24], p.speaker) for p in find_parts(paras) if p.kind == "quote"]
+
+
+def test_a_preposition_before_a_name_is_no_description_of_the_speaker() -> None:
+    # business copy: '"A clean break" for Okafor, said ... Reyes.': "for Okafor" is no speaker ("modified_name"),
+    # and the "she" after it is the one the sentence before quoted ("attributed_last"), not the man it names
+    paras = [
+        "Shares in Halden Foods rose 6 per cent after its chief executive, Daniel Okafor, announced the sale"
+        " of the frozen division.",
+        "“A clean break” for Okafor, said the analyst Marta Reyes of Brookline Securities. “He has been promising"
+        " this for two years,” she said.",
+    ]
+    assert _said(paras) == [("A clean break", "Marta Reyes"), ("He has been promising th", "Marta Reyes")]
+
+
+def test_a_party_tag_in_brackets_keeps_the_name_before_its_appositive() -> None:
+    # wire copy: "state Sen. Mark Delaney (R-Eastfield), a longtime critic ..., posted a warning."
+    paras = [
+        "Democratic Gov. Ann Whitford signed the tenancy bill on Tuesday and said it would protect renters.",
+        "On the other side, state Sen. Mark Delaney (R-Eastfield), a longtime critic of the measure who has led"
+        " the opposition since spring, posted a warning. “Landlords will leave this state, and renters will pay.”",
+    ]
+    assert _said(paras) == [("Landlords will leave thi", "Mark Delaney")]
+
+
+def test_a_quoted_turn_of_a_transcript_is_its_labels_speaker() -> None:
+    # science: the minutes of a panel quoted whole, "Park: ..." inside the marks
+    paras = [
+        "The inquiry's panel was chaired by Dr Amara Osei, with the geologist Lena Park and two engineers.",
+        "The minutes record the exchange: “Park: The core samples show the same layer at every site, and it is"
+        " older than we thought.”",
+    ]
+    parts = find_parts(paras)
+    assert [(p.kind, p.text[:15], p.speaker) for p in parts if p.paragraph == 1][-2:] == [
+        ("anchor", "Park:", None),
+        ("quote", "The core sample", "Lena Park"),
+    ]
+
+
+def test_a_press_conference_gives_each_turn_to_its_speaker() -> None:
+    # UK local news: a transcript whose questions end in "?" is no one-person interview
+    paras = [
+        "The chief constable of Westshire, Helen Marsh, and the council leader, Tom Reddy, answered questions"
+        " after the flooding on Thursday. This is part of what they said.",
+        "REPORTER: How many homes are still without power tonight?",
+        "MARSH: About four hundred, mostly in the lower town. Engineers have been out since six this morning.",
+        "REPORTER: Where can people go tonight?",
+        "REDDY: The rest centre at the leisure centre stays open all night, and nobody will be turned away.",
+        "REPORTER: Will the bridge reopen this week?",
+        "MARSH: Not until the structural engineers have signed it off. I will not guess at a date.",
+    ]
+    parts = find_parts(paras)
+    assert [(p.paragraph, p.speaker) for p in parts if p.kind == "quote"] == [
+        (1, "Reporter"),
+        (2, "Helen Marsh"),
+        (3, "Reporter"),
+        (4, "Tom Reddy"),
+        (5, "Reporter"),
+        (6, "Helen Marsh"),
+    ]
+    assert [p.text for p in parts if p.paragraph == 4] == [
+        "REDDY:",
+        "The rest centre at the leisure centre stays open all night, and nobody will be turned away.",
+    ]
+
+
+def test_a_list_of_labels_is_no_transcript() -> None:
+    # "Clinton: 547." / "Rubio: Finish second.": the headings of a list, each name once
+    paras = [
+        "What each candidate needs from Tuesday's vote, in a few words.",
+        "Ellen Park: A clear win in the north, where she has campaigned for a month and leads the polls.",
+        "Sam Dorsey: Second place, which would keep his donors on board for the spring and beyond.",
+        "Ruth Kell: Anything at all, after a month in which her campaign has struggled to raise money.",
+    ]
+    assert [p.kind for p in find_parts(paras)] == ["anchor"] * 4
