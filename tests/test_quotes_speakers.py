@@ -83,3 +83,22 @@ def test_a_list_of_labels_is_no_transcript() -> None:
         "Ruth Kell: Anything at all, after a month in which her campaign has struggled to raise money.",
     ]
     assert [p.kind for p in find_parts(paras)] == ["anchor"] * 4
+
+
+def test_a_colon_after_according_to_names_the_source() -> None:
+    # weather, wire copy: "According to the Met Office: “...”"
+    paras = [
+        "Forecasters have issued an amber warning for heavy rain across the north-west from Friday evening.",
+        "According to the Met Office: “Some places could see a month's rain in twelve hours, and flooding of homes"
+        " is likely.”",
+    ]
+    assert _said(paras) == [("Some places could see a ", "Met Office")]
+
+
+def test_a_name_and_a_verb_in_ing_before_a_colon_speak() -> None:
+    # sport: "..., with Bryce shouting: “...”" -- not the club the sentence names first
+    paras = [
+        "Hartley Rovers manager Carl Bryce watched his side lose 2-1 at Dunmore Athletic on Saturday.",
+        "Dunmore Athletic scored twice in the last ten minutes, with Bryce shouting: “Open your eyes, referee!”",
+    ]
+    assert _said(paras) == [("Open your eyes, referee!", "Carl Bryce")]

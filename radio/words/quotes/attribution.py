@@ -341,10 +341,23 @@ def parse_before(clause: str) -> str | None:
     passive = _ASKED_BY.search(c) if "asked_by" not in OFF else None
     if passive and _np_ok(passive.group("np")):
         return passive.group("np")  # "Sanders was asked by host Bill Maher, who ...,": the one who asks speaks
+    if c.endswith(":") and "colon_source" not in OFF:
+        source = _COLON_SOURCE.search(c)
+        np = (source.group("np") or source.group("who")) if source else None
+        if np and _np_ok(np):
+            return np  # "According to the report:", "with Trump reportedly yelling:"
     verbs = list(_VERB.finditer(c))
     if not verbs:
         return _colon_subject(c) if c.endswith(":") and "colon_subject" not in OFF else None
     return _subject_before(c, verbs[-1].start())
+
+
+# a clause introducing a quotation with a colon that names its source last: "According to HuffPo:",
+# "..., with Trump reportedly yelling:" (a name, perhaps an adverb, a verb in -ing)
+_COLON_SOURCE = re.compile(
+    r"(?:^|,\s*)[Aa]ccording to\s+(?P<np>[^,;:]{1,60}?)\s*:$"
+    r"|(?:^|\s)with\s+(?P<who>(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ing\s*:$"
+)
 
 
 def subject_of_verb(text: str, start: int, verb: int, verb_end: int) -> str | None:

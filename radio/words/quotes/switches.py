@@ -46,6 +46,7 @@ RULES.update(
         # attribution clauses (attribution.py)
         "space_close": '"We will see " Mayer said.: a closing mark after a space, then the attribution',
         "paren_close": "(“...,” said analyst Joan Pike).: the bracket closes the aside, not the name",
+        "colon_source": '"According to HuffPo:", "..., with Trump reportedly yelling:": the source named last',
         "according_after": '"...," according to Doe.',
         "ed_first": '"...," beamed Doe: any past-tense verb then a name',
         "any_verb": '"...," Doe questioned.: a name then any past-tense verb',
