@@ -177,8 +177,25 @@ def stands_alone(text: str, at: int) -> bool:
     return not before or before.endswith(("\n", ".", "?", "!", ":", ",", "”", '"', "»"))
 
 
-def load_doc(text_path: Path, ann_path: Path, lines: bool = True) -> Doc:
+# Quote marks typed as two apostrophes (''Yes,'' he said), as in PolNeAR's New York Times articles:
+# the product's plain-text reader turns them into double marks (radio.words.ingest.story); neither the
+# gold (``quotations``) nor ``find_parts`` sees them otherwise.  The same patterns as the reader's.
+_OPEN_TWO = re.compile(r"(?<![^\s(\[—–])''(?=[\w'‘])")
+_CLOSE_TWO = re.compile(r"(?<=[\w.,!?;:’'-])''(?![\w'])")
+
+
+def two_apostrophes(text: str) -> str:
+    """``''Yes,'' he said`` -> `` “Yes,”  he said``: each pair of apostrophes a curly mark and a space,
+    so every offset of the annotations still holds."""
+    if "''" not in text or not _OPEN_TWO.search(text):
+        return text
+    return _CLOSE_TWO.sub("” ", _OPEN_TWO.sub(" “", text))
+
+
+def load_doc(text_path: Path, ann_path: Path, lines: bool = True, apostrophes: bool = False) -> Doc:
     text = text_path.read_text(encoding="utf-8")
+    if apostrophes:
+        text = two_apostrophes(text)
     spans: dict[str, list[tuple[int, int]]] = {}
     kinds: dict[str, str] = {}
     relations: list[dict[str, str]] = []
@@ -242,13 +259,13 @@ def tokens_in(starts: list[int], ends: list[int], frags: list[tuple[int, int]]) 
     return out
 
 
-def load_split(root: Path, split: str, lines: bool = True) -> list[Doc]:
+def load_split(root: Path, split: str, lines: bool = True, apostrophes: bool = False) -> list[Doc]:
     base = root / "data" / split
     docs = []
     for text_path in sorted((base / "text").glob("*.txt")):
         anns = sorted((base / "attributions").glob(text_path.stem + "_*.ann"))
         if anns:
-            docs.append(load_doc(text_path, anns[0], lines))
+            docs.append(load_doc(text_path, anns[0], lines, apostrophes))
     return docs
 
 
@@ -502,6 +519,11 @@ def main() -> int:
     ap.add_argument(
         "--blocks", action="store_true", help="one paragraph per block between blank lines (the scoring before)"
     )
+    ap.add_argument(
+        "--two-apostrophes",
+        action="store_true",
+        help="read ''...'' as quote marks, as the product's plain-text reader does (the NYT articles' quotes)",
+    )
     ap.add_argument("--context", action="store_true", help="with --errors, print each speaker error's paragraphs")
     ap.add_argument("--errors", type=int, default=0, help="print up to N examples of each error")
     ap.add_argument(
@@ -514,7 +536,7 @@ def main() -> int:
     ap.add_argument("--ablate", action="store_true", help="measure each rule turned off alone (slow)")
     args = ap.parse_args()
 
-    docs = load_split(args.root, args.split, not args.blocks)
+    docs = load_split(args.root, args.split, not args.blocks, args.two_apostrophes)
     if not docs:
         print(f"no articles found under {args.root}/data/{args.split}", file=sys.stderr)
         return 2

@@ -102,3 +102,24 @@ def test_a_name_and_a_verb_in_ing_before_a_colon_speak() -> None:
         "Dunmore Athletic scored twice in the last ten minutes, with Bryce shouting: “Open your eyes, referee!”",
     ]
     assert _said(paras) == [("Open your eyes, referee!", "Carl Bryce")]
+
+
+def test_a_body_that_spoke_is_never_he() -> None:
+    # UK local politics: "Conservatives said ..." speaks for a party; the "he" after it is the councillor
+    paras = [
+        "Councillor Mark Ellis, who leads the opposition on Dunmore Council, has tabled a motion against the"
+        " new parking charges.",
+        "“We will vote against it,” Conservatives said in a statement on Monday.",
+        "“This is the wrong charge at the wrong time,” he said.",
+    ]
+    assert _said(paras)[-1] == ("This is the wrong charge", "Mark Ellis")
+
+
+def test_the_writers_words_after_a_quotations_comma_then_its_attribution() -> None:
+    # science: '“...,” like the kitchen, said Priya Nair, ...' -- not the university named before
+    paras = [
+        "A survey of 2,000 households by Calder University found that energy use fell by a tenth last winter.",
+        "“The most striking change has been in how people heat a single room,” like the kitchen, said Priya Nair,"
+        " the lead researcher.",
+    ]
+    assert _said(paras) == [("The most striking change", "Priya Nair")]

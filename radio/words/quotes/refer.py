@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from radio.words.quotes.names import People, parse_np
+from radio.words.quotes.persons import is_thing
 from radio.words.quotes.switches import OFF
 
 State = dict[str, "str | None"]
@@ -26,8 +27,8 @@ def resolve(np: str, people: People, state: State, index: int, pos: int) -> tupl
         if sp.name == "it" and last not in people.things:
             return None  # "it" is a ministry, a court or a report that spoke last, never a person
         return (last, None) if last else None
-    if not sp.person:
-        people.things.add(sp.name)
+    if not sp.person or ("named_thing" not in OFF and is_thing(sp.name.split())):
+        people.things.add(sp.name)  # "Republicans said": a body that speaks, never "he" or "she" later
     return sp.name, sp.title
 
 

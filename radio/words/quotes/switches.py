@@ -22,6 +22,8 @@ RULES.update(
         "split_quote": '"A," he said, "b." is one quote part',
         # who speaks (writer._plan, writer._pronoun_ref)
         "marks_in_attribution": '"...," Trump told the hosts of "Morning Joe," adding ...: the title is read with it',
+        "named_thing": '"Republicans said": a name the word lists call no person\'s is never "he" or "she"',
+        "comma_runs_on": '"A,” like the markets, said Doe.: the writer\'s words after a comma, then the attribution',
         "own_attribution": "a quotation followed by its own attribution is given by it, not by the words before",
         "same_voice": "a pronoun between two halves keeps the first half's speaker",
         "introduces_subject": '"... and said," : the sentence\'s subject speaks',

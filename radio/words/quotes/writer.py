@@ -344,7 +344,10 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
                         split_at, split_end = j + 1, (chunk.rstrip(" ,;—–-")[-1:] == "." and ".") or ","
             elif (
                 "runs_into_writer" not in OFF
-                and text[quotes[j].start : quotes[j].end].rstrip("'’ ")[-1:] not in _END_OK
+                and (
+                    text[quotes[j].start : quotes[j].end].rstrip("'’ ")[-1:] not in _END_OK
+                    or (text[quotes[j].start : quotes[j].end].rstrip()[-1:] == "," and "comma_runs_on" not in OFF)
+                )
                 and _opens_sentence(text, q)
             ):
                 # "We're happy" about the decision, said Jo Doe.: the writer's words, then the attribution
