@@ -27,7 +27,12 @@ def resolve(np: str, people: People, state: State, index: int, pos: int) -> tupl
         if sp.name == "it" and last not in people.things:
             return None  # "it" is a ministry, a court or a report that spoke last, never a person
         return (last, None) if last else None
-    if not sp.person or ("named_thing" not in OFF and is_thing(sp.name.split())):
+    if not sp.person or (
+        "named_thing" not in OFF
+        and sp.name not in people.names
+        and sp.name not in people.things
+        and is_thing(sp.name.split())
+    ):
         people.things.add(sp.name)  # "Republicans said": a body that speaks, never "he" or "she" later
     return sp.name, sp.title
 

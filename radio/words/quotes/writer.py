@@ -414,7 +414,12 @@ def _after_run(text: str, quotes: list[Span], spans: list[Span], i: int) -> tupl
     end = min([end_quote, *(s.open for s in spans if s.open > quotes[j].close)])
     chunk = _first_sentence(text[quotes[j].close : end])
     att = parse_after(chunk)
-    if end < end_quote and chunk == text[quotes[j].close : end] and "marks_in_attribution" not in OFF:
+    if (
+        end < end_quote
+        and (att is None or chunk.rsplit(None, 1)[-1:] in _OPEN_WORDS)  # "... told the hosts of": cut at the title
+        and chunk == text[quotes[j].close : end]
+        and "marks_in_attribution" not in OFF
+    ):
         # '"...," Mr. Trump told the hosts of "Morning Joe," adding ...': a title in marks inside the attribution
         # (no quotation of its own) is read with it, not cut off at its opening mark
         whole = _first_sentence(text[quotes[j].close : end_quote].translate(_MASK))
@@ -425,6 +430,8 @@ def _after_run(text: str, quotes: list[Span], spans: list[Span], i: int) -> tupl
     return j, end, chunk, att
 
 
+# the last words of a clause cut short by a title in marks: "of", "on", "in", "to", "the", ...
+_OPEN_WORDS = [[w] for w in "of on in at to the a an for from with by about".split()]  # noqa: SIM905
 # quote marks stood in for by private-use characters while a clause holding a title in marks is read
 _MASK = str.maketrans({"“": "\ue000", "”": "\ue001", '"': "\ue002", "«": "\ue003", "»": "\ue004"})
 _UNMASK = str.maketrans({v: chr(k) for k, v in _MASK.items()})
