@@ -169,7 +169,11 @@ def _np_ok(np: str) -> bool:
         and "modified_name" not in OFF
         and words[-1][:1].isupper()
         and all(
-            w[:1].islower() and w not in _NOT_NP and w.replace("-", "").isalpha() and not _VERB.fullmatch(w)
+            w[:1].islower()
+            and w not in _NOT_NP
+            and w not in _NOT_SUBJECT_START  # '"...," for Clinton, said Kunin': a preposition, no modifier
+            and w.replace("-", "").isalpha()
+            and not _VERB.fullmatch(w)
             for w in words[:-1]
         )
     ):
@@ -210,6 +214,8 @@ _DASH_NAME = re.compile(r"(?P<np>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|va
 def parse_after(clause: str) -> Attribution | None:
     """A clause following a quotation, e.g. ``, said Doe, who leads X.``"""
     c = clause.strip().lstrip(",—–- ").rstrip(" .,;:!?")
+    if c.endswith(")") and c.count(")") > c.count("(") and "paren_close" not in OFF:
+        c = c[:-1].rstrip(" .,;:!?")  # '(“...,” said analyst Joan Pike).': the bracket closes the aside
     if not c or len(c.split()) > 45 or any(q in c for q in '“”"«»'):
         return None
     if clause.lstrip()[:1] in "—–" and "dash_name" not in OFF:
@@ -335,10 +341,23 @@ def parse_before(clause: str) -> str | None:
     passive = _ASKED_BY.search(c) if "asked_by" not in OFF else None
     if passive and _np_ok(passive.group("np")):
         return passive.group("np")  # "Sanders was asked by host Bill Maher, who ...,": the one who asks speaks
+    if c.endswith(":") and "colon_source" not in OFF:
+        source = _COLON_SOURCE.search(c)
+        np = (source.group("np") or source.group("who")) if source else None
+        if np and _np_ok(np):
+            return np  # "According to the report:", "with Trump reportedly yelling:"
     verbs = list(_VERB.finditer(c))
     if not verbs:
         return _colon_subject(c) if c.endswith(":") and "colon_subject" not in OFF else None
     return _subject_before(c, verbs[-1].start())
+
+
+# a clause introducing a quotation with a colon that names its source last: "According to HuffPo:",
+# "..., with Trump reportedly yelling:" (a name, perhaps an adverb, a verb in -ing)
+_COLON_SOURCE = re.compile(
+    r"(?:^|,\s*)[Aa]ccording to\s+(?P<np>[^,;:]{1,60}?)\s*:$"
+    r"|(?:^|\s)with\s+(?P<who>(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ing\s*:$"
+)
 
 
 def subject_of_verb(text: str, start: int, verb: int, verb_end: int) -> str | None:
@@ -395,6 +414,13 @@ def _as_name(chunk: str) -> bool:
     return len(words) >= 3 and words[0] == "As" and words[-1][:1].isupper() and words[-2][:1].isupper()
 
 
+def _last_word(chunk: str) -> str:
+    """The last word of a chunk, a bracket after it left out ("Sen. Ted Cruz (R-Tex.)": "Cruz")."""
+    if chunk.endswith(")") and "paren_tag" not in OFF:
+        chunk = _PAREN.sub("", chunk).rstrip() or chunk
+    return chunk.rsplit(None, 1)[-1]
+
+
 def _subject_before(c: str, verb: int) -> str | None:
     head = c[:verb].rstrip(" ,")
     if head.endswith(_AUX_WORDS) or head.endswith("\n"):  # all _AUX can match
@@ -423,7 +449,7 @@ def _subject_before(c: str, verb: int) -> str | None:
                 or (first[:1].islower() and first not in ("he", "she", "they", "we", "it"))
                 or _PARTY_TAG.match(ch)
             )
-            and chunks[i - 1].rsplit(None, 1)[-1][:1].isupper()  # "81-year-old Parker Eaton, a nominal Republican"
+            and _last_word(chunks[i - 1])[:1].isupper()  # "81-year-old Parker Eaton, a nominal Republican"
             and (
                 chunks[i - 1].split(None, 1)[0].lower() not in _NOT_SUBJECT
                 or ("as_name" not in OFF and _as_name(chunks[i - 1]))

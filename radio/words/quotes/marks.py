@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from radio.words.quotes.attribution import parse_after
 from radio.words.quotes.switches import OFF
 
 OPENERS = "“«\u201e"
@@ -140,6 +141,34 @@ def _single_spans(index: int, text: str) -> list[Span]:
     return out
 
 
+# the attribution a quotation whose closing mark was lost runs into: ", Hollis said." / ", said Jo Doe."
+_LOST_CLOSE = re.compile(r",\s+[^,“”\"«»]{2,80}[.!?]\s*$")
+
+
+def _lost_close(text: str, opened: int, reopened: int) -> int | None:
+    """Where a quotation opened at ``opened`` ends when another opens at ``reopened`` before it
+    closed, if the words between end with an attribution (``, Hollis said.``): after its comma."""
+    if "lost_close" in OFF:
+        return None
+    m = _LOST_CLOSE.search(text, opened + 1, reopened)
+    if not m or not text[opened + 1 : m.start()].strip():
+        return None
+    return m.start() + 1 if parse_after(text[m.start() : reopened]) is not None else None
+
+
+def _ends_sentence(text: str, opened: int) -> bool:
+    """Whether a quotation left open at a paragraph's end opens a sentence and runs to its end."""
+    inner = text[opened + 1 :].rstrip()
+    before = text[:opened].rstrip()
+    return (
+        len(inner.split()) >= 3
+        and inner[-1:] in ".!?"
+        and inner[:1].isupper()
+        and (not before or before[-1] in ".!?:")
+        and not any(c in inner for c in OPENERS + CLOSERS + STRAIGHT)
+    )
+
+
 def find_spans(paragraphs: Sequence[str]) -> list[list[Span]]:
     """Quoted spans for each paragraph, in order."""
     result: list[list[Span]] = []
@@ -152,6 +181,10 @@ def find_spans(paragraphs: Sequence[str]) -> list[list[Span]]:
         lead = len(text) - len(text.lstrip())
         for pos, kind in _marks(text, single):
             if kind == "open":
+                lost = _lost_close(text, opened, pos) if opened is not None else None
+                if lost is not None and opened is not None:
+                    # '“We were second to every ball, Hollis said. “That ...”': the first closing mark was lost
+                    spans.append(Span(index, opened, opened + 1, lost, lost, False, carry_in and not spans))
                 opened = pos  # a second opener restarts: the first one stays with the anchor
                 continue
             if opened is None:
@@ -167,6 +200,9 @@ def find_spans(paragraphs: Sequence[str]) -> list[list[Span]]:
                 carry = True
             else:
                 carry = False
+                if "unclosed_end" not in OFF and _ends_sentence(text, opened):
+                    # '... Hollis said. “That cannot happen again.': the last closing mark was lost
+                    spans.append(Span(index, opened, opened + 1, len(text.rstrip()), len(text.rstrip())))
         else:
             carry = False
         if not single and "single_in_double" not in OFF and not any(c in text for c in OPENERS + CLOSERS + STRAIGHT):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain
 
 from radio.models import Part
@@ -18,9 +18,10 @@ from radio.words.quotes.attribution import (
 )
 from radio.words.quotes.marks import CLOSERS, STRAIGHT, Span
 from radio.words.quotes.names import People, parse_np
+from radio.words.quotes.refer import State, fallback, resolve
 from radio.words.quotes.switches import OFF
+from radio.words.quotes.transcripts import label_speaker
 
-State = dict[str, "str | None"]
 _ABBREV = frozenset(
     [
         "mr",
@@ -129,6 +130,9 @@ def is_direct(text: str, span: Span) -> bool:
     if prev == "," and inner[:1].islower() and not _VERB.fullmatch(prev_word.rstrip(",")):
         ok_start = "ends_report" not in OFF and _ends_report(before, last, after)
     ok_end = span.runs_on or last in _END_OK or not after or after[0] in _END_OK + ")" or bool(_SAID.match(after))
+    if not ok_end and text[span.end - 1 : span.end].isspace() and "space_close" not in OFF:
+        # '“We will have to wait and see ” Mayer said.': the closing mark after a space, the comma lost
+        ok_end = parse_after(_first_sentence(after)) is not None
     if (
         not ok_end
         and "runs_into_writer" not in OFF
@@ -191,43 +195,6 @@ def _last_sentence(text: str) -> str:
     return text[ends[-1] :] if ends else text
 
 
-def _resolve(np: str, people: People, state: State, index: int, pos: int) -> tuple[str, str | None] | None:
-    sp = parse_np(np, people)
-    if sp is None:
-        return None
-    if sp.pronoun in ("male", "female"):
-        name = _pronoun_ref(sp.pronoun, people, state, index, pos)
-        if name:
-            people.note_gender(name, sp.pronoun)
-            return name, None
-        return None
-    if sp.pronoun == "group":
-        last = state.get("last")
-        if sp.name == "it" and last not in people.things:
-            return None  # "it" is a ministry, a court or a report that spoke last, never a person
-        return (last, None) if last else None
-    if not sp.person:
-        people.things.add(sp.name)
-    return sp.name, sp.title
-
-
-def _pronoun_ref(gender: str, people: People, state: State, index: int, pos: int) -> str | None:
-    """Who "he" or "she" at (index, pos) is: only a person whose known gender
-    agrees -- the first person named in the sentence before, else the last
-    speaker of this or the paragraph before, else the person named last."""
-    subject = people.previous_subject(index, pos) if "pronoun_subject" not in OFF else None
-    if subject and people.fits(subject, gender):
-        return subject
-    last, para = state.get("last"), state.get("last_para")
-    if "pronoun_last" not in OFF and last and para is not None and index - int(para) <= 1 and people.fits(last, gender):
-        return last
-    recent = people.recent(index, pos, gender)
-    if subject and recent is None and "overrule" not in OFF and people.overrule(subject, gender):
-        # "Jess Lindsay ... her career. '...,' she said.": the subject, whatever her first name suggests
-        return subject
-    return recent or (last if last and people.fits(last, gender) else None)
-
-
 def _same_voice(between: str, prev: _Plan, people: People) -> tuple[str, str | None] | None:
     """``"A," he wrote, "b."`` after the first half was given to someone: a
     pronoun that fits them, between the halves, keeps the same voice."""
@@ -257,13 +224,6 @@ def _introduces(before: str) -> bool:
     return any(_VERB.fullmatch(w.lower()) for w in clause[-3:])
 
 
-def _fallback(state: State, index: int) -> str | None:
-    para = state.get("last_para")
-    if state.get("last") and para is not None and index - int(para) <= 1:
-        return state["last"]
-    return None
-
-
 def _note_subjects(text: str, people: People, state: State, index: int, offset: int) -> None:
     """Indirect speech in the anchor's text (``Morgan said the delays ...``)
     tells who is likely to speak next."""
@@ -289,7 +249,7 @@ def _note_subjects(text: str, people: People, state: State, index: int, offset: 
                 att = parse_after(text[verbs[at][0] : end])
                 np = att.np if att else None
             if np:
-                found = _resolve(np, people, state, index, offset + start)
+                found = resolve(np, people, state, index, offset + start)
                 if found:
                     state["last"], state["last_para"] = found[0], str(index)
         start = end
@@ -327,6 +287,14 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
         intro: tuple[int, int, str] | None = None
         before = text[gap_start : q.open]
         _note_subjects(before, people, state, index, gap_start)
+        if "quoted_turn" not in OFF and not q.continued and ":" in text[q.start : q.start + 40]:
+            # '"Chris Matthews: Seriously, ..."': a transcript's turn quoted whole, its label read before it
+            lead = len(text[q.start : q.end]) - len(text[q.start : q.end].lstrip())
+            turn = label_speaker(text[q.start + lead : q.end], people, known_only=True)
+            if turn and len(text[q.start + lead + turn[1] : q.end].split()) >= 4:
+                at = q.start + lead + turn[1]
+                found, intro = (turn[0], None), (q.open, q.open, text[q.start + lead : at].strip())
+                q = replace(q, start=at)
         # '... legal experts say. "A," said Cynthia Estlund.': a quotation followed by its own
         # attribution belongs to it, not to a finished sentence before it or a quotation running on
         after = _after_run(text, quotes, spans, i) if not q.runs_on else None  # read once, used twice
@@ -338,7 +306,7 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
         if found is None and not (own and before.rstrip()[-1:] in (".", "!", "?")):
             np = parse_before(_last_sentence(before))
             if np:
-                found = _resolve(np, people, state, index, q.open)
+                found = resolve(np, people, state, index, q.open)
         if found is None and _introduces(before):
             # "Trump called on her to resign and said, ...": the sentence's subject speaks
             subject = people.sentence_subject(index, q.open) if "introduces_subject" not in OFF else None
@@ -354,12 +322,12 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
             if found is None and "opening_description" not in OFF:
                 # "A spokeswoman for the committee emailed reporters ..., arguing,": the description speaks
                 np = opening_description(_last_sentence(before))
-                found = _resolve(np, people, state, index, q.open) if np else None
+                found = resolve(np, people, state, index, q.open) if np else None
         if found is None and after is not None:
             # the run of quotes with nothing between them, then the attribution
             j, end, chunk, att = after
             if att:
-                found = _resolve(att.np, people, state, index, q.open)
+                found = resolve(att.np, people, state, index, q.open)
                 if found:
                     a = quotes[j].close
                     intro = (a, a + len(chunk), att.spoken)
@@ -368,6 +336,7 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
                     if (
                         j + 1 < len(quotes)
                         and not rest.strip(" ,;—–-")
+                        and not any(c in chunk for c in '“”"«»')  # an attribution quoting a title is no split
                         and "split_quote" not in OFF
                         and not _own_attribution(text, quotes, j + 1)
                     ):
@@ -375,12 +344,15 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
                         split_at, split_end = j + 1, (chunk.rstrip(" ,;—–-")[-1:] == "." and ".") or ","
             elif (
                 "runs_into_writer" not in OFF
-                and text[quotes[j].start : quotes[j].end].rstrip("'’ ")[-1:] not in _END_OK
+                and (
+                    text[quotes[j].start : quotes[j].end].rstrip("'’ ")[-1:] not in _END_OK
+                    or (text[quotes[j].start : quotes[j].end].rstrip()[-1:] == "," and "comma_runs_on" not in OFF)
+                )
                 and _opens_sentence(text, q)
             ):
                 # "We're happy" about the decision, said Jo Doe.: the writer's words, then the attribution
                 for k, att in _tail_attributions(chunk):
-                    found = _resolve(att.np, people, state, index, q.open)
+                    found = resolve(att.np, people, state, index, q.open)
                     if found:
                         a = quotes[j].close
                         intro, shared_until = (a + k, a + len(chunk), att.spoken), j
@@ -396,13 +368,14 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
                 # (a paragraph that opens with it: the last speaker first, then whom the paragraph before is about)
                 opens = not before.strip()
                 fb = here or (None if opens else _narrator_subject(text, before, q, people, index))
-                fb = fb or (_fallback(state, index) if "fallback_last" not in OFF else None)
+                fb = fb or (fallback(state, index) if "fallback_last" not in OFF else None)
                 fb = fb or (_narrator_subject(text, before, q, people, index) if opens else None)
                 found = (fb, None) if fb else None
         if found is None:
             i += 1
             continue
         state["last"], state["last_para"] = found[0], str(index)
+        state["said"], state["said_para"] = found[0], str(index)
         plans.append(_Plan(q, found[0], found[1], intro))
         i += 1
     return plans
@@ -437,10 +410,31 @@ def _after_run(text: str, quotes: list[Span], spans: list[Span], i: int) -> tupl
     j = i
     while j + 1 < len(quotes) and not text[quotes[j].close : quotes[j + 1].open].strip():
         j += 1
-    end = quotes[j + 1].open if j + 1 < len(quotes) else len(text)
-    end = min([end, *(s.open for s in spans if s.open > quotes[j].close)])
+    end_quote = quotes[j + 1].open if j + 1 < len(quotes) else len(text)
+    end = min([end_quote, *(s.open for s in spans if s.open > quotes[j].close)])
     chunk = _first_sentence(text[quotes[j].close : end])
-    return j, end, chunk, parse_after(chunk)
+    att = parse_after(chunk)
+    if (
+        end < end_quote
+        and (att is None or chunk.rsplit(None, 1)[-1:] in _OPEN_WORDS)  # "... told the hosts of": cut at the title
+        and chunk == text[quotes[j].close : end]
+        and "marks_in_attribution" not in OFF
+    ):
+        # '"...," Mr. Trump told the hosts of "Morning Joe," adding ...': a title in marks inside the attribution
+        # (no quotation of its own) is read with it, not cut off at its opening mark
+        whole = _first_sentence(text[quotes[j].close : end_quote].translate(_MASK))
+        masked = parse_after(whole)
+        if masked is not None:
+            spoken = masked.spoken.translate(_UNMASK)
+            return j, end_quote, whole.translate(_UNMASK), Attribution(masked.np.translate(_UNMASK), spoken)
+    return j, end, chunk, att
+
+
+# the last words of a clause cut short by a title in marks: "of", "on", "in", "to", "the", ...
+_OPEN_WORDS = [[w] for w in "of on in at to the a an for from with by about".split()]  # noqa: SIM905
+# quote marks stood in for by private-use characters while a clause holding a title in marks is read
+_MASK = str.maketrans({"“": "\ue000", "”": "\ue001", '"': "\ue002", "«": "\ue003", "»": "\ue004"})
+_UNMASK = str.maketrans({v: chr(k) for k, v in _MASK.items()})
 
 
 def _own_attribution(text: str, quotes: list[Span], k: int) -> bool:
@@ -469,7 +463,7 @@ def _join(first: str, second: str, mark: str) -> str:
     if mark == "." and first.endswith(","):
         first = first[:-1] + "."
     elif first[-1:].isalnum():
-        first += ","
+        first += mark  # '"We will see " Mayer said. "B."': the mark the attribution ended with
     return f"{first} {second}"
 
 
@@ -488,7 +482,7 @@ def _lead_in(index: int, text: str, people: People, state: State) -> str | None:
     if any(c in last for c in '"“”«»'):
         return None  # the colon closes a sentence that quotes: no introduction
     np = parse_before(last) if _VERB.search(last) or _PRONOUN_LEAD.match(last) else None
-    found = _resolve(np, people, state, index, at) if np else None
+    found = resolve(np, people, state, index, at) if np else None
     if found and (found[0] in people.names or np in ("he", "she", "He", "She")):
         return found[0]
     # "When Wallace died, President Clinton released the following statement:"

@@ -1,0 +1,80 @@
+"""Who a noun phrase or a pronoun in an attribution refers to, given the people
+the article names and who spoke last (``State``: ``last``, ``last_para``)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from radio.words.quotes.names import People, parse_np
+from radio.words.quotes.persons import is_thing
+from radio.words.quotes.switches import OFF
+
+State = dict[str, "str | None"]
+
+
+def resolve(np: str, people: People, state: State, index: int, pos: int) -> tuple[str, str | None] | None:
+    sp = parse_np(np, people)
+    if sp is None:
+        return None
+    if sp.pronoun in ("male", "female"):
+        name = pronoun_ref(sp.pronoun, people, state, index, pos)
+        if name:
+            people.note_gender(name, sp.pronoun)
+            return name, None
+        return None
+    if sp.pronoun == "group":
+        last = state.get("last")
+        if sp.name == "it" and last not in people.things:
+            return None  # "it" is a ministry, a court or a report that spoke last, never a person
+        return (last, None) if last else None
+    if not sp.person or (
+        "named_thing" not in OFF
+        and sp.name not in people.names
+        and sp.name not in people.things
+        and is_thing(sp.name.split())
+    ):
+        people.things.add(sp.name)  # "Republicans said": a body that speaks, never "he" or "she" later
+    return sp.name, sp.title
+
+
+def pronoun_ref(gender: str, people: People, state: State, index: int, pos: int) -> str | None:
+    """Who "he" or "she" at (index, pos) is: only a person whose known gender
+    agrees -- the first person named in the sentence before, else the last
+    speaker of this or the paragraph before, else the person named last."""
+    last, para = state.get("last"), state.get("last_para")
+    said = state.get("said")  # the last one a quotation was given to
+    if (
+        said
+        and state.get("said_para") == str(index)
+        and "attributed_last" not in OFF
+        and people.fits(said, gender)
+        and said in _named_before(people, index, pos)
+    ):
+        return said  # '"A" for Clinton, said Kunin. "B," she said.': the one the sentence before quoted
+    subject = people.previous_subject(index, pos) if "pronoun_subject" not in OFF else None
+    if subject and people.fits(subject, gender):
+        return subject
+    if "pronoun_last" not in OFF and last and para is not None and index - int(para) <= 1 and people.fits(last, gender):
+        return last
+    recent = people.recent(index, pos, gender)
+    if subject and recent is None and "overrule" not in OFF and people.overrule(subject, gender):
+        # "Jess Lindsay ... her career. '...,' she said.": the subject, whatever her first name suggests
+        return subject
+    return recent or (last if last and people.fits(last, gender) else None)
+
+
+def _named_before(people: People, index: int, pos: int) -> set[str]:
+    """Who is named (outside quotation marks) in the sentence before the one at (index, pos), in the same paragraph."""
+    starts = people.sentence_starts(index)
+    k = bisect_right(starts, pos) - 1
+    if k <= 0:
+        return set()
+    lo, hi = starts[k - 1], starts[k]
+    return {name for at, name in people.by_paragraph.get(index, ()) if lo <= at < hi}
+
+
+def fallback(state: State, index: int) -> str | None:
+    para = state.get("last_para")
+    if state.get("last") and para is not None and index - int(para) <= 1:
+        return state["last"]
+    return None
