@@ -123,3 +123,16 @@ def test_the_writers_words_after_a_quotations_comma_then_its_attribution() -> No
         " the lead researcher.",
     ]
     assert _said(paras) == [("The most striking change", "Priya Nair")]
+
+
+def test_a_name_glued_to_a_copy_of_itself_is_one_person() -> None:
+    # a page copied as text: a name's link runs into its hover card ("Rep. Nadia HassanNadia HassanRelated: ..."),
+    # and a colleague's too; "she" later is the woman the paragraph names, not a name made of two copies
+    paras = [
+        "A man admitted threatening Rep. Nadia HassanNadia HassanRelated: Budget talks stall | Vote delayed MORE"
+        " (D-Ore.), prosecutors said on Monday.",
+        "Rep. Carla MendesCarla MendesRelated: Farm bill advances | Hearing set MORE (D-Ore.) linked the threat to"
+        " a radio host's remarks.",
+        "Hassan asked the court for mercy in a letter. She added, “Prison will not teach him anything.”",
+    ]
+    assert _said(paras) == [("Prison will not teach hi", "Nadia Hassan")]

@@ -68,8 +68,23 @@ RUNS: dict[str, tuple[tuple[int, int, _Single | _Full], ...]] = {}
 RUNS_MAX = 200_000
 
 
+# a name glued to a copy of itself in a page's copy ("Rep. Ilhan OmarIlhan Omar", a link's hover card): a capital
+# straight after a lower-case letter, opening a word the run has already said ("BlackRock", "McDonald" say none)
+_GLUED = re.compile(r"(?<=[a-z])[A-Z][a-z]+")
+
+
+def _glued_at(whole: str) -> int | None:
+    for m in _GLUED.finditer(whole):
+        if m.group() in re.split(r"[\s-]+", whole[: m.start()]):
+            return m.start()
+    return None
+
+
 def read_whole(whole: str) -> tuple[tuple[int, int, _Single | _Full], ...]:
-    """A run split where a headline joins names or a word ends a sentence, each piece read."""
+    """A run split where a headline joins names or a word ends a sentence, each piece read; a run
+    with words glued together is read only up to the glue."""
+    if (glue := _glued_at(whole)) is not None:
+        whole = whole[:glue]
     pieces = _headline_pieces(whole, 0) if " " in whole and "headline_pieces" not in OFF else [(whole, 0)]
     if "." in whole:
         pieces = [piece for run, at in pieces for piece in _pieces(run, at)]
