@@ -131,7 +131,7 @@ def read_page(group: str, name: str, html: bytes, cache: Path | None) -> Page | 
         return Page(group, name, reference, [], [], [], False, "no story found")
     blocks, labels, kept, first, paragraphs = state
     candidates = headline.candidate_lines(blocks, labels, kept, first)
-    rows, _ = headline.candidate_features(blocks, labels, kept, first, candidates) if candidates else ([], [])
+    rows = headline.candidate_features(blocks, labels, kept, first, candidates)
     texts = [headline.headline_text(blocks, i) for i in candidates]
     hits = [same(t, reference) for t in texts]
     fallback = bool(paragraphs) and same(headline_from(paragraphs[0]), reference)
@@ -236,11 +236,12 @@ def main() -> int:
     parser.add_argument("--freeze", default="", help="features (numbers in FEATURES) kept at their prior weight")
     parser.add_argument("--look-above", type=int, default=headline.LOOK_ABOVE)
     parser.add_argument("--look-below", type=int, default=headline.LOOK_BELOW)
+    parser.add_argument("--short-reach", type=int, default=headline.SHORT_REACH)
     parser.add_argument("--below-kept", type=int, default=headline.BELOW_KEPT)
     parser.add_argument("--words", type=int, default=headline.CANDIDATE_WORDS, help="the fewest words of a candidate")
     args = parser.parse_args()
     headline.LOOK_ABOVE, headline.LOOK_BELOW, headline.CANDIDATE_WORDS = args.look_above, args.look_below, args.words
-    headline.BELOW_KEPT = args.below_kept
+    headline.BELOW_KEPT, headline.SHORT_REACH = args.below_kept, args.short_reach
     pages = []
     for group, name, html in trafilatura_pages(args.trafilatura) + aeb_pages(args.aeb):
         page = read_page(group, name, html, args.cache)

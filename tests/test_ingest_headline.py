@@ -132,7 +132,7 @@ def _scores(text: str, weights: tuple[float, ...]) -> dict[str, float]:
         blocks: list[Block], labels: list[str | None], kept: list[bool], first: int
     ) -> tuple[str, int, str] | None:
         candidates = candidate_lines(blocks, labels, kept, first)
-        rows, _ = candidate_features(blocks, labels, kept, first, candidates)
+        rows = candidate_features(blocks, labels, kept, first, candidates)
         seen.update({blocks[i].text: line_score(row, weights) for i, row in zip(candidates, rows, strict=True)})
         return real(blocks, labels, kept, first)
 

@@ -28,6 +28,7 @@ LOOK_ABOVE = 60  # blocks above the story searched for the headline
 LOOK_BELOW = 8  # blocks below the story's first searched for it
 BELOW_KEPT = 1  # the most blocks read as story above a headline below the story's first
 BUTTON_WORDS = 8  # a button label with a count or a note in brackets ("Comments (12)") is this short
+SHORT_REACH = 20  # how far from the story's first line a candidate of fewer than MIN_WORDS words may be
 CANDIDATE_WORDS = 2  # the fewest words of a candidate
 _SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·)\s+")
 # where another line prints the headline as one of its parts: "Title | Site", a breadcrumb's last step
@@ -70,8 +71,8 @@ def _title_like(block: Block, min_words: int = MIN_WORDS) -> bool:
 
 
 def _shouting(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    letters = sum(map(str.isalpha, text))
+    return letters > 0 and sum(map(str.isupper, text)) / letters > 0.8
 
 
 def _dek_below(blocks: list[Block], labels: list[str | None], index: int) -> bool:
@@ -176,7 +177,7 @@ class _Evidence:
 
 _QUOTED_TITLE = re.compile(r"[“\"]([^“”\"]{10,250})[”\"]")
 CUT_WORDS = 5  # a headline cut short with "…" in a list of links still prints the headline when this long
-SCREEN_WORDS = 12  # with more such words than this to look for, every block is folded
+SCREEN_WORDS = 64  # with more such words than this to look for, every block is folded
 
 RANK_CAP = 6  # past this many nearer candidates (a list of teasers), distance costs no more
 SIGNED_REACH = 3  # a byline or a stamp this close under a line (or two above it) marks the article's head
@@ -226,9 +227,8 @@ def content_words(text: str) -> set[str]:
 _STEM = re.compile(r"(?<=\w{4})(?:ing|ers|er|ed|es|s)$")
 
 
-def _topic_share(block: Block, story: set[str]) -> float:
-    """The share of the line's content words the story uses: a headline speaks of its story, a teaser of another."""
-    words = content_words(block.text)
+def _share(words: set[str], story: set[str]) -> float:
+    """The share of a line's content words the story uses: a headline speaks of its story, a teaser of another."""
     return len(words & story) / len(words) if words else 0.0
 
 
@@ -279,8 +279,8 @@ FEATURES = (
 
 def candidate_features(
     blocks: list[Block], labels: list[str | None], kept: list[bool], first: int, candidates: list[int]
-) -> tuple[list[list[float]], list[bool]]:
-    """The features (``FEATURES``) of each candidate, nearest first, and whether it is printed again."""
+) -> list[list[float]]:
+    """The features (``FEATURES``) of each candidate, in the order of ``candidates``."""
     seen = _Evidence(blocks, [blocks[i] for i in candidates])
     story: set[str] = set()
     if len(candidates) > 1:  # the story's words weigh one candidate against another
@@ -288,8 +288,8 @@ def candidate_features(
     lede = content_words(blocks[first].text) if len(candidates) > 1 else set()
     n = len(blocks)
     rows: list[list[float]] = []
-    printed: list[bool] = []
-    shares = [_topic_share(blocks[i], story) if story else 0.0 for i in candidates]
+    own = [content_words(blocks[i].text) for i in candidates] if story else []
+    shares = [_share(words, story) for words in own] if story else [0.0] * len(candidates)
     best_share = max(shares, default=0.0)
     rank = 0  # nearer candidates of three words or more (two-word lines are many on some pages: a menu's)
     for at, i in enumerate(candidates):
@@ -327,7 +327,7 @@ def candidate_features(
                 float(rank == 0),
                 float(_title_case(text)),
                 block.density,
-                _topic_share(block, lede) if lede else 0.0,
+                _share(own[at], lede) if lede else 0.0,
                 float(block.spaced),
                 math.log1p(block.words),
                 math.log1p(max(copies - 1, 0)),
@@ -343,11 +343,10 @@ def candidate_features(
                 float(shares[at] == best_share > 0),
                 float(block.words >= 10 and text.endswith(".")),
                 float(text[:1].isdigit()),
-                sum(c.isdigit() for c in text) / len(text),
+                sum(map(str.isdigit, text)) / len(text),
             ]
         )
-        printed.append(copies > 1)
-    return rows, printed
+    return rows
 
 
 # the hand-weighted score of earlier rounds, on the first sixteen features (kept to compare with the learned)
@@ -363,11 +362,11 @@ def score_candidates(
     blocks: list[Block], labels: list[str | None], kept: list[bool], first: int, candidates: list[int]
 ) -> list[tuple[float, int, list[float]]]:
     """(score, block index, features) for each candidate, nearest first; the first best one wins."""
-    rows, _ = candidate_features(blocks, labels, kept, first, candidates)
+    rows = candidate_features(blocks, labels, kept, first, candidates)
     return [(line_score(row), i, row) for i, row in zip(candidates, rows, strict=True)]
 
 
-def _why(row: list[float], rank: int, score: float, count: int) -> str:
+def _why(row: list[float], place: str, score: float, count: int) -> str:
     """What won the line the headline: its score and the features that added most to it."""
     if count == 1:
         return "the only title-like line near the story's start"
@@ -376,7 +375,6 @@ def _why(row: list[float], rank: int, score: float, count: int) -> str:
         reverse=True,
     )
     said = ", ".join(_SAID.get(name, name) for _, name in gains[:REASONS]) or "no sign stood out"
-    place = "the nearest" if rank == 0 else f"the {_ordinal(rank + 1)} nearest"
     return f"the best-scored of {count} title-like lines near the story ({place}, score {score:.1f}: {said})"
 
 
@@ -411,12 +409,16 @@ def _part_printed_alone(blocks: list[Block], index: int, text: str) -> str:
     return alone[0] if rest[:1].isupper() and len(rest.split()) <= SITE_WORDS else text
 
 
-def _open(blocks: list[Block], labels: list[str | None], kept: list[bool], i: int) -> bool:
-    """Block ``i`` may be the headline: title-like, not read as story, not classed by a line rule."""
+def _open(blocks: list[Block], labels: list[str | None], kept: list[bool], i: int, first: int) -> bool:
+    """Block ``i`` may be the headline: title-like, not read as story, not classed by a line rule.
+
+    A line of two words only near the story: further up, they are a menu's.
+    """
     labelled = labels[i] not in (None, "repeat") and not (
         labels[i] == "boilerplate" and _FORMAT_TAG.match(blocks[i].text)
     )
-    return not labelled and not kept[i] and _title_like(blocks[i], CANDIDATE_WORDS)
+    fewest = CANDIDATE_WORDS if abs(first - i) <= SHORT_REACH else MIN_WORDS
+    return not labelled and not kept[i] and _title_like(blocks[i], fewest)
 
 
 def candidate_lines(blocks: list[Block], labels: list[str | None], kept: list[bool], first: int) -> list[int]:
@@ -426,14 +428,14 @@ def candidate_lines(blocks: list[Block], labels: list[str | None], kept: list[bo
     if _title_like(blocks[first]) and (not blocks[first].sentence or _title_case(blocks[first].text)):
         candidates.append(first)
     for i in range(first - 1, max(-1, first - 1 - LOOK_ABOVE), -1):
-        if _open(blocks, labels, kept, i):
+        if _open(blocks, labels, kept, i, first):
             candidates.append(i)
     # a page whose chrome the story's run took in prints the headline a few lines into it
     # (while no more than BELOW_KEPT blocks are read above it)
     for i in range(first + 1, min(len(blocks), first + 1 + LOOK_BELOW)):
         if sum(kept[first:i]) > BELOW_KEPT:
             break
-        if _open(blocks, labels, kept, i):
+        if _open(blocks, labels, kept, i, first):
             candidates.append(i)
     if not candidates and blocks[first].length < 80 and _title_like(blocks[first]) and first + 1 < len(blocks):
         candidates.append(first)  # nothing above: a short first line heads a bare story ("Council backs ..., part 2.")
@@ -447,9 +449,19 @@ def choose_headline(
     candidates = candidate_lines(blocks, labels, kept, first)
     if not candidates:
         return None
+    if len(candidates) == 1:  # nothing to weigh it against
+        return headline_text(blocks, candidates[0]), candidates[0], _why([], "", 0.0, 1)
     scored = score_candidates(blocks, labels, kept, first, candidates)
     score, best, row = max(scored, key=lambda item: item[0])
-    why = _why(row, candidates.index(best), score, len(candidates))
+    above = [i for i in candidates if i <= first]
+    place = (
+        "below the story's first line"
+        if best > first
+        else "the nearest"
+        if best == above[0]
+        else f"the {_ordinal(above.index(best) + 1)} nearest"
+    )
+    why = _why(row, place, score, len(candidates))
     return headline_text(blocks, best), best, why
 
 
