@@ -1,7 +1,8 @@
 """Fit the headline score of the plain-text path (``radio/words/ingest/headline_weights.py``).
 
 Usage: python scripts/fit_headline_weights.py TRAFILATURA_CHECKOUT AEB_CHECKOUT [--write] [--cache DIR]
-       [--recall] [--misses GROUP] [--l2 X]
+       [--l2 X] [--zero-prior] [--freeze 3,17] [--misses tune,extra,aeb]
+       [--look-above N] [--look-below N] [--below-kept N] [--short-reach N] [--words N]
 
 Learning to rank on pages nobody here wrote. For every English page of
 trafilatura's tests (the "tune", "extra" and "other" groups of
@@ -17,8 +18,10 @@ compared as the eval scripts compare: lower-case words).
 First the candidate recall: the pages whose headline is among the candidates
 at all, and where it sits on the others. Then the weights: a softmax over each
 page's candidates (the page's headline against the rest), L2-regularised, by
-gradient descent on standardised features (numpy). The hand weights of
-earlier rounds (``HAND``) and the learned are judged by cross-validation:
+gradient descent on standardised features (numpy), the penalty pulling
+towards the hand weights of earlier rounds (``headline.HAND_WEIGHTS``; the
+features added since start from nothing). The hand weights and the learned
+are judged on the same candidates by cross-validation:
 fitted on all groups but one, scored on the group left out. ``--write``
 writes the weights fitted on every group into ``headline_weights.py``.
 Only numbers are written; nothing of the pages is copied into the project.
@@ -101,7 +104,8 @@ def locate(blocks: list[Block], labels: list[str | None], kept: list[bool], firs
         return "only inside a longer line" if part else "not on the page"
     above = [j for j in whole if j <= first]
     if not above:
-        return "below the story's first line, " + ("kept as story" if kept[whole[0]] else f"{labels[whole[0]]}")
+        below = whole[0]
+        return "below the story's first line, " + ("kept as story" if kept[below] else labels[below] or "unclassed")
     j = max(above)
     if j == first:
         return "the story's first line, read as a sentence"
@@ -265,8 +269,8 @@ def main() -> int:
     weights = fit(pages, args.l2, prior, frozen)
     counts = ", ".join(f"{g} {sum(p.group == g for p in pages)} pages" for g in GROUPS)
     print(f"\nfitted on {counts}; in sample: learned {sum(correct(p, weights) for p in pages)}/{len(pages)}")
-    for w, name in sorted(zip(weights, headline.FEATURES, strict=True), key=lambda t: -abs(t[0])):
-        print(f"  {w:+.3f}  {name}")
+    for weight, name in sorted(zip(weights, headline.FEATURES, strict=True), key=lambda t: -abs(t[0])):
+        print(f"  {weight:+.3f}  {name}")
     if args.write:
         write_weights(weights, counts, args.out)
     chosen = set(filter(None, args.misses.split(","))) - {"other"}
