@@ -226,7 +226,7 @@ def test_title_site_line_is_evidence_and_the_site_is_cut() -> None:
     ]
     reading = read_text("\n".join(lines))
     assert reading.title == "Ferry talks collapse after a night of argument"
-    assert reading.title_reason == "printed again on the page"
+    assert "printed again on the page" in reading.title_reason
 
 
 def test_hard_wrapped_paragraphs_are_joined_but_page_blocks_are_not() -> None:
@@ -265,10 +265,8 @@ def test_every_line_is_explained() -> None:
     assert by_number[27].kept and "dateline" in by_number[27].label
     assert not by_number[38].kept and by_number[38].label == "links"  # a link under "Related stories"
     rows = explain_rows(reading)
-    assert rows[0] == (
-        "headline: 'Harbour towns vote to share one ferry service'"
-        " (title-like line above the story, signed by a byline or stamp and the story uses its words)"
-    )
+    assert rows[0].startswith("headline: 'Harbour towns vote to share one ferry service' (the best-scored of ")
+    assert "signed by a byline or stamp" in rows[0] and "the story uses its words" in rows[0]
     assert rows[1].split()[:3] == ["1", "-", "boilerplate"]
 
 
@@ -550,14 +548,14 @@ The night crossing will run on Fridays and Saturdays until the end of September.
 def test_a_breadcrumb_that_ends_with_a_line_is_evidence_that_it_is_the_headline() -> None:
     reading = read_text(BREADCRUMB_EVIDENCE)
     assert reading.title == "Island ferry adds a night crossing for the summer"
-    assert reading.title_reason == "printed again on the page"
+    assert "printed again on the page" in reading.title_reason
     assert reading.byline == "Lowenna Pascoe"
     assert not any("Harbour News" in p for p in reading.paragraphs)
 
 
 def test_explain_says_why_a_farther_line_won() -> None:
     reading = read_text(TEASER_ABOVE)
-    assert reading.title_reason == "title-like line above the story, the story uses its words"
+    assert "the story uses its words" in reading.title_reason and "(the nearest," not in reading.title_reason
     reading = read_text(SIGNED_ABOVE_VIDEO)
     assert "signed by a byline or stamp" in reading.title_reason
 
@@ -1088,7 +1086,7 @@ def test_without_the_learned_score_the_rules_alone_drop_that_paragraph(monkeypat
     monkeypatch.setattr(story, "LEARNED", False)
     reading = read_text(EMBED)
     assert ABOVE_EMBED not in reading.paragraphs
-    assert len(reading.paragraphs) == 4
+    assert len(reading.paragraphs) == 3
     assert not any(line.label.startswith(("story 0", "chrome 0")) for line in reading.lines)
 
 

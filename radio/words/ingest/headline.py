@@ -1,24 +1,35 @@
-"""The headline of a page copied as text: the title-like line nearest above the story.
+"""The headline of a page copied as text: the best-scored title-like line near the start of the story.
 
 Between the headline and the story a page puts kickers ("BUSINESS"), bylines,
 dates, the lead photo's caption and credit, share buttons and sometimes a
 standfirst; above it, the site's menus. Lines classed as any of those are
-skipped. Evidence that a line is the headline: it is printed again elsewhere
-(share text, breadcrumbs, the page title), or another line reads
-"Title | Site" or "Title - Site".
+skipped (``candidate_lines``). Each title-like line left is described by a few
+dozen general features (``FEATURES``: how near it is, whether it is printed
+again elsewhere or as "Title | Site", signed by a byline, heads a standfirst,
+speaks of the story's words, reads like a menu item, a button, a pull quote,
+...), and scored by a weighted sum whose weights were learned to rank the
+page's own headline first over pages nobody here wrote
+(``headline_weights.py``, fitted by ``scripts/fit_headline_weights.py``).
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from radio.words.ingest.features import Block, is_button
+from radio.words.ingest.headline_weights import WEIGHTS
 from radio.words.ingest.rules import _headline, fold, strip_links
 from radio.words.ingest.shape import stopwords
 
 MAX_WORDS = 30
 MIN_WORDS = 3
-LOOK_ABOVE = 40  # blocks above the story searched for the headline
+LOOK_ABOVE = 60  # blocks above the story searched for the headline
+LOOK_BELOW = 8  # blocks below the story's first searched for it
+BELOW_KEPT = 1  # the most blocks read as story above a headline below the story's first
+BUTTON_WORDS = 8  # a button label with a count or a note in brackets ("Comments (12)") is this short
+SHORT_REACH = 20  # how far from the story's first line a candidate of fewer than MIN_WORDS words may be
+CANDIDATE_WORDS = 2  # the fewest words of a candidate
 _SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·)\s+")
 # where another line prints the headline as one of its parts: "Title | Site", a breadcrumb's last step
 # ("Home » Travel » Title"), a share label ("Share options for: Title")
@@ -38,18 +49,20 @@ def breadcrumb_steps(text: str) -> list[str]:
     return steps
 
 
-def _title_like(block: Block) -> bool:
+def _title_like(block: Block, min_words: int = MIN_WORDS) -> bool:
     text = block.text
-    if not MIN_WORDS <= block.words <= MAX_WORDS or block.length > 250:
+    if not min_words <= block.words <= MAX_WORDS or block.length > 250:
         return False
     if text.endswith((":", ",", ";")) or text.count("|") > 1 or "»" in text or "›" in text:
         return False  # a label, a list of sections, a breadcrumb
-    word = (text.lstrip("\"'“‘(").split(None, 1) or [""])[0]
+    word = (text.lstrip("\"'“‘([").split(None, 1) or [""])[0]
     # a headline starts with a capital or a figure, or with a brand written "iOS", "eBay"
     brand = word[:1].islower() and any(c.isupper() for c in word[1:])
     if not (word[:1].isupper() or word[:1].isdigit() or brand):
         return False
-    if is_button(text) and (block.words <= 5 or "(" in text or "opens in" in text.lower()):
+    if is_button(text) and (
+        block.words <= 5 or ("(" in text and block.words <= BUTTON_WORDS) or "opens in" in text.lower()
+    ):
         return False  # "Write a comment", "Add to Pocket", "Give a Gift": a button, not a headline
     if word.lower().strip(",") == "please":
         return False  # "Please enter a search term", "Please log in to comment": the page asking the reader
@@ -58,8 +71,8 @@ def _title_like(block: Block) -> bool:
 
 
 def _shouting(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    letters = sum(map(str.isalpha, text))
+    return letters > 0 and sum(map(str.isupper, text)) / letters > 0.8
 
 
 def _dek_below(blocks: list[Block], labels: list[str | None], index: int) -> bool:
@@ -164,11 +177,10 @@ class _Evidence:
 
 _QUOTED_TITLE = re.compile(r"[“\"]([^“”\"]{10,250})[”\"]")
 CUT_WORDS = 5  # a headline cut short with "…" in a list of links still prints the headline when this long
-SCREEN_WORDS = 12  # with more such words than this to look for, every block is folded
+SCREEN_WORDS = 64  # with more such words than this to look for, every block is folded
 
 RANK_CAP = 6  # past this many nearer candidates (a list of teasers), distance costs no more
 SIGNED_REACH = 3  # a byline or a stamp this close under a line (or two above it) marks the article's head
-SIGNED = 5.0  # the score it adds
 SIGNED_PAST = 10  # how far below a line its byline may sit when only buttons, captions and credits come between
 _PASSED = frozenset(("boilerplate", "caption", "credit", "date", "repeat"))
 
@@ -204,9 +216,6 @@ def _signed(blocks: list[Block], labels: list[str | None], index: int) -> bool:
     return False
 
 
-TOPIC = 6.0  # the score a headline whose every content word the story uses adds
-
-
 def content_words(text: str) -> set[str]:
     """The stems of the words of three letters or more outside the stop list, lower case
     ("hunter" and "hunted" share "hunt": a headline and its story word a thing differently)."""
@@ -218,45 +227,168 @@ def content_words(text: str) -> set[str]:
 _STEM = re.compile(r"(?<=\w{4})(?:ing|ers|er|ed|es|s)$")
 
 
-def _topic_share(block: Block, story: set[str]) -> float:
-    """The share of the line's content words the story uses: a headline speaks of its story, a teaser of another."""
-    words = content_words(block.text)
+def _share(words: set[str], story: set[str]) -> float:
+    """The share of a line's content words the story uses: a headline speaks of its story, a teaser of another."""
     return len(words & story) / len(words) if words else 0.0
 
 
-def score_candidates(
-    blocks: list[Block], labels: list[str | None], candidates: list[int], story: set[str] | None = None
-) -> list[tuple[float, int, bool]]:
-    """(score, block index, printed again) for each candidate, nearest first; the first best one wins.
+# The features of a candidate line, in the order of ``headline_weights.WEIGHTS``. The first sixteen are
+# those of the hand-weighted score of earlier rounds (``scripts/fit_headline_weights.py`` keeps its weights
+# to compare); the rest were added for the learned weights.
+FEATURES = (
+    "nearer candidates (up to six)",
+    "printed again on the page",
+    "six words or more",
+    "four or five words",
+    "ends with a full stop",
+    "more than twenty words",
+    "two sentences",
+    "in capitals",
+    "a short item of a menu",
+    "heads a standfirst",
+    "the standfirst under a headline",
+    "signed by a byline or stamp",
+    "in quote marks",
+    "a button's label",
+    "no stopwords",
+    "share of its words the story uses",
+    "the story's own first line",
+    "blocks above the story (log)",
+    "nearest candidate",
+    "title case",
+    "stopword share",
+    "share of its words the first paragraph uses",
+    "set apart by blank lines",
+    "words (log)",
+    "copies on the page (log)",
+    "a date next to it",
+    "ends with a question or exclamation mark",
+    "holds a colon",
+    "place in the page",
+    "printed twice near the story",
+    "two words",
+    "below the story's first line",
+    "short unclassed lines around it (of four)",
+    "classed lines around it (of four)",
+    "the best share of the story's words",
+    "a sentence of ten words or more",
+    "opens with a figure",
+    "share of figures",
+)
 
-    ``story`` holds the content words of the story's paragraphs (``content_words``).
-    """
+
+def candidate_features(
+    blocks: list[Block], labels: list[str | None], kept: list[bool], first: int, candidates: list[int]
+) -> list[list[float]]:
+    """The features (``FEATURES``) of each candidate, in the order of ``candidates``."""
     seen = _Evidence(blocks, [blocks[i] for i in candidates])
-    scored = []
-    for rank, i in enumerate(candidates):
-        block = blocks[i]
-        score_topic = TOPIC * _topic_share(block, story) if story else 0.0
-        evidence = seen.repeated(block)
-        score = -0.4 * min(rank, RANK_CAP) + (2 if evidence else 0)
-        score += 3 if block.words >= 6 else 1.5 if block.words >= 4 else 0
-        score -= 2 if block.text.endswith(".") and not block.text.endswith("..") else 0
-        score -= 3 if block.words > 20 else 0
-        score -= 1 if _INNER_SENTENCE.search(block.text) else 0  # two sentences: a standfirst
-        score -= 3 if _shouting(block.text) else 0
-        score -= 3 if block.words <= 5 and _in_menu(blocks, labels, i) else 0
+    story: set[str] = set()
+    if len(candidates) > 1:  # the story's words weigh one candidate against another
+        story = content_words(" ".join(b.text for b, k in zip(blocks, kept, strict=True) if k))
+    lede = content_words(blocks[first].text) if len(candidates) > 1 else set()
+    n = len(blocks)
+    rows: list[list[float]] = []
+    own = [content_words(blocks[i].text) for i in candidates] if story else []
+    shares = [_share(words, story) for words in own] if story else [0.0] * len(candidates)
+    best_share = max(shares, default=0.0)
+    rank = 0  # nearer candidates of three words or more (two-word lines are many on some pages: a menu's)
+    for at, i in enumerate(candidates):
+        block, text = blocks[i], blocks[i].text
+        rank += at > 0 and blocks[candidates[at - 1]].words >= MIN_WORDS
+        around = [j for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < n]
+        short = sum(1 for j in around if blocks[j].words <= 4 and not blocks[j].sentence and labels[j] is None)
+        copies = seen.counts.get(fold(text), 0)
         heads_dek = _dek_below(blocks, labels, i)
         under_head = _dek_below(blocks, labels, _prev_free(labels, i))
-        score += 2 if heads_dek else 0
-        score -= 2 if under_head else 0  # the dek under a headline
         # the signature under a standfirst signs the headline above it
         below = next_free(labels, i) if heads_dek else None
         signed = _signed(blocks, labels, i) or (below is not None and _signed(blocks, labels, below))
-        score += SIGNED if signed and not under_head else 0
-        score -= 1.5 if _quoted(block.text) else 0  # a pull quote
-        score -= 2 if block.words <= 8 and is_button(block.text) else 0
-        score -= 1.5 if block.density == 0 and block.words >= 5 else 0  # a list of names and roles
-        scored.append((score + score_topic, i, evidence))
-    return scored
+        near = (labels[j] for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < n)
+        rows.append(
+            [
+                float(min(rank, RANK_CAP)),
+                float(copies > 1),
+                float(block.words >= 6),
+                float(4 <= block.words < 6),
+                float(text.endswith(".") and not text.endswith("..")),
+                float(block.words > 20),
+                float(_INNER_SENTENCE.search(text) is not None),
+                float(_shouting(text)),
+                float(block.words <= 5 and _in_menu(blocks, labels, i)),
+                float(heads_dek),
+                float(under_head),
+                float(signed and not under_head),
+                float(_quoted(text)),
+                float(block.words <= 8 and is_button(text)),
+                float(block.density == 0 and block.words >= 5),
+                shares[at],
+                float(i == first),
+                math.log1p(max(first - i, 0)),
+                float(rank == 0),
+                float(_title_case(text)),
+                block.density,
+                _share(own[at], lede) if lede else 0.0,
+                float(block.spaced),
+                math.log1p(block.words),
+                math.log1p(max(copies - 1, 0)),
+                float(any(label == "date" for label in near)),
+                float(text.rstrip("\"'”’").endswith(("?", "!"))),
+                float(":" in text),
+                i / n,
+                float(labels[i] == "repeat"),
+                float(block.words == 2),
+                float(i > first),
+                short / 4,
+                sum(1 for j in around if labels[j] not in (None, "repeat")) / 4,
+                float(shares[at] == best_share > 0),
+                float(block.words >= 10 and text.endswith(".")),
+                float(text[:1].isdigit()),
+                sum(map(str.isdigit, text)) / len(text),
+            ]
+        )
+    return rows
+
+
+# the hand-weighted score of earlier rounds, on the first sixteen features (kept to compare with the learned)
+HAND_WEIGHTS = (-0.4, 2.0, 3.0, 1.5, -2.0, -3.0, -1.0, -3.0, -3.0, 2.0, -2.0, 5.0, -1.5, -2.0, -1.5, 6.0)
+
+
+def line_score(row: list[float], weights: tuple[float, ...] = WEIGHTS) -> float:
+    """A candidate's score: the weighted sum of its features."""
+    return sum(w * x for w, x in zip(weights, row, strict=True))
+
+
+def score_candidates(
+    blocks: list[Block], labels: list[str | None], kept: list[bool], first: int, candidates: list[int]
+) -> list[tuple[float, int, list[float]]]:
+    """(score, block index, features) for each candidate, nearest first; the first best one wins."""
+    rows = candidate_features(blocks, labels, kept, first, candidates)
+    return [(line_score(row), i, row) for i, row in zip(candidates, rows, strict=True)]
+
+
+def _why(row: list[float], place: str, score: float, count: int) -> str:
+    """What won the line the headline: its score and the features that added most to it."""
+    if count == 1:
+        return "the only title-like line near the story's start"
+    gains = sorted(
+        ((w * x, name) for w, x, name in zip(WEIGHTS, row, FEATURES, strict=True) if w * x >= REASON_GAIN),
+        reverse=True,
+    )
+    said = ", ".join(_SAID.get(name, name) for _, name in gains[:REASONS]) or "no sign stood out"
+    return f"the best-scored of {count} title-like lines near the story ({place}, score {score:.1f}: {said})"
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10 if n % 100 not in (11, 12, 13) else 0, 'th') }"
+
+
+REASON_GAIN = 0.5  # a feature adding this much to the score is named in the reason
+REASONS = 4
+_SAID = {  # how a feature reads in the reason
+    "share of its words the story uses": "the story uses its words",
+    "share of its words the first paragraph uses": "the first paragraph uses its words",
+    "the best share of the story's words": "the story uses its words most",
+}
 
 
 SITE_WORDS = 5  # a site's name is this short
@@ -277,37 +409,64 @@ def _part_printed_alone(blocks: list[Block], index: int, text: str) -> str:
     return alone[0] if rest[:1].isupper() and len(rest.split()) <= SITE_WORDS else text
 
 
-def choose_headline(
-    blocks: list[Block], labels: list[str | None], kept: list[bool], first: int
-) -> tuple[str, int, str] | None:
-    """(headline, index of its block, why) for the story starting at block ``first``; None if no line qualifies."""
+def _open(blocks: list[Block], labels: list[str | None], kept: list[bool], i: int, first: int) -> bool:
+    """Block ``i`` may be the headline: title-like, not read as story, not classed by a line rule.
+
+    A line of two words only near the story: further up, they are a menu's.
+    """
+    labelled = labels[i] not in (None, "repeat") and not (
+        labels[i] == "boilerplate" and _FORMAT_TAG.match(blocks[i].text)
+    )
+    fewest = CANDIDATE_WORDS if abs(first - i) <= SHORT_REACH else MIN_WORDS
+    return not labelled and not kept[i] and _title_like(blocks[i], fewest)
+
+
+def candidate_lines(blocks: list[Block], labels: list[str | None], kept: list[bool], first: int) -> list[int]:
+    """The blocks that may be the headline of the story starting at block ``first``, nearest first."""
     candidates: list[int] = []
     # the story's own first line can be its headline when it does not read as a sentence
     if _title_like(blocks[first]) and (not blocks[first].sentence or _title_case(blocks[first].text)):
         candidates.append(first)
     for i in range(first - 1, max(-1, first - 1 - LOOK_ABOVE), -1):
-        labelled = labels[i] not in (None, "repeat") and not (
-            labels[i] == "boilerplate" and _FORMAT_TAG.match(blocks[i].text)
-        )
-        if labelled or kept[i] or not _title_like(blocks[i]):
-            continue
-        candidates.append(i)
+        if _open(blocks, labels, kept, i, first):
+            candidates.append(i)
+    # a page whose chrome the story's run took in prints the headline a few lines into it
+    # (while no more than BELOW_KEPT blocks are read above it)
+    for i in range(first + 1, min(len(blocks), first + 1 + LOOK_BELOW)):
+        if sum(kept[first:i]) > BELOW_KEPT:
+            break
+        if _open(blocks, labels, kept, i, first):
+            candidates.append(i)
     if not candidates and blocks[first].length < 80 and _title_like(blocks[first]) and first + 1 < len(blocks):
         candidates.append(first)  # nothing above: a short first line heads a bare story ("Council backs ..., part 2.")
+    return candidates
+
+
+def choose_headline(
+    blocks: list[Block], labels: list[str | None], kept: list[bool], first: int
+) -> tuple[str, int, str] | None:
+    """(headline, index of its block, why) for the story starting at block ``first``; None if no line qualifies."""
+    candidates = candidate_lines(blocks, labels, kept, first)
     if not candidates:
         return None
-    story: set[str] = set()
-    if len(candidates) > 1:  # the story's words weigh one candidate against another
-        story = content_words(" ".join(b.text for b, k in zip(blocks, kept, strict=True) if k))
-    scored = score_candidates(blocks, labels, candidates, story)
-    _, best, evidence = max(scored, key=lambda row: row[0])
-    why = "printed again on the page" if evidence else "nearest title-like line above the story"
-    if not evidence and best != candidates[0]:  # a nearer line lost: say what won it
-        signs = [
-            *(["signed by a byline or stamp"] if _signed(blocks, labels, best) else []),
-            *(["the story uses its words"] if _topic_share(blocks[best], story) >= 0.5 else []),
-        ]
-        why = "title-like line above the story, " + (" and ".join(signs) or "the best of its kind")
+    if len(candidates) == 1:  # nothing to weigh it against
+        return headline_text(blocks, candidates[0]), candidates[0], _why([], "", 0.0, 1)
+    scored = score_candidates(blocks, labels, kept, first, candidates)
+    score, best, row = max(scored, key=lambda item: item[0])
+    above = [i for i in candidates if i <= first]
+    place = (
+        "below the story's first line"
+        if best > first
+        else "the nearest"
+        if best == above[0]
+        else f"the {_ordinal(above.index(best) + 1)} nearest"
+    )
+    why = _why(row, place, score, len(candidates))
+    return headline_text(blocks, best), best, why
+
+
+def headline_text(blocks: list[Block], best: int) -> str:
+    """The headline block ``best`` gives: a "Title | Site" line or a breadcrumb cut to its title."""
     text = blocks[best].text
     parts = text.split(" | ")
     steps = breadcrumb_steps(text)
@@ -317,4 +476,4 @@ def choose_headline(
         text = max(parts, key=len)  # "Title | Site", "Section | Title"
     else:
         text = _part_printed_alone(blocks, best, text)
-    return _headline(strip_links(text)), best, why
+    return _headline(strip_links(text))
