@@ -1,7 +1,7 @@
 """Fit the learned story score of the plain-text path (``radio/words/ingest/weights.py``).
 
 Usage: python scripts/fit_text_weights.py /path/to/trafilatura-checkout [--aeb /path/to/aeb-checkout]
-       [--fit tune,extra,other,aeb-a,aeb-b] [--cv [--grid KEEP_FROM:DROP_FROM,...]] [--write] [--cache DIR]
+       [--fit tune,extra,other,aeb-a,aeb-b] [--cv [--grid KEEP_FROM:DROP_FROM[:KEEP_AFTER],...]] [--write] [--cache DIR]
 
 Labels without hand-labelling, and with a person's where there is one. For
 every English page of trafilatura's tests (``tests/cache`` and ``tests/eval``)
@@ -32,7 +32,7 @@ never fitted on, nor used to choose anything (``--fit`` refuses holdout).
 eval_text's figures (tune, extra: must-have kept / must-not dropped, spoken),
 eval_aeb's (the benchmark: body paragraphs heard / clutter dropped / F1), or
 agreement with the labels (other), for each setting of the thresholds
-(``story.KEEP_FROM``, ``story.DROP_FROM``). Thresholds and features are
+(``story.KEEP_FROM``, ``story.DROP_FROM``, ``story.KEEP_AFTER``). Thresholds and features are
 chosen on those figures only. Nothing of the pages is copied into the
 project; ``--cache`` keeps the rendered texts and the HTML path's output in
 a folder of your choice to make reruns fast.
@@ -398,7 +398,7 @@ def cross_validate(checkout: Path, aeb: Path | None, pages: list[PageRows], name
         for keep in GRID["KEEP_FROM"]:
             for drop in GRID["DROP_FROM"]:
                 settings.append({"KEEP_FROM": keep, "DROP_FROM": drop})
-    saved = {name: getattr(story, name) for name in GRID}
+    saved = {name: getattr(story, name) for name in ("KEEP_FROM", "DROP_FROM", "KEEP_AFTER")}
     for setting in settings:
         story.LEARNED = bool(setting)
         for name, value in setting.items():
@@ -434,7 +434,7 @@ def main() -> int:
     parser.add_argument("--drop-groups", default="", help="fit the drop head on these groups only")
     parser.add_argument("--first", choices=("add", "all"), default="add", help="the first pass's blocks")
     parser.add_argument("--passes", type=int, choices=(1, 2), default=2, help="1: no second pass")
-    parser.add_argument("--grid", default="", help="settings to try, as KEEP_FROM:DROP_FROM,... (--cv)")
+    parser.add_argument("--grid", default="", help="settings to try, as KEEP_FROM:DROP_FROM[:KEEP_AFTER],... (--cv)")
     parser.add_argument("--cache", type=Path, help="a folder to keep rendered pages and the HTML path's output in")
     args = parser.parse_args()
     global ROWS, PASSES, SKIP_RULES, FIRST
@@ -443,7 +443,7 @@ def main() -> int:
     DROP_GROUPS.update(filter(None, args.drop_groups.split(",")))
     if args.grid:
         SETTINGS.extend(
-            dict(zip(("KEEP_FROM", "DROP_FROM"), (float(v) for v in item.split(":")), strict=True))
+            dict(zip(("KEEP_FROM", "DROP_FROM", "KEEP_AFTER"), (float(v) for v in item.split(":")), strict=False))
             for item in args.grid.split(",")
         )
         SKIP_RULES = True

@@ -325,7 +325,7 @@ LEARNED = True  # False: the rules alone (``scripts/eval_text.py --rules-only``)
 # Chosen by cross-validation over groups of pages (scripts/fit_text_weights.py --cv): fitted without a group,
 # scored on it with eval_text / eval_aeb.
 KEEP_FROM = 0.65  # a block the rules drop is read from this score
-KEEP_AFTER = 0.9  # ... and after the last block the rules read (a page's footer prompts look like prose)
+KEEP_AFTER = 0.8  # ... and after the last block the rules read (a page's footer prompts look like prose)
 DROP_FROM = 0.95  # a block the rules read on its shape is dropped from this chrome score (lower lost more story)
 READ_BY_SHAPE = " (the rules' shape read it)"
 
