@@ -239,35 +239,23 @@ class Half:
         self.title_misses: list[str] = []
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("checkout", type=Path, help="a checkout of github.com/adbar/trafilatura")
-    parser.add_argument(
-        "--split",
-        choices=("tune", "holdout", "all", "extra"),
-        default="all",
-        help="extra: the English pages outside the 120 (a further set to study while tuning)",
-    )
-    parser.add_argument("--verbose", "-v", action="store_true", help="list misses, leaks and headline misses")
-    parser.add_argument("--rules-only", action="store_true", help="without the learned story score")
-    parser.add_argument("--dump", type=Path, help="write each rendered page's text into this folder")
-    args = parser.parse_args()
-    story.LEARNED = not args.rules_only
+def evaluate(tests: Path, split: str, dump: Path | None = None) -> tuple[dict[str, Half], list[float], list[str]]:
+    """Read every page of ``split`` as text: the tallies of each half, the CPU seconds per page and the texts."""
     say = speaker() or norm
     halves = {"tune": Half(), "holdout": Half(), "extra": Half()}
     seconds: list[float] = []
     texts: list[str] = []
-    for entry, path in pages(args.checkout / "tests", extra=args.split == "extra"):
-        half_name = "extra" if args.split == "extra" else split_of(entry["file"])
-        if args.split != "all" and half_name != args.split:
+    for entry, path in pages(tests, extra=split == "extra"):
+        half_name = "extra" if split == "extra" else split_of(entry["file"])
+        if split != "all" and half_name != split:
             continue
         half = halves[half_name]
         html = path.read_bytes()
         text = render(html)
         texts.append(text)
-        if args.dump:
-            args.dump.mkdir(parents=True, exist_ok=True)
-            (args.dump / (entry["file"] + ".txt")).write_text(text, encoding="utf-8")
+        if dump:
+            dump.mkdir(parents=True, exist_ok=True)
+            (dump / (entry["file"] + ".txt")).write_text(text, encoding="utf-8")
         reference = reference_headline(html)
         apart = furniture(html, entry["with"])
         half.pages += 1
@@ -291,6 +279,24 @@ def main() -> int:
                 half.exact += 1
             else:
                 half.title_misses.append(f"{entry['file']}: {article.title!r} != {reference!r}")
+    return halves, seconds, texts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("checkout", type=Path, help="a checkout of github.com/adbar/trafilatura")
+    parser.add_argument(
+        "--split",
+        choices=("tune", "holdout", "all", "extra"),
+        default="all",
+        help="extra: the English pages outside the 120 (a further set to study while tuning)",
+    )
+    parser.add_argument("--verbose", "-v", action="store_true", help="list misses, leaks and headline misses")
+    parser.add_argument("--rules-only", action="store_true", help="without the learned story score")
+    parser.add_argument("--dump", type=Path, help="write each rendered page's text into this folder")
+    args = parser.parse_args()
+    story.LEARNED = not args.rules_only
+    halves, seconds, texts = evaluate(args.checkout / "tests", args.split, args.dump)
 
     for name, half in halves.items():
         if not half.pages:

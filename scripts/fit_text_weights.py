@@ -1,34 +1,52 @@
 """Fit the learned story score of the plain-text path (``radio/words/ingest/weights.py``).
 
-Usage: python scripts/fit_text_weights.py /path/to/trafilatura-checkout [--fit tune,extra,other]
-       [--score tune|holdout|extra|other] [--write] [--cache DIR]
+Usage: python scripts/fit_text_weights.py /path/to/trafilatura-checkout [--aeb /path/to/aeb-checkout]
+       [--fit tune,extra,other,aeb-a,aeb-b] [--cv [--grid KEEP_FROM:DROP_FROM[:KEEP_AFTER],...]] [--write] [--cache DIR]
 
-Teacher labels without hand-labelling: radio's HTML path sees the markup and
-drops nearly all of a page's chrome. For every English page of trafilatura's
-tests (``tests/cache`` and ``tests/eval``), the page is rendered to the text a
-browser's select-all copy gives (``eval_text.render``) and the plain-text
-path's rules run on it (``story.rule_pass``). Each block they leave to the
-learned score (``story.learned_candidates``) is labelled "story" when its
-words are in what the HTML path speaks (most of its word triples, or the
-whole of a short paragraph), else "chrome". A logistic regression over the
-block features of ``radio.words.ingest.learned`` is fitted by gradient
-descent (numpy), and with ``--write`` its weights are written into
-``weights.py`` as numbers. Pages the HTML path refuses are left out.
+Labels without hand-labelling, and with a person's where there is one. For
+every English page of trafilatura's tests (``tests/cache`` and ``tests/eval``)
+the page is rendered to the text a browser's select-all copy gives
+(``eval_text.render``), the plain-text path's rules run on it
+(``story.rule_pass``), and each block the learned score decides
+(``story.scorable``: those it may add, those it may drop) is labelled "story"
+when its words are in what radio's HTML path speaks of the page (the
+teacher: most of its word triples, or the whole of a short paragraph), else
+"chrome". On the article-extraction-benchmark's dev half (``--aeb``) the
+same containment is taken in the article body a person marked
+(``ground-truth.json``); the HTML path is run there too, and how often it
+and the person disagree on those blocks is printed. Pages the HTML path
+refuses are left out.
+
+Two logistic regressions are fitted by gradient descent (numpy): a first
+pass on a block's own features (fitted on the blocks the score may add), and
+a second on those plus the first scores around it, with one head for the
+blocks it may add and one for those it may drop. ``--write`` writes the
+weights into ``weights.py`` as numbers.
 
 Groups: "tune" and "holdout" are the 120 pages of ``eval_text.py`` split by
 its hash; "extra" the further English pages it studies; "other" every other
-English page. Holdout pages are never fitted on (``--fit`` refuses them).
-Nothing of the pages is copied into the project; ``--cache`` keeps the
-rendered texts and the HTML path's output in a folder of your choice to
-make reruns fast.
+English page; "aeb-a" and "aeb-b" the benchmark's dev half split by the
+second digit of the key. Holdout pages and the benchmark's test half are
+never fitted on, nor used to choose anything (``--fit`` refuses holdout).
+``--cv`` cross-validates: for each group, fit without it, then score it with
+eval_text's figures (tune, extra: must-have kept / must-not dropped, spoken),
+eval_aeb's (the benchmark: body paragraphs heard / clutter dropped / F1), or
+agreement with the labels (other), for each setting of the thresholds
+(``story.KEEP_FROM``, ``story.DROP_FROM``, ``story.KEEP_AFTER``). Thresholds and features are
+chosen on those figures only. Nothing of the pages is copied into the
+project; ``--cache`` keeps the rendered texts and the HTML path's output in
+a folder of your choice to make reruns fast.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import re
 import sys
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -37,13 +55,15 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import numpy as np  # noqa: E402
+from eval_aeb import Score, score_page  # type: ignore[import-not-found]  # noqa: E402
 from eval_extraction import is_english_text  # type: ignore[import-not-found]  # noqa: E402
-from eval_text import pages, render, split_of  # type: ignore[import-not-found]  # noqa: E402
+from eval_text import evaluate, pages, reference_headline, render, split_of  # type: ignore[import-not-found]  # noqa: E402
 
 from radio.errors import RadioError  # noqa: E402
-from radio.words.ingest import learned, story  # noqa: E402
+from radio.words.ingest import learned, story, voiceable  # noqa: E402
 from radio.words.ingest.html import html_to_article  # noqa: E402
 from radio.words.ingest.shape import spaces_paragraphs  # noqa: E402
+from radio.words.ingest.text import clean_text  # noqa: E402
 
 _LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?\s*([A-Za-z-]+)", re.I)
 _WORDS = re.compile(r"[^\W_]+")
@@ -100,34 +120,129 @@ def teacher(path: Path, cache: Path | None) -> dict[str, Any] | None:
     return data
 
 
-def labelled_rows(data: dict[str, Any]) -> tuple[list[list[float]], list[int]]:
-    """The features and teacher label (1 story, 0 chrome) of each block the learned score decides."""
-    spoken = [_words(p) for p in data["paragraphs"]]
+def label_blocks(found: story.RulePass, index: list[int], paragraphs: list[str], title: str | None) -> list[int]:
+    """1 (story) or 0 (chrome) for each block of ``index``: are its words in ``paragraphs``?
+
+    A block of five words or more is story when most of its word triples are (``TRIPLES_IN``), a
+    shorter one when it is a whole paragraph; the headline is read as the title, not as a paragraph.
+    """
+    spoken = [_words(p) for p in paragraphs]
     triples = {tuple(w[k : k + 3]) for w in spoken for k in range(len(w) - 2)}
     whole = {tuple(w) for w in spoken}
-    title = tuple(_words(data["title"]))
-    found = story.rule_pass(data["text"])
-    blocks, classes, span, kept = found.blocks, found.classes, found.span, found.kept
-    rows, targets = [], []
-    page = learned.PageContext(blocks, classes, found.labels, span, kept, spaces_paragraphs(classes, blocks))
-    for i in story.learned_candidates(found):
-        if page.past_a_list(i):
-            continue  # left to the rules at run time
-        words = _words(blocks[i].text)
-        if not words:
-            continue
+    heading = tuple(_words(title or ""))
+    out = []
+    for i in index:
+        words = _words(found.blocks[i].text)
         if len(words) >= 5:
             own = [tuple(words[k : k + 3]) for k in range(len(words) - 2)]
             is_story = sum(t in triples for t in own) >= TRIPLES_IN * len(own)
         else:
             is_story = tuple(words) in whole
-        is_story = is_story and tuple(words) != title  # the headline is read as the title, not as a paragraph
-        rows.append(page.features(i))
-        targets.append(int(is_story))
-    return rows, targets
+        out.append(int(is_story and tuple(words) != heading))
+    return out
 
 
-def fit(x: Any, y: Any) -> tuple[float, list[float]]:
+@dataclass
+class PageRows:
+    """One page's blocks that the learned score decides, with their features and labels."""
+
+    group: str
+    page: learned.PageContext
+    blocks: int  # the page's number of blocks
+    index: list[int]  # the blocks scored: those it may add, then those it may drop
+    adds: int  # how many of ``index`` it may add
+    base: Any  # their first-pass features (numpy, one row a block)
+    target: Any  # their labels (numpy)
+    around: list[int]  # the blocks whose first score the second pass reads (``story.first_pass_blocks``)
+    around_base: Any  # their features
+    teacher: Any = None  # on the benchmark's pages: the HTML path's labels, to compare with the person's
+
+
+ROWS = "all"  # "add": fit on the blocks the score may add only (--rows)
+MASK: set[str] = set()  # features left out of the fit (--mask)
+DROP_GROUPS: set[str] = set()  # the groups the drop head is fitted on (--drop-groups; all when empty)
+PASSES = 2
+FIRST = "add"  # the first pass fitted on the blocks the score may add ("all": and those it may drop)
+
+
+def page_rows(group: str, text: str, paragraphs: list[str], title: str | None) -> PageRows | None:
+    found = story.rule_pass(text)
+    spacing = spaces_paragraphs(found.classes, found.blocks)
+    page = learned.PageContext(found.blocks, found.classes, found.labels, found.span, list(found.kept), spacing)
+    adds, drops = story.scorable(found, page)
+    adds = [i for i in adds if _words(found.blocks[i].text)]
+    index = adds + [i for i in drops if _words(found.blocks[i].text)]
+    if not index:
+        return None
+    base = np.array([page.features(i) for i in index], dtype=float)
+    target = np.array(label_blocks(found, index, paragraphs, title), dtype=float)
+    around = story.first_pass_blocks(found, adds, [i for i in drops if _words(found.blocks[i].text)])
+    around_base = np.array([page.features(i) for i in around], dtype=float)
+    return PageRows(group, page, len(found.blocks), index, len(adds), base, target, around, around_base)
+
+
+def aeb_group(key: str) -> str:
+    """The benchmark's dev pages in two groups for cross-validation, by the second digit of their key."""
+    return "aeb-a" if int(key[1], 16) % 2 == 0 else "aeb-b"
+
+
+def aeb_pages(checkout: Path) -> list[tuple[str, bytes, str]]:
+    """The benchmark's English dev pages: key, HTML and the article body a person marked."""
+    truth = json.loads((checkout / "ground-truth.json").read_text(encoding="utf-8"))
+    out = []
+    for key, entry in sorted(truth.items()):
+        if int(key[0], 16) % 2 != 0 or not is_english_text([entry["articleBody"]]):
+            continue  # the test half is never fitted on nor studied
+        out.append((key, gzip.decompress((checkout / "html" / f"{key}.html.gz").read_bytes()), entry["articleBody"]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _aeb_copies(aeb: Path) -> list[tuple[str, str, str | None, str]]:
+    """The benchmark's dev pages as eval_aeb reads them: key, select-all copy, page headline, marked body."""
+    return [(key, render(html), reference_headline(html), body) for key, html, body in aeb_pages(aeb)]
+
+
+def _aeb_teacher(html: bytes) -> tuple[str, list[str]] | None:
+    try:
+        article = html_to_article(html, "page.html")
+    except (RadioError, ValueError):
+        return None
+    return article.title, list(article.paragraphs)
+
+
+def collect(checkout: Path, aeb: Path | None, wanted: set[str], cache: Path | None) -> list[PageRows]:
+    rows: list[PageRows] = []
+    for path, group in sorted(groups(checkout / "tests").items()):
+        if group not in wanted:
+            continue
+        data = teacher(path, cache)
+        if data is None:
+            continue
+        got = page_rows(group, data["text"], data["paragraphs"], data["title"])
+        if got is not None:
+            rows.append(got)
+    if aeb is not None:
+        for key, html, body in aeb_pages(aeb):
+            if aeb_group(key) not in wanted:
+                continue
+            copy = render(html)
+            got = page_rows(aeb_group(key), copy, body.split("\n"), reference_headline(html))
+            if got is None:
+                continue
+            taught = _aeb_teacher(html)
+            if taught is not None:
+                found = story.rule_pass(copy)
+                got.teacher = np.array(label_blocks(found, got.index, taught[1], taught[0]), dtype=float)
+            rows.append(got)
+    return rows
+
+
+def _sigmoid(z: Any) -> Any:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def fit_one(x: Any, y: Any) -> tuple[float, list[float]]:
     """Logistic regression by gradient descent on standardised features; weights for the raw features."""
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
@@ -136,7 +251,7 @@ def fit(x: Any, y: Any) -> tuple[float, list[float]]:
     w = np.zeros(z.shape[1])
     b = 0.0
     for _ in range(STEPS):
-        p = 1.0 / (1.0 + np.exp(-(z @ w + b)))
+        p = _sigmoid(z @ w + b)
         grad = z.T @ (p - y) / len(y) + L2 * w
         w -= RATE * grad
         b -= RATE * float(np.mean(p - y))
@@ -144,72 +259,220 @@ def fit(x: Any, y: Any) -> tuple[float, list[float]]:
     return b - float(raw @ mean), [float(v) for v in raw]
 
 
+def _masked(x: Any, names: tuple[str, ...]) -> Any:
+    x = x.copy()
+    for k, name in enumerate(names):
+        if name in MASK:
+            x[:, k] = 0.0
+    return x
+
+
+Model = dict[str, tuple[float, list[float]]]  # the heads of ``learned.HEADS``
+
+
+def context_rows(pages: list[PageRows], first: tuple[float, list[float]]) -> Any:
+    """The second pass's features of every page's scored blocks, from the first pass's scores."""
+    rows = []
+    for page in pages:
+        scores = [0.0] * page.blocks
+        for i, p in zip(page.around, _sigmoid(page.around_base @ np.array(first[1]) + first[0]), strict=True):
+            scores[i] = float(p)
+        rows.extend(
+            page.page.context_features(i, list(own), scores) for i, own in zip(page.index, page.base, strict=True)
+        )
+    return np.array(rows, dtype=float)
+
+
+def _kinds(pages: list[PageRows]) -> Any:
+    """True for the rows of blocks the score may add, False for those it may drop."""
+    return np.concatenate([np.arange(len(p.index)) < p.adds for p in pages])
+
+
+def fit(pages: list[PageRows]) -> Model:
+    """The first pass on the block's own features, then the add and drop heads with its neighbours' first scores."""
+    x = np.concatenate([p.base for p in pages])
+    y = np.concatenate([p.target for p in pages])
+    adds = _kinds(pages)
+    first = (
+        fit_one(_masked(x[adds], learned.FEATURES), y[adds])
+        if FIRST == "add"
+        else fit_one(_masked(x, learned.FEATURES), y)
+    )
+    if PASSES == 1:
+        same = (first[0], [*first[1], 0.0, 0.0, 0.0])
+        return {"first": first, "add": same, "drop": same}
+    context = _masked(context_rows(pages, first), learned.CONTEXT_FEATURES)
+    model = {"first": first, "add": fit_one(context[adds], y[adds])}
+    drops = ~adds & np.concatenate([np.full(len(p.index), p.group in DROP_GROUPS or not DROP_GROUPS) for p in pages])
+    model["drop"] = (
+        fit_one(context[drops], y[drops])
+        if ROWS == "all" and drops.any()
+        else (-30.0, [0.0] * len(learned.CONTEXT_FEATURES))
+    )
+    return model
+
+
+def predict(pages: list[PageRows], model: Model) -> Any:
+    context = context_rows(pages, model["first"])
+    adds = _kinds(pages)
+    out = np.empty(len(context))
+    for head, rows in (("add", adds), ("drop", ~adds)):
+        out[rows] = _sigmoid(context[rows] @ np.array(model[head][1]) + model[head][0])
+    return out
+
+
 WEIGHTS_FILE = ROOT / "radio" / "words" / "ingest" / "weights.py"
 
 
-def write_weights(bias: float, weights: list[float], counts: str, out: Path = WEIGHTS_FILE) -> None:
-    names = learned.FEATURES
+def write_weights(model: Model, counts: str, out: Path = WEIGHTS_FILE) -> None:
     lines = [
         '"""The learned story score\'s weights (``learned.py``), written by scripts/fit_text_weights.py: do not edit.',
         "",
         f"Fitted on {counts}.",
         '"""',
         "",
-        f"BIAS = {bias:.4f}",
-        "WEIGHTS = (",
-        *(f"    {w:.4f},  # {name}" for w, name in zip(weights, names, strict=True)),
-        ")",
-        "",
     ]
-    out.write_text("\n".join(lines), encoding="utf-8")
+    for head, prefix, names in (
+        ("first", "", learned.FEATURES),
+        ("add", "ADD_", learned.CONTEXT_FEATURES),
+        ("drop", "DROP_", learned.CONTEXT_FEATURES),
+    ):
+        bias, weights = model[head]
+        lines += [
+            f"{prefix}BIAS = {bias:.4f}",
+            f"{prefix}WEIGHTS = (",
+            *(f"    {w:.4f},  # {name}" for w, name in zip(weights, names, strict=True)),
+            ")",
+        ]
+    out.write_text("\n".join([*lines, ""]), encoding="utf-8")
+
+
+def use(model: Model) -> None:
+    """Run radio's plain-text path with ``model`` (for scoring a fold)."""
+    for head, (bias, weights) in model.items():
+        learned.HEADS[head] = (bias, tuple(weights))
+
+
+def score_group(group: str, checkout: Path, aeb: Path | None, pages: list[PageRows], model: Model) -> dict[str, float]:
+    """The figures of one group read with ``model``: eval_text's on trafilatura's pages, eval_aeb's on the benchmark."""
+    use(model)
+    if group in ("tune", "extra"):
+        halves = evaluate(checkout / "tests", group)[0]
+        tally = halves[group].strict
+        return {"kept": 100 * tally.kept / tally.must, "dropped": 100 * tally.excluded / tally.mustnot}
+    if group.startswith("aeb") and aeb is not None:
+        score = Score()
+        for key, copy, reference, body in _aeb_copies(aeb):
+            if aeb_group(key) != group:
+                continue
+            try:
+                article = voiceable(clean_text(copy, key))
+            except RadioError:
+                score_page(score, None, body, None, reference, copy)
+                continue
+            kept = "\n".join((article.title, *article.paragraphs))
+            score_page(score, kept, body, article.title, reference, copy)
+        return {"kept": 100 * score.heard / score.paragraphs, "dropped": 100 * score.dropped / score.clutter,
+                "f1": score.f1 / score.pages, "heard": score.heard, "paragraphs": score.paragraphs,
+                "clutter dropped": score.dropped, "clutter": score.clutter}  # fmt: skip
+    mine = [p for p in pages if p.group == group]
+    y = np.concatenate([p.target for p in mine])
+    return {"agree": 100 * float(np.mean((predict(mine, model) >= 0.5) == y))}
+
+
+GRID: dict[str, tuple[float, ...]] = {
+    "KEEP_FROM": (0.5, 0.65, 0.8),
+    "DROP_FROM": (0.8, 0.9, 0.95, 1.01),
+}
+
+
+SKIP_RULES = False
+SETTINGS: list[dict[str, float]] = []  # --grid
+
+
+def cross_validate(checkout: Path, aeb: Path | None, pages: list[PageRows], names: list[str]) -> None:
+    """Fit without each group, score it; every setting of ``GRID`` (the rules alone first)."""
+    models = {g: fit([p for p in pages if p.group != g]) for g in names}
+    settings: list[dict[str, float]] = SETTINGS or [{}]
+    if not SETTINGS:
+        for keep in GRID["KEEP_FROM"]:
+            for drop in GRID["DROP_FROM"]:
+                settings.append({"KEEP_FROM": keep, "DROP_FROM": drop})
+    saved = {name: getattr(story, name) for name in ("KEEP_FROM", "DROP_FROM", "KEEP_AFTER")}
+    for setting in settings:
+        story.LEARNED = bool(setting)
+        for name, value in setting.items():
+            setattr(story, name, value)
+        parts = []
+        both: dict[str, float] = {}
+        for g in names:
+            figures = score_group(g, checkout, aeb, pages, models[g])
+            parts.append(f"{g} " + "/".join(f"{v:.3f}" if v < 1 else f"{v:.1f}" for v in list(figures.values())[:3]))
+            for k, v in figures.items():
+                if g.startswith("aeb") and k in ("heard", "paragraphs", "clutter dropped", "clutter"):
+                    both[k] = both.get(k, 0) + v
+        if both:
+            parts.append(f"aeb {100 * both['heard'] / both['paragraphs']:.1f}/"
+                         f"{100 * both['clutter dropped'] / both['clutter']:.1f}")  # fmt: skip
+        label = ", ".join(f"{k} {v}" for k, v in setting.items()) or "rules alone"
+        print(f"{label:<32} " + "  ".join(parts), flush=True)
+        for name, value in saved.items():
+            setattr(story, name, value)
+    story.LEARNED = True
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("checkout", type=Path, help="a checkout of github.com/adbar/trafilatura")
-    parser.add_argument("--fit", default="tune,extra,other", help="groups to fit on (never holdout)")
-    parser.add_argument("--score", default="", help="groups to report the fitted score's agreement on")
+    parser.add_argument("--aeb", type=Path, help="a checkout of the article-extraction-benchmark (its dev half)")
+    parser.add_argument("--fit", default="tune,extra,other,aeb-a,aeb-b", help="groups to fit on (never holdout)")
+    parser.add_argument("--cv", action="store_true", help="cross-validate over the groups of --fit")
     parser.add_argument("--write", action="store_true", help="write radio/words/ingest/weights.py")
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE, help="where --write writes (to compare fits)")
+    parser.add_argument("--rows", choices=("all", "add"), default="all", help="add: fit on what it may add only")
+    parser.add_argument("--mask", default="", help="features left out of the fit (names, comma-separated)")
+    parser.add_argument("--drop-groups", default="", help="fit the drop head on these groups only")
+    parser.add_argument("--first", choices=("add", "all"), default="add", help="the first pass's blocks")
+    parser.add_argument("--passes", type=int, choices=(1, 2), default=2, help="1: no second pass")
+    parser.add_argument("--grid", default="", help="settings to try, as KEEP_FROM:DROP_FROM[:KEEP_AFTER],... (--cv)")
     parser.add_argument("--cache", type=Path, help="a folder to keep rendered pages and the HTML path's output in")
     args = parser.parse_args()
-    chosen = set(args.fit.split(","))
+    global ROWS, PASSES, SKIP_RULES, FIRST
+    ROWS, PASSES, FIRST = args.rows, args.passes, args.first
+    MASK.update(filter(None, args.mask.split(",")))
+    DROP_GROUPS.update(filter(None, args.drop_groups.split(",")))
+    if args.grid:
+        SETTINGS.extend(
+            dict(zip(("KEEP_FROM", "DROP_FROM", "KEEP_AFTER"), (float(v) for v in item.split(":")), strict=False))
+            for item in args.grid.split(",")
+        )
+        SKIP_RULES = True
+    chosen = [g for g in args.fit.split(",") if not g.startswith("aeb") or args.aeb]
     if "holdout" in chosen:
         parser.error("holdout pages are never fitted on")
-    scored = set(filter(None, args.score.split(",")))
-    found = groups(args.checkout / "tests")
-    rows: dict[str, tuple[list[list[float]], list[int]]] = {}
-    pages_used: dict[str, int] = {}
-    for path, group in sorted(found.items()):
-        if group not in chosen | scored:
-            continue
-        data = teacher(path, args.cache)
-        if data is None:
-            continue
-        x, y = labelled_rows(data)
-        got = rows.setdefault(group, ([], []))
-        got[0].extend(x)
-        got[1].extend(y)
-        pages_used[group] = pages_used.get(group, 0) + 1
-    x = np.array([r for g in chosen if g in rows for r in rows[g][0]], dtype=float)
-    y = np.array([t for g in chosen if g in rows for t in rows[g][1]], dtype=float)
-    bias, weights = fit(x, y)
-    counts = ", ".join(f"{g} {pages_used.get(g, 0)} pages" for g in sorted(chosen))
-    if args.write:
-        write_weights(bias, weights, f"{counts} ({len(y)} blocks)", args.out)
-    print(f"fitted on {counts}: {len(y)} blocks, {int(y.sum())} story")
-    for group in sorted(chosen | scored):
-        if group not in rows:
-            continue
-        gx, gy = np.array(rows[group][0]), np.array(rows[group][1])
-        p = 1.0 / (1.0 + np.exp(-(gx @ np.array(weights) + bias)))
-        rules = gx[:, learned.FEATURES.index("kept by the rules")]
+    pages = collect(args.checkout, args.aeb, set(chosen), args.cache)
+    taught = [p for p in pages if p.teacher is not None]
+    if taught:
+        human = np.concatenate([p.target for p in taught])
+        html = np.concatenate([p.teacher for p in taught])
         print(
-            f"  {group}: {len(gy)} blocks; agreement with the teacher: learned {np.mean((p >= 0.5) == gy):.3f},"
-            f" rules {np.mean(rules == gy):.3f}"
+            f"benchmark dev: {len(taught)} pages, {len(human)} blocks; the HTML path (teacher) and the person disagree"
+            f" on {np.mean(human != html):.1%}: teacher story where the person says chrome"
+            f" {int(np.sum((html == 1) & (human == 0)))}, the reverse {int(np.sum((html == 0) & (human == 1)))}"
         )
-    for w, name in sorted(zip(weights, learned.FEATURES, strict=True), key=lambda t: -abs(t[0])):
-        print(f"  {w:+.3f}  {name}")
+    if args.cv:
+        cross_validate(args.checkout, args.aeb, pages, chosen)
+        return 0
+    model = fit(pages)
+    counts = ", ".join(f"{g} {sum(p.group == g for p in pages)} pages" for g in chosen)
+    blocks = sum(len(p.index) for p in pages)
+    if args.write:
+        write_weights(model, f"{counts} ({blocks} blocks)", args.out)
+    print(f"fitted on {counts}: {blocks} blocks")
+    for head in ("add", "drop"):
+        print(f" {head}:")
+        for w, name in sorted(zip(model[head][1], learned.CONTEXT_FEATURES, strict=True), key=lambda t: -abs(t[0])):
+            print(f"  {w:+.3f}  {name}")
     return 0
 
 

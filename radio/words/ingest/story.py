@@ -9,7 +9,9 @@ line says on its face: bylines, stamps, credits, prompts, copyright. Here
 captions and repeats, the author's biography and the standfirst are
 decided, and the headline is the title-like line nearest above the story
 (``headline.py``). Between the two, a learned score (``learned.py``) reads
-the blocks the rules dropped on shape alone when it is sure they are story.
+the blocks the rules dropped on shape alone when it is sure they are story,
+and drops a block they read on its shape beside chrome when it is surer
+still that it is chrome.
 
 Every block gets a ``LineDecision`` so that a producer can see why a line
 was or was not read (``radio script --explain``).
@@ -301,37 +303,100 @@ def learned_candidates(found: RulePass) -> list[int]:
     ]
 
 
+def read_on_shape(found: RulePass) -> list[int]:
+    """The blocks the rules read on their shape alone (no line rule classed them)."""
+    return [i for i, k in enumerate(found.kept) if k and found.labels[i] is None]
+
+
+DROP_REACH = 2  # a block the rules read this close to one they do not read may be dropped by the score
+
+
+def drop_candidates(found: RulePass) -> list[int]:
+    """The blocks the learned score may drop: read on their shape, beside a block the rules do not read.
+
+    At the story's edges, or in a short run between runs of chrome; a paragraph deep in the story
+    (every block around it read) stays, and an article without a page around it is not scored.
+    """
+    n = len(found.kept)
+    return [i for i in read_on_shape(found) if not all(found.kept[max(0, i - DROP_REACH) : min(n, i + DROP_REACH + 1)])]
+
+
 LEARNED = True  # False: the rules alone (``scripts/eval_text.py --rules-only``)
-# Chosen by the totals of the tune, holdout and extra pages (README): the score adds what the rules missed;
-# letting it also drop what they read lost more story than chrome.
+# Chosen by cross-validation over groups of pages (scripts/fit_text_weights.py --cv): fitted without a group,
+# scored on it with eval_text / eval_aeb.
 KEEP_FROM = 0.65  # a block the rules drop is read from this score
-KEEP_AFTER = 0.9  # ... and after the last block the rules read (a page's footer prompts look like prose)
+KEEP_AFTER = 0.8  # ... and after the last block the rules read (a page's footer prompts look like prose)
+DROP_FROM = 0.95  # a block the rules read on its shape is dropped from this chrome score (lower lost more story)
+READ_BY_SHAPE = " (the rules' shape read it)"
+
+
+def scorable(found: RulePass, page: PageContext) -> tuple[list[int], list[int]]:
+    """The blocks the learned score may add, and those it may drop (``learned_candidates``, ``drop_candidates``)."""
+    first = next((i for i, k in enumerate(found.kept) if k), len(found.blocks))
+    bylines = [i for i, label in enumerate(found.labels) if label == "byline"]
+    adds = [
+        i
+        for i in learned_candidates(found)
+        # past a list of other stories the story ended; above the story's byline is the page's header
+        if not page.past_a_list(i) and not (i < first < len(found.blocks) and any(i < j < first for j in bylines))
+    ]
+    return adds, drop_candidates(found)
+
+
+NEIGHBOURS = 2  # the second pass reads the first scores of this many blocks either side (``context_features``)
+
+
+def first_pass_blocks(found: RulePass, adds: list[int], drops: list[int]) -> list[int]:
+    """The blocks whose first score the second pass reads: those it decides and the scored blocks around them.
+
+    A block that is neither one the score may add nor one the rules read on its shape scores 0.
+    """
+    n = len(found.blocks)
+    scored = set(adds) | set(read_on_shape(found))
+    wanted = {j for i in adds + drops for j in range(max(0, i - NEIGHBOURS), min(n, i + NEIGHBOURS + 1))}
+    return sorted(wanted & scored)
+
+
+def two_pass(page: PageContext, found: RulePass, adds: list[int], drops: list[int]) -> dict[int, float]:
+    """The second pass's story score of the blocks the score may add and drop.
+
+    The first pass scores blocks on their own features; the second reads those scores around
+    each block (jusText's context step), with the head fitted on blocks of its kind.
+    """
+    first = [0.0] * len(found.blocks)
+    own = {i: page.features(i) for i in first_pass_blocks(found, adds, drops)}
+    for i, features in own.items():
+        first[i] = story_score(features)
+    scores = {i: story_score(page.context_features(i, own[i], first), "add") for i in adds}
+    scores.update((i, story_score(page.context_features(i, own[i], first), "drop")) for i in drops)
+    return scores
 
 
 def _learned(found: RulePass) -> dict[int, str]:
-    """The learned score adds the blocks it is sure of to the story; returns its verdict on each block it scored.
+    """The learned score adds the blocks it is sure of to the story, and drops those it is surest are chrome.
 
-    A verdict names the class and its probability ("story 0.71", "chrome 0.82") for ``radio script --explain``.
+    Returns its verdict on each block it scored and did not leave as the rules had it, naming the class and
+    its probability ("story 0.71", "chrome 0.82") for ``radio script --explain``.
     """
     verdicts: dict[int, str] = {}
-    if not LEARNED:
-        return verdicts
-    candidates = learned_candidates(found)
-    if not candidates:
+    if not LEARNED or not found.blocks:
         return verdicts
     spacing = spaces_paragraphs(found.classes, found.blocks)
     page = PageContext(found.blocks, found.classes, found.labels, found.span, list(found.kept), spacing)
-    first = next((i for i, k in enumerate(found.kept) if k), len(found.blocks))
+    adds, drops = scorable(found, page)
+    if not adds and not drops:
+        return verdicts
+    scores = two_pass(page, found, adds, drops)
     last = max((i for i, k in enumerate(found.kept) if k), default=len(found.blocks))
-    bylines = [i for i, label in enumerate(found.labels) if label == "byline"]
-    for i in candidates:
-        if page.past_a_list(i):
-            continue  # the rules found a list of other stories between it and the story: the story ended
-        if i < first < len(found.blocks) and any(i < j < first for j in bylines):
-            continue  # above the story's byline: the page's header, not the story
-        score = story_score(page.features(i))
+    for i in adds:
+        score = scores[i]
         found.kept[i] = score >= (KEEP_AFTER if i > last else KEEP_FROM)
         verdicts[i] = f"story {score:.2f}" if found.kept[i] else f"chrome {1 - score:.2f}"
+    dropped = [i for i in drops if 1 - scores[i] >= DROP_FROM]
+    if len(dropped) < sum(found.kept):  # the score never drops the whole story
+        for i in dropped:
+            found.kept[i] = False
+            verdicts[i] = f"chrome {1 - scores[i]:.2f}{READ_BY_SHAPE}"
     return verdicts
 
 
@@ -375,7 +440,9 @@ def read_text(text: str) -> TextReading:
             label = "link"
         elif label is None:
             inside = span[0] <= i < span[1]
-            if _BIO.match(block.text):
+            if verdicts.get(i, "").endswith(READ_BY_SHAPE):
+                label = verdicts[i]  # the rules' shape read it; the learned score dropped it
+            elif _BIO.match(block.text):
                 label = "bio"
             elif classes[i] in (LINKS, TEASERS):
                 label = classes[i]
@@ -383,7 +450,7 @@ def read_text(text: str) -> TextReading:
                 label = "prose outside the story"
             else:
                 label = "chrome inside the story" if inside else "chrome"
-            if i in verdicts:  # the learned score agreed: its class and probability, then the rules' class
+            if i in verdicts and label != verdicts[i]:  # the score agreed: its class and probability, then the rules'
                 label = f"{verdicts[i]}, {label}"
         decisions.append(LineDecision(block.number, block.text, label == "headline", label))
     if title is None and paragraphs:

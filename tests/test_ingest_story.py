@@ -1,0 +1,131 @@
+"""The learned story score's second pass, its drop decision and its block features (radio/words/ingest/learned.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from radio.words.ingest import learned, story
+from radio.words.ingest.explain import explain_rows
+from radio.words.ingest.learned import CONTEXT_FEATURES, FEATURES, HEADS, PageContext, story_score
+from radio.words.ingest.shape import spaces_paragraphs
+from radio.words.ingest.story import read_text, rule_pass
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+# a story, then a box of other stories: each a section label and a headline printed twice, over a summary
+TEASERS = (FIXTURES / "page-library-teasers.txt").read_text(encoding="utf-8")
+STORY_START = "The town library will open on Sundays"
+STORY_END = "The library will open from ten in the morning"
+
+
+def context(text: str) -> tuple[story.RulePass, PageContext]:
+    found = rule_pass(text)
+    spacing = spaces_paragraphs(found.classes, found.blocks)
+    return found, PageContext(found.blocks, found.classes, found.labels, found.span, list(found.kept), spacing)
+
+
+def index_of(found: story.RulePass, start: str) -> int:
+    return next(i for i, b in enumerate(found.blocks) if b.text.startswith(start))
+
+
+def test_every_head_has_a_weight_for_each_of_its_features() -> None:
+    assert len(HEADS["first"][1]) == len(FEATURES)
+    assert len(HEADS["add"][1]) == len(HEADS["drop"][1]) == len(CONTEXT_FEATURES) == len(FEATURES) + 3
+    with pytest.raises(ValueError, match="features for"):
+        story_score([0.0] * len(FEATURES), "add")
+
+
+def test_the_second_pass_reads_the_first_scores_of_the_blocks_around() -> None:
+    found, page = context(TEASERS)
+    i = index_of(found, "The library has been closed")
+    first = [0.0] * len(found.blocks)
+    first[i - 1], first[i + 1], first[i + 2] = 0.2, 0.7, 0.9
+    own = page.features(i)
+    row = page.context_features(i, own, first)
+    assert row[: len(own)] == own
+    assert row[len(own) :] == [0.2, 0.7, 0.9]  # the previous block's, the next block's, the best of two either side
+    end = len(found.blocks) - 1
+    first[end] = 0.4
+    assert page.context_features(end, page.features(end), first)[-2] == 0.4  # past the page's end: itself
+
+
+def feature(page: PageContext, i: int, name: str) -> float:
+    return page.features(i)[FEATURES.index(name)]
+
+
+def test_the_block_features_of_a_repeat_an_ellipsis_capitals_and_figures() -> None:
+    text = "\n\n".join(
+        [
+            "Town Hall",
+            "The council met on Tuesday and agreed the budget for the year, after a debate of three hours.",
+            "Town Hall",
+            "Read the whole report on the budget …",
+            "Opening Hours For The Library",
+            "Call 0123 456 789",
+        ]
+    )
+    found, page = context(text)
+    label, prose, again, more, title, phone = range(6)
+    assert feature(page, label, "printed elsewhere on the page") == 1.0
+    assert feature(page, prose, "printed elsewhere on the page") == 0.0
+    assert feature(page, more, "ends with an ellipsis") == 1.0
+    assert feature(page, prose, "ends with an ellipsis") == 0.0
+    assert feature(page, title, "share of capitalised words (of its first ones)") == 1.0
+    assert feature(page, prose, "share of capitalised words (of its first ones)") == pytest.approx(2 / 18)
+    assert feature(page, phone, "share of digits") == pytest.approx(10 / len("Call 0123 456 789"))
+    assert found.blocks[again].text == found.blocks[label].text
+
+
+def test_only_blocks_beside_what_the_rules_do_not_read_may_be_dropped() -> None:
+    paragraphs = [
+        f"Paragraph {n} of the story says what the council decided about the library on Tuesday." for n in range(7)
+    ]
+    found, _ = context("\n\n".join(["Library to open on Sundays", *paragraphs, "Share", "Tweet"]))
+    drops = story.drop_candidates(found)
+    assert index_of(found, "Paragraph 3") not in drops  # deep in the story: every block around it read
+    assert index_of(found, "Paragraph 0") in drops  # beside the headline
+    assert index_of(found, "Paragraph 6") in drops  # beside the share buttons
+    assert all(found.kept[i] and found.labels[i] is None for i in drops)
+
+
+def test_a_section_label_the_rules_read_is_dropped_by_the_score_and_explain_says_so() -> None:
+    reading = read_text(TEASERS)
+    dropped = [line for line in reading.lines if line.label.endswith(story.READ_BY_SHAPE)]
+    assert dropped
+    assert all(line.text == "Town Hall" and not line.kept for line in dropped)
+    chrome = float(dropped[0].label.split()[1])
+    assert chrome >= story.DROP_FROM
+    assert reading.paragraphs[0].startswith(STORY_START)
+    rows = explain_rows(reading)
+    assert any(" - chrome 0." in row and "(the rules' shape read it)" in row and "Town Hall" in row for row in rows)
+
+
+def test_without_the_learned_score_the_rules_read_that_label(monkeypatch: pytest.MonkeyPatch) -> None:
+    learned_count = sum(p == "Town Hall" for p in read_text(TEASERS).paragraphs)
+    monkeypatch.setattr(story, "LEARNED", False)
+    assert sum(p == "Town Hall" for p in read_text(TEASERS).paragraphs) > learned_count
+
+
+def test_without_its_drop_head_the_score_drops_nothing_the_rules_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(story, "DROP_FROM", 1.01)
+    reading = read_text(TEASERS)
+    assert not any(line.label.endswith(story.READ_BY_SHAPE) for line in reading.lines)
+
+
+def test_the_score_never_drops_the_whole_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a drop head sure that everything is chrome
+    bias, weights = HEADS["drop"]
+    monkeypatch.setitem(learned.HEADS, "drop", (-50.0, tuple(0.0 for _ in weights)))
+    text = "\n\n".join(
+        [
+            "Library to open on Sundays",
+            "The town library will open on Sundays from next month, the council said on Tuesday evening.",
+            "Share",
+        ]
+    )
+    reading = read_text(text)
+    assert reading.paragraphs == (
+        "The town library will open on Sundays from next month, the council said on Tuesday evening.",
+    )
+    assert bias > -50.0
