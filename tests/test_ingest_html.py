@@ -401,3 +401,4 @@ def test_a_page_laid_out_in_a_table_keeps_its_paragraphs_apart(tmp_path: Path) -
     for text in story:
         assert text in article.paragraphs
     assert article.byline is None or "Monday" not in article.byline
+    assert not any(p.startswith("by Nia Okafor") for p in article.paragraphs)  # a byline, not read

@@ -126,7 +126,7 @@ _STAMP_WORDS = ("updated", "published", "posted", "last updated", "first publish
 # "ByJ.R. Stone" (the space lost in the copy), "By Ann Lee, Bo Li, 7 News", "By Ann Lee for Coast News",
 # "Author: Ann Lee"
 _LOOSE_BYLINE = re.compile(
-    r"^(?:By:?\s*|(?i:author|written by|words|reporter)s?:\s*)"
+    r"^(?:By:?\s*|by:?\s+|(?i:author|written by|words|reporter)s?:\s*)"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,4})"
     r"(?:\s*[,|/].{0,80}|\s+for\s+[A-Z].{0,60}|\s+\d.{0,80})?$"  # then an outlet, a role, or the date
 )
@@ -144,6 +144,16 @@ _AUTHOR_ROLE = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}),\s+"
     r"[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z&][\w.'’-]*|of|and|for|the|at|on))*$"
 )
+
+
+def any_byline(text: str) -> str | None:
+    """The name in a line that says it is a byline ("By Ann Lee", "by Ann Lee Monday, May 4", "Author: Ann
+    Lee"), or None; the shapes without such a word ("Ann Lee, AP Writer") are left to the plain-text reader,
+    which sees where a line sits."""
+    if name := byline_name(text):
+        return name
+    match = _LOOSE_BYLINE.match(text) if len(text) <= 120 and not text.endswith(".") else None
+    return match.group("name") if match else None
 
 
 def _glued_byline(text: str) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from radio.errors import InputError
 from radio.models import Article
+from radio.words.ingest.features import any_byline
 from radio.words.ingest.rules import (
     _SENTENCE_END,
     _WORD_CHAR,
@@ -104,7 +105,8 @@ def clean_lines(
         if stamp is not False:
             found_date = found_date or (stamp if isinstance(stamp, str) else None)
             continue
-        name = byline_name(line)
+        # Markdown's own byline rules have run already; a page's extractor passes every form through
+        name = any_byline(line) if fmt == "html" else byline_name(line)
         if name:
             byline = byline or name
             continue
