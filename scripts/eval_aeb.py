@@ -27,7 +27,8 @@ the spoken form), words compared lower-case, letters and digits only:
   refused page scores 0;
 - body paragraphs heard: the marked body's paragraphs of six words or more
   whose words appear, in order and unbroken, in what radio keeps (a first
-  paragraph's dateline, "CITY (AP) —", may go: radio drops it on purpose);
+  paragraph's dateline, "CITY (AP) —", and numbered references to studies,
+  "(3)" or "(4, 5)", may go: radio drops them on purpose);
 - clutter dropped (text path): the lines of the select-all copy of four words
   or more that are neither in the marked body nor the headline (menus, related
   links, captions, footers, ...), and that radio does not keep;
@@ -64,6 +65,9 @@ _WORD = re.compile(r"[^\W_]+")
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
+
+
+_REFERENCE = re.compile(r"\s\(\d{1,3}(?:,\s?\d{1,3})*\)")  # "(3)", "(4, 5)": a numbered reference to a study
 
 
 def joined(text: str) -> str:
@@ -117,7 +121,8 @@ def score_page(score: Score, kept: str | None, body: str, title: str | None, ref
     for paragraph in body.split("\n"):
         if len(words(paragraph)) >= 6:
             score.paragraphs += 1
-            score.heard += joined(paragraph) in said or joined(strip_dateline(paragraph)) in said
+            plain = _REFERENCE.sub("", strip_dateline(paragraph))
+            score.heard += joined(paragraph) in said or joined(plain) in said
     if copy is not None:
         marked = joined(body) + joined(reference or "")
         seen: set[str] = set()

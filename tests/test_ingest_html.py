@@ -402,3 +402,32 @@ def test_a_page_laid_out_in_a_table_keeps_its_paragraphs_apart(tmp_path: Path) -
         assert text in article.paragraphs
     assert article.byline is None or "Monday" not in article.byline
     assert not any(p.startswith("by Nia Okafor") for p in article.paragraphs)  # a byline, not read
+
+
+def test_numbered_references_to_studies_are_not_read(tmp_path: Path) -> None:
+    """A health site cites its sources as "(3)" or "(4, 5)" after each claim; a listener cannot follow
+    them, so an article citing in that style loses them. A lone bracketed figure (an age) stays."""
+    claims = [
+        "Snacking between meals is one of the habits people most often say they would like to change, and"
+        " several small studies suggest a few simple routines can help with it.",
+        "Drinking a large glass of water before meals helped people eat less at lunch and dinner in a small"
+        " trial of adults who were trying to lose weight (1).",
+        "Sleeping at least seven hours a night was linked to fewer cravings for sweet and salty food the next"
+        " day in two larger studies that followed people for several weeks (2, 3).",
+        "Short walks of ten or fifteen minutes after dinner lowered blood sugar in older volunteers, which may"
+        " in turn make a late snack less tempting (4).",
+        "The lead researcher of the walking trial, Dana Whitlow (52), said more work was needed before anyone"
+        " could say how large the effect is over months rather than days.",
+    ]
+    page = tmp_path / "health.html"
+    body = "".join(f"<p>{c}</p>" for c in claims)
+    page.write_text(
+        f"<html><head><title>Four habits that curb snacking</title></head><body><article>"
+        f"<h1>Four habits that curb snacking</h1>{body}</article></body></html>",
+        encoding="utf-8",
+    )
+    paragraphs = load_article(str(page)).paragraphs
+    assert any(p.endswith("who were trying to lose weight.") for p in paragraphs)
+    assert any(p.endswith("followed people for several weeks.") for p in paragraphs)
+    assert not any("(1)" in p or "(2, 3)" in p or "(4)" in p for p in paragraphs)
+    assert any("Dana Whitlow (52)" in p for p in paragraphs)

@@ -1142,3 +1142,17 @@ def test_the_learned_score_reads_nothing_above_the_story_s_byline() -> None:
     assert notice not in reading.paragraphs
     assert reading.paragraphs[1] == ABOVE_EMBED  # under the byline the score still reads
     assert next(line.label for line in reading.lines if line.number == 1) == "chrome"
+
+
+def test_numbered_references_to_studies_are_not_read_in_plain_text() -> None:
+    from radio.words.ingest.text import clean_text
+
+    text = (
+        "Four habits that curb snacking\n\n"
+        "Drinking water before meals helped people eat less in a small trial of adults, researchers found (1).\n\n"
+        "Sleeping seven hours a night was linked to fewer cravings the next day in two larger studies (2, 3).\n\n"
+        "Short walks after dinner lowered blood sugar in older volunteers who took part in the trial (4).\n"
+    )
+    paragraphs = clean_text(text, "health.txt").paragraphs
+    assert not any("(1)" in p or "(2, 3)" in p or "(4)" in p for p in paragraphs)
+    assert paragraphs[0].endswith("researchers found.")

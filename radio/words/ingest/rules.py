@@ -365,7 +365,20 @@ def tidy_paragraphs(paragraphs: list[str]) -> list[str]:
         kept.pop()
     if kept:
         kept[0] = strip_dateline(kept[0])
-    return [p for p in kept if p]
+    return strip_citations([p for p in kept if p])
+
+
+# a reference to a study, as health and science sites print them: "... weight loss (10, 11)."
+_CITATION = re.compile(r"(?<=[A-Za-z%’'”\"])\s\(\d{1,3}(?:,\s?\d{1,3})*\)(?=[.;:!?]|$)")
+CITATIONS = 3  # an article that cites this many times in that style is citing; fewer may be ages or counts
+
+
+def strip_citations(paragraphs: list[str]) -> list[str]:
+    """Paragraphs without their numbered references to sources ("... binge eating (2).") when the
+    article cites in that style throughout; a listener cannot follow them."""
+    if sum(len(_CITATION.findall(p)) for p in paragraphs if "(" in p) < CITATIONS:
+        return paragraphs
+    return [_CITATION.sub("", p) if "(" in p else p for p in paragraphs]
 
 
 def strip_dateline(paragraph: str) -> str:

@@ -31,6 +31,7 @@ from radio.words.ingest.rules import (
     is_credit,
     parse_date,
     stamp_date,
+    strip_citations,
     strip_dateline,
     strip_links,
     tidy_paragraphs,
@@ -65,7 +66,7 @@ def clean_text(text: str, source: str) -> Article:
     return Article(
         source=source,
         title=reading.title,
-        paragraphs=reading.paragraphs,
+        paragraphs=tuple(strip_citations(list(reading.paragraphs))),
         date=reading.date,
         byline=reading.byline,
         format="text",
