@@ -150,19 +150,18 @@ def any_byline(text: str) -> str | None:
     """The name in a line that says it is a byline ("By Ann Lee", "by Ann Lee Monday, May 4", "Author: Ann
     Lee"), or None; the shapes without such a word ("Ann Lee, AP Writer") are left to the plain-text reader,
     which sees where a line sits."""
-    if name := byline_name(text):
-        return name
-    match = _LOOSE_BYLINE.match(text) if len(text) <= 120 and not text.endswith(".") else None
-    return match.group("name") if match else None
+    return byline_name(text) or _glued_byline(text, said=True)
 
 
-def _glued_byline(text: str) -> str | None:
-    """A byline in a looser form than ``byline_name`` takes."""
+def _glued_byline(text: str, said: bool = False) -> str | None:
+    """A byline in a looser form than ``byline_name`` takes; with ``said``, only a form that says it is one."""
     if len(text) > 120 or text.endswith("."):
         return None
-    match = _LOOSE_BYLINE.match(text) or (_AUTHOR_ROLE.match(text) if text.count(",") >= 2 else None)
-    if match is None and "," in text:
-        match = _WIRE_BYLINE.match(text)
+    match = _LOOSE_BYLINE.match(text)
+    if match is None and not said:
+        match = _AUTHOR_ROLE.match(text) if text.count(",") >= 2 else None
+        if match is None and "," in text:
+            match = _WIRE_BYLINE.match(text)
     return match.group("name") if match else None
 
 

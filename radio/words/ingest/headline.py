@@ -303,7 +303,6 @@ def candidate_features(
         # the signature under a standfirst signs the headline above it
         below = next_free(labels, i) if heads_dek else None
         signed = _signed(blocks, labels, i) or (below is not None and _signed(blocks, labels, below))
-        near = (labels[j] for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < n)
         rows.append(
             [
                 float(min(rank, RANK_CAP)),
@@ -331,7 +330,7 @@ def candidate_features(
                 float(block.spaced),
                 math.log1p(block.words),
                 math.log1p(max(copies - 1, 0)),
-                float(any(label == "date" for label in near)),
+                float(any(labels[j] == "date" for j in around)),
                 float(text.rstrip("\"'”’").endswith(("?", "!"))),
                 float(":" in text),
                 i / n,
