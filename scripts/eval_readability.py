@@ -1,0 +1,118 @@
+"""Measure both readers on a third set of pages: the test pages of Mozilla's Readability.
+
+Usage: python scripts/eval_readability.py /path/to/readability [--split dev|test|all] [--path html|text|both] [-v]
+
+Readability (github.com/mozilla/readability, Apache-2.0), the reader view of
+Firefox, keeps about 130 saved pages from as many sites in ``test/test-pages``:
+each folder holds the page (``source.html``), the article Readability's
+reviewed output keeps (``expected.html``) and its metadata
+(``expected-metadata.json``). Folders whose page is under 8 KB are
+Readability's hand-written parser tests ("Lorem ipsum", "Base URL test"), not
+pages, and are left out. No rule of radio was written from them before
+2026-12-01. The English ones are scored (``"lang"`` starting ``en`` or, without
+it, the kept text passing eval_extraction's function-word test). They are split in
+two halves by the folder name (SHA-1's first byte even: ``dev``, odd:
+``test``); failures may be read on ``dev`` (``-v``), ``test`` is held out: run at
+the end of a round, reported, never studied. Nothing of it is copied into this
+project.
+
+The expected article is the reference body, one paragraph per block
+(``eval_text.render`` of ``expected.html``). Its scores are those of
+``eval_aeb.py`` (word F1, body paragraphs heard, clutter lines of the
+select-all copy dropped, headline exact against the page's own headline,
+``eval_text.reference_headline``). Readability's output is an extractor's, not
+a person's: it keeps some figure captions and drops some lists, so the figures
+are a check of generality beside the human-marked benchmark, not a target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from eval_aeb import Score, score_page, words  # type: ignore[import-not-found]  # noqa: E402
+from eval_extraction import is_english_text  # type: ignore[import-not-found]  # noqa: E402
+from eval_text import reference_headline, render  # type: ignore[import-not-found]  # noqa: E402
+
+from radio.errors import RadioError  # noqa: E402
+from radio.words.ingest import load_article  # noqa: E402
+
+
+MIN_PAGE_BYTES = 8_000  # smaller sources are Readability's parser tests, not saved pages
+
+
+def half_of(name: str) -> str:
+    return "dev" if hashlib.sha1(name.encode("utf-8")).digest()[0] % 2 == 0 else "test"
+
+
+def english(meta: dict[str, object], body: str) -> bool:
+    lang = str(meta.get("lang") or "").lower()
+    if lang:
+        return lang.startswith("en") and is_english_text([body])
+    return is_english_text([body])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("checkout", type=Path, help="a checkout of github.com/mozilla/readability")
+    parser.add_argument("--path", choices=("html", "text", "both"), default="both")
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--verbose", "-v", action="store_true", help="list headline misses (dev only)")
+    args = parser.parse_args()
+    root = args.checkout / "test" / "test-pages"
+    if not root.is_dir():
+        print(f"no test/test-pages under {args.checkout}", file=sys.stderr)
+        return 1
+    paths = ("html", "text") if args.path == "both" else (args.path,)
+    halves = ("dev", "test") if args.split == "all" else (args.split,)
+    scores = {(half, name): Score() for half in halves for name in paths}
+    misses: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for folder in sorted(p for p in root.iterdir() if (p / "source.html").is_file()):
+            half = half_of(folder.name)
+            if half not in halves or not (folder / "expected.html").is_file():
+                continue
+            if (folder / "source.html").stat().st_size < MIN_PAGE_BYTES:
+                continue
+            meta = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
+            html = (folder / "source.html").read_bytes()
+            body = render((folder / "expected.html").read_bytes())
+            if not english(meta, body):
+                continue
+            reference = reference_headline(html)
+            for name in paths:
+                copy = render(html) if name == "text" else None
+                source = Path(tmp) / f"{folder.name}.{'txt' if copy is not None else 'html'}"
+                source.write_bytes(copy.encode("utf-8") if copy is not None else html)
+                start = time.process_time()
+                try:
+                    article = load_article(str(source), name)
+                except RadioError:
+                    scores[half, name].refused += 1
+                    score_page(scores[half, name], None, body, None, reference, copy)
+                    if half == "dev":
+                        misses.append(f"{name} {folder.name}: refused")
+                    continue
+                scores[half, name].cpu_s.append(time.process_time() - start)
+                kept = "\n".join((article.title, *article.paragraphs))
+                score_page(scores[half, name], kept, body, article.title, reference, copy)
+                if half == "dev" and reference and words(article.title) != words(reference):
+                    misses.append(f"{name} {folder.name}: {article.title!r} != {reference!r}")
+    for (half, name), score in scores.items():
+        print(score.line(f"{half}, {name}"))
+    if args.verbose:
+        print("\n".join(["headline misses (dev):", *misses]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
