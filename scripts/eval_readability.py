@@ -46,7 +46,6 @@ from eval_text import reference_headline, render  # type: ignore[import-not-foun
 from radio.errors import RadioError  # noqa: E402
 from radio.words.ingest import load_article  # noqa: E402
 
-
 MIN_PAGE_BYTES = 8_000  # smaller sources are Readability's parser tests, not saved pages
 
 
