@@ -431,3 +431,46 @@ def test_numbered_references_to_studies_are_not_read(tmp_path: Path) -> None:
     assert any(p.endswith("followed people for several weeks.") for p in paragraphs)
     assert not any("(1)" in p or "(2, 3)" in p or "(4)" in p for p in paragraphs)
     assert any("Dana Whitlow (52)" in p for p in paragraphs)
+
+
+_TITLE_STORY = "".join(
+    f"<p>{line}</p>"
+    for line in (
+        "Children given small amounts of ground nuts before their first birthday were far less likely to develop"
+        " an allergy by the age of five, a study of six hundred families found.",
+        "The researchers said parents should talk to a doctor first, especially when a child already has severe"
+        " eczema, because a test may be needed before the first taste.",
+        "Earlier advice told families to wait until the age of three, and the authors now think that advice may"
+        " have raised the number of children with the allergy.",
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "headline"),
+    [
+        (  # the <h1> names the site's section; the page's own <title> is printed above the story as an <h2>
+            "<title>Early peanuts may prevent allergy</title>",
+            "<h1>Allergy Health Centre</h1><div><h2>Early peanuts may prevent allergy</h2>{story}</div>",
+            "Early peanuts may prevent allergy",
+        ),
+        (  # no <title>; the social-card title is not printed; a menu's <h2> comes first, the story's <h1> after
+            '<title></title><meta property="og:title" content="Why your child should meet peanuts early">',
+            "<nav><h2>Book a family trip with us this spring</h2></nav>"
+            "<article><h1>Early peanuts may prevent allergy</h1>{story}</article>",
+            "Early peanuts may prevent allergy",
+        ),
+        (  # "Title - Site": the site's name in an <h1> of its own is no headline
+            '<title>Early peanuts may prevent allergy - THE CLINIC</title><meta property="og:site_name"'
+            ' content="THE CLINIC">',
+            "<header><h1>THE CLINIC</h1></header><article>{story}</article>",
+            "Early peanuts may prevent allergy",
+        ),
+    ],
+)
+def test_the_headline_is_the_title_the_page_gives_itself_where_it_prints_it(
+    tmp_path: Path, head: str, body: str, headline: str
+) -> None:
+    page = tmp_path / "peanuts.html"
+    page.write_text(f"<html><head>{head}</head><body>{body.format(story=_TITLE_STORY)}</body></html>", "utf-8")
+    assert load_article(str(page)).title == headline

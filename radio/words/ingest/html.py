@@ -39,6 +39,13 @@ _PRUNE = [
     "//*[contains(@class, 'share-') or contains(@class, 'social-') or contains(@class, '-share')]" + _SMALL,
 ]
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.I | re.S)
+_SUBHEAD = re.compile(r"<h[23]\b[^>]*>(.*?)</h[23]\s*>", re.I | re.S)
+_TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.I | re.S)
+_META_TITLE = re.compile(
+    r"<meta\b(?=[^>]*\b(?:property|name)\s*=\s*[\"'](?:og:title|twitter:title)[\"'])[^>]*\bcontent\s*=\s*"
+    r"(?:\"([^\"]*)\"|'([^']*)')",
+    re.I,
+)
 _FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d+|citation needed|clarification needed)\]", re.I)  # wiki refs
 _SCRIPT = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
 _TITLE_SEP = re.compile(r"\s+(?:\||-|—|–|::|·)\s+")
@@ -93,7 +100,7 @@ def html_to_article(
         lines = _with_standfirst(lines, doc.description, text)
     if doc is None:
         raise InputError(f"{source}: no article in the page; is it a home page or a login wall?")
-    title = ld_headline(text, _headings(text)) or _title(doc, lines, _headings(text))
+    title = ld_headline(text, _headings(text)) or _title(doc, lines, _headings(text), text)
     if words < MIN_WORDS or _ERROR_TITLE.match(title or ""):
         raise InputError(
             f"{source}: no article found in the page (only {words} words of prose);"
@@ -285,10 +292,10 @@ def _block_text(element: Any) -> str:
     return strip_links(re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip())
 
 
-def _headings(text: str) -> list[str]:
-    """The text of the page's <h1> headings."""
+def _headings(text: str, pattern: re.Pattern[str] = _H1) -> list[str]:
+    """The text of the page's <h1> headings (or those ``pattern`` finds)."""
     found = []
-    for match in _H1.finditer(text, 0, 3_000_000):
+    for match in pattern.finditer(text, 0, 3_000_000):
         heading = unescape(TAG.sub(" ", match.group(1)))
         heading = re.sub(r"\s+", " ", heading.replace("\u00a0", " ")).strip()
         if heading and len(heading) <= 300:
@@ -300,26 +307,74 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.lower()))
 
 
-def _title(doc: Any, lines: list[str], headings: list[str]) -> str:
+def _own_titles(page: str) -> list[str]:
+    """The titles the page gives itself: its <title> and its social-card titles."""
+    head = page[: page.find("<body") if "<body" in page else 200_000]
+    found = [match.group(1) for match in _TITLE_TAG.finditer(head)]
+    # social-card tags are sometimes written into the body; <title> there is an SVG's
+    found += [match.group(1) or match.group(2) or "" for match in _META_TITLE.finditer(page, 0, 1_000_000)]
+    titles = [re.sub(r"\s+", " ", unescape(TAG.sub(" ", title))).strip() for title in found]
+    return [title for title in dict.fromkeys(titles) if title]
+
+
+def _title_parts(title: str, site: str) -> list[str]:
+    """A metadata title, then it without its last and without its first " | "-separated part.
+
+    In that order: "Title - Site" prints the title. The site's name is no
+    candidate: in an <h1> of its own it is no headline.
+    """
+    seps = list(_TITLE_SEP.finditer(title))
+    parts = [title[: seps[-1].start()], title[seps[0].end() :]] if seps else []
+    return [part for part in (title, *parts) if fold(part) != fold(site)]
+
+
+def _printed(titles: list[str], headings: list[str], site: str = "", parts: bool = True) -> str | None:
+    """The first heading that prints one of the titles (whole, or without the site's part)."""
+    for title in titles:
+        for candidate in _title_parts(title, site) if parts else [title]:
+            key = fold(candidate)
+            for heading in headings:
+                if key and fold(heading) == key:
+                    return strip_links(heading)
+    return None
+
+
+def _overlap(a: str, b: str) -> float:
+    """The share of words two titles have in common (Jaccard)."""
+    x, y = _words(a), _words(b)
+    return len(x & y) / len(x | y) if x and y else 0.0
+
+
+def _title(doc: Any, lines: list[str], headings: list[str], page: str = "") -> str:
     """The headline as printed on the page.
 
     Metadata titles carry the site's name and are often rewritten for search
     engines, so an <h1> that matches the metadata title (whole, or without
-    its first or last " | "-separated part) wins; then an <h1> that extends it;
-    then the metadata title without the site's name; then the closest <h1>.
+    its first or last " | "-separated part) wins; then a subheading (<h2>,
+    <h3>) that prints the page's own <title> or social-card title, when no
+    <h1> does (the <h1> is then a section's name: "Allergies Health Center");
+    then an <h1> that extends the metadata title; then the metadata title
+    without the site's name; then the closest <h1>. A metadata title the
+    extractor guessed from a heading (the page's <title> is empty) loses to
+    the page's first <h1>.
     """
     meta = re.sub(r"\s+", " ", doc.title or "").strip()
-    seps = list(_TITLE_SEP.finditer(meta))
-    candidates = [meta]
-    if seps:
-        candidates += [meta[: seps[-1].start()], meta[seps[0].end() :]]
-    # in that order: "Title - Site" prints the title; a site's name in an <h1> of its own is no headline
-    for candidate in candidates:
-        key = fold(candidate)
-        for heading in headings:
-            if key and fold(heading) == key:
-                return strip_links(heading)
-    main = _without_site(meta, (doc.sitename or "").strip())
+    own = _own_titles(page)
+    site = (doc.sitename or "").strip()
+    if own and fold(meta) in ("", fold(site)):
+        meta = own[0]  # the extractor took the site's name, printed as an <h1>, for the title
+    unlike = [title for title in own if all(_overlap(title, heading) < 0.3 for heading in headings)]
+    printed = (
+        _printed(own, headings, site)
+        or _printed(unlike, _headings(page, _SUBHEAD), parts=False)
+        or _printed([meta], headings, site)
+    )
+    if printed:
+        return printed
+    named = [heading for heading in headings if fold(heading) != fold(site) and len(heading.split()) >= 2]
+    if named and own and not any(fold(meta) in fold(title) for title in own):
+        return strip_links(named[0])  # the extractor's title is a heading it guessed, not the page's
+    main = _without_site(meta, site)
     key = fold(main)
     if key:
         for heading in headings:
@@ -328,15 +383,15 @@ def _title(doc: Any, lines: list[str], headings: list[str]) -> str:
                 return strip_links(heading)  # the printed headline says more
             if inner.endswith(" " + key):
                 return strip_links(main)  # the <h1> has a kicker or label in front
-    meta_words = _words(main)
     best, best_score = "", 0.0
     for heading in headings:
-        words = _words(heading)
-        score = len(words & meta_words) / len(words | meta_words) if words else 0.0
+        score = _overlap(heading, main)
         if score > best_score:
             best, best_score = heading, score
     if best_score >= 0.3:
         return strip_links(best)
+    if named and key not in {fold(text) for text in (*headings, *_headings(page, _SUBHEAD), *lines[:3])}:
+        return strip_links(named[0])  # a title written for search engines and shares, not printed: the <h1> is
     if not main and len(headings) == 1:
         main = headings[0]
     if not main and lines:
