@@ -109,7 +109,7 @@ _DECIMAL_JOINED = starting(r"[A-Z]", r"\b(?P<pre>[A-Z]{1,3})(?P<num>\d+\.\d+)\b"
 _NUMBER_LETTERS = starting(r"\d", r"\b(?P<num>\d+)(?P<suf>[A-Z]{1,2})\b")
 _YEAR = starting(r"[12]", r"(?<![\w.,$£€-])(?P<y>1[0-9]\d{2}|20\d{2})(?!\w|[,.]\d)")
 _YEAR_BEFORE = re.compile(
-    r"(?:\b(?:in|since|by|of|from|until|till|through|to|before|after|during|year|summer|"
+    r"(?:\b(?:an|in|since|by|of|from|until|till|through|to|before|after|during|year|summer|"
     r"winter|spring|autumn|fall|early|late|mid|around|circa|and|or|the|between|" + "|".join(MONTHS) + r"),?\s+|-)$",
     re.I,
 )
@@ -118,7 +118,7 @@ _YEAR_AFTER = re.compile(
     r"season|budget|census|games|olympics|world|war|model|levels|figures)\b)"
 )
 _NUMBER = starting(r"[-−.\d]", rf"(?P<sign>(?:(?<=^)|(?<=[\s(\"“]))[-−])?(?<![\w.])(?P<num>{_NUM}|\.\d+)(?![\w])")
-_LEFTOVER_DIGITS = re.compile(r"\d+")
+_LEFTOVER_DIGITS = re.compile(r"\d+(?:-(?=[A-Za-z]))?")  # "i7-": the hyphen only joined a code
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _REGNAL = words_set(
     """Elizabeth Charles George Henry Edward William James Richard Louis Leo John Paul Benedict
@@ -289,6 +289,13 @@ def _joined_model(m: Match, protect: Protect) -> str:
     return out + (" " + protect(m["suf"]) if m["suf"] else "")
 
 
+def _number_letters(m: Match, protect: Protect) -> str:
+    """'20B' is 'twenty B'; four digits with a letter are a model said in pairs ('4790K', '5800X')."""
+    num, suf = m["num"], m["suf"]
+    said = grouped(num) if len(num) == 4 else cardinal(int(num))
+    return f"{said} {protect(letters(suf)) if len(suf) > 1 else suf}"
+
+
 def _year(m: Match) -> str:
     text = m.string
     before = text[max(0, m.start() - 20) : m.start()]
@@ -418,14 +425,7 @@ def measures(text: str, protect: Protect) -> str:
         text = _MODEL_JOINED.sub(lambda m: _joined_model(m, protect), text)
         text = _DECIMAL_JOINED.sub(lambda m: f"{protect(letters(m['pre']))} {decimal(m['num'])}", text)
     if _NUMBER_LETTERS_HINT.search(text):
-        text = _NUMBER_LETTERS.sub(
-            lambda m: (
-                f"{cardinal(int(m['num']))} {protect(letters(m['suf']))}"
-                if len(m["suf"]) > 1
-                else f"{cardinal(int(m['num']))} {m['suf']}"
-            ),
-            text,
-        )
+        text = _NUMBER_LETTERS.sub(lambda m: _number_letters(m, protect), text)
     if _YEAR_HINT.search(text):
         text = _YEAR.sub(_year, text)
     if not has_digit(text):
@@ -433,7 +433,7 @@ def measures(text: str, protect: Protect) -> str:
     text = _NUMBER.sub(_number, text)
     if not has_digit(text):
         return text
-    return _LEFTOVER_DIGITS.sub(lambda m: f" {cardinal(int(m[0]))} ", text)
+    return _LEFTOVER_DIGITS.sub(lambda m: f" {cardinal(int(m[0].rstrip('-')))} ", text)
 
 
 def names_and_acronyms(text: str, protect: Protect) -> str:
