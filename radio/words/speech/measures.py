@@ -113,6 +113,7 @@ _YEAR_BEFORE = re.compile(
     r"winter|spring|autumn|fall|early|late|mid|around|circa|and|or|the|between|" + "|".join(MONTHS) + r"),?\s+|-)$",
     re.I,
 )
+_A_BEFORE = re.compile(r"\b[Aa]\s+$")
 _YEAR_AFTER = re.compile(
     r"\s*(?:$|[.,;:!?)”\"'’]|\s*(?:was|is|will|saw|and|election|elections|"
     r"season|budget|census|games|olympics|world|war|model|levels|figures)\b)"
@@ -299,8 +300,11 @@ def _number_letters(m: Match, protect: Protect) -> str:
 def _year(m: Match) -> str:
     text = m.string
     before = text[max(0, m.start() - 20) : m.start()]
+    n = int(m["y"])
     if _YEAR_BEFORE.search(before) or _YEAR_AFTER.match(text, m.end()):
-        return year(int(m["y"]))
+        return year(n)
+    if 1900 < n < 2100 and n % 100 and _A_BEFORE.search(before):
+        return year(n)  # "a 2019 study"; "a 2000 mile trip" counts
     return cardinal(int(m["y"]))
 
 
