@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from radio.words.speech.numbers import cardinal, decade, decimal, grouped, ordinal, year
+from radio.words.speech.numbers import cardinal, decade, decimal, grouped, ordinal, plural, year
 from radio.words.speech.rules import Match, Protect, has_digit, letters, range_word, starting
 from radio.words.speech.words import COMMON_WORDS, MONTHS, SHOUT_SHORT, SPELLED, WORD_ACRONYMS, words_set
 
@@ -102,6 +102,9 @@ _VULGAR = starting(r"[\d½¼¾⅓⅔⅛]", r"(?:(?P<whole>\d+)\s?)?(?P<f>[½¼¾
 _YEAR_RANGE = starting(r"[12]", r"\b(?P<a>(?:1[0-9]|20)\d{2})[-–/](?P<b>\d{4}|\d{2})\b(?!-)")
 _RANGE = starting(r"\d", rf"(?<![\w.,-])(?P<a>{_NUM})\s?[-–]\s?(?P<b>{_NUM})(?![\w-]|\.\d)")
 _DECADE = starting(r"['’\d]", r"(?:['’](?P<short>\d0)|\b(?P<long>\d{1,3}0))s\b")
+# "757s", "F-35s", "rolled 6s": a plural; "iPhone 5s" is a model's name
+_NUMBER_PLURAL = starting(r"\d", r"(?<![\w.,$£€])(?P<num>[1-9]\d{0,3})s\b")
+_NAME_BEFORE = re.compile(r"\b\w*[A-Z]\w*\s$")
 _ORDINAL = starting(r"\d", r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b")
 _MODEL_HYPHEN = starting(r"[A-Za-z]", r"\b(?P<pre>[A-Za-z][A-Za-z]*)-(?P<num>\d+)(?![\w.,-]|\.\d)")
 _MODEL_JOINED = starting(r"[A-Z]", r"\b(?P<pre>[A-Z]{1,3})(?P<num>\d+)(?P<suf>[A-Z]?)\b(?!\.\d)")
@@ -146,6 +149,7 @@ _RESOLUTION_HINT = re.compile(r"0[pi]\b")
 _DECIMAL_GLUED_HINT = re.compile(r"\.\d+[A-Za-z]")
 _ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)\b")
 _MODEL_HYPHEN_HINT = re.compile(r"-\d")
+_NUMBER_PLURAL_HINT = re.compile(r"\ds\b")
 _MODEL_JOINED_HINT = re.compile(r"[A-Z]\d")
 _NUMBER_LETTERS_HINT = re.compile(r"\d[A-Z]")
 _YEAR_HINT = re.compile(r"1[0-9]\d\d|20\d\d")
@@ -290,6 +294,13 @@ def _joined_model(m: Match, protect: Protect) -> str:
     return out + (" " + protect(m["suf"]) if m["suf"] else "")
 
 
+def _number_plural(m: Match) -> str:
+    num = m["num"]
+    if len(num) == 1 and _NAME_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
+        return m[0]  # a name and a digit: a model ("iPhone 5s")
+    return plural(grouped(num))
+
+
 def _number_letters(m: Match, protect: Protect) -> str:
     """'20B' is 'twenty B'; four digits with a letter are a model said in pairs ('4790K', '5800X')."""
     num, suf = m["num"], m["suf"]
@@ -421,6 +432,8 @@ def measures(text: str, protect: Protect) -> str:
         text = _DECIMAL_GLUED.sub(lambda m: decimal(m["num"]) + " ", text)
     if "0s" in text:
         text = _DECADE.sub(lambda m: decade(m["short"] or m["long"]), text)
+    if _NUMBER_PLURAL_HINT.search(text):
+        text = _NUMBER_PLURAL.sub(_number_plural, text)
     if _ORDINAL_HINT.search(text):
         text = _ORDINAL.sub(lambda m: ordinal(int(m["n"].replace(",", ""))), text)
     if _MODEL_HYPHEN_HINT.search(text):
