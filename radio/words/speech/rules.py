@@ -224,13 +224,21 @@ def _saint_or_street(m: Match) -> str:
     return "Saint" if after else "Street."
 
 
+_NAME_ENDS = frozenset(("Inc", "Ltd", "etc"))  # the last word of a name or list, but for these
+_FIRM_WORDS = frozenset(("Limited", "Incorporated", "Corporation", "Company", "Group", "Holdings"))
+
+
 def _suffix(m: Match) -> str:
     if m[0] == "vs":
         return "versus"
     word = SUFFIXES[m["a"]]
     if m["a"] in ("vs",):
         return word
-    return word + ("." if _sentence_end(m.string, m.end()) else "")
+    end = _sentence_end(m.string, m.end())
+    if not end and m["a"] in _NAME_ENDS:  # "Roxr Software Ltd. Retrieved ...": nothing follows a firm's "Ltd."
+        after = _NEXT_WORD.match(m.string, m.end())
+        end = bool(after) and after.group(1) not in SUFFIXES and after.group(1) not in _FIRM_WORDS  # type: ignore[union-attr]
+    return word + ("." if end else "")
 
 
 def _dotted(m: Match, protect: Protect) -> str:
