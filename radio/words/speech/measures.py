@@ -108,6 +108,7 @@ _NAME_BEFORE = re.compile(r"\b\w*[A-Z]\w*\s$")
 _ORDINAL = starting(r"\d", r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b")
 _MODEL_HYPHEN = starting(r"[A-Za-z]", r"\b(?P<pre>[A-Za-z][A-Za-z]*)-(?P<num>\d+)(?![\w.,-]|\.\d)")
 _MODEL_JOINED = starting(r"[A-Z]", r"\b(?P<pre>[A-Z]{1,3})(?P<num>\d+)(?P<suf>[A-Z]?)\b(?!\.\d)")
+_LETTER_DOT_NUMBER = starting(r"[A-Z]", r"(?<![\w.])(?P<pre>[A-Z])\.(?P<num>\d{1,3})\b(?![.,]\d)")  # "H.264", "B.2"
 _DECIMAL_JOINED = starting(r"[A-Z]", r"\b(?P<pre>[A-Z]{1,3})(?P<num>\d+\.\d+)\b")  # "PM2.5"
 _NUMBER_LETTERS = starting(r"\d", r"\b(?P<num>\d+)(?P<suf>[A-Z]{1,2})\b")
 _YEAR = starting(r"[12]", r"(?<![\w.,$£€-])(?P<y>1[0-9]\d{2}|20\d{2})(?!\w|[,.]\d)")
@@ -150,6 +151,7 @@ _DECIMAL_GLUED_HINT = re.compile(r"\.\d+[A-Za-z]")
 _ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)\b")
 _MODEL_HYPHEN_HINT = re.compile(r"-\d")
 _NUMBER_PLURAL_HINT = re.compile(r"\ds\b")
+_LETTER_DOT_NUMBER_HINT = re.compile(r"[A-Z]\.\d")
 _MODEL_JOINED_HINT = re.compile(r"[A-Z]\d")
 _NUMBER_LETTERS_HINT = re.compile(r"\d[A-Z]")
 _YEAR_HINT = re.compile(r"1[0-9]\d\d|20\d\d")
@@ -438,6 +440,8 @@ def measures(text: str, protect: Protect) -> str:
         text = _ORDINAL.sub(lambda m: ordinal(int(m["n"].replace(",", ""))), text)
     if _MODEL_HYPHEN_HINT.search(text):
         text = _MODEL_HYPHEN.sub(lambda m: _model(m, protect), text)
+    if _LETTER_DOT_NUMBER_HINT.search(text):
+        text = _LETTER_DOT_NUMBER.sub(lambda m: _model(m, protect), text)
     if _MODEL_JOINED_HINT.search(text):
         text = _MODEL_JOINED.sub(lambda m: _joined_model(m, protect), text)
         text = _DECIMAL_JOINED.sub(lambda m: f"{protect(letters(m['pre']))} {decimal(m['num'])}", text)
