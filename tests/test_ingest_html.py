@@ -466,6 +466,12 @@ _TITLE_STORY = "".join(
             "<header><h1>THE CLINIC</h1></header><article>{story}</article>",
             "Early peanuts may prevent allergy",
         ),
+        (  # the only <h1> is a button: the social-card title stays, though not printed
+            '<title>Early peanuts may prevent allergy - The Clinic</title><meta property="og:title"'
+            ' content="Early peanuts may prevent allergy">',
+            "<header><h1>Log In</h1></header><article>{story}</article>",
+            "Early peanuts may prevent allergy",
+        ),
     ],
 )
 def test_the_headline_is_the_title_the_page_gives_itself_where_it_prints_it(

@@ -345,6 +345,16 @@ def _overlap(a: str, b: str) -> float:
     return len(x & y) / len(x | y) if x and y else 0.0
 
 
+def _headline_like(heading: str, site: str) -> bool:
+    """An <h1> that can stand for the story: four words or more, not the site's name, a button or an error."""
+    return (
+        len(heading.split()) >= 4
+        and fold(heading) != fold(site)
+        and not is_boilerplate(heading)
+        and not _ERROR_TITLE.match(heading)
+    )
+
+
 def _title(doc: Any, lines: list[str], headings: list[str], page: str = "") -> str:
     """The headline as printed on the page.
 
@@ -371,7 +381,7 @@ def _title(doc: Any, lines: list[str], headings: list[str], page: str = "") -> s
     )
     if printed:
         return printed
-    named = [heading for heading in headings if fold(heading) != fold(site) and len(heading.split()) >= 2]
+    named = [heading for heading in headings if _headline_like(heading, site)]
     if named and own and not any(fold(meta) in fold(title) for title in own):
         return strip_links(named[0])  # the extractor's title is a heading it guessed, not the page's
     main = _without_site(meta, site)
