@@ -21,8 +21,12 @@ The expected article is the reference body, one paragraph per block
 ``eval_aeb.py`` (word F1, body paragraphs heard, clutter lines of the
 select-all copy dropped, headline exact against the page's own headline,
 ``eval_text.reference_headline``). Readability's output is an extractor's, not
-a person's: it keeps some figure captions and drops some lists, so the figures
-are a check of generality beside the human-marked benchmark, not a target.
+a person's: it keeps figure captions (radio drops them on purpose) and some
+lists, so the figures are a check of generality beside the human-marked
+benchmark, not a target. End matter after most of the prose ("References",
+"See also", "External links" and what follows) is left out of the reference
+body, as radio leaves it out of what it reads, and so are footnote marks
+("[10]", "[citation needed]").
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import tempfile
 import time
@@ -45,8 +50,15 @@ from eval_text import reference_headline, render  # type: ignore[import-not-foun
 
 from radio.errors import RadioError  # noqa: E402
 from radio.words.ingest import load_article  # noqa: E402
+from radio.words.ingest.html import without_end_matter  # noqa: E402
 
+_FOOTNOTE_MARK = re.compile(r"\[(?:\d{1,3}|[a-z]+(?: [a-z]+)? needed)\]")
 MIN_PAGE_BYTES = 8_000  # smaller sources are Readability's parser tests, not saved pages
+
+
+def unmarked(copy: str | None) -> str | None:
+    """The copy's lines as the reference body is compared: without footnote marks."""
+    return None if copy is None else _FOOTNOTE_MARK.sub("", copy)
 
 
 def half_of(name: str) -> str:
@@ -84,7 +96,9 @@ def main() -> int:
                 continue
             meta = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
             html = (folder / "source.html").read_bytes()
-            body = render((folder / "expected.html").read_bytes())
+            # a wiki's references and "See also" lists: Readability keeps them, radio stops before them
+            body = "\n".join(without_end_matter(render((folder / "expected.html").read_bytes()).split("\n")))
+            body = _FOOTNOTE_MARK.sub("", body)  # "[10]", "[citation needed]": not read, on purpose
             if not english(meta, body):
                 continue
             reference = reference_headline(html)
@@ -97,13 +111,13 @@ def main() -> int:
                     article = load_article(str(source), name)
                 except RadioError:
                     scores[half, name].refused += 1
-                    score_page(scores[half, name], None, body, None, reference, copy)
+                    score_page(scores[half, name], None, body, None, reference, unmarked(copy))
                     if half == "dev":
                         misses.append(f"{name} {folder.name}: refused")
                     continue
                 scores[half, name].cpu_s.append(time.process_time() - start)
                 kept = "\n".join((article.title, *article.paragraphs))
-                score_page(scores[half, name], kept, body, article.title, reference, copy)
+                score_page(scores[half, name], kept, body, article.title, reference, unmarked(copy))
                 if half == "dev" and reference and words(article.title) != words(reference):
                     misses.append(f"{name} {folder.name}: {article.title!r} != {reference!r}")
     for (half, name), score in scores.items():

@@ -480,3 +480,31 @@ def test_the_headline_is_the_title_the_page_gives_itself_where_it_prints_it(
     page = tmp_path / "peanuts.html"
     page.write_text(f"<html><head>{head}</head><body>{body.format(story=_TITLE_STORY)}</body></html>", "utf-8")
     assert load_article(str(page)).title == headline
+
+
+def test_a_wiki_page_is_read_without_its_edit_links_and_end_matter(tmp_path: Path) -> None:
+    """A wiki's section headings carry "[edit]"; after the story, "See also" and "References" hold lists of
+    links and sources that no listener wants read ("^ 'Tide tables'. Harbour Office. Retrieved 2012-08-18.")."""
+    story = [
+        "The tide mill at Eling is one of the last working mills of its kind, grinding wheat with the power of"
+        " the sea as the water flows out of its pond at low tide.",
+        "A mill has stood on the causeway since the Middle Ages, and the present building was restored by"
+        " volunteers over ten years before it opened to visitors again.",
+    ]
+    sources = [
+        '^ "Tide mills of the south coast". Harbour Office. Retrieved 2012-08-18.',
+        '^ Marsh, Ada (4 April 2014). "Grinding with the tide". The Coastal Review. Retrieved 2014-07-01.',
+    ]
+    page = tmp_path / "mill.html"
+    page.write_text(
+        "<html><head><title>Eling Tide Mill - Wiki</title></head><body><main><h1>Eling Tide Mill</h1>"
+        f"<h2>History[edit]</h2><p>{story[0]}</p><h2>Restoration[edit]</h2><p>{story[1]}</p>"
+        "<h2>See also[edit]</h2><ul><li>Tide mill</li><li>List of watermills in England</li></ul>"
+        "<h2>References[edit]</h2><ol>" + "".join(f"<li>{s}</li>" for s in sources) + "</ol>"
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    article = load_article(str(page))
+    text = "\n".join(article.paragraphs)
+    assert all(line in text for line in story)
+    assert "[edit]" not in text and "Retrieved" not in text and "watermills" not in text

@@ -98,6 +98,7 @@ def html_to_article(
         lines = _fill_gaps(lines, _extract(text, url, mode="recall")[1])
         words = prose_words(lines)  # a standfirst alone does not make an article
         lines = _with_standfirst(lines, doc.description, text)
+    lines = without_end_matter(lines)
     if doc is None:
         raise InputError(f"{source}: no article in the page; is it a home page or a login wall?")
     title = ld_headline(text, _headings(text)) or _title(doc, lines, _headings(text), text)
@@ -112,6 +113,34 @@ def html_to_article(
         "site": doc.sitename or _host(url),
     }
     return clean_lines(lines, source, title=title or None, meta=meta, fmt="html")
+
+
+_EDIT_LINK = re.compile(r"\s*\[edit\]$")  # a wiki's section heading carries its edit link
+_END_MATTER = frozenset(
+    ("references", "see also", "external links", "further reading", "footnotes", "sources",
+     "bibliography", "citations", "notes and references", "works cited")
+)  # fmt: skip
+
+
+_END_MATTER_AFTER_WORDS = 150  # ... or after half the prose: a long list of sources can outweigh the story
+
+
+def _end_matter(line: str) -> bool:
+    return line.rstrip(":").strip().lower() in _END_MATTER
+
+
+def without_end_matter(lines: list[str]) -> list[str]:
+    """The article without its end matter: a wiki's "[edit]" links go, and a heading such as "References",
+    "See also" or "External links" after the story's first 150 words of prose (or half of it) ends the
+    reading (what follows is lists of sources and links, not the story)."""
+    lines = [_EDIT_LINK.sub("", line) for line in lines]
+    total = prose_words(lines)
+    seen = 0
+    for i, line in enumerate(lines):
+        if _end_matter(line) and (seen >= _END_MATTER_AFTER_WORDS or seen * 2 >= total):
+            return lines[:i]
+        seen += prose_words([line])
+    return lines
 
 
 def _join_drop_caps(page: str) -> str:
