@@ -508,3 +508,51 @@ def test_a_wiki_page_is_read_without_its_edit_links_and_end_matter(tmp_path: Pat
     text = "\n".join(article.paragraphs)
     assert all(line in text for line in story)
     assert "[edit]" not in text and "Retrieved" not in text and "watermills" not in text
+
+
+def test_a_story_split_around_advertisements_is_read_to_its_end() -> None:
+    """The page closes the story's container before each advertisement and opens another like it after; the
+    extractor may stop at the first (a benchmark page lost 13 of its 24 paragraphs): every later part is read,
+    in order; reader comments in containers of the same kind, after a heading and a prompt, are not."""
+    from radio.words.ingest.continued import continued_body
+
+    parts = [
+        [
+            "The ferry between the two islands will run twice a day from April, the council said on Monday,"
+            " after a winter in which storms cancelled one crossing in three.",
+            "A second boat, leased from a mainland operator, will cover the morning sailing while the old vessel"
+            " is in dry dock for repairs to its engines and its ramp.",
+        ],
+        [
+            "Islanders have asked for a reliable service for years, and the harbour master said the new"
+            " timetable was the first in a decade that the crews could keep all year round.",
+            "Fares will stay the same until the end of next year, although the council warned that fuel costs"
+            " could force a review of the price of a return ticket for cars.",
+        ],
+        [
+            "The council will ask residents for their views on a third daily sailing in the summer, when"
+            " visitors fill the boats and the queue for the ramp reaches the village.",
+        ],
+    ]
+    body = (
+        '<div class="grid grid-layout--rail"><div class="grid--item body story-part">{}</div>'
+        '<div class="grid--item grid-layout__aside"><div class="ad ad--rail"><div class="ad__slot"></div></div>'
+        "</div></div>"
+    )
+    ad = (
+        '<div class="row full-bleed-ad"><div class="ad ad--mid"><span class="ad-label">Advertisement</span></div></div>'
+    )
+    story = ad.join(body.format("".join(f"<p>{p}</p>" for p in part)) for part in parts)
+    comments = (
+        "<h2>Reader comments</h2><p>Join the conversation: sign in to leave a comment below, and please keep it"
+        " civil and on the subject of the story.</p>"
+        + body.format(
+            "<p>I have taken this ferry for forty years and it has never been as bad as it was this winter.</p>"
+            "<p>Another boat is welcome but the council should have acted two years ago when we all asked.</p>"
+        )
+    )
+    page = f"<html><body><article><h1>Island ferry to run twice a day</h1>{story}{comments}</article></body></html>"
+    assert continued_body(page, parts[0]) == parts[1] + parts[2]
+    assert continued_body(page, parts[0] + parts[1] + parts[2]) == []  # the comments are no part of it
+    single = page.replace(ad.join(body.format("".join(f"<p>{p}</p>" for p in part)) for part in parts[1:]), "")
+    assert continued_body(single, parts[0]) == []

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from radio.errors import DependencyError, InputError
 from radio.models import Article
+from radio.words.ingest.continued import continued_body
 from radio.words.ingest.decode import decode_html
 from radio.words.ingest.structured import TAG, is_prose, ld_article_body, ld_headline, prose_words, script_paragraphs
 from radio.words.ingest.text import clean_lines, fold, is_boilerplate, strip_links
@@ -96,6 +97,7 @@ def html_to_article(
         lines, words = embedded, prose_words(embedded)  # a slideshow or app: the page shows one part
     elif lines:
         lines = _fill_gaps(lines, _extract(text, url, mode="recall")[1])
+        lines += continued_body(text, lines)
         words = prose_words(lines)  # a standfirst alone does not make an article
         lines = _with_standfirst(lines, doc.description, text)
     lines = without_end_matter(lines)
