@@ -398,3 +398,11 @@ def test_a_title_over_another_title_and_a_title_under_one_are_told_apart() -> No
     assert features[head]["over another title of four words or more"] == 1.0
     assert features[head]["under another title of four words or more"] == 0.0
     assert features[sub]["under another title of four words or more"] == 1.0
+
+
+def test_a_trail_of_sections_ending_with_the_headline_prints_it_again_a_sentence_ending_with_it_does_not() -> None:
+    head = "Harbour board approves the new quay"
+    trail = f"Coastal Courier\n\nHome News Business News {head}\n\n{head}\n\n14 May 2026\n\n{STORY}"
+    assert _features(trail)[head]["printed again on the page"] == 1.0
+    sentence = f"Coastal Courier\n\nAt last, after ten years of talks, {head}\n\n{head}\n\n14 May 2026\n\n{STORY}"
+    assert _features(sentence)[head]["printed again on the page"] == 0.0

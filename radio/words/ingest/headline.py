@@ -183,6 +183,16 @@ class _Evidence:
             if block.text.endswith(("…", "...")) and block.words >= CUT_WORDS:  # "Title cut short…" in a list
                 cut = fold(block.text)
                 keys.update(key for key in wanted if key.startswith(cut) and len(key) > len(cut))
+            if block.words > MIN_WORDS + 1:  # "Home News Business Title": a breadcrumb without separators ends with it
+                whole = fold(block.text)
+                keys.update(
+                    key
+                    for key in wanted
+                    if len(key) < len(whole)
+                    and whole.endswith(" " + key)
+                    and whole.count(" ") - key.count(" ") <= 2 * STEP_WORDS  # a short trail of sections before it
+                    and not _SENTENCE_STOP.search(" ".join(block.text.split()[: whole.count(" ") - key.count(" ")]))
+                )
             for key in keys & wanted:
                 self.counts[key] += 1
 
@@ -190,6 +200,7 @@ class _Evidence:
         return self.counts.get(fold(block.text), 0) > 1
 
 
+_SENTENCE_STOP = re.compile(r"[.!?,;]\s")  # a sentence, not a trail of section names, before a line it ends with
 _QUOTED_TITLE = re.compile(r"[“\"]([^“”\"]{10,250})[”\"]")
 CUT_WORDS = 5  # a headline cut short with "…" in a list of links still prints the headline when this long
 SCREEN_WORDS = 64  # with more such words than this to look for, every block is folded
