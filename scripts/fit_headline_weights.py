@@ -1,13 +1,16 @@
 """Fit the headline score of the plain-text path (``radio/words/ingest/headline_weights.py``).
 
-Usage: python scripts/fit_headline_weights.py TRAFILATURA_CHECKOUT AEB_CHECKOUT [--write] [--cache DIR]
+Usage: python scripts/fit_headline_weights.py TRAFILATURA_CHECKOUT AEB_CHECKOUT [READABILITY_CHECKOUT] [--write]
+       [--cache DIR]
        [--l2 X] [--zero-prior] [--freeze 3,17] [--misses tune,extra,aeb]
        [--look-above N] [--look-below N] [--below-kept N] [--short-reach N] [--words N]
 
 Learning to rank on pages nobody here wrote. For every English page of
 trafilatura's tests (the "tune", "extra" and "other" groups of
 ``fit_text_weights.py``; never "holdout") and the dev half of ScrapingHub's
-article-extraction-benchmark ("aeb", never its test half), the page is
+article-extraction-benchmark ("aeb", never its test half) and, when a
+checkout of Mozilla's Readability is given, the dev half of its test pages
+("readability", ``eval_readability.py``'s split; never its test half), the page is
 rendered to the text a browser's select-all copy gives (``eval_text.render``)
 and radio's plain-text reader runs on it up to its list of headline
 candidates (``headline.candidate_lines``). Each candidate's features
@@ -44,6 +47,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import numpy as np  # noqa: E402
 from eval_extraction import is_english_text  # type: ignore[import-not-found]  # noqa: E402
+from eval_readability import MIN_PAGE_BYTES, english, half_of  # type: ignore[import-not-found]  # noqa: E402
 from eval_text import reference_headline, render  # type: ignore[import-not-found]  # noqa: E402
 from fit_text_weights import groups  # type: ignore[import-not-found]  # noqa: E402
 
@@ -52,7 +56,7 @@ from radio.words.ingest.features import Block  # noqa: E402
 from radio.words.ingest.rules import fold, headline_from  # noqa: E402
 
 HAND = headline.HAND_WEIGHTS  # the hand-weighted score of earlier rounds, on the first features
-GROUPS = ("tune", "extra", "other", "aeb")
+GROUPS = ("tune", "extra", "other", "aeb", "readability")
 L2 = 0.3
 STEPS = 1500
 RATE = 0.5
@@ -158,6 +162,21 @@ def aeb_pages(checkout: Path) -> list[tuple[str, str, bytes]]:
     return chosen
 
 
+def readability_pages(checkout: Path) -> list[tuple[str, str, bytes]]:
+    """The dev half of Readability's saved English pages (its parser tests and test half are never read)."""
+    root = checkout / "test" / "test-pages"
+    chosen = []
+    for folder in sorted(p for p in root.iterdir() if (p / "source.html").is_file()):
+        if half_of(folder.name) != "dev" or not (folder / "expected.html").is_file():
+            continue
+        if (folder / "source.html").stat().st_size < MIN_PAGE_BYTES:
+            continue
+        meta = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
+        if english(meta, render((folder / "expected.html").read_bytes())):
+            chosen.append(("readability", folder.name, (folder / "source.html").read_bytes()))
+    return chosen
+
+
 def correct(page: Page, weights: Any) -> bool:
     if not page.rows:
         return page.fallback_hit
@@ -231,6 +250,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("trafilatura", type=Path, help="a checkout of github.com/adbar/trafilatura")
     parser.add_argument("aeb", type=Path, help="a checkout of github.com/scrapinghub/article-extraction-benchmark")
+    parser.add_argument("readability", type=Path, nargs="?", help="a checkout of github.com/mozilla/readability")
     parser.add_argument("--cache", type=Path, help="a folder to keep rendered pages in")
     parser.add_argument("--write", action="store_true", help="write radio/words/ingest/headline_weights.py")
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE, help="where --write writes")
@@ -247,7 +267,10 @@ def main() -> int:
     headline.LOOK_ABOVE, headline.LOOK_BELOW, headline.CANDIDATE_WORDS = args.look_above, args.look_below, args.words
     headline.BELOW_KEPT, headline.SHORT_REACH = args.below_kept, args.short_reach
     pages = []
-    for group, name, html in trafilatura_pages(args.trafilatura) + aeb_pages(args.aeb):
+    found = trafilatura_pages(args.trafilatura) + aeb_pages(args.aeb)
+    if args.readability:
+        found += readability_pages(args.readability)
+    for group, name, html in found:
         page = read_page(group, name, html, args.cache)
         if page is not None:
             pages.append(page)
@@ -259,6 +282,8 @@ def main() -> int:
     totals = [0, 0, 0]
     for group in GROUPS:
         left = [p for p in pages if p.group == group]
+        if not left:
+            continue
         learned = fit([p for p in pages if p.group != group], args.l2, prior, frozen)
         h = sum(correct(p, hand) for p in left)
         w = sum(correct(p, learned) for p in left)
@@ -267,7 +292,8 @@ def main() -> int:
               f" ({100 * w / len(left):.1f} %)")  # fmt: skip
     print(f"  total: hand {totals[0]}/{totals[2]}, learned {totals[1]}/{totals[2]}")
     weights = fit(pages, args.l2, prior, frozen)
-    counts = ", ".join(f"{g} {sum(p.group == g for p in pages)} pages" for g in GROUPS)
+    sizes = {g: sum(p.group == g for p in pages) for g in GROUPS}
+    counts = ", ".join(f"{g} {n} pages" for g, n in sizes.items() if n)
     print(f"\nfitted on {counts}; in sample: learned {sum(correct(p, weights) for p in pages)}/{len(pages)}")
     for weight, name in sorted(zip(weights, headline.FEATURES, strict=True), key=lambda t: -abs(t[0])):
         print(f"  {weight:+.3f}  {name}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from radio.words.ingest.headline import (
     candidate_features,
     candidate_lines,
     content_words,
+    full_stop,
     line_score,
 )
 from radio.words.ingest.headline_weights import WEIGHTS
@@ -263,3 +265,144 @@ def test_without_a_title_like_line_the_first_sentence_is_the_headline_never_a_bu
     assert reading.title == "A dinghy's rigging is simpler than it looks, and most of it…"
     assert reading.title_reason == "no title-like line above the story: its first sentence"
     assert len(reading.paragraphs) == 4
+
+
+# Features of the shape of lines and their place (added with Readability's pages as a fifth group)
+
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        ("The harbour board approves the new quay.", True),
+        ("Flood barriers go up along the river in Washington, D.C.", False),  # an abbreviation's stop
+        ("A street named after Martin Luther King Jr.", False),
+        ("Ferry crossings cancelled for the weekend...", False),
+    ],
+)
+def test_a_full_stop_of_an_abbreviation_ends_no_sentence(line: str, ends: bool) -> None:
+    assert full_stop(line) is ends
+
+
+ABBREVIATED = """Evening Courier
+Menu
+Search
+
+Flood barriers go up along the river in Washington, D.C.
+
+Crews worked through the night to raise temporary walls along the riverbank as the highest tide in a decade neared.
+
+By Kerensa Hale
+
+14 May 2026
+
+Crews began raising the barriers at dusk on Tuesday, working in shifts under floodlights along two miles of the bank.
+
+The city's engineers said the walls would hold back water a metre higher than the worst flood on record.
+
+Residents of the low streets were asked to move their cars to higher ground before the morning tide.
+
+The barriers will stay up until the river falls, which the forecasters expect by the end of the week.
+"""
+
+
+def test_a_headline_ending_with_an_abbreviation_heads_its_standfirst() -> None:
+    # "D.C." does not end a sentence: the line is a headline over its standfirst, and the byline under the
+    # standfirst signs the headline, not the standfirst
+    reading = read_text(ABBREVIATED)
+    assert reading.title == "Flood barriers go up along the river in Washington, D.C."
+    assert reading.paragraphs[0].startswith("Crews worked through the night")  # the standfirst is read
+
+
+def _features(text: str) -> dict[str, dict[str, float]]:
+    """The named features of each headline candidate of ``text``, as the reader saw the page."""
+    seen: dict[str, dict[str, float]] = {}
+    real = story.choose_headline
+
+    def record(
+        blocks: list[Block], labels: list[str | None], kept: list[bool], first: int
+    ) -> tuple[str, int, str] | None:
+        candidates = candidate_lines(blocks, labels, kept, first)
+        rows = candidate_features(blocks, labels, kept, first, candidates)
+        for i, row in zip(candidates, rows, strict=True):
+            seen[blocks[i].text] = dict(zip(FEATURES, row, strict=True))
+        return real(blocks, labels, kept, first)
+
+    story.choose_headline = record
+    try:
+        read_text(text)
+    finally:
+        story.choose_headline = real
+    return seen
+
+
+CONTENTS = f"""Notes from the Boatyard
+
+Rigging a dinghy before the first sail of the season
+
+14 May 2026
+
+Contents
+
+Stepping the mast and pinning it
+Reeving the halyard and the sheets
+Checking every shackle on the boat
+
+{STORY}"""
+
+
+def test_a_line_in_a_list_of_titles_is_told_from_a_headline_standing_apart() -> None:
+    features = _features(CONTENTS)
+    run = "title-like lines in a row with it (log)"
+    assert features["Reeving the halyard and the sheets"][run] == pytest.approx(math.log(3))
+    # the headline stands under the site's name only (the date under it is no title)
+    assert features["Rigging a dinghy before the first sail of the season"][run] == pytest.approx(math.log(2))
+
+
+MENU_TWICE = f"""Harbour Sailing Club
+Racing calendar
+Junior sailing courses
+Club house and bar
+Racing calendar
+Junior sailing courses
+Club house and bar
+
+Rigging a dinghy before the first sail of the season
+
+{STORY}"""
+
+
+def test_the_lines_of_a_menu_printed_twice_are_seen_around_its_items() -> None:
+    features = _features(MENU_TWICE)
+    around = "lines around it printed again on the page"
+    assert features["Junior sailing courses"][around] == 0.75  # its first copy: the club's name is printed once
+    assert features["Rigging a dinghy before the first sail of the season"][around] == 0.5  # the menu's end only
+
+
+SUBHEAD = f"""Coastal Courier
+
+Lifeboat crew rescues three walkers cut off by the tide
+
+Rising water trapped the group below the cliffs
+
+14 May 2026
+
+{STORY}"""
+
+
+def test_a_title_over_another_title_and_a_title_under_one_are_told_apart() -> None:
+    features = _features(SUBHEAD)
+    head, sub = (
+        "Lifeboat crew rescues three walkers cut off by the tide",
+        "Rising water trapped the group below the cliffs",
+    )
+    assert features[head]["over another title of four words or more"] == 1.0
+    assert features[head]["under another title of four words or more"] == 0.0
+    assert features[sub]["under another title of four words or more"] == 1.0
+
+
+def test_a_trail_of_sections_ending_with_the_headline_prints_it_again_a_sentence_ending_with_it_does_not() -> None:
+    head = "Harbour board approves the new quay"
+    trail = f"Coastal Courier\n\nHome News Business News {head}\n\n{head}\n\n14 May 2026\n\n{STORY}"
+    assert _features(trail)[head]["printed again on the page"] == 1.0
+    sentence = f"Coastal Courier\n\nAt last, after ten years of talks, {head}\n\n{head}\n\n14 May 2026\n\n{STORY}"
+    assert _features(sentence)[head]["printed again on the page"] == 0.0

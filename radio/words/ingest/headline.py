@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
 from radio.words.ingest.features import Block, is_button
 from radio.words.ingest.headline_weights import WEIGHTS
@@ -91,7 +92,7 @@ def _dek_below(blocks: list[Block], labels: list[str | None], index: int) -> boo
         and below.words >= 6
         and below.density >= 0.3
         and _title_like(block)
-        and not block.text.endswith(".")
+        and not full_stop(block.text)
         and not _shouting(block.text)
         and not _INNER_SENTENCE.search(block.text)
         and not _title_case(below.text)  # a standfirst is written as a sentence, not as a title
@@ -122,6 +123,20 @@ def _prev_free(labels: list[str | None], index: int) -> int:
 # "VIDEO: Voting on the estate's future": a headline tagged with its format (dropped as a teaser elsewhere)
 _FORMAT_TAG = re.compile(r"^(?:VIDEO|WATCH|LIVE|PODCAST|LISTEN|PHOTOS):\s+\S+(?:\s+\S+){3}")
 _INNER_SENTENCE = re.compile(r"\w[.!?][\"”’]?\s+[A-Z]")
+
+
+# a line ending with an abbreviation ("... Underneath N.Y.C.", "... Smith Jr.") has no full stop of a sentence
+_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:[A-Z]|Jr|Sr|Inc|Co|Ltd|St|Dr|Mr|Mrs|Ms|Bros|vs)\.)$")
+
+
+def full_stop(text: str) -> bool:
+    """The line ends with a sentence's full stop (not "..." nor an abbreviation's)."""
+    return text.endswith(".") and not text.endswith("..") and not _ABBREVIATION_END.search(text)
+
+
+def _abbreviated(text: str) -> bool:
+    """The line ends with an abbreviation's full stop ("... in Washington, D.C."): a title may, a sentence too."""
+    return text.endswith(".") and _ABBREVIATION_END.search(text) is not None
 
 
 def _title_case(text: str) -> bool:
@@ -168,6 +183,16 @@ class _Evidence:
             if block.text.endswith(("…", "...")) and block.words >= CUT_WORDS:  # "Title cut short…" in a list
                 cut = fold(block.text)
                 keys.update(key for key in wanted if key.startswith(cut) and len(key) > len(cut))
+            if block.words > MIN_WORDS + 1:  # "Home News Business Title": a breadcrumb without separators ends with it
+                whole = fold(block.text)
+                keys.update(
+                    key
+                    for key in wanted
+                    if len(key) < len(whole)
+                    and whole.endswith(" " + key)
+                    and whole.count(" ") - key.count(" ") <= 2 * STEP_WORDS  # a short trail of sections before it
+                    and not _SENTENCE_STOP.search(" ".join(block.text.split()[: whole.count(" ") - key.count(" ")]))
+                )
             for key in keys & wanted:
                 self.counts[key] += 1
 
@@ -175,6 +200,7 @@ class _Evidence:
         return self.counts.get(fold(block.text), 0) > 1
 
 
+_SENTENCE_STOP = re.compile(r"[.!?,;]\s")  # a sentence, not a trail of section names, before a line it ends with
 _QUOTED_TITLE = re.compile(r"[“\"]([^“”\"]{10,250})[”\"]")
 CUT_WORDS = 5  # a headline cut short with "…" in a list of links still prints the headline when this long
 SCREEN_WORDS = 64  # with more such words than this to look for, every block is folded
@@ -274,6 +300,10 @@ FEATURES = (
     "a sentence of ten words or more",
     "opens with a figure",
     "share of figures",
+    "title-like lines in a row with it (log)",
+    "lines around it printed again on the page",
+    "under another title of four words or more",
+    "over another title of four words or more",
 )
 
 
@@ -291,6 +321,7 @@ def candidate_features(
     own = [content_words(blocks[i].text) for i in candidates] if story else []
     shares = [_share(words, story) for words in own] if story else [0.0] * len(candidates)
     best_share = max(shares, default=0.0)
+    printed = Counter(b.text for b in blocks)  # a menu printed twice (once for small screens) repeats all its lines
     rank = 0  # nearer candidates of three words or more (two-word lines are many on some pages: a menu's)
     for at, i in enumerate(candidates):
         block, text = blocks[i], blocks[i].text
@@ -309,7 +340,7 @@ def candidate_features(
                 float(copies > 1),
                 float(block.words >= 6),
                 float(4 <= block.words < 6),
-                float(text.endswith(".") and not text.endswith("..")),
+                float(full_stop(text)),
                 float(block.words > 20),
                 float(_INNER_SENTENCE.search(text) is not None),
                 float(_shouting(text)),
@@ -340,12 +371,37 @@ def candidate_features(
                 short / 4,
                 sum(1 for j in around if labels[j] not in (None, "repeat")) / 4,
                 float(shares[at] == best_share > 0),
-                float(block.words >= 10 and text.endswith(".")),
+                float(block.words >= 10 and full_stop(text)),
                 float(text[:1].isdigit()),
                 sum(map(str.isdigit, text)) / len(text),
+                math.log(_run(blocks, labels, kept, i)),
+                sum(1 for j in around if printed[blocks[j].text] > 1) / 4,
+                float(_titled(blocks, labels, kept, _prev_free(labels, i))),
+                float(_titled(blocks, labels, kept, next_free(labels, i))),
             ]
         )
     return rows
+
+
+RUN_REACH = 8  # the furthest a run of title-like lines is followed either way
+
+
+def _titled(blocks: list[Block], labels: list[str | None], kept: list[bool], j: int | None) -> bool:
+    """Block ``j`` is a title of four words or more (a headline over a subheading, a subheading under it)."""
+    return j is not None and j >= 0 and not kept[j] and _title_like(blocks[j], 4) and not full_stop(blocks[j].text)
+
+
+def _run(blocks: list[Block], labels: list[str | None], kept: list[bool], index: int) -> int:
+    """How many title-like lines stand in a row with block ``index``: a list (contents, pros and cons, teasers)
+    prints its items one under another, a headline stands apart (a standfirst under it)."""
+    count = 1
+    for step in (-1, 1):
+        j = index + step
+        while 0 <= j < len(blocks) and abs(j - index) <= RUN_REACH and not kept[j] and labels[j] in (None, "repeat"):
+            if not _title_like(blocks[j], CANDIDATE_WORDS):
+                break
+            count, j = count + 1, j + step
+    return count
 
 
 # the hand-weighted score of earlier rounds, on the first sixteen features (kept to compare with the learned)
@@ -424,7 +480,8 @@ def candidate_lines(blocks: list[Block], labels: list[str | None], kept: list[bo
     """The blocks that may be the headline of the story starting at block ``first``, nearest first."""
     candidates: list[int] = []
     # the story's own first line can be its headline when it does not read as a sentence
-    if _title_like(blocks[first]) and (not blocks[first].sentence or _title_case(blocks[first].text)):
+    top = blocks[first]
+    if _title_like(top) and (not top.sentence or _title_case(top.text) or _abbreviated(top.text)):
         candidates.append(first)
     for i in range(first - 1, max(-1, first - 1 - LOOK_ABOVE), -1):
         if _open(blocks, labels, kept, i, first):
@@ -475,4 +532,5 @@ def headline_text(blocks: list[Block], best: int) -> str:
         text = max(parts, key=len)  # "Title | Site", "Section | Title"
     else:
         text = _part_printed_alone(blocks, best, text)
-    return _headline(strip_links(text))
+    text = strip_links(text)
+    return text if _abbreviated(text) else _headline(text)  # "..., D.C." keeps its abbreviation's stop
