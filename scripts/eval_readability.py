@@ -50,7 +50,7 @@ from eval_text import reference_headline, render  # type: ignore[import-not-foun
 
 from radio.errors import RadioError  # noqa: E402
 from radio.words.ingest import load_article  # noqa: E402
-from radio.words.ingest.html import without_end_matter  # noqa: E402
+from radio.words.ingest.endmatter import without_end_matter  # noqa: E402
 
 _FOOTNOTE_MARK = re.compile(r"\[(?:\d{1,3}|[a-z]+(?: [a-z]+)? needed)\]")
 MIN_PAGE_BYTES = 8_000  # smaller sources are Readability's parser tests, not saved pages

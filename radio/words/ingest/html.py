@@ -19,6 +19,7 @@ from radio.errors import DependencyError, InputError
 from radio.models import Article
 from radio.words.ingest.continued import continued_body
 from radio.words.ingest.decode import decode_html
+from radio.words.ingest.endmatter import without_end_matter
 from radio.words.ingest.structured import TAG, is_prose, ld_article_body, ld_headline, prose_words, script_paragraphs
 from radio.words.ingest.text import clean_lines, fold, is_boilerplate, strip_links
 
@@ -115,34 +116,6 @@ def html_to_article(
         "site": doc.sitename or _host(url),
     }
     return clean_lines(lines, source, title=title or None, meta=meta, fmt="html")
-
-
-_EDIT_LINK = re.compile(r"\s*\[edit\]$")  # a wiki's section heading carries its edit link
-_END_MATTER = frozenset(
-    ("references", "see also", "external links", "further reading", "footnotes", "sources",
-     "bibliography", "citations", "notes and references", "works cited")
-)  # fmt: skip
-
-
-_END_MATTER_AFTER_WORDS = 150  # ... or after half the prose: a long list of sources can outweigh the story
-
-
-def _end_matter(line: str) -> bool:
-    return line.rstrip(":").strip().lower() in _END_MATTER
-
-
-def without_end_matter(lines: list[str]) -> list[str]:
-    """The article without its end matter: a wiki's "[edit]" links go, and a heading such as "References",
-    "See also" or "External links" after the story's first 150 words of prose (or half of it) ends the
-    reading (what follows is lists of sources and links, not the story)."""
-    lines = [_EDIT_LINK.sub("", line) for line in lines]
-    total = prose_words(lines)
-    seen = 0
-    for i, line in enumerate(lines):
-        if _end_matter(line) and (seen >= _END_MATTER_AFTER_WORDS or seen * 2 >= total):
-            return lines[:i]
-        seen += prose_words([line])
-    return lines
 
 
 def _join_drop_caps(page: str) -> str:

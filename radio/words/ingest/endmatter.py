@@ -1,0 +1,38 @@
+"""The end matter after a story: a wiki's "References", "See also" and "External links".
+
+Both readers stop at it: what follows such a heading is lists of sources and
+links, which no listener wants read ("^ 'Title'. Site. Retrieved 2012-08-18.").
+"""
+
+from __future__ import annotations
+
+import re
+
+from radio.words.ingest.structured import prose_words
+
+_EDIT_LINK = re.compile(r"\s*\[edit\]$")  # a wiki's section heading carries its edit link
+_END_MATTER = frozenset(
+    ("references", "see also", "external links", "further reading", "footnotes", "sources",
+     "bibliography", "citations", "notes and references", "works cited")
+)  # fmt: skip
+
+
+_END_MATTER_AFTER_WORDS = 150  # ... or after half the prose: a long list of sources can outweigh the story
+
+
+def _end_matter(line: str) -> bool:
+    return line.rstrip(":").strip().lower() in _END_MATTER
+
+
+def without_end_matter(lines: list[str]) -> list[str]:
+    """The article without its end matter: a wiki's "[edit]" links go, and a heading such as "References",
+    "See also" or "External links" after the story's first 150 words of prose (or half of it) ends the
+    reading (what follows is lists of sources and links, not the story)."""
+    lines = [_EDIT_LINK.sub("", line) for line in lines]
+    total = prose_words(lines)
+    seen = 0
+    for i, line in enumerate(lines):
+        if _end_matter(line) and (seen >= _END_MATTER_AFTER_WORDS or seen * 2 >= total):
+            return lines[:i]
+        seen += prose_words([line])
+    return lines
