@@ -129,3 +129,48 @@ def test_the_score_never_drops_the_whole_story(monkeypatch: pytest.MonkeyPatch) 
         "The town library will open on Sundays from next month, the council said on Tuesday evening.",
     )
     assert bias > -50.0
+
+
+HARBOUR_FIRST = [
+    "The harbour district's rents rose by a fifth last year, the fastest climb of any part of the city, according"
+    " to figures the housing office published on Monday.",
+    "Tenants on the waterfront said the rise had pushed many of their neighbours further inland, and that the new"
+    " flats by the old fish market were let before they were finished.",
+    "The office said the district had gained almost two thousand residents since the ferry terminal reopened, while"
+    " only a few hundred homes had been built in the same time.",
+]
+HARBOUR_SECOND = [
+    "Landlords' groups argue that the rise follows years in which rents in the district barely moved, and that a"
+    " cap would stop the building the area needs.",
+    "The housing office expects the pace to slow this year as two large blocks near the station open, adding about"
+    " six hundred flats to the market by the autumn.",
+    "A tenants' association has collected more than four thousand signatures for a petition asking the council to"
+    " buy empty warehouses and turn them into homes.",
+    "Its chair said the members would keep campaigning whatever the council decides, and that they had already"
+    " begun talks with two housing cooperatives.",
+    "The mayor is expected to set out her own plans for the district in a speech to the chamber of commerce at the"
+    " end of the month, her office said.",
+]
+
+
+def chart_page(credit: str) -> str:
+    """A story cut in two by a chart of figures that ends with its maker and source."""
+    chart = ["Rents in the harbour district", "Average monthly rent"]
+    for year in range(2015, 2025):
+        chart += [str(year), str(900 + 40 * (year - 2015))]
+    head = ["Home", "News", "Harbour rents climb fastest in the city", "By Maria Costa", "March 3, 2026"]
+    foot = ["Most read", "Ferry fares to rise in May", "New bridge opens to cyclists", "School heads want more staff"]
+    return "\n\n".join([*head, *HARBOUR_FIRST, "\n".join([*chart, credit]), *HARBOUR_SECOND, *foot])
+
+
+def test_a_charts_maker_and_source_is_its_credit_not_the_storys_byline() -> None:
+    reading = read_text(chart_page("By The Harbour Gazette | Source: City Housing Office"))
+    credit = next(line for line in reading.lines if line.text.startswith("By The Harbour Gazette"))
+    assert credit.label == "credit" and not credit.kept
+    assert reading.byline == "Maria Costa"
+    # the paragraphs above the chart are not the page's header above a byline: the score may read them
+    assert HARBOUR_FIRST[0] in reading.paragraphs and HARBOUR_FIRST[1] in reading.paragraphs
+    assert all(p in reading.paragraphs for p in HARBOUR_SECOND)
+    for source in ("Source: City Housing Office", "Chart: Ann Lee; Sources: Census Bureau, City Housing Office"):
+        line = next(x for x in read_text(chart_page(source)).lines if x.text == source)
+        assert line.label == "credit"

@@ -305,7 +305,11 @@ def learned_candidates(found: RulePass) -> list[int]:
 
 def read_on_shape(found: RulePass) -> list[int]:
     """The blocks the rules read on their shape alone (no line rule classed them)."""
-    return [i for i, k in enumerate(found.kept) if k and found.labels[i] is None]
+    return [i for i in range(len(found.kept)) if _on_shape(found, i)]
+
+
+def _on_shape(found: RulePass, i: int) -> bool:
+    return found.kept[i] and found.labels[i] is None
 
 
 DROP_REACH = 2  # a block the rules read this close to one they do not read may be dropped by the score
@@ -352,9 +356,9 @@ def first_pass_blocks(found: RulePass, adds: list[int], drops: list[int]) -> lis
     A block that is neither one the score may add nor one the rules read on its shape scores 0.
     """
     n = len(found.blocks)
-    scored = set(adds) | set(read_on_shape(found))
+    added = set(adds)
     wanted = {j for i in adds + drops for j in range(max(0, i - NEIGHBOURS), min(n, i + NEIGHBOURS + 1))}
-    return sorted(wanted & scored)
+    return sorted(j for j in wanted if j in added or _on_shape(found, j))  # (only the blocks near those scored)
 
 
 def two_pass(page: PageContext, found: RulePass, adds: list[int], drops: list[int]) -> dict[int, float]:
