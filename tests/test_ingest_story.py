@@ -9,6 +9,7 @@ import pytest
 from radio.words.ingest import learned, story
 from radio.words.ingest.explain import explain_rows
 from radio.words.ingest.learned import CONTEXT_FEATURES, FEATURES, HEADS, PageContext, story_score
+from radio.words.ingest.rules import strip_hover_cards
 from radio.words.ingest.shape import spaces_paragraphs
 from radio.words.ingest.story import read_text, rule_pass
 
@@ -174,3 +175,35 @@ def test_a_charts_maker_and_source_is_its_credit_not_the_storys_byline() -> None
     for source in ("Source: City Housing Office", "Chart: Ann Lee; Sources: Census Bureau, City Housing Office"):
         line = next(x for x in read_text(chart_page(source)).lines if x.text == source)
         assert line.label == "credit"
+
+
+def test_a_links_hover_card_copied_into_a_sentence_is_not_read_and_explain_says_so() -> None:
+    glued = (
+        "A man admitted on Monday that he had threatened Rep. Nadia HassanNadia HassanRelated: Budget talks stall"
+        " | Vote delayed MORE (D-Ore.) in a voicemail left at her office last spring, prosecutors said."
+    )
+    text = "\n\n".join(
+        [
+            "Man admits threatening lawmaker",
+            glued,
+            "He will be sentenced in June. His lawyer said he regretted the call and had sought treatment since.",
+            "He met Ann LeeAnn Lee at the door of the court, where reporters from NATO countries waited for him.",
+        ]
+    )
+    reading = read_text(text)
+    assert reading.paragraphs[0] == (
+        "A man admitted on Monday that he had threatened Rep. Nadia Hassan (D-Ore.) in a voicemail left at her"
+        " office last spring, prosecutors said."
+    )
+    # a copy glued to the name with no card after it: only the copy goes
+    assert reading.paragraphs[2].startswith("He met Ann Lee at the door of the court, where reporters from NATO")
+    line = next(x for x in reading.lines if x.text == glued)
+    assert line.kept and line.label.endswith("(a link's hover card dropped)")
+    assert any("hover card dropped" in row for row in explain_rows(reading))
+    plain = "BlackRock and McDonald's told the U.S. regulator that NASA and ExxonMobil had agreed."
+    assert strip_hover_cards(plain) == plain
+
+    initials = "He would have been George R.R. Martin, and the fans at NATO summits knew it."
+    assert strip_hover_cards(initials) == initials
+    for word in ("She searched with DuckDuckGo and ran the code on PyPy.", "Would RiRi devalue the brand?"):
+        assert strip_hover_cards(word) == word

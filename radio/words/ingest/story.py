@@ -28,7 +28,16 @@ from radio.words.ingest.boxes import lead_above_box, link_boxes
 from radio.words.ingest.features import Block, line_label, make_blocks
 from radio.words.ingest.headline import choose_headline, is_signature, next_free
 from radio.words.ingest.learned import PageContext, story_score
-from radio.words.ingest.rules import _BIO, _DATELINE, _WORD_CHAR, fold, headline_from, parse_date, strip_links
+from radio.words.ingest.rules import (
+    _BIO,
+    _DATELINE,
+    _WORD_CHAR,
+    fold,
+    headline_from,
+    parse_date,
+    strip_hover_cards,
+    strip_links,
+)
 from radio.words.ingest.shape import (
     LINKS,
     STOPWORDS_HIGH,
@@ -433,6 +442,8 @@ def read_text(text: str) -> TextReading:
         if kept[i]:
             label = label or verdicts.get(i)
             cleaned = strip_links(block.text)
+            if (carded := strip_hover_cards(cleaned)) != cleaned:
+                cleaned, label = carded, f"{label or 'story'} (a link's hover card dropped)"
             if not dateline_done and len(paragraphs) < 3 and _DATELINE.match(cleaned):
                 cleaned = _DATELINE.sub("", cleaned, count=1)
                 dateline_done = True
