@@ -1,7 +1,8 @@
 """Fit the learned story score of the plain-text path (``radio/words/ingest/weights.py``).
 
 Usage: python scripts/fit_text_weights.py /path/to/trafilatura-checkout [--aeb /path/to/aeb-checkout]
-       [--fit tune,extra,other,aeb-a,aeb-b] [--cv [--grid KEEP_FROM:DROP_FROM[:KEEP_AFTER],...]] [--write] [--cache DIR]
+       [--readability /path/to/readability-checkout] [--fit tune,extra,other,aeb-a,aeb-b,readability]
+       [--cv [--grid KEEP_FROM:DROP_FROM[:KEEP_AFTER],...]] [--write] [--cache DIR]
 
 Labels without hand-labelling, and with a person's where there is one. For
 every English page of trafilatura's tests (``tests/cache`` and ``tests/eval``)
@@ -14,8 +15,10 @@ teacher: most of its word triples, or the whole of a short paragraph), else
 "chrome". On the article-extraction-benchmark's dev half (``--aeb``) the
 same containment is taken in the article body a person marked
 (``ground-truth.json``); the HTML path is run there too, and how often it
-and the person disagree on those blocks is printed. Pages the HTML path
-refuses are left out.
+and the person disagree on those blocks is printed. On the dev half of
+Mozilla Readability's test pages (``--readability``, ``eval_readability.py``)
+it is taken in the text of the article Readability's reviewed output keeps.
+Pages the HTML path refuses are left out.
 
 Two logistic regressions are fitted by gradient descent (numpy): a first
 pass on a block's own features (fitted on the blocks the score may add), and
@@ -26,11 +29,12 @@ weights into ``weights.py`` as numbers.
 Groups: "tune" and "holdout" are the 120 pages of ``eval_text.py`` split by
 its hash; "extra" the further English pages it studies; "other" every other
 English page; "aeb-a" and "aeb-b" the benchmark's dev half split by the
-second digit of the key. Holdout pages and the benchmark's test half are
-never fitted on, nor used to choose anything (``--fit`` refuses holdout).
+second digit of the key; "readability" Readability's dev half. Holdout
+pages, the benchmark's test half and Readability's test half are never
+fitted on, nor used to choose anything (``--fit`` refuses holdout).
 ``--cv`` cross-validates: for each group, fit without it, then score it with
 eval_text's figures (tune, extra: must-have kept / must-not dropped, spoken),
-eval_aeb's (the benchmark: body paragraphs heard / clutter dropped / F1), or
+eval_aeb's (the benchmark and Readability: body paragraphs heard / clutter dropped / F1), or
 agreement with the labels (other), for each setting of the thresholds
 (``story.KEEP_FROM``, ``story.DROP_FROM``, ``story.KEEP_AFTER``). Thresholds and features are
 chosen on those figures only. Nothing of the pages is copied into the
@@ -57,6 +61,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import numpy as np  # noqa: E402
 from eval_aeb import Score, score_page  # type: ignore[import-not-found]  # noqa: E402
 from eval_extraction import is_english_text  # type: ignore[import-not-found]  # noqa: E402
+from eval_readability import MIN_PAGE_BYTES, english, half_of  # type: ignore[import-not-found]  # noqa: E402
 from eval_text import evaluate, pages, reference_headline, render, split_of  # type: ignore[import-not-found]  # noqa: E402
 
 from radio.errors import RadioError  # noqa: E402
@@ -197,6 +202,32 @@ def aeb_pages(checkout: Path) -> list[tuple[str, bytes, str]]:
     return out
 
 
+READABILITY = "readability"  # the group of Readability's dev half
+
+
+@lru_cache(maxsize=1)
+def readability_pages(checkout: Path) -> list[tuple[str, str, str | None, str]]:
+    """Readability's English dev pages as eval_readability reads them: name, select-all copy, headline, body.
+
+    The body is the text of the article Readability's reviewed output keeps (``expected.html``), one
+    paragraph a line; the test half is never fitted on nor studied.
+    """
+    out = []
+    root = checkout / "test" / "test-pages"
+    for folder in sorted(p for p in root.iterdir() if (p / "source.html").is_file()):
+        if half_of(folder.name) != "dev" or not (folder / "expected.html").is_file():
+            continue
+        if (folder / "source.html").stat().st_size < MIN_PAGE_BYTES:
+            continue
+        meta = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
+        body = render((folder / "expected.html").read_bytes())
+        if not english(meta, body):
+            continue
+        html = (folder / "source.html").read_bytes()
+        out.append((folder.name, render(html), reference_headline(html), body))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _aeb_copies(aeb: Path) -> list[tuple[str, str, str | None, str]]:
     """The benchmark's dev pages as eval_aeb reads them: key, select-all copy, page headline, marked body."""
@@ -211,7 +242,9 @@ def _aeb_teacher(html: bytes) -> tuple[str, list[str]] | None:
     return article.title, list(article.paragraphs)
 
 
-def collect(checkout: Path, aeb: Path | None, wanted: set[str], cache: Path | None) -> list[PageRows]:
+def collect(
+    checkout: Path, aeb: Path | None, wanted: set[str], cache: Path | None, readability: Path | None = None
+) -> list[PageRows]:
     rows: list[PageRows] = []
     for path, group in sorted(groups(checkout / "tests").items()):
         if group not in wanted:
@@ -235,6 +268,11 @@ def collect(checkout: Path, aeb: Path | None, wanted: set[str], cache: Path | No
                 found = story.rule_pass(copy)
                 got.teacher = np.array(label_blocks(found, got.index, taught[1], taught[0]), dtype=float)
             rows.append(got)
+    if readability is not None and READABILITY in wanted:
+        for _, copy, reference, body in readability_pages(readability):
+            got = page_rows(READABILITY, copy, body.split("\n"), reference)
+            if got is not None:
+                rows.append(got)
     return rows
 
 
@@ -353,6 +391,25 @@ def use(model: Model) -> None:
         learned.HEADS[head] = (bias, tuple(weights))
 
 
+def _body_figures(copies: list[tuple[str, str, str | None, str]]) -> dict[str, float]:
+    """eval_aeb's figures of pages with a marked body: paragraphs heard, clutter dropped, F1, and their counts."""
+    score = Score()
+    for key, copy, reference, body in copies:
+        try:
+            article = voiceable(clean_text(copy, key))
+        except RadioError:
+            score_page(score, None, body, None, reference, copy)
+            continue
+        kept = "\n".join((article.title, *article.paragraphs))
+        score_page(score, kept, body, article.title, reference, copy)
+    return {"kept": 100 * score.heard / score.paragraphs, "dropped": 100 * score.dropped / score.clutter,
+            "f1": score.f1 / score.pages, "heard": score.heard, "paragraphs": score.paragraphs,
+            "clutter dropped": score.dropped, "clutter": score.clutter}  # fmt: skip
+
+
+READABILITY_CHECKOUT: Path | None = None  # --readability
+
+
 def score_group(group: str, checkout: Path, aeb: Path | None, pages: list[PageRows], model: Model) -> dict[str, float]:
     """The figures of one group read with ``model``: eval_text's on trafilatura's pages, eval_aeb's on the benchmark."""
     use(model)
@@ -361,20 +418,9 @@ def score_group(group: str, checkout: Path, aeb: Path | None, pages: list[PageRo
         tally = halves[group].strict
         return {"kept": 100 * tally.kept / tally.must, "dropped": 100 * tally.excluded / tally.mustnot}
     if group.startswith("aeb") and aeb is not None:
-        score = Score()
-        for key, copy, reference, body in _aeb_copies(aeb):
-            if aeb_group(key) != group:
-                continue
-            try:
-                article = voiceable(clean_text(copy, key))
-            except RadioError:
-                score_page(score, None, body, None, reference, copy)
-                continue
-            kept = "\n".join((article.title, *article.paragraphs))
-            score_page(score, kept, body, article.title, reference, copy)
-        return {"kept": 100 * score.heard / score.paragraphs, "dropped": 100 * score.dropped / score.clutter,
-                "f1": score.f1 / score.pages, "heard": score.heard, "paragraphs": score.paragraphs,
-                "clutter dropped": score.dropped, "clutter": score.clutter}  # fmt: skip
+        return _body_figures([(k, c, r, b) for k, c, r, b in _aeb_copies(aeb) if aeb_group(k) == group])
+    if group == READABILITY and READABILITY_CHECKOUT is not None:
+        return _body_figures(readability_pages(READABILITY_CHECKOUT))
     mine = [p for p in pages if p.group == group]
     y = np.concatenate([p.target for p in mine])
     return {"agree": 100 * float(np.mean((predict(mine, model) >= 0.5) == y))}
@@ -425,7 +471,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("checkout", type=Path, help="a checkout of github.com/adbar/trafilatura")
     parser.add_argument("--aeb", type=Path, help="a checkout of the article-extraction-benchmark (its dev half)")
-    parser.add_argument("--fit", default="tune,extra,other,aeb-a,aeb-b", help="groups to fit on (never holdout)")
+    parser.add_argument("--readability", type=Path, help="a checkout of mozilla/readability (its dev half)")
+    parser.add_argument(
+        "--fit", default="tune,extra,other,aeb-a,aeb-b,readability", help="groups to fit on (never holdout)"
+    )
     parser.add_argument("--cv", action="store_true", help="cross-validate over the groups of --fit")
     parser.add_argument("--write", action="store_true", help="write radio/words/ingest/weights.py")
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE, help="where --write writes (to compare fits)")
@@ -437,8 +486,9 @@ def main() -> int:
     parser.add_argument("--grid", default="", help="settings to try, as KEEP_FROM:DROP_FROM[:KEEP_AFTER],... (--cv)")
     parser.add_argument("--cache", type=Path, help="a folder to keep rendered pages and the HTML path's output in")
     args = parser.parse_args()
-    global ROWS, PASSES, SKIP_RULES, FIRST
+    global ROWS, PASSES, SKIP_RULES, FIRST, READABILITY_CHECKOUT
     ROWS, PASSES, FIRST = args.rows, args.passes, args.first
+    READABILITY_CHECKOUT = args.readability
     MASK.update(filter(None, args.mask.split(",")))
     DROP_GROUPS.update(filter(None, args.drop_groups.split(",")))
     if args.grid:
@@ -447,10 +497,14 @@ def main() -> int:
             for item in args.grid.split(",")
         )
         SKIP_RULES = True
-    chosen = [g for g in args.fit.split(",") if not g.startswith("aeb") or args.aeb]
+    chosen = [
+        g
+        for g in args.fit.split(",")
+        if (not g.startswith("aeb") or args.aeb) and (g != READABILITY or args.readability)
+    ]
     if "holdout" in chosen:
         parser.error("holdout pages are never fitted on")
-    pages = collect(args.checkout, args.aeb, set(chosen), args.cache)
+    pages = collect(args.checkout, args.aeb, set(chosen), args.cache, args.readability)
     taught = [p for p in pages if p.teacher is not None]
     if taught:
         human = np.concatenate([p.target for p in taught])

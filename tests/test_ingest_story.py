@@ -9,6 +9,7 @@ import pytest
 from radio.words.ingest import learned, story
 from radio.words.ingest.explain import explain_rows
 from radio.words.ingest.learned import CONTEXT_FEATURES, FEATURES, HEADS, PageContext, story_score
+from radio.words.ingest.rules import strip_hover_cards
 from radio.words.ingest.shape import spaces_paragraphs
 from radio.words.ingest.story import read_text, rule_pass
 
@@ -129,3 +130,80 @@ def test_the_score_never_drops_the_whole_story(monkeypatch: pytest.MonkeyPatch) 
         "The town library will open on Sundays from next month, the council said on Tuesday evening.",
     )
     assert bias > -50.0
+
+
+HARBOUR_FIRST = [
+    "The harbour district's rents rose by a fifth last year, the fastest climb of any part of the city, according"
+    " to figures the housing office published on Monday.",
+    "Tenants on the waterfront said the rise had pushed many of their neighbours further inland, and that the new"
+    " flats by the old fish market were let before they were finished.",
+    "The office said the district had gained almost two thousand residents since the ferry terminal reopened, while"
+    " only a few hundred homes had been built in the same time.",
+]
+HARBOUR_SECOND = [
+    "Landlords' groups argue that the rise follows years in which rents in the district barely moved, and that a"
+    " cap would stop the building the area needs.",
+    "The housing office expects the pace to slow this year as two large blocks near the station open, adding about"
+    " six hundred flats to the market by the autumn.",
+    "A tenants' association has collected more than four thousand signatures for a petition asking the council to"
+    " buy empty warehouses and turn them into homes.",
+    "Its chair said the members would keep campaigning whatever the council decides, and that they had already"
+    " begun talks with two housing cooperatives.",
+    "The mayor is expected to set out her own plans for the district in a speech to the chamber of commerce at the"
+    " end of the month, her office said.",
+]
+
+
+def chart_page(credit: str) -> str:
+    """A story cut in two by a chart of figures that ends with its maker and source."""
+    chart = ["Rents in the harbour district", "Average monthly rent"]
+    for year in range(2015, 2025):
+        chart += [str(year), str(900 + 40 * (year - 2015))]
+    head = ["Home", "News", "Harbour rents climb fastest in the city", "By Maria Costa", "March 3, 2026"]
+    foot = ["Most read", "Ferry fares to rise in May", "New bridge opens to cyclists", "School heads want more staff"]
+    return "\n\n".join([*head, *HARBOUR_FIRST, "\n".join([*chart, credit]), *HARBOUR_SECOND, *foot])
+
+
+def test_a_charts_maker_and_source_is_its_credit_not_the_storys_byline() -> None:
+    reading = read_text(chart_page("By The Harbour Gazette | Source: City Housing Office"))
+    credit = next(line for line in reading.lines if line.text.startswith("By The Harbour Gazette"))
+    assert credit.label == "credit" and not credit.kept
+    assert reading.byline == "Maria Costa"
+    # the paragraphs above the chart are not the page's header above a byline: the score may read them
+    assert HARBOUR_FIRST[0] in reading.paragraphs and HARBOUR_FIRST[1] in reading.paragraphs
+    assert all(p in reading.paragraphs for p in HARBOUR_SECOND)
+    for source in ("Source: City Housing Office", "Chart: Ann Lee; Sources: Census Bureau, City Housing Office"):
+        line = next(x for x in read_text(chart_page(source)).lines if x.text == source)
+        assert line.label == "credit"
+
+
+def test_a_links_hover_card_copied_into_a_sentence_is_not_read_and_explain_says_so() -> None:
+    glued = (
+        "A man admitted on Monday that he had threatened Rep. Nadia HassanNadia HassanRelated: Budget talks stall"
+        " | Vote delayed MORE (D-Ore.) in a voicemail left at her office last spring, prosecutors said."
+    )
+    text = "\n\n".join(
+        [
+            "Man admits threatening lawmaker",
+            glued,
+            "He will be sentenced in June. His lawyer said he regretted the call and had sought treatment since.",
+            "He met Ann LeeAnn Lee at the door of the court, where reporters from NATO countries waited for him.",
+        ]
+    )
+    reading = read_text(text)
+    assert reading.paragraphs[0] == (
+        "A man admitted on Monday that he had threatened Rep. Nadia Hassan (D-Ore.) in a voicemail left at her"
+        " office last spring, prosecutors said."
+    )
+    # a copy glued to the name with no card after it: only the copy goes
+    assert reading.paragraphs[2].startswith("He met Ann Lee at the door of the court, where reporters from NATO")
+    line = next(x for x in reading.lines if x.text == glued)
+    assert line.kept and line.label.endswith("(a link's hover card dropped)")
+    assert any("hover card dropped" in row for row in explain_rows(reading))
+    plain = "BlackRock and McDonald's told the U.S. regulator that NASA and ExxonMobil had agreed."
+    assert strip_hover_cards(plain) == plain
+
+    initials = "He would have been George R.R. Martin, and the fans at NATO summits knew it."
+    assert strip_hover_cards(initials) == initials
+    for word in ("She searched with DuckDuckGo and ran the code on PyPy.", "Would RiRi devalue the brand?"):
+        assert strip_hover_cards(word) == word

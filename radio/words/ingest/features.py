@@ -406,6 +406,11 @@ _WIRE_CREDIT = re.compile(
 WIRE_CREDIT_CHARS = 400
 
 
+# the source of a chart or a table, alone or after its maker: "Source: Census Bureau", "By The Daily | Sources: ..."
+_CHART_SOURCE = re.compile(r"(?:^|[|;•·]\s*|\s[–—-]\s*)(?:Data )?Sources?\s?:\s*\S")
+CHART_SOURCE_WORDS = 20
+
+
 def caption_with_credit(block: Block) -> bool:
     """A photo caption ending with its credit in brackets (``_CAPTION_CREDIT``)."""
     return block.words <= CAPTION_WORDS and block.text.endswith(")") and bool(_CAPTION_CREDIT.search(block.text))
@@ -419,6 +424,8 @@ def line_label(block: Block) -> str | None:
         return "copyright"
     if block.is_stamp:
         return "date"
+    if block.words <= CHART_SOURCE_WORDS and "ource" in text and _CHART_SOURCE.search(text):
+        return "credit"  # a graphic's credit, even when it opens with "By": no byline of the story
     if block.byline:
         return "byline"
     if block.length < 100 and (_credit(text, low) or ("/" in text and _NAME_SLASH_AGENCY.match(text))):

@@ -262,6 +262,30 @@ def strip_links(text: str) -> str:
     return text.strip()
 
 
+# a link's hover card copied into the sentence: a name of two words or more glued to a copy of itself ("PyPy",
+# "DuckDuckGo" are one word), the card's text, then its link label in capitals
+# ("Rep. Ann LeeAnn LeeRelated: Budget talks stall | Vote set MORE (D-Ore.) said ...")
+_HOVER_CARD = re.compile(
+    r"(?<![\w.'’-])(?P<name>[A-Z][\w'’-]*[a-z](?: (?:[A-Z]\.|[A-Z][\w'’-]*[a-z])){1,3}(?<=[a-z]))(?P=name)"
+    r"(?:[A-Z][^\n]{0,400}?\s(?:[A-Z]{2,}\s)*[A-Z]{3,}\b(?![\w.'’-]))?"
+)
+
+
+def strip_hover_cards(text: str) -> str:
+    """A name whose link's hover card was copied into the sentence, read once and without the card.
+
+    The name runs into a copy of itself with no space between (the card's
+    title), the card's text runs on from it, again glued, and its link label
+    in capitals ends it; otherwise only the copy goes.
+    """
+    if not _GLUED_CAPITAL.search(text):
+        return text
+    return _HOVER_CARD.sub(lambda m: m["name"], text)
+
+
+_GLUED_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
 # Characters that re.IGNORECASE equates with an ASCII letter although str.lower()
 # does not turn them into it (İ lowers to two characters; ı and ſ stay as they
 # are but match "i" and "s"). Substring pre-checks on ``line.lower()`` for an

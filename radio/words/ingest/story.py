@@ -28,7 +28,16 @@ from radio.words.ingest.boxes import lead_above_box, link_boxes
 from radio.words.ingest.features import Block, line_label, make_blocks
 from radio.words.ingest.headline import choose_headline, is_signature, next_free
 from radio.words.ingest.learned import PageContext, story_score
-from radio.words.ingest.rules import _BIO, _DATELINE, _WORD_CHAR, fold, headline_from, parse_date, strip_links
+from radio.words.ingest.rules import (
+    _BIO,
+    _DATELINE,
+    _WORD_CHAR,
+    fold,
+    headline_from,
+    parse_date,
+    strip_hover_cards,
+    strip_links,
+)
 from radio.words.ingest.shape import (
     LINKS,
     STOPWORDS_HIGH,
@@ -305,7 +314,11 @@ def learned_candidates(found: RulePass) -> list[int]:
 
 def read_on_shape(found: RulePass) -> list[int]:
     """The blocks the rules read on their shape alone (no line rule classed them)."""
-    return [i for i, k in enumerate(found.kept) if k and found.labels[i] is None]
+    return [i for i in range(len(found.kept)) if _on_shape(found, i)]
+
+
+def _on_shape(found: RulePass, i: int) -> bool:
+    return found.kept[i] and found.labels[i] is None
 
 
 DROP_REACH = 2  # a block the rules read this close to one they do not read may be dropped by the score
@@ -352,9 +365,9 @@ def first_pass_blocks(found: RulePass, adds: list[int], drops: list[int]) -> lis
     A block that is neither one the score may add nor one the rules read on its shape scores 0.
     """
     n = len(found.blocks)
-    scored = set(adds) | set(read_on_shape(found))
+    added = set(adds)
     wanted = {j for i in adds + drops for j in range(max(0, i - NEIGHBOURS), min(n, i + NEIGHBOURS + 1))}
-    return sorted(wanted & scored)
+    return sorted(j for j in wanted if j in added or _on_shape(found, j))  # (only the blocks near those scored)
 
 
 def two_pass(page: PageContext, found: RulePass, adds: list[int], drops: list[int]) -> dict[int, float]:
@@ -429,6 +442,8 @@ def read_text(text: str) -> TextReading:
         if kept[i]:
             label = label or verdicts.get(i)
             cleaned = strip_links(block.text)
+            if (carded := strip_hover_cards(cleaned)) != cleaned:
+                cleaned, label = carded, f"{label or 'story'} (a link's hover card dropped)"
             if not dateline_done and len(paragraphs) < 3 and _DATELINE.match(cleaned):
                 cleaned = _DATELINE.sub("", cleaned, count=1)
                 dateline_done = True
