@@ -207,3 +207,41 @@ def test_a_links_hover_card_copied_into_a_sentence_is_not_read_and_explain_says_
     assert strip_hover_cards(initials) == initials
     for word in ("She searched with DuckDuckGo and ran the code on PyPy.", "Would RiRi devalue the brand?"):
         assert strip_hover_cards(word) == word
+
+
+def test_a_wiki_page_copied_as_text_stops_at_its_end_matter() -> None:
+    """A wiki copied as text: after the story, "See also" and "References" with "[edit]" hold lists of links
+    and sources; they are not read, and --explain says why."""
+    story_lines = [
+        "The tide mill at Eling is one of the last working mills of its kind in the country, grinding wheat"
+        " with the power of the sea as the water flows out of its pond at every low tide.",
+        "A mill has stood on the causeway since the Middle Ages, and the present building was restored by"
+        " volunteers over ten years before it opened to visitors again in the spring.",
+        "The mill's trust says the wheel turns on about two hundred days a year, and flour from it is sold in"
+        " the shop beside the toll bridge, which still charges drivers a small fee to cross.",
+        "Volunteers give tours on most weekends, and school groups can book a visit to see the millstones"
+        " turning and learn how the tide is held back in the pond until the miller needs it.",
+    ]
+    sources = [
+        '^ "Tide mills of the south coast of England and how they worked". Harbour Office. Retrieved 2012-08-18.',
+        '^ Marsh, Ada (4 April 2014). "Grinding with the tide, a history of a working mill". The Coastal Review.'
+        " Retrieved 2014-07-01.",
+    ]
+    text = "\n".join(
+        [
+            "Main page",
+            "Eling Tide Mill",
+            "From the free encyclopedia",
+            *story_lines,
+            "See also[edit]",
+            "List of watermills in England and the counties where they stand today",
+            "References[edit]",
+            *sources,
+        ]
+    )
+    reading = read_text(text)
+    assert reading.title == "Eling Tide Mill"
+    assert list(reading.paragraphs) == story_lines
+    labels = {d.text: d.label for d in reading.lines}
+    assert labels["See also[edit]"] == "end matter"
+    assert labels[sources[0]] == "after the end matter"

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-from radio.words.ingest.structured import prose_words
-
 _EDIT_LINK = re.compile(r"\s*\[edit\]$")  # a wiki's section heading carries its edit link
 _END_MATTER = frozenset(
     ("references", "see also", "external links", "further reading", "footnotes", "sources",
@@ -21,13 +19,28 @@ _END_MATTER_AFTER_WORDS = 150  # ... or after half the prose: a long list of sou
 
 
 def _end_matter(line: str) -> bool:
-    return line.rstrip(":").strip().lower() in _END_MATTER
+    return _EDIT_LINK.sub("", line).rstrip(":").strip().lower() in _END_MATTER
+
+
+def end_matter_start(texts: list[str], kept: list[bool]) -> int | None:
+    """Where a page's end matter starts, in the plain-text reader's blocks: the first heading such as
+    "References" after the story's first 150 words (or half the words it keeps); None if there is none."""
+    total = sum(len(text.split()) for text, keep in zip(texts, kept, strict=True) if keep)
+    seen = 0
+    for i, text in enumerate(texts):
+        if seen and _end_matter(text) and (seen >= _END_MATTER_AFTER_WORDS or seen * 2 >= total):
+            return i
+        if kept[i]:
+            seen += len(text.split())
+    return None
 
 
 def without_end_matter(lines: list[str]) -> list[str]:
     """The article without its end matter: a wiki's "[edit]" links go, and a heading such as "References",
     "See also" or "External links" after the story's first 150 words of prose (or half of it) ends the
     reading (what follows is lists of sources and links, not the story)."""
+    from radio.words.ingest.structured import prose_words  # structured reads text, which reads story, which reads this
+
     lines = [_EDIT_LINK.sub("", line) for line in lines]
     total = prose_words(lines)
     seen = 0

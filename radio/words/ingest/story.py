@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from radio.words.ingest.boxes import lead_above_box, link_boxes
+from radio.words.ingest.endmatter import end_matter_start
 from radio.words.ingest.features import Block, line_label, make_blocks
 from radio.words.ingest.headline import choose_headline, is_signature, next_free
 from radio.words.ingest.learned import PageContext, story_score
@@ -419,6 +420,10 @@ def read_text(text: str) -> TextReading:
     verdicts = _learned(found)
     blocks, labels, classes, span, kept = found.blocks, found.labels, found.classes, found.span, found.kept
     _trailing_bios(blocks, labels, kept)
+    if (end := end_matter_start([b.text for b in blocks], kept)) is not None:
+        for i in range(end, len(blocks)):
+            if kept[i] or i == end:
+                kept[i], labels[i] = False, "end matter" if i == end else "after the end matter"
     _gallery(blocks, labels, kept)
     first = next((i for i, k in enumerate(kept) if k), None)
     title: str | None = None
