@@ -774,6 +774,8 @@ def test_one_caption_without_a_story_is_no_gallery() -> None:
         ("Photo: Ann Lee", True),
         ("Ferry passengers at the quay. Picture: courtesy of the harbour trust", True),
         ("Storm waves at the wall (Image: Coast Courier)", True),
+        ("Seals on the sandbar at dawn. Photograph: Ada Marsh/Coast Courier", True),
+        ("A photograph of the pier shows the damage from the storm.", False),
     ],
 )
 def test_a_credit_names_its_source_after_photo(line: str, credit: bool) -> None:
