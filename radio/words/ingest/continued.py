@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from lxml import html as lxml_html
+
 from radio.words.ingest.structured import is_prose
 from radio.words.ingest.text import fold
 
@@ -31,10 +33,6 @@ def continued_body(page: str, lines: list[str]) -> list[str]:
     built this way.
     """
     if len(lines) < _MIN_SHARED or not page:
-        return []
-    try:
-        from lxml import html as lxml_html
-    except ImportError:  # pragma: no cover - lxml comes with trafilatura
         return []
     try:
         root = lxml_html.fromstring(page)

@@ -109,7 +109,8 @@ _CREDIT_START = re.compile(
 )
 _CREDIT_VIA = re.compile(r"\bvia\s+(?:getty|ap|afp|reuters|shutterstock|alamy)\b", re.I)
 _CREDIT_TAIL = re.compile(
-    r"\b(?:photo(?:graph)?|image|picture)s?(?: credit)?\s*(?:by\b|:)\s*(?:(?-i:[A-Z0-9@(\[])|courtesy\b)[^.:]{1,59}[)\]]?$"
+    r"\b(?:photo(?:graph)?|image|picture)s?(?: credit)?\s*(?:by\b|:)\s*"
+    r"(?:(?-i:[A-Z0-9@(\[])|courtesy\b)[^.:]{1,59}[)\]]?$"
     r"|\.\s+(?:by|photo by)\s+(?-i:[A-Z][A-Z.'’&/ -]{3,60})$"  # the name in capitals
     r"|/\s*(?:ap|afp|reuters|getty images)\s*$",
     re.I,
