@@ -247,7 +247,9 @@ def parse_after(clause: str) -> Attribution | None:
         cut = max(cut, 0)
         np, rest = tail[:cut].strip(), tail[cut:].strip()
         said_np = np
-        named = _APPOSITIVE_NAME.match(rest) if np[-1:].islower() and "appositive_name" not in OFF else None
+        # the description's last word in lower case ("deputy campaign manager"), not a name's last letter
+        described_np = bool(np.split()) and np.split()[-1][:1].islower()
+        named = _APPOSITIVE_NAME.match(rest) if described_np and "appositive_name" not in OFF else None
         if named:  # "said Rubio's deputy campaign manager, Rich Beeson, who ...": the name speaks
             said_np = f"{np}, {named.group(1)}"
             np, rest = named.group(1), rest[named.end(1) :].strip()
