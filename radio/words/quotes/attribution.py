@@ -423,6 +423,31 @@ def _last_word(chunk: str) -> str:
     return chunk.rsplit(None, 1)[-1]
 
 
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "I"])
+# title words a title in capitals is made of besides TITLE_WORDS ("Head of Research", "Volunteer Coordinator")
+_TITLE_EXTRA = words("head executive officer coordinator editor partner vp cfo cto coo co-founder associate fellow")
+
+
+def _title_chunk(words: list[str]) -> bool:
+    """A title in capitals ("Head of Research at Arden Securities", "Group President"): capitalised, holding
+    a title word before any "of", "at" or "for"."""
+    if not words[0][:1].isupper():
+        return False
+    for w in words:
+        low = w.lower().strip(".,")
+        if low in ("of", "at", "for"):
+            return False
+        if low in TITLE_WORDS or low + "." in TITLE_WORDS or low in _TITLE_EXTRA:
+            return True
+    return False
+
+
+def _person_chunk(chunk: str) -> bool:
+    """A chunk that is a person's name: two to four capitalised words naming no thing."""
+    words = _PAREN.sub("", chunk).split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not is_thing(words)
+
+
 def _subject_before(c: str, verb: int) -> str | None:
     head = c[:verb].rstrip(" ,")
     if head.endswith(_AUX_WORDS) or head.endswith("\n"):  # all _AUX can match
@@ -442,7 +467,11 @@ def _subject_before(c: str, verb: int) -> str | None:
         if len(words) > 1 and _VERB.fullmatch(words[-1]):
             words = words[:-1]  # "Spicer said, adding, ..." -> "Spicer"
             ch = " ".join(words)
+        if len(words) > 1 and words[-1] in _SUBJECT_PRONOUNS and "pronoun_ends_head" not in OFF:
+            return words[-1]  # "Back in 2009 she told Oprah,", "This time he replied:": the pronoun speaks
         first = words[0]
+        if i > 0 and "title_chunk" not in OFF and _title_chunk(words) and _person_chunk(chunks[i - 1]):
+            continue  # "Pankaj Pandey, Head of Research at Arden Securities, pointed out": a title in capitals
         if (
             i > 0
             and "appositive_skip" not in OFF

@@ -12,14 +12,19 @@ from radio.words.quotes.switches import OFF
 State = dict[str, "str | None"]
 
 
-def resolve(np: str, people: People, state: State, index: int, pos: int) -> tuple[str, str | None] | None:
+def resolve(
+    np: str, people: People, state: State, index: int, pos: int, note: bool = True
+) -> tuple[str, str | None] | None:
+    """Who ``np`` at (index, pos) names; with ``note``, a pronoun resolved to someone records their gender
+    (not for the writer's own sentences, ``Doe said ...``: a guess there would rule out the right speaker later)."""
     sp = parse_np(np, people)
     if sp is None:
         return None
     if sp.pronoun in ("male", "female"):
         name = pronoun_ref(sp.pronoun, people, state, index, pos)
         if name:
-            people.note_gender(name, sp.pronoun)
+            if note or "note_indirect" in OFF:
+                people.note_gender(name, sp.pronoun)
             return name, None
         return None
     if sp.pronoun == "group":

@@ -99,7 +99,7 @@ def read_whole(whole: str) -> tuple[tuple[int, int, _Single | _Full], ...]:
 def _read_run(run: str) -> _Single | _Full | None:
     words = run.split()
     lead = 0
-    while lead < len(words) and (words[lead].lower() in LEADERS or words[lead].endswith(AGE)):
+    while lead < len(words) and (words[lead].lower() in LEADERS or words[lead].endswith(AGE) or opener(words[lead])):
         lead += 1
     words = words[lead:]
     if len(words) < 2:
@@ -128,6 +128,23 @@ def _read_run(run: str) -> _Single | _Full | None:
     if first:
         genders = (*genders, FIRST_NAME + first)  # weaker evidence than a title or the article's own pronoun
     return (" ".join(name), f"{name[0]} {name[-1]}".lower(), surname_key(name), " ".join(titles), genders)
+
+
+# an adverb ("Actually", "Reportedly", "Unfortunately") or a verb in -ing ("Taking", "Speaking") opening a
+# sentence is no part of a name that follows it ("Taking Archie outside is ...")
+_OPENER_ENDS = ("ally", "ately", "ously", "ntly", "edly", "ively", "ingly", "ing")
+
+
+def opener(word: str) -> bool:
+    """Whether a capitalised word is an adverb or an -ing verb that opens a sentence, not a first name."""
+    return (
+        len(word) >= 6
+        and word.endswith(_OPENER_ENDS)
+        and word[:1].isupper()
+        and word[1:].islower()
+        and "opener" not in OFF
+        and first_name_gender(word) is None
+    )
 
 
 def _from_first_name(name: list[str]) -> list[str]:

@@ -34,7 +34,7 @@ _LABEL = re.compile(r"(?P<label>(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)\s*
 # capitalised words before a colon that label no one
 _NOT_LABEL = words(
     """
-    update updated note watch photo photos video breaking correction editor editor's read related source
+    update updated note watch photo photos video breaking correction editor editor's read related source dear
     sources poll polls live latest warning caption credit question answer transcript full audio
     """
 )
@@ -92,6 +92,18 @@ def _headline(text: str) -> bool:
     return len(long) >= 3 and sum(1 for w in long if w.strip("‘’'\"“”")[:1].isupper()) >= 0.8 * len(long)
 
 
+_INTRO_PARAGRAPHS = 4  # an interview's introduction names whom it asks just before the first question
+
+
+def _known_person(name: str, people: People) -> bool:
+    """Whether the article shows ``name`` is a person's -- a gender from a title, a first name or its own
+    pronoun -- so that a page of questions and answers (a shop's or a timetable's FAQ, whose
+    headings in capitals read as names: "Lemon Tree", "Station Information") is no one's interview.  The
+    introduction names the person in the few paragraphs before the first question (a page's menu far
+    above does not)."""
+    return "interview_person" in OFF or name in people.gender
+
+
 @dataclass(frozen=True)
 class Interview:
     name: str  # who answers
@@ -135,6 +147,14 @@ def interview(paras: list[str], spans: list[list[Span]], people: People) -> Inte
     if sum(1 for i in questions if i + 1 in answers) < _MIN_PAIRS:
         return None
     name = next(
-        (n for p, _, n in people.mentions if p < first and n not in people.things and len(n.split()) >= 2), None
+        (
+            n
+            for p, _, n in people.mentions
+            if first - _INTRO_PARAGRAPHS <= p < first
+            and n not in people.things
+            and len(n.split()) >= 2
+            and _known_person(n, people)
+        ),
+        None,
     )
     return Interview(name, frozenset(asked), frozenset(answers)) if name else None

@@ -249,7 +249,7 @@ def _note_subjects(text: str, people: People, state: State, index: int, offset: 
                 att = parse_after(text[verbs[at][0] : end])
                 np = att.np if att else None
             if np:
-                found = resolve(np, people, state, index, offset + start)
+                found = resolve(np, people, state, index, offset + start, note=False)
                 if found:
                     state["last"], state["last_para"] = found[0], str(index)
         start = end
