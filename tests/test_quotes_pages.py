@@ -101,3 +101,34 @@ def test_a_pronoun_in_the_writers_own_sentence_fixes_no_ones_gender() -> None:
         " She added, “He needs help more than he needs a cell.”",
     ]
     assert [s for _, s in _said(paras)] == ["Nkechi Obi"]
+
+
+def test_a_pronoun_contracted_with_its_verb_is_no_name() -> None:
+    # science: "He’d read that ..." opens a sentence; "He’d" is no one the next "he" can be
+    paras = [
+        "“The ash reached the city by noon,” said Rui Tavares, a teacher who photographed the sky.",
+        "He said he had never seen smoke like it. He’d read about the fires in the north but felt safe.",
+        "“Thousands of kilometres away, and still it reached us?” he said.",
+    ]
+    assert [s for _, s in _said(paras)] == ["Rui Tavares", "Rui Tavares"]
+
+
+def test_a_pronoun_after_words_that_open_the_attribution_speaks() -> None:
+    # fiction: '"Yes, I do." This time he replied at once.' -- "he", not "This time he"
+    paras = [
+        "The old man Elias Brandt looked at me for a long while before he spoke.",
+        "“Do you know how I got here?” I asked.",
+        "“Yes, I do.” This time he replied at once, without a pause.",
+    ]
+    assert _said(paras)[-1] == ("Yes, I do.", "Elias Brandt")
+
+
+def test_a_sentence_opening_with_he_is_about_him_not_the_first_name_in_it() -> None:
+    # science policy: "He raised it in a letter to Jim Ferris ..." then "he continued": the congressman who
+    # just spoke, not the man named first in that sentence ("pronoun_opens")
+    paras = [
+        "“Every study has pointed to a heavy rocket,” said Rep. Owen Marsh, who sits on the space subcommittee."
+        " He raised the point in a letter to Jim Ferris, the agency’s administrator, last week.",
+        "“Switching rockets now is not a wise move,” he continued.",
+    ]
+    assert [s for _, s in _said(paras)] == ["Owen Marsh", "Owen Marsh"]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from radio.words.quotes.persons import first_name_gender, is_thing
+from radio.words.quotes.runs import contracted
 from radio.words.quotes.switches import OFF
 from radio.words.quotes.vocab import TITLE_WORDS, words
 
@@ -154,6 +155,8 @@ def _np_ok(np: str) -> bool:
         return False
     if np == "it":
         return True  # '"...," it added.': a body that spoke before (the writer gives it only to one)
+    if len(words) == 1 and contracted(words[0]):
+        return False  # "He’d read about ...", "Actually, ...": no one's name
     if len(words) == 1 and words[0].lower() in _DETERMINERS and "article_alone" not in OFF:
         return False  # "reads a Wednesday editorial": an article alone names no one
     first = words[0]
@@ -271,6 +274,15 @@ def parse_after(clause: str) -> Attribution | None:
     else:
         return None
     np = _AUX.sub("", c[:verb_at].strip())
+    said = np.split()
+    if (
+        1 < len(said) <= 3
+        and said[0][:1].isupper()
+        and "," not in np
+        and said[-1] in _SUBJECT_PRONOUNS
+        and "pronoun_ends_head" not in OFF
+    ):
+        np = said[-1]  # '"Yes." This time he replied ...': the pronoun speaks, not "This time he"
     if not _np_ok(np.split(",")[0].strip()):
         return None
     return Attribution(np.rstrip(", "), _finish(c))

@@ -3,6 +3,7 @@ the article names and who spoke last (``State``: ``last``, ``last_para``)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from radio.words.quotes.names import People, parse_np
@@ -57,6 +58,8 @@ def pronoun_ref(gender: str, people: People, state: State, index: int, pos: int)
     ):
         return said  # '"A" for Clinton, said Kunin. "B," she said.': the one the sentence before quoted
     subject = people.previous_subject(index, pos) if "pronoun_subject" not in OFF else None
+    if subject and "pronoun_opens" not in OFF and _previous_opens_with_pronoun(people, index, pos):
+        subject = None  # "He raised it in criticism of NASA's Landing System.": "he" again, not the name after
     if subject and people.fits(subject, gender):
         return subject
     if "pronoun_last" not in OFF and last and para is not None and index - int(para) <= 1 and people.fits(last, gender):
@@ -66,6 +69,23 @@ def pronoun_ref(gender: str, people: People, state: State, index: int, pos: int)
         # "Jess Lindsay ... her career. '...,' she said.": the subject, whatever her first name suggests
         return subject
     return recent or (last if last and people.fits(last, gender) else None)
+
+
+_PRONOUN_OPENING = re.compile(r"(?:(?:But|And|So|Then|Later|Meanwhile|Instead),?\s+)?(?:He|She)\s")
+
+
+def _previous_opens_with_pronoun(people: People, index: int, pos: int) -> bool:
+    """Whether the sentence before the one at (index, pos) opens with "He" or "She": its subject is the
+    person a pronoun named already, not the first name in it."""
+    starts = people.sentence_starts(index)
+    k = bisect_right(starts, pos) - 1
+    if k > 0:
+        text, lo = people.texts[index], starts[k - 1]
+    elif index > 0:
+        text, lo = people.texts[index - 1], people.sentence_starts(index - 1)[-1]
+    else:
+        return False
+    return _PRONOUN_OPENING.match(text, lo) is not None
 
 
 def _named_before(people: People, index: int, pos: int) -> set[str]:

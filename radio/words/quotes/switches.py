@@ -23,7 +23,7 @@ RULES.update(
         # who speaks (writer._plan, writer._pronoun_ref)
         "marks_in_attribution": '"...," Trump told the hosts of "Morning Joe," adding ...: the title is read with it',
         "named_thing": '"Republicans said": a name the word lists call no person\'s is never "he" or "she"',
-        "comma_runs_on": '"A,” like the markets, said Doe.: the writer\'s words after a comma, then the attribution',
+        "comma_runs_on": "\"A,” like the markets, said Doe.: the writer's words after a comma, then the attribution",
         "own_attribution": "a quotation followed by its own attribution is given by it, not by the words before",
         "same_voice": "a pronoun between two halves keeps the first half's speaker",
         "introduces_subject": '"... and said," : the sentence\'s subject speaks',
@@ -38,6 +38,7 @@ RULES.update(
         "opening_name": "a paragraph that is one quotation: whom the paragraph before opens its last sentence with",
         "attributed_last": "he/she: the speaker the sentence before in the paragraph named, first",
         "pronoun_subject": "he/she: the subject of the sentence before first",
+        "pronoun_opens": "he/she: not the first name in a sentence before that opens with He or She",
         "pronoun_last": "he/she: the last speaker next",
         "note_indirect": "a pronoun in the writer's own sentence (he told police ...) notes a gender too",
         "overrule": "the article's own pronoun outweighs the first-name table",
