@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from radio.words.quotes.names import People, parse_np
+from radio.words.quotes.names import People
 from radio.words.quotes.persons import is_thing
+from radio.words.quotes.phrases import parse_np
 from radio.words.quotes.switches import OFF
 
 State = dict[str, "str | None"]

@@ -17,7 +17,8 @@ from radio.words.quotes.attribution import (
     subject_of_verb,
 )
 from radio.words.quotes.marks import CLOSERS, STRAIGHT, Span
-from radio.words.quotes.names import People, parse_np
+from radio.words.quotes.names import People
+from radio.words.quotes.phrases import parse_np
 from radio.words.quotes.refer import State, fallback, resolve
 from radio.words.quotes.switches import OFF
 from radio.words.quotes.transcripts import label_speaker
