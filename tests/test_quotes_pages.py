@@ -132,3 +132,26 @@ def test_a_sentence_opening_with_he_is_about_him_not_the_first_name_in_it() -> N
         "“Switching rockets now is not a wise move,” he continued.",
     ]
     assert [s for _, s in _said(paras)] == ["Owen Marsh", "Owen Marsh"]
+
+
+def test_a_place_that_describes_the_speaker_is_no_subject() -> None:
+    # science: "Rui Costa, a Ribeirão Preto resident who filmed the smoke, said." -- "a Ribeirão Preto
+    # resident" describes him; the "he" after is Rui Costa, never the city ("modifier")
+    paras = [
+        "“The air was clean here until this week,” Rui Costa, a Ribeirão Preto resident who filmed the smoke,"
+        " said.",
+        "“It came from hundreds of kilometres away,” he said.",
+    ]
+    assert [s for _, s in _said(paras)] == ["Rui Costa", "Rui Costa"]
+
+
+def test_a_pronoun_in_the_writers_sentence_is_read_where_its_sentence_starts() -> None:
+    # science: "According to Costa, the sky went dark at noon. He said that ..." -- the "He" is read in its
+    # own sentence, whose sentence before names Costa, not the neighbour named a paragraph up ("sentence_pos")
+    paras = [
+        "“The air was clean here until this week,” said Rui Costa. His neighbour Paulo Reis filmed the smoke.",
+        "According to Costa, the sky went dark at noon. He said that in ten years he had never seen smoke"
+        " like it.",
+        "“It came from hundreds of kilometres away,” he said.",
+    ]
+    assert [s for _, s in _said(paras)] == ["Rui Costa", "Rui Costa"]

@@ -125,7 +125,11 @@ class People:
             return None
         start = _main_clause(text, lo, hi) if "leading_clause" not in OFF else lo
         main = [
-            (at, name) for at, name in named if at >= start and ("possessive" in OFF or not _possessive_at(text, at))
+            (at, name)
+            for at, name in named
+            if at >= start
+            and ("possessive" in OFF or not _possessive_at(text, at))
+            and ("modifier" in OFF or not _A_MODIFIER.search(text, max(0, at - 3), at))
         ]
         if main and main[0][0] > lo and "nearest_before_verb" not in OFF:
             # after a leading clause ("After meeting Paul Vance, the defender Gareth Lloyd said"),
@@ -172,6 +176,10 @@ _LEADING_CLAUSE = re.compile(
     r"[^,;:“”\"]{0,160},\s",
     re.I,
 )
+
+
+# "a São Paulo resident", "an Ohio voter": a name after "a" or "an" qualifies a noun, no subject
+_A_MODIFIER = re.compile(r"(?:^|\s)an?\s$")
 
 
 def _main_clause(text: str, lo: int, hi: int) -> int:

@@ -40,6 +40,7 @@ RULES.update(
         "pronoun_subject": "he/she: the subject of the sentence before first",
         "pronoun_opens": "he/she: not the first name in a sentence before that opens with He or She",
         "pronoun_last": "he/she: the last speaker next",
+        "sentence_pos": "a pronoun in the writer's sentence is read where the sentence starts, after the space",
         "note_indirect": "a pronoun in the writer's own sentence (he told police ...) notes a gender too",
         "overrule": "the article's own pronoun outweighs the first-name table",
         "note_subjects": '"Doe said the delays ..." in the writer\'s words makes Doe the last speaker',
@@ -74,6 +75,7 @@ RULES.update(
         # names (names.py, runs.py)
         "leading_clause": '"After meeting Vance, Hale said": the subject after the leading clause',
         "possessive": "a possessive name is no subject",
+        "modifier": '"a São Paulo resident": a name after "a" or "an" is no subject',
         "nearest_before_verb": "after a leading clause, the name nearest before the speech verb",
         "clause_subject": '"Bolton distanced himself ... by": the name opening the clause',
         "title_ref": '"the minister" -> the person whose title holds "minister"',

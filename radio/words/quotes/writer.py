@@ -250,7 +250,8 @@ def _note_subjects(text: str, people: People, state: State, index: int, offset: 
                 att = parse_after(text[verbs[at][0] : end])
                 np = att.np if att else None
             if np:
-                found = resolve(np, people, state, index, offset + start, note=False)
+                begin = len(text) - len(text[start:].lstrip()) if "sentence_pos" not in OFF else start
+                found = resolve(np, people, state, index, offset + begin, note=False)  # where the sentence starts
                 if found:
                     state["last"], state["last_para"] = found[0], str(index)
         start = end
