@@ -155,3 +155,25 @@ def test_a_pronoun_in_the_writers_sentence_is_read_where_its_sentence_starts() -
         "“It came from hundreds of kilometres away,” he said.",
     ]
     assert [s for _, s in _said(paras)] == ["Rui Costa", "Rui Costa"]
+
+
+def test_labels_that_name_no_one_are_no_transcript() -> None:
+    # a deals page: "Price Drop: ..." and "New In: ..." label offers, no speakers ("turn_named")
+    paras = [
+        "Our pick of this week's offers on laptops, headphones and monitors.",
+        "Price Drop: Harlow Studio 14-inch laptop with 16GB of memory and a year of cover, now £649 (was £799)",
+        "New In: Fenwick noise-cancelling headphones with a travel case and two spare ear pads, for £129",
+        "Price Drop: Calder 27-inch monitor with a height-adjustable stand and two cables, now £199 (was £249)",
+        "Offers end on Sunday at midnight.",
+    ]
+    assert _said(paras) == []
+
+
+def test_she_after_a_sentence_she_opens_behind_a_leading_clause() -> None:
+    # showbiz: "And then, she talked about Kitchen Wars." -- the "she" after is the actress who spoke, not the
+    # programme named in that sentence ("pronoun_opens")
+    paras = [
+        "“I never felt at home on a set,” said the actress Nora Quill, who turns 60 this year.",
+        "And then, she talked about Kitchen Wars. “When I saw the first episode I could not watch it,” she said.",
+    ]
+    assert [s for _, s in _said(paras)] == ["Nora Quill", "Nora Quill"]

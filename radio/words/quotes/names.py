@@ -123,7 +123,7 @@ class People:
         named = [(at, name) for at, name in named if name not in self.things]
         if not named:
             return None
-        start = _main_clause(text, lo, hi) if "leading_clause" not in OFF else lo
+        start = main_clause(text, lo, hi) if "leading_clause" not in OFF else lo
         main = [
             (at, name)
             for at, name in named
@@ -182,7 +182,7 @@ _LEADING_CLAUSE = re.compile(
 _A_MODIFIER = re.compile(r"(?:^|\s)an?\s$")
 
 
-def _main_clause(text: str, lo: int, hi: int) -> int:
+def main_clause(text: str, lo: int, hi: int) -> int:
     """Where a sentence's main clause starts: after the leading clauses that end in a comma
     ("Later in the show, after the interview ended, Maher said"), else at its start."""
     for _ in range(3):

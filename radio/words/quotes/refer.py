@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from radio.words.quotes.names import People
+from radio.words.quotes.names import People, main_clause
 from radio.words.quotes.persons import is_thing
 from radio.words.quotes.phrases import parse_np
 from radio.words.quotes.switches import OFF
@@ -72,7 +72,9 @@ def pronoun_ref(gender: str, people: People, state: State, index: int, pos: int)
     return recent or (last if last and people.fits(last, gender) else None)
 
 
-_PRONOUN_OPENING = re.compile(r"(?:(?:But|And|So|Then|Later|Meanwhile|Instead),?\s+)?(?:He|She)\s")
+_PRONOUN_OPENING = re.compile(
+    r"(?:(?:But|And|So|Then|Later|Meanwhile|Instead)(?:\s+then)?,?\s+)?(?:[Hh]e|[Ss]he)\s"
+)
 
 
 def _previous_opens_with_pronoun(people: People, index: int, pos: int) -> bool:
@@ -86,7 +88,8 @@ def _previous_opens_with_pronoun(people: People, index: int, pos: int) -> bool:
         text, lo = people.texts[index - 1], people.sentence_starts(index - 1)[-1]
     else:
         return False
-    return _PRONOUN_OPENING.match(text, lo) is not None
+    # after a leading clause ("In 2004, she told ...") where the sentence has one
+    return _PRONOUN_OPENING.match(text, main_clause(text, lo, len(text))) is not None
 
 
 def _named_before(people: People, index: int, pos: int) -> set[str]:

@@ -46,6 +46,7 @@ RULES.update(
         "note_subjects": '"Doe said the delays ..." in the writer\'s words makes Doe the last speaker',
         "after_quotation": '"drew well" in 2008, said Beck.: a partial quotation then its sayer',
         "turns": "a transcript's turns (TAPPER: ...) each given to the person the label names",
+        "turn_named": "a turn's label is a speaker only when named outside the labels, or in capitals",
         "quoted_turn": 'a quotation opening with a known person\'s label ("Matthews: ...") is theirs',
         "interview": "questions and answers without quote marks: the answers are the interviewee's",
         "interview_person": "... only when the article shows the interviewee is a person (a known gender)",

@@ -77,6 +77,8 @@ def turns(paras: list[str], people: People) -> dict[int, tuple[str, int]]:
         turn = label_speaker(text, people)
         if turn and len(text[turn[1] :].split()) >= _SHORT_TURN_WORDS and not _headline(text[turn[1] :]):
             found[i] = turn
+    if "turn_named" not in OFF:
+        found = {i: turn for i, turn in found.items() if _named_outside_labels(turn[0], paras[i], found, people)}
     long_turns = sum(1 for i, (_, at) in found.items() if len(paras[i][at:].split()) >= _LONG_TURN_WORDS)
     speakers = Counter(name for name, _ in found.values())
     # a conversation: two speakers at least, and one of them speaks again ("Jeb Bush: Student loans ...",
@@ -84,6 +86,15 @@ def turns(paras: list[str], people: People) -> dict[int, tuple[str, int]]:
     if len(found) < _MIN_TURNS or len(speakers) < 2 or max(speakers.values()) < 2 or long_turns < 2:
         return {}
     return found
+
+
+def _named_outside_labels(name: str, text: str, found: dict[int, tuple[str, int]], people: People) -> bool:
+    """Whether a label's speaker is a person the article names outside the labels, or a label in capitals
+    as a transcript prints them ("TAPPER:"): a shop's "New Price Drop:" or a journal's "Grant Support:"
+    labels no one."""
+    if text[: text.find(":")].isupper():
+        return True
+    return any(p not in found or at >= found[p][1] for p, at, n in people.mentions if n == name)
 
 
 def _headline(text: str) -> bool:
