@@ -177,3 +177,24 @@ def test_she_after_a_sentence_she_opens_behind_a_leading_clause() -> None:
         "And then, she talked about Kitchen Wars. “When I saw the first episode I could not watch it,” she said.",
     ]
     assert [s for _, s in _said(paras)] == ["Nora Quill", "Nora Quill"]
+
+
+def test_a_first_name_alone_keeps_its_gender() -> None:
+    # magazine feature: "In 1997, Elise wrote, she asked him ..." then '"No," he said.' -- "he" is never Elise
+    # ("first_name_alone")
+    paras = [
+        "Tomas Reyes wrote eleven novels in twenty years, most of them about the sea.",
+        "In 1997, Elise wrote, she asked him for a story about a lighthouse.",
+        "“No,” he said. “You tell me one first.”",
+    ]
+    assert [s for _, s in _said(paras)] == ["Tomas Reyes"]
+
+
+def test_a_title_no_list_knows_before_a_first_name_is_no_part_of_the_name() -> None:
+    # UK local news: "Provost Alan Reid" -- the voice is Alan Reid's; a later "Mr Reid" is the same man
+    # ("title_before_first")
+    paras = [
+        "Provost Alan Reid opened the new harbour wall on Friday after two years of delays.",
+        "“The town has waited long enough for this,” Mr Reid said.",
+    ]
+    assert [s for _, s in _said(paras)] == ["Alan Reid"]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from radio.words.quotes.attribution import _VERB
 from radio.words.quotes.marks import Span
+from radio.words.quotes.persons import first_name_gender
 from radio.words.quotes.runs import (
     FIRST_NAME,
     NO_BREAK,
@@ -78,6 +79,8 @@ class People:
         if name in self.things:
             return False
         known = self.gender.get(name)
+        if known is None and " " not in name and "first_name_alone" not in OFF:
+            known = first_name_gender(name)  # "Elise wrote, she ...": a first name alone still says "she"
         return not (gender and known and known != gender)
 
     def recent(self, paragraph: int, pos: int, gender: str | None) -> str | None:
