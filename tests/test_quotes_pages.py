@@ -189,12 +189,3 @@ def test_a_first_name_alone_keeps_its_gender() -> None:
     ]
     assert [s for _, s in _said(paras)] == ["Tomas Reyes"]
 
-
-def test_a_title_no_list_knows_before_a_first_name_is_no_part_of_the_name() -> None:
-    # UK local news: "Provost Alan Reid" -- the voice is Alan Reid's; a later "Mr Reid" is the same man
-    # ("title_before_first")
-    paras = [
-        "Provost Alan Reid opened the new harbour wall on Friday after two years of delays.",
-        "“The town has waited long enough for this,” Mr Reid said.",
-    ]
-    assert [s for _, s in _said(paras)] == ["Alan Reid"]

@@ -174,8 +174,6 @@ def _from_first_name(name: list[str]) -> list[str]:
     for k in range(1, len(name) - 1):
         if first_name_gender(name[k].split("-")[0]) and _names_no_person(name[:k]):
             return name[k:]
-    if len(name) == 3 and first_name_gender(name[1]) and "title_before_first" not in OFF:
-        return name[1:]  # "Tanaiste Leo Varadkar": a word no first name, then a first name and a surname
     return name
 
 

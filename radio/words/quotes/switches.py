@@ -84,7 +84,6 @@ RULES.update(
         "cut_of": '"Sen. Brian Schatz of Hawaii" -> the name',
         "titled_person": '"President Obama" is a person even if never named in full',
         "owner": '"the Post\'s Dana Milbank" -> Dana Milbank',
-        "title_before_first": '"Provost Alan Reid": a word no first name before a first name and a surname is a title',
         "headline_pieces": '"Hollande Says Donald Trump ..." names two people',
         "opener": '"Taking Archie outside", "Actually": an adverb or -ing verb opening a sentence is no name',
         "pronoun_ends_head": '"Back in 2009 she told Oprah,": the pronoun before the verb is the subject',
