@@ -70,7 +70,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from radio.models import Part
 from radio.words.ingest.features import _looks_wrapped
 from radio.words.quotes import find_parts, switches
-from radio.words.quotes import names as names_mod
+from radio.words.quotes import phrases as phrases_mod
 from radio.words.quotes import runs as runs_mod
 from radio.words.quotes.persons import is_thing
 
@@ -486,7 +486,7 @@ def _sum(counts: list[Counts], docs: list[Doc], folds: set[int]) -> Counts:
 
 def ablate(docs: list[Doc], held: set[int], rules: list[str]) -> None:
     """Each rule of ``switches.RULES`` turned off alone: what the whole split and the held folds lose."""
-    names_mod._NPS.clear()
+    phrases_mod._NPS.clear()
     runs_mod.RUNS.clear()
     base = _run(docs)
     every = set(range(1, 6))
@@ -497,7 +497,7 @@ def ablate(docs: list[Doc], held: set[int], rules: list[str]) -> None:
     for rule in rules:
         switches.OFF.clear()
         switches.OFF.add(rule)
-        names_mod._NPS.clear()  # the caches hold what a rule read
+        phrases_mod._NPS.clear()  # the caches hold what a rule read
         runs_mod.RUNS.clear()
         counts = _run(docs)
         a_all, a_held = _sum(counts, docs, every), _sum(counts, docs, held)

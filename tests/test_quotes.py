@@ -324,7 +324,8 @@ def test_first_name_table() -> None:
 
 
 def test_months_are_no_speakers() -> None:
-    from radio.words.quotes.names import People, parse_np
+    from radio.words.quotes.names import People
+    from radio.words.quotes.phrases import parse_np
 
     assert parse_np("in February", People()) is None
     assert parse_np("February", People()) is None

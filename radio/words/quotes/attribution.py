@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from radio.words.quotes.persons import first_name_gender, is_thing
+from radio.words.quotes.runs import contracted
 from radio.words.quotes.switches import OFF
 from radio.words.quotes.vocab import TITLE_WORDS, words
 
@@ -154,6 +155,8 @@ def _np_ok(np: str) -> bool:
         return False
     if np == "it":
         return True  # '"...," it added.': a body that spoke before (the writer gives it only to one)
+    if len(words) == 1 and contracted(words[0]):
+        return False  # "He’d read about ...", "Actually, ...": no one's name
     if len(words) == 1 and words[0].lower() in _DETERMINERS and "article_alone" not in OFF:
         return False  # "reads a Wednesday editorial": an article alone names no one
     first = words[0]
@@ -247,7 +250,9 @@ def parse_after(clause: str) -> Attribution | None:
         cut = max(cut, 0)
         np, rest = tail[:cut].strip(), tail[cut:].strip()
         said_np = np
-        named = _APPOSITIVE_NAME.match(rest) if np[-1:].islower() and "appositive_name" not in OFF else None
+        # the description's last word in lower case ("deputy campaign manager"), not a name's last letter
+        described_np = bool(np.split()) and np.split()[-1][:1].islower()
+        named = _APPOSITIVE_NAME.match(rest) if described_np and "appositive_name" not in OFF else None
         if named:  # "said Rubio's deputy campaign manager, Rich Beeson, who ...": the name speaks
             said_np = f"{np}, {named.group(1)}"
             np, rest = named.group(1), rest[named.end(1) :].strip()
@@ -269,6 +274,15 @@ def parse_after(clause: str) -> Attribution | None:
     else:
         return None
     np = _AUX.sub("", c[:verb_at].strip())
+    said = np.split()
+    if (
+        1 < len(said) <= 3
+        and said[0][:1].isupper()
+        and "," not in np
+        and said[-1] in _SUBJECT_PRONOUNS
+        and "pronoun_ends_head" not in OFF
+    ):
+        np = said[-1]  # '"Yes." This time he replied ...': the pronoun speaks, not "This time he"
     if not _np_ok(np.split(",")[0].strip()):
         return None
     return Attribution(np.rstrip(", "), _finish(c))
@@ -421,6 +435,31 @@ def _last_word(chunk: str) -> str:
     return chunk.rsplit(None, 1)[-1]
 
 
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "I"])
+# title words a title in capitals is made of besides TITLE_WORDS ("Head of Research", "Volunteer Coordinator")
+_TITLE_EXTRA = words("head executive officer coordinator editor partner vp cfo cto coo co-founder associate fellow")
+
+
+def _title_chunk(words: list[str]) -> bool:
+    """A title in capitals ("Head of Research at Arden Securities", "Group President"): capitalised, holding
+    a title word before any "of", "at" or "for"."""
+    if not words[0][:1].isupper():
+        return False
+    for w in words:
+        low = w.lower().strip(".,")
+        if low in ("of", "at", "for"):
+            return False
+        if low in TITLE_WORDS or low + "." in TITLE_WORDS or low in _TITLE_EXTRA:
+            return True
+    return False
+
+
+def _person_chunk(chunk: str) -> bool:
+    """A chunk that is a person's name: two to four capitalised words naming no thing."""
+    words = _PAREN.sub("", chunk).split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not is_thing(words)
+
+
 def _subject_before(c: str, verb: int) -> str | None:
     head = c[:verb].rstrip(" ,")
     if head.endswith(_AUX_WORDS) or head.endswith("\n"):  # all _AUX can match
@@ -440,7 +479,11 @@ def _subject_before(c: str, verb: int) -> str | None:
         if len(words) > 1 and _VERB.fullmatch(words[-1]):
             words = words[:-1]  # "Spicer said, adding, ..." -> "Spicer"
             ch = " ".join(words)
+        if len(words) > 1 and words[-1] in _SUBJECT_PRONOUNS and "pronoun_ends_head" not in OFF:
+            return words[-1]  # "Back in 2009 she told Oprah,", "This time he replied:": the pronoun speaks
         first = words[0]
+        if i > 0 and "title_chunk" not in OFF and _title_chunk(words) and _person_chunk(chunks[i - 1]):
+            continue  # "Pankaj Pandey, Head of Research at Arden Securities, pointed out": a title in capitals
         if (
             i > 0
             and "appositive_skip" not in OFF

@@ -3,23 +3,30 @@ the article names and who spoke last (``State``: ``last``, ``last_para``)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
-from radio.words.quotes.names import People, parse_np
+from radio.words.quotes.names import People, main_clause
 from radio.words.quotes.persons import is_thing
+from radio.words.quotes.phrases import parse_np
 from radio.words.quotes.switches import OFF
 
 State = dict[str, "str | None"]
 
 
-def resolve(np: str, people: People, state: State, index: int, pos: int) -> tuple[str, str | None] | None:
+def resolve(
+    np: str, people: People, state: State, index: int, pos: int, note: bool = True
+) -> tuple[str, str | None] | None:
+    """Who ``np`` at (index, pos) names; with ``note``, a pronoun resolved to someone records their gender
+    (not for the writer's own sentences, ``Doe said ...``: a guess there would rule out the right speaker later)."""
     sp = parse_np(np, people)
     if sp is None:
         return None
     if sp.pronoun in ("male", "female"):
         name = pronoun_ref(sp.pronoun, people, state, index, pos)
         if name:
-            people.note_gender(name, sp.pronoun)
+            if note or "note_indirect" in OFF:
+                people.note_gender(name, sp.pronoun)
             return name, None
         return None
     if sp.pronoun == "group":
@@ -52,6 +59,8 @@ def pronoun_ref(gender: str, people: People, state: State, index: int, pos: int)
     ):
         return said  # '"A" for Clinton, said Kunin. "B," she said.': the one the sentence before quoted
     subject = people.previous_subject(index, pos) if "pronoun_subject" not in OFF else None
+    if subject and "pronoun_opens" not in OFF and _previous_opens_with_pronoun(people, index, pos):
+        subject = None  # "He raised it in criticism of NASA's Landing System.": "he" again, not the name after
     if subject and people.fits(subject, gender):
         return subject
     if "pronoun_last" not in OFF and last and para is not None and index - int(para) <= 1 and people.fits(last, gender):
@@ -61,6 +70,26 @@ def pronoun_ref(gender: str, people: People, state: State, index: int, pos: int)
         # "Jess Lindsay ... her career. '...,' she said.": the subject, whatever her first name suggests
         return subject
     return recent or (last if last and people.fits(last, gender) else None)
+
+
+_PRONOUN_OPENING = re.compile(
+    r"(?:(?:But|And|So|Then|Later|Meanwhile|Instead)(?:\s+then)?,?\s+)?(?:[Hh]e|[Ss]he)\s"
+)
+
+
+def _previous_opens_with_pronoun(people: People, index: int, pos: int) -> bool:
+    """Whether the sentence before the one at (index, pos) opens with "He" or "She": its subject is the
+    person a pronoun named already, not the first name in it."""
+    starts = people.sentence_starts(index)
+    k = bisect_right(starts, pos) - 1
+    if k > 0:
+        text, lo = people.texts[index], starts[k - 1]
+    elif index > 0:
+        text, lo = people.texts[index - 1], people.sentence_starts(index - 1)[-1]
+    else:
+        return False
+    # after a leading clause ("In 2004, she told ...") where the sentence has one
+    return _PRONOUN_OPENING.match(text, main_clause(text, lo, len(text))) is not None
 
 
 def _named_before(people: People, index: int, pos: int) -> set[str]:

@@ -99,7 +99,11 @@ def read_whole(whole: str) -> tuple[tuple[int, int, _Single | _Full], ...]:
 def _read_run(run: str) -> _Single | _Full | None:
     words = run.split()
     lead = 0
-    while lead < len(words) and (words[lead].lower() in LEADERS or words[lead].endswith(AGE)):
+    while lead < len(words) and (
+        words[lead].lower() in LEADERS
+        or words[lead].endswith(AGE)
+        or (opener(words[lead]) and (lead < len(words) - 1 or contracted(words[lead])))  # "Fleming" alone: a name
+    ):
         lead += 1
     words = words[lead:]
     if len(words) < 2:
@@ -128,6 +132,37 @@ def _read_run(run: str) -> _Single | _Full | None:
     if first:
         genders = (*genders, FIRST_NAME + first)  # weaker evidence than a title or the article's own pronoun
     return (" ".join(name), f"{name[0]} {name[-1]}".lower(), surname_key(name), " ".join(titles), genders)
+
+
+# an adverb ("Actually", "Reportedly", "Unfortunately") or a verb in -ing ("Taking", "Speaking") opening a
+# sentence is no part of a name that follows it ("Taking Archie outside is ...")
+_OPENER_ENDS = ("ally", "ately", "ously", "ntly", "edly", "ively", "ingly", "ing")
+
+
+_CONTRACTED = frozenset(["he", "she", "we", "they", "i", "it", "you", "that", "there", "here", "what"])
+
+
+def contracted(word: str) -> bool:
+    """Whether a word is a pronoun contracted with its verb ("He’d read that ...", "We’re")."""
+    if ("’" in word or "'" in word) and "opener" not in OFF:
+        return word.replace("’", "'").split("'", 1)[0].lower() in _CONTRACTED
+    return False
+
+
+def opener(word: str) -> bool:
+    """Whether a capitalised word is an adverb or an -ing verb that opens a sentence before a name
+    ("Taking Archie", "Actually"), not a first name, or a contracted pronoun (alone, an -ing word may be
+    a surname: "Fleming said")."""
+    if contracted(word):
+        return True
+    return (
+        len(word) >= 6
+        and word.endswith(_OPENER_ENDS)
+        and word[:1].isupper()
+        and word[1:].islower()
+        and "opener" not in OFF
+        and first_name_gender(word) is None
+    )
 
 
 def _from_first_name(name: list[str]) -> list[str]:

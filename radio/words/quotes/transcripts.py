@@ -34,7 +34,7 @@ _LABEL = re.compile(r"(?P<label>(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)\s*
 # capitalised words before a colon that label no one
 _NOT_LABEL = words(
     """
-    update updated note watch photo photos video breaking correction editor editor's read related source
+    update updated note watch photo photos video breaking correction editor editor's read related source dear
     sources poll polls live latest warning caption credit question answer transcript full audio
     """
 )
@@ -77,6 +77,8 @@ def turns(paras: list[str], people: People) -> dict[int, tuple[str, int]]:
         turn = label_speaker(text, people)
         if turn and len(text[turn[1] :].split()) >= _SHORT_TURN_WORDS and not _headline(text[turn[1] :]):
             found[i] = turn
+    if "turn_named" not in OFF:
+        found = {i: turn for i, turn in found.items() if _named_outside_labels(turn[0], paras[i], found, people)}
     long_turns = sum(1 for i, (_, at) in found.items() if len(paras[i][at:].split()) >= _LONG_TURN_WORDS)
     speakers = Counter(name for name, _ in found.values())
     # a conversation: two speakers at least, and one of them speaks again ("Jeb Bush: Student loans ...",
@@ -86,10 +88,31 @@ def turns(paras: list[str], people: People) -> dict[int, tuple[str, int]]:
     return found
 
 
+def _named_outside_labels(name: str, text: str, found: dict[int, tuple[str, int]], people: People) -> bool:
+    """Whether a label's speaker is a person the article names outside the labels, or a label in capitals
+    as a transcript prints them ("TAPPER:"): a shop's "New Price Drop:" or a journal's "Grant Support:"
+    labels no one."""
+    if text[: text.find(":")].isupper():
+        return True
+    return any(p not in found or at >= found[p][1] for p, at, n in people.mentions if n == name)
+
+
 def _headline(text: str) -> bool:
     """Words in title case ("Trump Is 'Trying To Campaign As A Racial Healer'"): a headline's, no turn's."""
     long = [w for w in text.split() if len(w.strip("‘’'\"“”,.")) >= 4]
     return len(long) >= 3 and sum(1 for w in long if w.strip("‘’'\"“”")[:1].isupper()) >= 0.8 * len(long)
+
+
+_INTRO_PARAGRAPHS = 4  # an interview's introduction names whom it asks just before the first question
+
+
+def _known_person(name: str, people: People) -> bool:
+    """Whether the article shows ``name`` is a person's -- a gender from a title, a first name or its own
+    pronoun -- so that a page of questions and answers (a shop's or a timetable's FAQ, whose
+    headings in capitals read as names: "Lemon Tree", "Station Information") is no one's interview.  The
+    introduction names the person in the few paragraphs before the first question (a page's menu far
+    above does not)."""
+    return "interview_person" in OFF or name in people.gender
 
 
 @dataclass(frozen=True)
@@ -135,6 +158,14 @@ def interview(paras: list[str], spans: list[list[Span]], people: People) -> Inte
     if sum(1 for i in questions if i + 1 in answers) < _MIN_PAIRS:
         return None
     name = next(
-        (n for p, _, n in people.mentions if p < first and n not in people.things and len(n.split()) >= 2), None
+        (
+            n
+            for p, _, n in people.mentions
+            if first - _INTRO_PARAGRAPHS <= p < first
+            and n not in people.things
+            and len(n.split()) >= 2
+            and _known_person(n, people)
+        ),
+        None,
     )
     return Interview(name, frozenset(asked), frozenset(answers)) if name else None

@@ -22,7 +22,7 @@ TITLE_WORDS = words(
     gop mogul businessman billionaire rev state foreign defense defence interior finance health justice
     labor labour homeland security chief-of-staff u.s. us federal
     midfielder defender striker goalkeeper winger forward skipper boss batsman bowler jockey trainer
-    economist researcher scientist author novelist historian lawyer barrister solicitor
+    economist researcher scientist author novelist historian lawyer barrister solicitor executive coordinator
     """
 )
 HONORIFIC_GENDER = {
@@ -61,6 +61,9 @@ LEADERS = (
     yesterday tonight finally
     to under from by over through without like among despite unlike within beyond behind against about into
     upon amid across toward towards around between inside outside beside besides beginning following including
+    moreover furthermore nevertheless nonetheless thus hence indeed otherwise perhaps maybe back almost both
+    most many some several all every each either neither no not yes well just why how what who where which
+    can could do does did is are was were would should might must has have had
     """
     )
     | WEEKDAYS

@@ -17,7 +17,8 @@ from radio.words.quotes.attribution import (
     subject_of_verb,
 )
 from radio.words.quotes.marks import CLOSERS, STRAIGHT, Span
-from radio.words.quotes.names import People, parse_np
+from radio.words.quotes.names import People
+from radio.words.quotes.phrases import parse_np
 from radio.words.quotes.refer import State, fallback, resolve
 from radio.words.quotes.switches import OFF
 from radio.words.quotes.transcripts import label_speaker
@@ -249,7 +250,8 @@ def _note_subjects(text: str, people: People, state: State, index: int, offset: 
                 att = parse_after(text[verbs[at][0] : end])
                 np = att.np if att else None
             if np:
-                found = resolve(np, people, state, index, offset + start)
+                begin = len(text) - len(text[start:].lstrip()) if "sentence_pos" not in OFF else start
+                found = resolve(np, people, state, index, offset + begin, note=False)  # where the sentence starts
                 if found:
                     state["last"], state["last_para"] = found[0], str(index)
         start = end
