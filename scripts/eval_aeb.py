@@ -46,6 +46,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -138,6 +139,31 @@ def score_page(score: Score, kept: str | None, body: str, title: str | None, ref
         score.exact += title is not None and words(title) == words(reference)
 
 
+def read_page(
+    score: Score, path: str, stem: Path, html: bytes, body: str, reference: str | None,
+    scored: Callable[[str], str] = str,
+) -> str | None:  # fmt: skip
+    """Read one page by ``path`` ("html", or "text": its select-all copy), add it to ``score``; say how the
+    headline or the reading failed, if it did. ``scored`` turns the copy into the lines the score compares."""
+    copy = render(html) if path == "text" else None
+    source = stem.with_suffix(".txt" if copy is not None else ".html")
+    source.write_bytes(copy.encode("utf-8") if copy is not None else html)
+    compared = scored(copy) if copy is not None else None
+    start = time.process_time()
+    try:
+        article = load_article(str(source), path)
+    except RadioError:
+        score.refused += 1
+        score_page(score, None, body, None, reference, compared)
+        return "refused"
+    score.cpu_s.append(time.process_time() - start)
+    kept = "\n".join((article.title, *article.paragraphs))
+    score_page(score, kept, body, article.title, reference, compared)
+    if reference and words(article.title) != words(reference):
+        return f"{article.title!r} != {reference!r}"
+    return None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("checkout", type=Path, help="a checkout of github.com/scrapinghub/article-extraction-benchmark")
@@ -161,21 +187,9 @@ def main() -> int:
             if not is_english_text([body]):
                 continue  # radio reads English only, and refuses other languages by name
             for name in paths:
-                copy = render(html) if name == "text" else None
-                source = Path(tmp) / f"{key}.{'txt' if copy is not None else 'html'}"
-                source.write_bytes(copy.encode("utf-8") if copy is not None else html)
-                start = time.process_time()
-                try:
-                    article = load_article(str(source), name)
-                except RadioError:
-                    scores[half, name].refused += 1
-                    score_page(scores[half, name], None, body, None, reference, copy)
-                    continue
-                scores[half, name].cpu_s.append(time.process_time() - start)
-                kept = "\n".join((article.title, *article.paragraphs))
-                score_page(scores[half, name], kept, body, article.title, reference, copy)
-                if half == "dev" and reference and words(article.title) != words(reference):
-                    misses.append(f"{name} {key[:10]}: {article.title!r} != {reference!r}")
+                miss = read_page(scores[half, name], name, Path(tmp) / key[:16], html, body, reference)
+                if half == "dev" and miss:
+                    misses.append(f"{name} {key[:10]}: {miss}")
     for (half, name), score in scores.items():
         print(score.line(f"{half}, {name}"))
     if args.verbose:

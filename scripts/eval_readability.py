@@ -37,28 +37,26 @@ import json
 import re
 import sys
 import tempfile
-import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from eval_aeb import Score, score_page, words  # type: ignore[import-not-found]  # noqa: E402
+from eval_aeb import Score, read_page  # type: ignore[import-not-found]  # noqa: E402
 from eval_extraction import is_english_text  # type: ignore[import-not-found]  # noqa: E402
 from eval_text import reference_headline, render  # type: ignore[import-not-found]  # noqa: E402
 
-from radio.errors import RadioError  # noqa: E402
-from radio.words.ingest import load_article  # noqa: E402
 from radio.words.ingest.endmatter import without_end_matter  # noqa: E402
 
 _FOOTNOTE_MARK = re.compile(r"\[(?:\d{1,3}|[a-z]+(?: [a-z]+)? needed)\]")
 MIN_PAGE_BYTES = 8_000  # smaller sources are Readability's parser tests, not saved pages
 
 
-def unmarked(copy: str | None) -> str | None:
+def unmarked(copy: str) -> str:
     """The copy's lines as the reference body is compared: without footnote marks."""
-    return None if copy is None else _FOOTNOTE_MARK.sub("", copy)
+    return _FOOTNOTE_MARK.sub("", copy)
 
 
 def half_of(name: str) -> str:
@@ -70,6 +68,24 @@ def english(meta: dict[str, object], body: str) -> bool:
     if lang:
         return lang.startswith("en") and is_english_text([body])
     return is_english_text([body])
+
+
+def pages(checkout: Path, halves: tuple[str, ...]) -> Iterator[tuple[str, str, bytes, str]]:
+    """The English pages of ``halves``: half, folder name, the saved page, and the reference body as scored
+    (the article Readability keeps without its end matter and footnote marks, one paragraph a line)."""
+    root = checkout / "test" / "test-pages"
+    for folder in sorted(p for p in root.iterdir() if (p / "source.html").is_file()):
+        half = half_of(folder.name)
+        if half not in halves or not (folder / "expected.html").is_file():
+            continue
+        if (folder / "source.html").stat().st_size < MIN_PAGE_BYTES:
+            continue
+        meta = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
+        # a wiki's references and "See also" lists: Readability keeps them, radio stops before them
+        body = "\n".join(without_end_matter(render((folder / "expected.html").read_bytes()).split("\n")))
+        body = _FOOTNOTE_MARK.sub("", body)  # "[10]", "[citation needed]": not read, on purpose
+        if english(meta, body):
+            yield half, folder.name, (folder / "source.html").read_bytes(), body
 
 
 def main() -> int:
@@ -88,38 +104,12 @@ def main() -> int:
     scores = {(half, name): Score() for half in halves for name in paths}
     misses: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        for folder in sorted(p for p in root.iterdir() if (p / "source.html").is_file()):
-            half = half_of(folder.name)
-            if half not in halves or not (folder / "expected.html").is_file():
-                continue
-            if (folder / "source.html").stat().st_size < MIN_PAGE_BYTES:
-                continue
-            meta = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
-            html = (folder / "source.html").read_bytes()
-            # a wiki's references and "See also" lists: Readability keeps them, radio stops before them
-            body = "\n".join(without_end_matter(render((folder / "expected.html").read_bytes()).split("\n")))
-            body = _FOOTNOTE_MARK.sub("", body)  # "[10]", "[citation needed]": not read, on purpose
-            if not english(meta, body):
-                continue
+        for half, name, html, body in pages(args.checkout, halves):
             reference = reference_headline(html)
-            for name in paths:
-                copy = render(html) if name == "text" else None
-                source = Path(tmp) / f"{folder.name}.{'txt' if copy is not None else 'html'}"
-                source.write_bytes(copy.encode("utf-8") if copy is not None else html)
-                start = time.process_time()
-                try:
-                    article = load_article(str(source), name)
-                except RadioError:
-                    scores[half, name].refused += 1
-                    score_page(scores[half, name], None, body, None, reference, unmarked(copy))
-                    if half == "dev":
-                        misses.append(f"{name} {folder.name}: refused")
-                    continue
-                scores[half, name].cpu_s.append(time.process_time() - start)
-                kept = "\n".join((article.title, *article.paragraphs))
-                score_page(scores[half, name], kept, body, article.title, reference, unmarked(copy))
-                if half == "dev" and reference and words(article.title) != words(reference):
-                    misses.append(f"{name} {folder.name}: {article.title!r} != {reference!r}")
+            for path in paths:
+                miss = read_page(scores[half, path], path, Path(tmp) / name, html, body, reference, scored=unmarked)
+                if half == "dev" and miss:
+                    misses.append(f"{path} {name}: {miss}")
     for (half, name), score in scores.items():
         print(score.line(f"{half}, {name}"))
     if args.verbose:

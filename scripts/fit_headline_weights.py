@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import numpy as np  # noqa: E402
 from eval_extraction import is_english_text  # type: ignore[import-not-found]  # noqa: E402
-from eval_readability import MIN_PAGE_BYTES, english, half_of  # type: ignore[import-not-found]  # noqa: E402
+from eval_readability import pages  # type: ignore[import-not-found]  # noqa: E402
 from eval_text import reference_headline, render  # type: ignore[import-not-found]  # noqa: E402
 from fit_text_weights import groups  # type: ignore[import-not-found]  # noqa: E402
 
@@ -164,17 +164,7 @@ def aeb_pages(checkout: Path) -> list[tuple[str, str, bytes]]:
 
 def readability_pages(checkout: Path) -> list[tuple[str, str, bytes]]:
     """The dev half of Readability's saved English pages (its parser tests and test half are never read)."""
-    root = checkout / "test" / "test-pages"
-    chosen = []
-    for folder in sorted(p for p in root.iterdir() if (p / "source.html").is_file()):
-        if half_of(folder.name) != "dev" or not (folder / "expected.html").is_file():
-            continue
-        if (folder / "source.html").stat().st_size < MIN_PAGE_BYTES:
-            continue
-        meta = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
-        if english(meta, render((folder / "expected.html").read_bytes())):
-            chosen.append(("readability", folder.name, (folder / "source.html").read_bytes()))
-    return chosen
+    return [("readability", name, html) for _, name, html, _ in pages(checkout, ("dev",))]
 
 
 def correct(page: Page, weights: Any) -> bool:

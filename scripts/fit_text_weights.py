@@ -61,7 +61,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import numpy as np  # noqa: E402
 from eval_aeb import Score, score_page  # type: ignore[import-not-found]  # noqa: E402
 from eval_extraction import is_english_text  # type: ignore[import-not-found]  # noqa: E402
-from eval_readability import MIN_PAGE_BYTES, english, half_of  # type: ignore[import-not-found]  # noqa: E402
+from eval_readability import pages as readability_half  # type: ignore[import-not-found]  # noqa: E402
 from eval_text import evaluate, pages, reference_headline, render, split_of  # type: ignore[import-not-found]  # noqa: E402
 
 from radio.errors import RadioError  # noqa: E402
@@ -209,23 +209,11 @@ READABILITY = "readability"  # the group of Readability's dev half
 def readability_pages(checkout: Path) -> list[tuple[str, str, str | None, str]]:
     """Readability's English dev pages as eval_readability reads them: name, select-all copy, headline, body.
 
-    The body is the text of the article Readability's reviewed output keeps (``expected.html``), one
-    paragraph a line; the test half is never fitted on nor studied.
+    The body is the text of the article Readability's reviewed output keeps (``expected.html``) as the
+    evaluation scores it, one paragraph a line; the test half is never fitted on nor studied.
     """
-    out = []
-    root = checkout / "test" / "test-pages"
-    for folder in sorted(p for p in root.iterdir() if (p / "source.html").is_file()):
-        if half_of(folder.name) != "dev" or not (folder / "expected.html").is_file():
-            continue
-        if (folder / "source.html").stat().st_size < MIN_PAGE_BYTES:
-            continue
-        meta = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
-        body = render((folder / "expected.html").read_bytes())
-        if not english(meta, body):
-            continue
-        html = (folder / "source.html").read_bytes()
-        out.append((folder.name, render(html), reference_headline(html), body))
-    return out
+    dev = readability_half(checkout, ("dev",))
+    return [(name, render(html), reference_headline(html), body) for _, name, html, body in dev]
 
 
 @lru_cache(maxsize=1)
