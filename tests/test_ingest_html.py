@@ -556,3 +556,36 @@ def test_a_story_split_around_advertisements_is_read_to_its_end() -> None:
     assert continued_body(page, parts[0] + parts[1] + parts[2]) == []  # the comments are no part of it
     single = page.replace(ad.join(body.format("".join(f"<p>{p}</p>" for p in part)) for part in parts[1:]), "")
     assert continued_body(single, parts[0]) == []
+
+
+def test_a_message_printed_as_preformatted_text_is_read(tmp_path: Path) -> None:
+    """A mailing list's archived message: the whole story in <pre>, wrapped by hand; it had no article.
+    Its wrapped lines are joined, a quoted reply and the signature are not read."""
+    message = (
+        "Dear members,\n\n"
+        "The harbour office will publish the spring ferry timetable on Friday. From April the\n"
+        "boat will sail twice a day, at eight in the morning and at four in the\n"
+        "afternoon, and the Saturday crossing will run all year for the first time.\n\n"
+        "Fares stay the same until the end of the year. The office thanks everyone who wrote\n"
+        "in during the consultation; more than two hundred letters arrived in six weeks.\n\n"
+        "> Will the winter timetable change as well?\n"
+        "> Several of us asked at the last meeting.\n\n"
+        "The winter timetable will be reviewed in the autumn, once the new boat has done a\n"
+        "full season and the crews have reported on the crossings.\n\n"
+        "-- \nAnn Lee\nHarbour office, Eling quay\n"
+    )
+    page = tmp_path / "message.html"
+    page.write_text(
+        "<html><head><title>[harbour-news] Spring ferry timetable</title></head><body>"
+        "<h1>[harbour-news] Spring ferry timetable</h1><b>Ann Lee</b> <i>Mon Mar 2 09:12:44 UTC 2020</i>"
+        "<ul><li>Previous message: [harbour-news] Quay works</li><li>Messages sorted by: [ date ] [ thread ]</li>"
+        f"</ul><hr><pre>{message}</pre><hr><ul><li>Next message: [harbour-news] Meeting notes</li></ul>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    article = load_article(str(page))
+    text = "\n".join(article.paragraphs)
+    assert "at eight in the morning and at four in the afternoon, and the Saturday crossing" in text
+    assert "two hundred letters arrived in six weeks." in text
+    assert "reviewed in the autumn" in text
+    assert "Several of us asked" not in text and "Eling quay" not in text

@@ -20,6 +20,7 @@ from radio.models import Article
 from radio.words.ingest.continued import continued_body
 from radio.words.ingest.decode import decode_html
 from radio.words.ingest.endmatter import without_end_matter
+from radio.words.ingest.preformatted import wrapped_paragraphs
 from radio.words.ingest.structured import TAG, is_prose, ld_article_body, ld_headline, prose_words, script_paragraphs
 from radio.words.ingest.text import clean_lines, fold, is_boilerplate, strip_links
 
@@ -261,6 +262,9 @@ def _extract(text: str, url: str | None, *, mode: str) -> tuple[Any, list[str]]:
         return doc, []
     lines = []
     for element in _blocks(doc.body):
+        if element.tag in ("code", "quote") and (wrapped := wrapped_paragraphs("".join(element.itertext()))):
+            lines += wrapped  # prose wrapped by hand in <pre>: a list's archived message, a plain-text notice
+            continue
         if element.tag == "code":  # a program's listing (<pre>, <code>): symbols no listener can follow
             continue
         line = _block_text(element)
