@@ -164,6 +164,14 @@ def read_page(
     return None
 
 
+def report(scores: dict[tuple[str, str], Score], misses: list[str] | None) -> None:
+    """Print each half's and reader's scores, then the dev half's misses when asked for."""
+    for (half, name), score in scores.items():
+        print(score.line(f"{half}, {name}"))
+    if misses is not None:
+        print("\n".join(["headline misses (dev):", *misses]))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("checkout", type=Path, help="a checkout of github.com/scrapinghub/article-extraction-benchmark")
@@ -190,10 +198,7 @@ def main() -> int:
                 miss = read_page(scores[half, name], name, Path(tmp) / key[:16], html, body, reference)
                 if half == "dev" and miss:
                     misses.append(f"{name} {key[:10]}: {miss}")
-    for (half, name), score in scores.items():
-        print(score.line(f"{half}, {name}"))
-    if args.verbose:
-        print("\n".join(["headline misses (dev):", *misses]))
+    report(scores, misses if args.verbose else None)
     return 0
 
 

@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from eval_aeb import Score, read_page  # type: ignore[import-not-found]  # noqa: E402
+from eval_aeb import Score, read_page, report  # type: ignore[import-not-found]  # noqa: E402
 from eval_extraction import is_english_text  # type: ignore[import-not-found]  # noqa: E402
 from eval_text import reference_headline, render  # type: ignore[import-not-found]  # noqa: E402
 
@@ -110,10 +110,7 @@ def main() -> int:
                 miss = read_page(scores[half, path], path, Path(tmp) / name, html, body, reference, scored=unmarked)
                 if half == "dev" and miss:
                     misses.append(f"{path} {name}: {miss}")
-    for (half, name), score in scores.items():
-        print(score.line(f"{half}, {name}"))
-    if args.verbose:
-        print("\n".join(["headline misses (dev):", *misses]))
+    report(scores, misses if args.verbose else None)
     return 0
 
 

@@ -125,9 +125,9 @@ def test_a_blog_whose_name_is_an_h1_of_its_own_is_titled_by_its_post() -> None:
 # The learned headline score (headline_weights.py, fitted by scripts/fit_headline_weights.py)
 
 
-def _scores(text: str, weights: tuple[float, ...]) -> dict[str, float]:
-    """The score of each headline candidate of ``text`` under ``weights``, as the reader saw the page."""
-    seen: dict[str, float] = {}
+def _rows(text: str) -> dict[str, list[float]]:
+    """The feature row of each headline candidate of ``text``, as the reader saw the page."""
+    seen: dict[str, list[float]] = {}
     real = story.choose_headline
 
     def record(
@@ -135,7 +135,7 @@ def _scores(text: str, weights: tuple[float, ...]) -> dict[str, float]:
     ) -> tuple[str, int, str] | None:
         candidates = candidate_lines(blocks, labels, kept, first)
         rows = candidate_features(blocks, labels, kept, first, candidates)
-        seen.update({blocks[i].text: line_score(row, weights) for i, row in zip(candidates, rows, strict=True)})
+        seen.update({blocks[i].text: list(row) for i, row in zip(candidates, rows, strict=True)})
         return real(blocks, labels, kept, first)
 
     story.choose_headline = record
@@ -144,6 +144,11 @@ def _scores(text: str, weights: tuple[float, ...]) -> dict[str, float]:
     finally:
         story.choose_headline = real
     return seen
+
+
+def _scores(text: str, weights: tuple[float, ...]) -> dict[str, float]:
+    """The score of each headline candidate of ``text`` under ``weights``."""
+    return {line: line_score(row, weights) for line, row in _rows(text).items()}
 
 
 RESCUE = """Coastal Courier
@@ -314,25 +319,8 @@ def test_a_headline_ending_with_an_abbreviation_heads_its_standfirst() -> None:
 
 
 def _features(text: str) -> dict[str, dict[str, float]]:
-    """The named features of each headline candidate of ``text``, as the reader saw the page."""
-    seen: dict[str, dict[str, float]] = {}
-    real = story.choose_headline
-
-    def record(
-        blocks: list[Block], labels: list[str | None], kept: list[bool], first: int
-    ) -> tuple[str, int, str] | None:
-        candidates = candidate_lines(blocks, labels, kept, first)
-        rows = candidate_features(blocks, labels, kept, first, candidates)
-        for i, row in zip(candidates, rows, strict=True):
-            seen[blocks[i].text] = dict(zip(FEATURES, row, strict=True))
-        return real(blocks, labels, kept, first)
-
-    story.choose_headline = record
-    try:
-        read_text(text)
-    finally:
-        story.choose_headline = real
-    return seen
+    """The named features of each headline candidate of ``text``."""
+    return {line: dict(zip(FEATURES, row, strict=True)) for line, row in _rows(text).items()}
 
 
 CONTENTS = f"""Notes from the Boatyard
