@@ -366,26 +366,26 @@ def _headline_like(heading: str, site: str) -> bool:
 def _title(doc: Any, lines: list[str], headings: list[str], page: str = "") -> str:
     """The headline as printed on the page.
 
-    Metadata titles carry the site's name and are often rewritten for search
-    engines, so an <h1> that matches the metadata title (whole, or without
-    its first or last " | "-separated part) wins; then a subheading (<h2>,
-    <h3>) that prints the page's own <title> or social-card title, when no
-    <h1> does (the <h1> is then a section's name: "Allergies Health Center");
-    then an <h1> that extends the metadata title; then the metadata title
-    without the site's name; then the closest <h1>. A metadata title the
-    extractor guessed from a heading (the page's <title> is empty) loses to
-    the page's first <h1>.
+    In this order: an <h1> that prints a title the page gives itself (its
+    <title>, og:title or twitter:title; whole, or without its first or last
+    " | "-separated part, never the site's name alone); a subheading (<h2>,
+    <h3>) that prints such a title when no <h1> shares its words (the <h1>
+    is then a section's name: "Allergies Health Center"); an <h1> that prints
+    the extractor's title. Then, when the extractor's title is none of the
+    page's own (a heading it guessed from a menu), the first <h1> that can
+    stand for a story; an <h1> that extends the title; the title without the
+    site's name, or the <h1> closest to it; and a title printed nowhere on
+    the page (written for search engines and shares) gives way to that <h1>.
     """
     meta = re.sub(r"\s+", " ", doc.title or "").strip()
     own = _own_titles(page)
     site = (doc.sitename or "").strip()
     if own and fold(meta) in ("", fold(site)):
         meta = own[0]  # the extractor took the site's name, printed as an <h1>, for the title
+    subheads = _headings(page, _SUBHEAD)
     unlike = [title for title in own if all(_overlap(title, heading) < 0.3 for heading in headings)]
     printed = (
-        _printed(own, headings, site)
-        or _printed(unlike, _headings(page, _SUBHEAD), parts=False)
-        or _printed([meta], headings, site)
+        _printed(own, headings, site) or _printed(unlike, subheads, parts=False) or _printed([meta], headings, site)
     )
     if printed:
         return printed
@@ -408,7 +408,7 @@ def _title(doc: Any, lines: list[str], headings: list[str], page: str = "") -> s
             best, best_score = heading, score
     if best_score >= 0.3:
         return strip_links(best)
-    if named and key not in {fold(text) for text in (*headings, *_headings(page, _SUBHEAD), *lines[:3])}:
+    if named and key not in {fold(text) for text in (*headings, *subheads, *lines[:3])}:
         return strip_links(named[0])  # a title written for search engines and shares, not printed: the <h1> is
     if not main and len(headings) == 1:
         main = headings[0]
