@@ -50,12 +50,12 @@ def continued_body(page: str, lines: list[str]) -> list[str]:
     parent = _kind(box.getparent())
     found: list[str] = []
     gap = 0  # words printed since the last part of the story: an advertisement's label, not a section
-    state = "before"
+    after = False  # past the story's first container
     for element in root.iter():
         if element is box:
-            state = "in"
+            after = True
             continue
-        if state == "before" or _inside_any(element, box, kind):
+        if not after or _inside_any(element, box, kind):
             continue
         if _kind(element) == kind and _kind(element.getparent()) == parent:
             part = _paragraphs(element, have)

@@ -22,17 +22,21 @@ def _end_matter(line: str) -> bool:
     return _EDIT_LINK.sub("", line).rstrip(":").strip().lower() in _END_MATTER
 
 
+def _start(lines: list[str], words: list[int]) -> int | None:
+    """The index of the end matter's heading among ``lines`` (``words``: the story's words in each)."""
+    total = sum(words)
+    seen = 0
+    for i, line in enumerate(lines):
+        if seen and _end_matter(line) and (seen >= _END_MATTER_AFTER_WORDS or seen * 2 >= total):
+            return i
+        seen += words[i]
+    return None
+
+
 def end_matter_start(texts: list[str], kept: list[bool]) -> int | None:
     """Where a page's end matter starts, in the plain-text reader's blocks: the first heading such as
     "References" after the story's first 150 words (or half the words it keeps); None if there is none."""
-    total = sum(len(text.split()) for text, keep in zip(texts, kept, strict=True) if keep)
-    seen = 0
-    for i, text in enumerate(texts):
-        if seen and _end_matter(text) and (seen >= _END_MATTER_AFTER_WORDS or seen * 2 >= total):
-            return i
-        if kept[i]:
-            seen += len(text.split())
-    return None
+    return _start(texts, [len(text.split()) if keep else 0 for text, keep in zip(texts, kept, strict=True)])
 
 
 def without_end_matter(lines: list[str]) -> list[str]:
@@ -42,10 +46,5 @@ def without_end_matter(lines: list[str]) -> list[str]:
     from radio.words.ingest.structured import prose_words  # structured reads text, which reads story, which reads this
 
     lines = [_EDIT_LINK.sub("", line) for line in lines]
-    total = prose_words(lines)
-    seen = 0
-    for i, line in enumerate(lines):
-        if _end_matter(line) and (seen >= _END_MATTER_AFTER_WORDS or seen * 2 >= total):
-            return lines[:i]
-        seen += prose_words([line])
-    return lines
+    end = _start(lines, [prose_words([line]) for line in lines])
+    return lines if end is None else lines[:end]

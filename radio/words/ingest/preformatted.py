@@ -25,32 +25,29 @@ def wrapped_paragraphs(text: str) -> list[str] | None:
     if text.count("\n") < 2:
         return None
     text = text.replace("\u00a0", " ").replace("\r", "")
-    paragraphs = _paragraphs(text.split("\n"))
+    paragraphs, words = _paragraphs(text.split("\n"))
     said = sum(len(p.split()) for p in paragraphs)
-    return paragraphs if paragraphs and said >= _PROSE_SHARE * len(_before_signature(text).split()) else None
+    return paragraphs if paragraphs and said >= _PROSE_SHARE * words else None
 
 
-def _before_signature(text: str) -> str:
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if line.rstrip() == "--":
-            return "\n".join(line for line in lines[:i] if not line.lstrip().startswith(">"))
-    return "\n".join(line for line in lines if not line.lstrip().startswith(">"))
-
-
-def _paragraphs(lines: list[str]) -> list[str]:
+def _paragraphs(lines: list[str]) -> tuple[list[str], int]:
+    """The paragraphs of prose in ``lines``, and the words of the lines that are the message's own
+    (before the signature, not quoted from another)."""
     out: list[str] = []
     current: list[str] = []
+    words = 0
     for raw in lines:
         line = raw.strip()
         if raw.rstrip() == "--":
             break  # the signature: what follows is the sender's name and links
+        if not line.startswith(">"):
+            words += len(line.split())
         if not line or line.startswith(">") or _COLUMNS.search(line):
             _flush(current, out)
             continue
         current.append(line)
     _flush(current, out)
-    return out
+    return out, words
 
 
 def _flush(current: list[str], out: list[str]) -> None:
