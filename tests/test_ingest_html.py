@@ -472,6 +472,13 @@ _TITLE_STORY = "".join(
             "<header><h1>Log In</h1></header><article>{story}</article>",
             "Early peanuts may prevent allergy",
         ),
+        (  # a site search's empty result page left in the markup: its <h1> is a UI string, not the story's
+            '<title>Early peanuts may prevent allergy - The Clinic</title><meta property="og:title"'
+            ' content="Early peanuts may prevent allergy">',
+            '<div class="search"><h1>No matches for your search</h1></div><article><div class="title">Early'
+            " peanuts may prevent allergy</div>{story}</article>",
+            "Early peanuts may prevent allergy",
+        ),
     ],
 )
 def test_the_headline_is_the_title_the_page_gives_itself_where_it_prints_it(

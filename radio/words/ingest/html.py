@@ -62,7 +62,7 @@ _BLOCKS = {"p", "head", "quote", "item", "cell"}
 _CONTAINERS = {"list", "div", "body", "row", "table"}
 _ERROR_TITLE = re.compile(
     r"^(?:\d{3}\b|page not found|not found|error\b|access denied|forbidden|sign in\b|log ?in\b|"
-    r"subscribe to (?:read|continue))",
+    r"no (?:matches|results)\b|nothing found|subscribe to (?:read|continue))",
     re.I,
 )
 
