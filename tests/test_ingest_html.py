@@ -596,3 +596,27 @@ def test_a_message_printed_as_preformatted_text_is_read(tmp_path: Path) -> None:
     assert "two hundred letters arrived in six weeks." in text
     assert "reviewed in the autumn" in text
     assert "Several of us asked" not in text and "Eling quay" not in text
+
+
+def test_a_dateline_whose_place_stands_on_its_own_line_above_it_is_not_read(tmp_path: Path) -> None:
+    """Wire pages print the dateline's place alone above the first paragraph ("PORTHAVEN", then "PORTHAVEN
+    (Wire) - ..."): neither the place line nor the dateline is read."""
+    story = [
+        "PORTHAVEN",
+        "PORTHAVEN (Coastal Wire) - Three harbour councils voted on Tuesday to share one ferry timetable from"
+        " the spring, ending years of missed connections for commuters on the estuary.",
+        "The councils said the single timetable would be printed in the summer and that fares would not rise"
+        " before the autumn, when the new boats are due to arrive from the yard.",
+        "Passenger groups welcomed the vote but asked for a later last crossing on Fridays and Saturdays, when"
+        " most complaints about stranded travellers are made to the operator.",
+    ]
+    page = tmp_path / "ferry.html"
+    page.write_text(
+        "<html><head><title>Councils agree one ferry timetable</title></head><body><article>"
+        "<h1>Councils agree one ferry timetable</h1>"
+        + "".join(f"<p>{p}</p>" for p in story)
+        + "</article></body></html>",
+        "utf-8",
+    )
+    article = load_article(str(page))
+    assert article.paragraphs[0].startswith("Three harbour councils voted on Tuesday")

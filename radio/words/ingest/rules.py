@@ -388,6 +388,8 @@ def tidy_paragraphs(paragraphs: list[str]) -> list[str]:
     kept = [p for p in paragraphs if p]
     while kept and _BIO.match(kept[-1]):
         kept.pop()
+    if len(kept) > 1 and kept[0].isupper() and len(kept[0]) <= 40 and kept[1].startswith(kept[0] + " "):
+        kept.pop(0)  # the dateline's place printed on a line of its own above it ("MUMBAI", "MUMBAI (Reuters) - ...")
     if kept:
         kept[0] = strip_dateline(kept[0])
     return strip_citations([p for p in kept if p])

@@ -70,10 +70,14 @@ _READER_AID = re.compile(
 )
 # a stock ticker after a company's name, as press releases write it: "(NYSE: ACME)", "(Nasdaq:ABC)"
 _TICKER = re.compile(
-    r"\s*[(\[](?:NYSE(?: American| Arca)?|NASDAQ|Nasdaq|LSE|AIM|TSX(?:-V|V)?|ASX|OTC(?:QX|QB)?|AMEX|TSE|HKEX|"
-    r"SGX|NSE|BSE|Euronext(?: Paris| Amsterdam)?|Xetra|FWB|SIX)\s*:\s*[A-Z0-9.]{1,8}"
-    r"(?:\s*[;,]\s*[A-Za-z ]{2,20}:\s*[A-Z0-9.]{1,8})*[)\]]"
+    r"\s*[(\[](?:NYSE(?: ?American| ?Arca| ?MKT)?|NASDAQ|Nasdaq|LSE|AIM|TSX(?:-V|V)?|ASX|OTC(?:QX|QB|MKTS| Markets)?|"
+    r"AMEX|TSE|HKEX|SGX|NSE|BSE|Euronext(?: Paris| Amsterdam)?|Xetra|FWB|SIX)\s*:\s*[A-Z0-9.]{1,8}"
+    r"(?:\s*[;,]\s*[A-Za-z ]{2,20}:\s*[A-Z0-9.]{1,8})*\s*[)\]]"
 )
+# a wire service's instrument code after a company's name: "Reliance Industries (RELI.NS)", "(VOD.L)", "(7203.T)"
+_INSTRUMENT_CODE = re.compile(r"(?<=[A-Za-z.])\s*\((?:[A-Z]{2,6}|\d{4})\.[A-Z]{1,2}\)")
+# a live blog's time stamp opening a paragraph, written with a full stop as British papers do ("13.45 The ...")
+_STAMP_DOT = re.compile(r"^(?P<h>[01]\d|2[0-3])\.(?P<m>[0-5]\d)(?=\s+[A-Z])")
 # wire-copy shorthand a reader expands without thinking
 _SHORTHAND = {
     "govt": "government", "intl": "international", "natl": "national", "qtr": "quarter", "mgmt": "management",
@@ -115,6 +119,10 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
         text = _EMPTY_BRACKETS.sub("", _READER_AID.sub("", _SIC.sub("", text)))
         if ":" in text:
             text = _TICKER.sub("", text)
+        if "." in text:
+            text = _INSTRUMENT_CODE.sub("", text)
+    if text[:1] in "012" and text[2:3] == ".":
+        text = _STAMP_DOT.sub(lambda m: f"{int(m['h'])}:{m['m']},", text, count=1)
     text = text.replace("−", "-")
     if "govt" in text or "intl" in text or "natl" in text or "qtr" in text or "mgmt" in text or "Utd" in text:
         text = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m[1]], text)

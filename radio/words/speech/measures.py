@@ -39,8 +39,16 @@ _PREFIXED_DOLLARS = {"AU$": "A$", "CA$": "C$", "CAN$": "C$", "SG$": "S$"}  # oth
 _MONEY = starting(
     rf"[UACNHS{_CURRENCY_SIGNS}]",
     rf"(?<![\w$])(?P<cur>US\$|AU?\$|CA?N?\$|NZ\$|HK\$|SG?\$|[{_CURRENCY_SIGNS}])\s?(?P<num>{_NUM})"
-    r"(?:\s?(?P<scale>(?i:trillion|billion|million|thousand)|crore|lakh|mln|bln|trln|tn|bn|mn|[mbk])\b|(?P<upper>TN|BN|MN|Tn|Bn|Mn|[MBK])\b)?",
+    r"(?:(?:\s?|-(?=[a-z]))(?P<scale>(?i:trillion|billion|million|thousand)|crore|lakh|mln|bln|trln|tn|bn|mn|[mbk])\b|(?P<upper>TN|BN|MN|Tn|Bn|Mn|[MBK])\b)?",
 )
+_CUR = rf"(?:US\$|AU?\$|CA?N?\$|NZ\$|HK\$|SG?\$|[{_CURRENCY_SIGNS}])"
+# a range of money: "$2-3 million", "$10-$20 million", "£5 to £8": the first amount is a bare number
+_MONEY_RANGE = starting(
+    rf"[UACNHS{_CURRENCY_SIGNS}]",
+    rf"(?<![\w$])(?P<cur>{_CUR})\s?(?P<a>\d[\d,]*(?:\.\d+)?)(?:\s?[-–]\s?|-to-|\sto\s(?={_CUR}))(?:{_CUR}\s?)?(?=\d)",
+)
+# "an A$8 million deal" is right in print; said, "an" goes with the spoken number's first sound
+_AN_BEFORE_MONEY = re.compile(rf"\b(?P<a>[Aa])n(?P<gap>\s+)(?={_CUR}\s?(?P<num>\d[\d,]*))")
 # the currency written after the amount, as much of Europe writes it ("600 €", "7€"): put before it
 _MONEY_AFTER = starting(
     r"\d",
@@ -242,6 +250,19 @@ def _money(m: Match) -> str:
     return f"{_amount(num)} {one if _is_one(num) else many}"
 
 
+def _money_range(m: Match) -> str:
+    """"$2-3 million" as "2 to $3 million": the first amount is read bare unless it has cents ("$2.50-$3")."""
+    if len(m["a"].partition(".")[2]) == 2:
+        return f"{m['cur']}{m['a']} to {m['cur']}"
+    return f"{_amount(m['a'].replace(',', ''))} to {m['cur']}"
+
+
+def _article_before_money(m: Match) -> str:
+    """"an" before an amount whose spoken number starts with a consonant ("an A$3 million deal") becomes "a"."""
+    spoken = cardinal(int(m["num"].replace(",", "").split(".")[0] or 0))
+    return m[0] if spoken.startswith("e") else f"{m['a']}{m['gap']}"
+
+
 def _percent(m: Match) -> str:
     return f"{'minus ' if m['sign'] else ''}{_amount(m['num'])} percent"
 
@@ -415,7 +436,11 @@ def measures(text: str, protect: Protect) -> str:
     if not has_digit(text):
         return _VULGAR.sub(_vulgar, text) if any(c in text for c in _UNICODE_FRACTIONS) else text
     if any(c in text for c in _CURRENCY_SIGNS):
-        text = _MONEY.sub(_money, _MONEY_AFTER.sub(lambda m: f"{m['cur']}{m['num']}{m['scale'] or ''}", text))
+        text = _MONEY_AFTER.sub(lambda m: f"{m['cur']}{m['num']}{m['scale'] or ''}", text)
+        text = _MONEY_RANGE.sub(_money_range, text)
+        if "n " in text:
+            text = _AN_BEFORE_MONEY.sub(_article_before_money, text)
+        text = _MONEY.sub(_money, text)
     if "¢" in text:
         text = _CENTS.sub(lambda m: f"{cardinal(int(m[1]))} {'cent' if m[1] == '1' else 'cents'}", text)
     if any(c in text for c in _UNICODE_FRACTIONS):
