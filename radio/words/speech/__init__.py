@@ -21,7 +21,7 @@ from radio.words.speech.lexicon import (
     load_user_lexicon,
     user_lexicon_path,
 )
-from radio.words.speech.measures import measures, names_and_acronyms
+from radio.words.speech.measures import measures, mixed_numbers, names_and_acronyms
 from radio.words.speech.phones import phones_and_scores
 from radio.words.speech.places import us_states
 from radio.words.speech.rules import (
@@ -129,7 +129,7 @@ def to_spoken(text: str, lexicon: Lexicon | None = None, engine: str = "") -> st
     if lexicon is not None:
         text = lexicon.apply(text, engine, protect)
     if has_digit(text):  # substring tests (a generator over every character cost a third of this stage)
-        text = phones_and_scores(text, protect)
+        text = phones_and_scores(mixed_numbers(text), protect)
         text = identifiers_and_sport(text, protect)
     elif "+" in text or "#" in text:
         text = identifiers_and_sport(text, protect)

@@ -106,6 +106,9 @@ _RESOLUTION = starting(r"\d", r"\b(?P<n>480|576|720|1080|1440|2160|4320)(?P<s>[p
 # a decimal run into letters no rule reads ("1.5Ghz", "2.0T"): the number is still a decimal
 _DECIMAL_GLUED = starting(r"\d", r"(?<![\w.,])(?P<num>\d+\.\d+)(?=[A-Za-z])")
 _UNICODE_FRACTIONS = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3), "⅛": (1, 8)}
+# a mixed number typed with a slash, as wire copy writes it ("a 5-1/2 year low", "3 1/4 miles"): a fraction sign
+_MIXED = starting(r"\d", r"(?<![\d/.,-])(?P<whole>\d{1,3})[ -](?P<f>1/2|1/4|3/4|1/3|2/3|1/8)(?![\d/])")
+_FRACTION_SIGNS = {f"{a}/{b}": sign for sign, (a, b) in _UNICODE_FRACTIONS.items()}
 _VULGAR = starting(r"[\d½¼¾⅓⅔⅛]", r"(?:(?P<whole>\d+)\s?)?(?P<f>[½¼¾⅓⅔⅛])")
 _YEAR_RANGE = starting(r"[12]", r"\b(?P<a>(?:1[0-9]|20)\d{2})[-–/](?P<b>\d{4}|\d{2})\b(?!-)")
 _RANGE = starting(r"\d", rf"(?<![\w.,-])(?P<a>{_NUM})\s?[-–]\s?(?P<b>{_NUM})(?![\w-]|\.\d)")
@@ -429,6 +432,11 @@ def _caps_run(m: Match) -> str:
     said = iter(shouted)
     lowered = _CAPS.sub(lambda w: w[0].lower() if next(said) else w[0], m[0])
     return _CONTRACTION.sub(lambda w: w[0].lower(), lowered)  # "WE'RE", "DON'T": the end goes with its word
+
+
+def mixed_numbers(text: str) -> str:
+    """"5-1/2", "3 1/4" as "5½", "3¼": read by the fraction rule, before any rule takes the slash for a date."""
+    return _MIXED.sub(lambda m: m["whole"] + _FRACTION_SIGNS[m["f"]], text) if "/" in text else text
 
 
 def measures(text: str, protect: Protect) -> str:
