@@ -50,8 +50,6 @@ class People:
     texts: list[str] = field(default_factory=list)  # the paragraphs
     by_paragraph: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # paragraph -> (pos, name)
     _starts: dict[int, list[int]] = field(default_factory=dict)  # where each sentence starts, read when asked
-    sentence_base: list[int] = field(default_factory=list)  # sentences before each paragraph, counted when asked
-    quoted: dict[str, int] = field(default_factory=dict)  # how many quotations each speaker was given so far
 
     def lookup(self, name: str) -> str | None:
         words = name.split()

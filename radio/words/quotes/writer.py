@@ -20,7 +20,6 @@ from radio.words.quotes.marks import CLOSERS, STRAIGHT, Span
 from radio.words.quotes.names import People
 from radio.words.quotes.phrases import parse_np
 from radio.words.quotes.refer import State, fallback, resolve
-from radio.words.quotes.score import choose, said
 from radio.words.quotes.switches import OFF
 from radio.words.quotes.transcripts import label_speaker
 
@@ -373,11 +372,10 @@ def _plan(index: int, text: str, spans: list[Span], people: People, state: State
                 fb = here or (None if opens else _narrator_subject(text, before, q, people, index))
                 fb = fb or (fallback(state, index) if "fallback_last" not in OFF else None)
                 fb = fb or (_narrator_subject(text, before, q, people, index) if opens else None)
-                found = (choose(people, state, index, q, fb), None) if fb else None
+                found = (fb, None) if fb else None
         if found is None:
             i += 1
             continue
-        said(people, state, index, q, found[0])  # before the state says so: who could have spoken it
         state["last"], state["last_para"] = found[0], str(index)
         state["said"], state["said_para"] = found[0], str(index)
         plans.append(_Plan(q, found[0], found[1], intro))
