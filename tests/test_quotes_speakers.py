@@ -136,3 +136,42 @@ def test_a_name_glued_to_a_copy_of_itself_is_one_person() -> None:
         "Hassan asked the court for mercy in a letter. She added, “Prison will not teach him anything.”",
     ]
     assert _said(paras) == [("Prison will not teach hi", "Nadia Hassan")]
+
+
+def test_he_never_goes_to_a_named_system_between_the_speaker_and_the_pronoun() -> None:
+    # science copy: a procurement scheme ("the Deep Space Docking System") is named after the congressman and
+    # before his "he continued": "System" names no person, so "he" is the congressman, not the scheme
+    paras = [
+        "That criticism comes from the agency’s own allies. “Every study of the last forty years points to one"
+        " heavy rocket,” said Rep. Tom Ridley (R-Ohio), ranking member of the science panel, during a hearing.",
+        "He raised the point in criticism of the Deep Space Docking System, which sought bids for landers. Those"
+        " landers would be launched, as the agency first planned, on commercial rockets.",
+        "“Switching horses midstream is not a wise move at this point,” he continued.",
+    ]
+    assert [s for _, s in _said(paras)] == ["Tom Ridley", "Tom Ridley"]
+
+
+def test_the_and_a_role_is_a_description_not_a_name() -> None:
+    # UK local news: "the former Prime Minister said" is the person titled so ("title_ref"), "the Labour MP"
+    # a description; neither is a person called "Minister" or "Labour MP" ("described_title")
+    paras = [
+        "Former Prime Minister Edwin Harte opened the Kelby bypass on Friday, eleven years after the first plans.",
+        "“It was a long fight, and the town won it,” the former Prime Minister said.",
+        "The scheme was opposed for years in the Commons.",
+        "Speaking at the opening, the Labour MP said: “We will now hold the council to its promise of"
+        " safer crossings.”",
+    ]
+    assert [s for _, s in _said(paras)] == ["Edwin Harte", "the Labour MP"]
+
+
+def test_a_description_that_opens_the_sentence_ends_before_its_verb() -> None:
+    # sport: "A spokesman for Kelby Rovers thanked the travelling fans, adding:": the spokesman speaks, not a
+    # clause running on to the fans ("described_verb"); "the letter signed by ..." keeps its "signed by"
+    paras = [
+        "Kelby Rovers lost 2-1 at Ashworth on Saturday after a late penalty.",
+        "A spokesman for Kelby Rovers thanked the travelling fans for their patience, adding: “The club will"
+        " put on free coaches for the next away game.”",
+        "The players' union also wrote to the league. “We ask for a review of the decision,” read the letter"
+        " signed by eleven players.",
+    ]
+    assert [s for _, s in _said(paras)] == ["A spokesman for Kelby Rovers", "the letter signed by eleven players"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from radio.words.quotes.attribution import is_plural_subject
+from radio.words.quotes.attribution import _VERB, is_plural_subject
 from radio.words.quotes.names import People, Speaker
 from radio.words.quotes.persons import is_thing
 from radio.words.quotes.runs import CAP, drop_possessive, split_title
@@ -164,6 +164,13 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
             return Speaker(np, person=False)
         if prefix and prefix[-1].lower() == "the" and len(name) == 1 and not titles and len(prefix) == 1:
             return Speaker(np, person=False)  # "the Kremlin"
+        if (
+            prefix
+            and prefix[0].lower() in _DETERMINERS
+            and (name[-1].lower() in TITLE_WORDS or name[-1] in _ROLE_ABBREVIATIONS)
+            and "described_title" not in OFF
+        ):
+            return _Described(np)  # "the Conservative MP", "the former Prime Minister": a role, no one's name
         if len(name) == 1 and not titles and name[0].lower() in LEADERS:
             return None  # a word that leads a sentence ("Meanwhile"), not a name
         if len(name) == 1 and name[0].lower().rstrip(",") in MONTHS_AND_DAYS:
@@ -176,10 +183,31 @@ def _read_np(np: str) -> Speaker | _Named | _Described | None:
         words[0].lower() in ("the", "a", "an", "his", "her", "their", "its", "one", "another", "this")
         or is_plural_subject(words)
     ):
-        return _Described(np)
+        return _Described(_before_verb(words) if "described_verb" not in OFF else np)
     return None
 
 
+_PAST = re.compile(r"[a-z]{3,}ed")
+
+
+def _before_verb(words: list[str]) -> str:
+    """A description up to the verb of its clause: ``A spokesperson for the club urged fans to stay home``
+    (, saying:) -> ``A spokesperson for the club``; ``the newly retired teacher``, ``a further concerned
+    reader`` stay whole."""
+    for k in range(2, len(words) - 2):  # two words at least after the verb: "a concerned commenter" has none
+        before = words[k - 1].lower()
+        if (
+            (_PAST.fullmatch(words[k]) or _VERB.fullmatch(words[k]))
+            and not before.endswith("ly")
+            and before not in ("the", "a", "an", "his", "her", "their", "its", "one", "another", "this", "and", "or")
+            and words[k + 1] != "by"  # "the letter signed by seven doctors": the description goes on
+        ):
+            return " ".join(words[:k])
+    return " ".join(words)
+
+
+_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "our"])
+_ROLE_ABBREVIATIONS = frozenset(["MP", "MPs", "MSP", "MEP", "TD", "CEO", "CFO", "CTO", "COO"])
 _RELATIVE_START = re.compile(r"(?:who|whose|which|whom)\b")
 # What follows a clause's subject: a past-tense verb or a preposition ("Doe
 # on Monday said", "Doe used to back Rand Paul but now said"), not a noun

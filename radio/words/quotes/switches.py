@@ -42,6 +42,8 @@ RULES.update(
         "pronoun_last": "he/she: the last speaker next",
         "sentence_pos": "a pronoun in the writer's sentence is read where the sentence starts, after the space",
         "note_indirect": "a pronoun in the writer's own sentence (he told police ...) notes a gender too",
+        "described_title": '"the Conservative MP said": a role after an article is a description, no name',
+        "described_verb": '"A spokesperson for X urged fans ..., saying:": the description ends before its verb',
         "first_name_alone": 'he/she: a name of one word that is a first name ("Elise") has its gender',
         "overrule": "the article's own pronoun outweighs the first-name table",
         "note_subjects": '"Doe said the delays ..." in the writer\'s words makes Doe the last speaker',

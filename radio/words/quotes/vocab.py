@@ -134,7 +134,7 @@ NOT_PERSON_WORDS = words(
     mountains valley district province region republic kingdom empire coast border tower building bay
     harbour harbor port sea gulf strait canal
     hall plaza club team project program programme initiative coalition movement caucus pac report
-    today daily weekly monthly act
+    today daily weekly monthly act system
     """
 )
 # Peoples and nationalities: "North Korean", "Ukrainians", "the British".
