@@ -175,3 +175,27 @@ def test_a_description_that_opens_the_sentence_ends_before_its_verb() -> None:
         " signed by eleven players.",
     ]
     assert [s for _, s in _said(paras)] == ["A spokesman for Kelby Rovers", "the letter signed by eleven players"]
+
+
+def test_the_name_after_the_verb_speaks_in_an_inverted_lead_in() -> None:
+    # wire copy: "..., the town with the nearest airstrip, said Ortiz:": the name after "said" speaks, not the
+    # place and its description before it ("inverted_before"); "she said" after it is the same woman
+    paras = [
+        "National rescue chief Ana Ortiz told reporters on Wednesday that six bodies had been recovered.",
+        "The bodies will be flown to Port Elm, the town with the nearest airstrip to the crash site, said Ortiz:"
+        " “As soon as the weather is clear, the bodies will be brought to Port Elm,” she said.",
+    ]
+    assert [s for _, s in _said(paras)] == ["Ana Ortiz"]
+
+
+def test_he_after_a_described_source_is_the_source_not_an_institute() -> None:
+    # science and wire copy: "Space Studies" of an institute's name is no person ("studies"); a pronoun after
+    # a sentence whose speaker is a description ("a source close to the investigation told the agency")
+    # is that source, not the man quoted a paragraph before ("pronoun_described")
+    paras = [
+        "Gavin Marsh, a climatologist at the Institute for Space Studies, likened the threshold to a speed limit."
+        " He said: “Going over it does not ensure disaster, but it raises the risk.”",
+        "The plane made a steep climb before it crashed, a source close to the investigation told the agency."
+        " He said: “So far, the numbers taken by the radar are unbelievably high.”",
+    ]
+    assert [s for _, s in _said(paras)] == ["Gavin Marsh", "a source close to the investigation"]

@@ -363,7 +363,19 @@ def parse_before(clause: str) -> str | None:
     verbs = list(_VERB.finditer(c))
     if not verbs:
         return _colon_subject(c) if c.endswith(":") and "colon_subject" not in OFF else None
+    inverted = _INVERTED_BEFORE.search(c, max(0, verbs[-1].start() - 3)) if "inverted_before" not in OFF else None
+    if inverted and _np_ok(inverted.group("np")):
+        return inverted.group("np")  # "..., the town nearest the site, said Ortiz:": the name after the verb speaks
     return _subject_before(c, verbs[-1].start())
+
+
+# the speaker after the verb in a clause before a quotation: "..., said Ortiz:", "..., says the mayor,"
+_INVERTED_BEFORE = re.compile(
+    r"(?:^|,\s*)(?:said|says|added|adds|continued|continues|explained|explains|noted|notes|recalled|recalls|"
+    r"wrote|writes|insisted|insists|argued|argues|declared|stated|replied|responded|remarked|quipped|joked|"
+    r"concluded|acknowledged|admitted|countered|observed|conceded|emphasi[sz]ed|stressed)\s+(?P<np>(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})|"
+    r"(?:the|a|an|one|his|her|their|its)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})\s*[:,]$"
+)
 
 
 # a clause introducing a quotation with a colon that names its source last: "According to HuffPo:",

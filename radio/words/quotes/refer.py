@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from radio.words.quotes.attribution import _VERB, _subject_before
 from radio.words.quotes.names import People, main_clause
 from radio.words.quotes.persons import is_thing
 from radio.words.quotes.phrases import parse_np
@@ -63,6 +64,9 @@ def pronoun_ref(gender: str, people: People, state: State, index: int, pos: int)
         subject = None  # "He raised it in criticism of NASA's Landing System.": "he" again, not the name after
     if subject and people.fits(subject, gender):
         return subject
+    described = _described_before(people, index, pos) if not subject and "pronoun_described" not in OFF else None
+    if described:
+        return described  # '..., a source close to the inquiry told the agency. He said: "..."': the source
     if "pronoun_last" not in OFF and last and para is not None and index - int(para) <= 1 and people.fits(last, gender):
         return last
     recent = people.recent(index, pos, gender)
@@ -90,6 +94,27 @@ def _previous_opens_with_pronoun(people: People, index: int, pos: int) -> bool:
         return False
     # after a leading clause ("In 2004, she told ...") where the sentence has one
     return _PRONOUN_OPENING.match(text, main_clause(text, lo, len(text))) is not None
+
+
+_DESCRIBED = re.compile(r"(?:a|an|the|one)\s[a-z]")
+
+
+def _described_before(people: People, index: int, pos: int) -> str | None:
+    """The description ("a source close to the inquiry") that speaks in the sentence before the one at
+    (index, pos), in the same paragraph, when that sentence names no one."""
+    starts = people.sentence_starts(index)
+    k = bisect_right(starts, pos) - 1
+    if k <= 0 or _named_before(people, index, pos):
+        return None
+    text, lo, hi = people.texts[index], starts[k - 1], starts[k]
+    if '"' in text[lo:hi] or "“" in text[lo:hi]:
+        return None
+    verbs = list(_VERB.finditer(text, lo, hi))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    np = _subject_before(text[lo : verb.end()] + ":", verb.start() - lo)
+    return np if np and _DESCRIBED.match(np) and len(np.split()) <= 8 else None
 
 
 def _named_before(people: People, index: int, pos: int) -> set[str]:

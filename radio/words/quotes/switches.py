@@ -44,6 +44,8 @@ RULES.update(
         "note_indirect": "a pronoun in the writer's own sentence (he told police ...) notes a gender too",
         "described_title": '"the Conservative MP said": a role after an article is a description, no name',
         "described_verb": '"A spokesperson for X urged fans ..., saying:": the description ends before its verb',
+        "inverted_before": '"..., the town nearest the site, said Ortiz:": the name after the verb speaks',
+        "pronoun_described": '"..., a source close to the inquiry told the agency. He said:": the source speaks',
         "first_name_alone": 'he/she: a name of one word that is a first name ("Elise") has its gender',
         "overrule": "the article's own pronoun outweighs the first-name table",
         "note_subjects": '"Doe said the delays ..." in the writer\'s words makes Doe the last speaker',

@@ -135,6 +135,9 @@ NOT_PERSON_WORDS = words(
     harbour harbor port sea gulf strait canal
     hall plaza club team project program programme initiative coalition movement caucus pac report
     today daily weekly monthly act system
+    studies sciences affairs research laboratory laboratories lab labs museum library society studios
+    records pictures entertainment media holdings partners ventures industries systems technologies
+    solutions airlines airways
     """
 )
 # Peoples and nationalities: "North Korean", "Ukrainians", "the British".
