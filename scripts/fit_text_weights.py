@@ -1,7 +1,8 @@
 """Fit the learned story score of the plain-text path (``radio/words/ingest/weights.py``).
 
 Usage: python scripts/fit_text_weights.py /path/to/trafilatura-checkout [--aeb /path/to/aeb-checkout]
-       [--readability /path/to/readability-checkout] [--fit tune,extra,other,aeb-a,aeb-b,readability]
+       [--readability /path/to/readability-checkout] [--newspaper /path/to/newspaper-pages]
+       [--fit tune,extra,other,aeb-a,aeb-b,readability,newspaper]
        [--cv [--grid KEEP_FROM:DROP_FROM[:KEEP_AFTER],...]] [--write] [--cache DIR]
 
 Labels without hand-labelling, and with a person's where there is one. For
@@ -17,7 +18,9 @@ same containment is taken in the article body a person marked
 (``ground-truth.json``); the HTML path is run there too, and how often it
 and the person disagree on those blocks is printed. On the dev half of
 Mozilla Readability's test pages (``--readability``, ``eval_readability.py``)
-it is taken in the text of the article Readability's reviewed output keeps.
+it is taken in the text of the article Readability's reviewed output keeps,
+and on the dev half of the newspaper library's test pages (``--newspaper``,
+``eval_newspaper.py``) in the paragraphs of the text newspaper extracts.
 Pages the HTML path refuses are left out.
 
 Two logistic regressions are fitted by gradient descent (numpy): a first
@@ -29,8 +32,9 @@ weights into ``weights.py`` as numbers.
 Groups: "tune" and "holdout" are the 120 pages of ``eval_text.py`` split by
 its hash; "extra" the further English pages it studies; "other" every other
 English page; "aeb-a" and "aeb-b" the benchmark's dev half split by the
-second digit of the key; "readability" Readability's dev half. Holdout
-pages, the benchmark's test half and Readability's test half are never
+second digit of the key; "readability" Readability's dev half; "newspaper"
+newspaper's dev half. Holdout pages and the test halves of the benchmark,
+Readability and newspaper are never
 fitted on, nor used to choose anything (``--fit`` refuses holdout).
 ``--cv`` cross-validates: for each group, fit without it, then score it with
 eval_text's figures (tune, extra: must-have kept / must-not dropped, spoken),
@@ -49,6 +53,7 @@ import gzip
 import json
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -62,6 +67,7 @@ import numpy as np  # noqa: E402
 from eval_aeb import Score, score_page  # type: ignore[import-not-found]  # noqa: E402
 from eval_extraction import is_english_text  # type: ignore[import-not-found]  # noqa: E402
 from eval_readability import pages as readability_half  # type: ignore[import-not-found]  # noqa: E402
+from eval_readability import unmarked  # noqa: E402
 from eval_text import evaluate, pages, reference_headline, render, split_of  # type: ignore[import-not-found]  # noqa: E402
 
 from radio.errors import RadioError  # noqa: E402
@@ -203,16 +209,27 @@ def aeb_pages(checkout: Path) -> list[tuple[str, bytes, str]]:
 
 
 READABILITY = "readability"  # the group of Readability's dev half
+NEWSPAPER = "newspaper"  # the group of the newspaper library's dev half
+PAGE_SETS = (READABILITY, NEWSPAPER)  # the groups of whole pages with a reference body (eval_readability's shape)
 
 
-@lru_cache(maxsize=1)
-def readability_pages(checkout: Path) -> list[tuple[str, str, str | None, str]]:
-    """Readability's English dev pages as eval_readability reads them: name, select-all copy, headline, body.
+def _page_set_half(group: str) -> Any:
+    """The ``pages(checkout, halves)`` of the group's evaluation script."""
+    if group == READABILITY:
+        return readability_half
+    from eval_newspaper import pages as newspaper_half  # type: ignore[import-not-found]
 
-    The body is the text of the article Readability's reviewed output keeps (``expected.html``) as the
-    evaluation scores it, one paragraph a line; the test half is never fitted on nor studied.
+    return newspaper_half
+
+
+@lru_cache(maxsize=4)
+def page_set(group: str, checkout: Path) -> list[tuple[str, str, str | None, str]]:
+    """A page set's English dev pages as its evaluation reads them: name, select-all copy, headline, body.
+
+    The body is the reference article as the evaluation scores it (Readability's reviewed output, the text
+    newspaper extracts), one paragraph a line; the test half is never fitted on nor studied.
     """
-    dev = readability_half(checkout, ("dev",))
+    dev = _page_set_half(group)(checkout, ("dev",))
     return [(name, render(html), reference_headline(html), body) for _, name, html, body in dev]
 
 
@@ -231,7 +248,7 @@ def _aeb_teacher(html: bytes) -> tuple[str, list[str]] | None:
 
 
 def collect(
-    checkout: Path, aeb: Path | None, wanted: set[str], cache: Path | None, readability: Path | None = None
+    checkout: Path, aeb: Path | None, wanted: set[str], cache: Path | None, sets: dict[str, Path] | None = None
 ) -> list[PageRows]:
     rows: list[PageRows] = []
     for path, group in sorted(groups(checkout / "tests").items()):
@@ -256,9 +273,11 @@ def collect(
                 found = story.rule_pass(copy)
                 got.teacher = np.array(label_blocks(found, got.index, taught[1], taught[0]), dtype=float)
             rows.append(got)
-    if readability is not None and READABILITY in wanted:
-        for _, copy, reference, body in readability_pages(readability):
-            got = page_rows(READABILITY, copy, body.split("\n"), reference)
+    for group, where in (sets or {}).items():
+        if group not in wanted:
+            continue
+        for _, copy, reference, body in page_set(group, where):
+            got = page_rows(group, copy, body.split("\n"), reference)
             if got is not None:
                 rows.append(got)
     return rows
@@ -379,23 +398,28 @@ def use(model: Model) -> None:
         learned.HEADS[head] = (bias, tuple(weights))
 
 
-def _body_figures(copies: list[tuple[str, str, str | None, str]]) -> dict[str, float]:
-    """eval_aeb's figures of pages with a marked body: paragraphs heard, clutter dropped, F1, and their counts."""
+def _body_figures(
+    copies: list[tuple[str, str, str | None, str]], scored: Callable[[str], str] = str
+) -> dict[str, float]:
+    """eval_aeb's figures of pages with a marked body: paragraphs heard, clutter dropped, F1, and their counts.
+
+    ``scored`` turns the copy into the lines the clutter is counted in, as the group's evaluation does.
+    """
     score = Score()
     for key, copy, reference, body in copies:
         try:
             article = voiceable(clean_text(copy, key))
         except RadioError:
-            score_page(score, None, body, None, reference, copy)
+            score_page(score, None, body, None, reference, scored(copy))
             continue
         kept = "\n".join((article.title, *article.paragraphs))
-        score_page(score, kept, body, article.title, reference, copy)
+        score_page(score, kept, body, article.title, reference, scored(copy))
     return {"kept": 100 * score.heard / score.paragraphs, "dropped": 100 * score.dropped / score.clutter,
             "f1": score.f1 / score.pages, "heard": score.heard, "paragraphs": score.paragraphs,
             "clutter dropped": score.dropped, "clutter": score.clutter}  # fmt: skip
 
 
-READABILITY_CHECKOUT: Path | None = None  # --readability
+SET_CHECKOUTS: dict[str, Path] = {}  # --readability, --newspaper
 
 
 def score_group(group: str, checkout: Path, aeb: Path | None, pages: list[PageRows], model: Model) -> dict[str, float]:
@@ -407,8 +431,8 @@ def score_group(group: str, checkout: Path, aeb: Path | None, pages: list[PageRo
         return {"kept": 100 * tally.kept / tally.must, "dropped": 100 * tally.excluded / tally.mustnot}
     if group.startswith("aeb") and aeb is not None:
         return _body_figures([(k, c, r, b) for k, c, r, b in _aeb_copies(aeb) if aeb_group(k) == group])
-    if group == READABILITY and READABILITY_CHECKOUT is not None:
-        return _body_figures(readability_pages(READABILITY_CHECKOUT))
+    if group in SET_CHECKOUTS:
+        return _body_figures(page_set(group, SET_CHECKOUTS[group]), unmarked if group == READABILITY else str)
     mine = [p for p in pages if p.group == group]
     y = np.concatenate([p.target for p in mine])
     return {"agree": 100 * float(np.mean((predict(mine, model) >= 0.5) == y))}
@@ -424,9 +448,18 @@ SKIP_RULES = False
 SETTINGS: list[dict[str, float]] = []  # --grid
 
 
-def cross_validate(checkout: Path, aeb: Path | None, pages: list[PageRows], names: list[str]) -> None:
-    """Fit without each group, score it; every setting of ``GRID`` (the rules alone first)."""
+def cross_validate(
+    checkout: Path, aeb: Path | None, pages: list[PageRows], names: list[str], also: tuple[str, ...] = ()
+) -> None:
+    """Fit without each group, score it; every setting of ``GRID`` (the rules alone first).
+
+    The groups of ``also`` are never fitted on: each is scored with the fit on every group of ``names``.
+    """
     models = {g: fit([p for p in pages if p.group != g]) for g in names}
+    if also:
+        whole = fit(pages)
+        models.update(dict.fromkeys(also, whole))
+    names = [*names, *also]
     settings: list[dict[str, float]] = SETTINGS or [{}]
     if not SETTINGS:
         for keep in GRID["KEEP_FROM"]:
@@ -439,8 +472,11 @@ def cross_validate(checkout: Path, aeb: Path | None, pages: list[PageRows], name
             setattr(story, name, value)
         parts = []
         both: dict[str, float] = {}
+        means: list[tuple[float, float]] = []
         for g in names:
             figures = score_group(g, checkout, aeb, pages, models[g])
+            if "dropped" in figures:
+                means.append((figures["kept"], figures["dropped"]))
             parts.append(f"{g} " + "/".join(f"{v:.3f}" if v < 1 else f"{v:.1f}" for v in list(figures.values())[:3]))
             for k, v in figures.items():
                 if g.startswith("aeb") and k in ("heard", "paragraphs", "clutter dropped", "clutter"):
@@ -448,6 +484,10 @@ def cross_validate(checkout: Path, aeb: Path | None, pages: list[PageRows], name
         if both:
             parts.append(f"aeb {100 * both['heard'] / both['paragraphs']:.1f}/"
                          f"{100 * both['clutter dropped'] / both['clutter']:.1f}")  # fmt: skip
+        if means:  # the groups weigh the same: a mean of their kept and dropped shares
+            parts.append(
+                f"mean {sum(m[0] for m in means) / len(means):.2f}/{sum(m[1] for m in means) / len(means):.2f}"
+            )
         label = ", ".join(f"{k} {v}" for k, v in setting.items()) or "rules alone"
         print(f"{label:<32} " + "  ".join(parts), flush=True)
         for name, value in saved.items():
@@ -460,23 +500,26 @@ def main() -> int:
     parser.add_argument("checkout", type=Path, help="a checkout of github.com/adbar/trafilatura")
     parser.add_argument("--aeb", type=Path, help="a checkout of the article-extraction-benchmark (its dev half)")
     parser.add_argument("--readability", type=Path, help="a checkout of mozilla/readability (its dev half)")
+    parser.add_argument("--newspaper", type=Path, help="a copy of the newspaper library's test pages (its dev half)")
     parser.add_argument(
-        "--fit", default="tune,extra,other,aeb-a,aeb-b,readability", help="groups to fit on (never holdout)"
+        "--fit", default="tune,extra,other,aeb-a,aeb-b,readability,newspaper", help="groups to fit on (never holdout)"
     )
     parser.add_argument("--cv", action="store_true", help="cross-validate over the groups of --fit")
+    parser.add_argument("--also", default="", help="with --cv, groups scored and never fitted on (a baseline)")
     parser.add_argument("--write", action="store_true", help="write radio/words/ingest/weights.py")
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE, help="where --write writes (to compare fits)")
     parser.add_argument("--rows", choices=("all", "add"), default="all", help="add: fit on what it may add only")
     parser.add_argument("--mask", default="", help="features left out of the fit (names, comma-separated)")
     parser.add_argument("--drop-groups", default="", help="fit the drop head on these groups only")
+    parser.add_argument("--l2", type=float, default=1e-3, help="the L2 penalty on the standardised weights")
     parser.add_argument("--first", choices=("add", "all"), default="add", help="the first pass's blocks")
     parser.add_argument("--passes", type=int, choices=(1, 2), default=2, help="1: no second pass")
     parser.add_argument("--grid", default="", help="settings to try, as KEEP_FROM:DROP_FROM[:KEEP_AFTER],... (--cv)")
     parser.add_argument("--cache", type=Path, help="a folder to keep rendered pages and the HTML path's output in")
     args = parser.parse_args()
-    global ROWS, PASSES, SKIP_RULES, FIRST, READABILITY_CHECKOUT
-    ROWS, PASSES, FIRST = args.rows, args.passes, args.first
-    READABILITY_CHECKOUT = args.readability
+    global ROWS, PASSES, SKIP_RULES, FIRST, L2
+    ROWS, PASSES, FIRST, L2 = args.rows, args.passes, args.first, args.l2
+    SET_CHECKOUTS.update((g, c) for g, c in ((READABILITY, args.readability), (NEWSPAPER, args.newspaper)) if c)
     MASK.update(filter(None, args.mask.split(",")))
     DROP_GROUPS.update(filter(None, args.drop_groups.split(",")))
     if args.grid:
@@ -488,11 +531,11 @@ def main() -> int:
     chosen = [
         g
         for g in args.fit.split(",")
-        if (not g.startswith("aeb") or args.aeb) and (g != READABILITY or args.readability)
+        if (not g.startswith("aeb") or args.aeb) and (g not in PAGE_SETS or g in SET_CHECKOUTS)
     ]
     if "holdout" in chosen:
         parser.error("holdout pages are never fitted on")
-    pages = collect(args.checkout, args.aeb, set(chosen), args.cache, args.readability)
+    pages = collect(args.checkout, args.aeb, set(chosen), args.cache, SET_CHECKOUTS)
     taught = [p for p in pages if p.teacher is not None]
     if taught:
         human = np.concatenate([p.target for p in taught])
@@ -503,7 +546,8 @@ def main() -> int:
             f" {int(np.sum((html == 1) & (human == 0)))}, the reverse {int(np.sum((html == 0) & (human == 1)))}"
         )
     if args.cv:
-        cross_validate(args.checkout, args.aeb, pages, chosen)
+        also = tuple(g for g in args.also.split(",") if g and g not in chosen)
+        cross_validate(args.checkout, args.aeb, pages, chosen, also)
         return 0
     model = fit(pages)
     counts = ", ".join(f"{g} {sum(p.group == g for p in pages)} pages" for g in chosen)
