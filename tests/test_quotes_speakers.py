@@ -199,3 +199,17 @@ def test_he_after_a_described_source_is_the_source_not_an_institute() -> None:
         " He said: “So far, the numbers taken by the radar are unbelievably high.”",
     ]
     assert [s for _, s in _said(paras)] == ["Gavin Marsh", "a source close to the investigation"]
+
+
+def test_an_adverbial_before_the_verb_is_never_the_speaker() -> None:
+    # farming and feature copy: "Without fumigants, growers in the valley say:" never gives the quotation
+    # to "Without fumigants, ..."; "The next morning, you could hear the whole town saying:" names a time,
+    # not a speaker ("time_phrase")
+    paras = [
+        "Millions of pounds of fumigants are pumped into the valley's fields each year.",
+        "Without fumigants, growers in the valley say: “Our crops can fail. There is no clear alternative.”",
+        "The comedian's set went viral overnight. The next morning, you could hear the whole town saying:"
+        " “What was that about?”",
+    ]
+    speakers = [s for _, s in _said(paras)]
+    assert not any(s and s.startswith(("Without", "The next morning")) for s in speakers), speakers

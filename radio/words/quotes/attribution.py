@@ -522,9 +522,27 @@ def _subject_before(c: str, verb: int) -> str | None:
                 return None  # "... in a heavily Democratic state": a word the name merely qualifies
             name = words[k:]
             return " ".join(name) if len(name) > 1 or name[0].lower() not in TITLE_WORDS else None
-        if _np_ok(ch) and not ch.lower().startswith(("in ", "on ", "at ", "during ", "after ", "speaking")):
+        if _np_ok(ch) and not ch.lower().startswith(_NOT_SUBJECT_OPENING) and not _is_time_phrase(words):
             return ", ".join(chunks[i:]) if i < len(chunks) - 1 else ch
     return None
+
+
+# a chunk before the verb that is an adverbial, never a speaker: "Without fumigants, farmers say", "In 2019, ..."
+_NOT_SUBJECT_OPENING = (
+    "in ", "on ", "at ", "during ", "after ", "speaking", "without ", "with ", "for ", "from ", "before ",
+    "despite ", "unlike ", "under ", "since ", "until ",
+)  # fmt: skip
+_TIME_HEADS = words("morning afternoon evening night day days week weeks weekend month months year years time hour")
+
+
+def _is_time_phrase(words: list[str]) -> bool:
+    """"The next morning", "Last week", "Two days later": when, never who."""
+    if "time_phrase" in OFF or len(words) > 5:
+        return False
+    last = words[-1].strip(",")
+    if not last.islower():
+        return False  # "Day said:", "Doris Day": a name
+    return last in _TIME_HEADS or (last in ("later", "earlier", "ago") and len(words) > 1)
 
 
 # "A spokeswoman for the committee emailed ...", "The hospital's director wrote ...": a sentence

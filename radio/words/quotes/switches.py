@@ -45,6 +45,7 @@ RULES.update(
         "described_title": '"the Conservative MP said": a role after an article is a description, no name',
         "described_verb": '"A spokesperson for X urged fans ..., saying:": the description ends before its verb',
         "inverted_before": '"..., the town nearest the site, said Ortiz:": the name after the verb speaks',
+        "time_phrase": '"The next morning, the whole town was saying:": a time is never the speaker',
         "pronoun_described": '"..., a source close to the inquiry told the agency. He said:": the source speaks',
         "first_name_alone": 'he/she: a name of one word that is a first name ("Elise") has its gender',
         "overrule": "the article's own pronoun outweighs the first-name table",
