@@ -20,6 +20,7 @@ from radio.words.quotes.vocab import (
     PARTICLES,
     PRONOUNS,
     TITLE_WORDS,
+    words,
 )
 
 _PAREN = re.compile(r"\s*\([^)]*\)")
@@ -254,3 +255,30 @@ def _title_ref(np: str, people: People) -> str | None:
     noun = words[-1]
     hits = [name for name, title in people.titles.items() if noun in title.lower().split()]
     return hits[-1] if hits else None
+
+
+# "A spokeswoman for the committee emailed ...", "The hospital's director wrote ...": a sentence
+# opening with a description of someone, then a past-tense verb or a preposition
+_DESCRIPTION = re.compile(
+    r"(?:(?:But|And|Later|Meanwhile),?\s+)?(?P<np>(?:The|A|An)\s+(?:[a-z][\w’'-]*\s+){0,2}(?P<head>[a-z][\w’'-]*)"
+    r"(?:\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)?)"
+    r"(?=\s+(?:for|of|at|from|[a-z]+ed)\b)"
+)
+
+
+def opening_description(sentence: str) -> str | None:
+    """The description a sentence opens with, as the speaker of what it introduces."""
+    m = _DESCRIPTION.match(sentence.lstrip())
+    if not m:
+        return None
+    return m.group("np") if m.group("head").lower().rstrip("s") in _SPEAKING_NOUNS else None
+
+
+# nouns that name someone who speaks for an organisation, or a body that issues statements
+_SPEAKING_NOUNS = words(
+    """
+    spokeswoman spokesman spokesperson official representative aide adviser advisor lawyer attorney
+    statement director manager minister secretary officer chief chair chairman chairwoman president
+    leader member source company campaign ministry department agency committee council board
+    """
+)

@@ -11,14 +11,13 @@ from radio.models import Part
 from radio.words.quotes.attribution import (
     _VERB,
     Attribution,
-    opening_description,
     parse_after,
     parse_before,
     subject_of_verb,
 )
 from radio.words.quotes.marks import CLOSERS, STRAIGHT, Span
 from radio.words.quotes.names import People
-from radio.words.quotes.phrases import parse_np
+from radio.words.quotes.phrases import opening_description, parse_np
 from radio.words.quotes.refer import State, fallback, resolve
 from radio.words.quotes.switches import OFF
 from radio.words.quotes.transcripts import label_speaker
