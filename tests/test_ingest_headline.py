@@ -394,3 +394,44 @@ def test_a_trail_of_sections_ending_with_the_headline_prints_it_again_a_sentence
     assert _features(trail)[head]["printed again on the page"] == 1.0
     sentence = f"Coastal Courier\n\nAt last, after ten years of talks, {head}\n\n{head}\n\n14 May 2026\n\n{STORY}"
     assert _features(sentence)[head]["printed again on the page"] == 0.0
+
+
+# The fitter of those weights (scripts/fit_headline_weights.py): a softmax over each page's candidates
+
+
+def _fitter():  # type: ignore[no-untyped-def]
+    import sys
+
+    scripts = str(Path(__file__).resolve().parents[1] / "scripts")
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)
+    import fit_headline_weights
+
+    return fit_headline_weights
+
+
+def _page(fitter, group: str, rows: list[list[float]], hit: int):  # type: ignore[no-untyped-def]
+    hits = [k == hit for k in range(len(rows))]
+    return fitter.Page(group, f"{group}-{len(rows)}-{hit}", "a headline", rows, hits, ["x"] * len(rows), False, "")
+
+
+def test_the_fit_ranks_each_page_on_its_own_candidates_and_is_judged_on_the_group_left_out() -> None:
+    fitter = _fitter()
+    # feature 0 marks the headline on every group's pages; feature 1 marks it on the first group's only, and
+    # another candidate on the others'; pages of different sizes, so a softmax that mixed one page's candidates
+    # with another's would go wrong
+    pages = []
+    for group in ("tune", "aeb", "readability"):
+        for n in (2, 3, 5):
+            for hit in range(n):
+                marked = hit if group == "tune" else (hit + 1) % n
+                rows = [[float(k == hit), float(k == marked), float(k)] for k in range(n)]
+                pages.append(_page(fitter, group, rows, hit))
+    weights = fitter.fit(pages, 0.3, None)
+    assert weights[0] > 5 * abs(weights[1])  # the feature true of every group outweighs the one of one group
+    assert all(fitter.correct(p, weights) for p in pages)
+    found = fitter.cross_validate(pages, 0.3, None)
+    assert found["tune"] == (sum(p.group == "tune" for p in pages),) * 2  # fitted on the other two only, still right
+    narrowed = fitter.without(pages, frozenset((0,)))
+    assert narrowed[0].rows[0] == pages[0].rows[0][1:]
+    assert fitter.cross_validate(narrowed, 0.3, None)["tune"][0] == 0  # feature 1 alone misleads the group left out
