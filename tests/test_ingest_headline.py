@@ -16,6 +16,7 @@ from radio.words.ingest.headline import (
     candidate_features,
     candidate_lines,
     content_words,
+    date_only,
     full_stop,
     line_score,
 )
@@ -435,3 +436,36 @@ def test_the_fit_ranks_each_page_on_its_own_candidates_and_is_judged_on_the_grou
     narrowed = fitter.without(pages, frozenset((0,)))
     assert narrowed[0].rows[0] == pages[0].rows[0][1:]
     assert fitter.cross_validate(narrowed, 0.3, None)["tune"][0] == 0  # feature 1 alone misleads the group left out
+
+
+DATED = f"""Harbour Sailing Club
+News
+Racing
+Juniors
+
+Seven checks before the first outing of the year
+By Kerensa Hale | More articles
+December 22, 2025 | Comments (12)
+
+{STORY}"""
+
+
+@pytest.mark.parametrize(
+    ("line", "only"),
+    [
+        ("December 22, 2025", True),
+        ("Monday, 22 Dec 2025 at 10:05", True),
+        ("Posted on 2025-12-22", True),
+        ("Harbour dues to rise on April 6, 2026", False),
+        ("Seven boats to watch in 2026", False),
+    ],
+)
+def test_a_date_says_nothing_more(line: str, only: bool) -> None:
+    assert date_only(line) is only
+
+
+def test_a_date_and_a_comment_count_under_the_byline_is_no_headline() -> None:
+    # "Date | Comments (12)", cut as "Title | Site", gave the date, signed by the byline just above it
+    assert "December 22, 2025 | Comments (12)" not in _rows(DATED)
+    reading = read_text(DATED)
+    assert reading.title == "Seven checks before the first outing of the year"

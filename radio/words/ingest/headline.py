@@ -20,7 +20,7 @@ from collections import Counter
 
 from radio.words.ingest.features import Block, is_button
 from radio.words.ingest.headline_weights import WEIGHTS
-from radio.words.ingest.rules import _headline, fold, strip_links
+from radio.words.ingest.rules import _DATE_DMY, _DATE_ISO, _DATE_MDY, _YEAR, _headline, fold, strip_links
 from radio.words.ingest.shape import stopwords
 
 MAX_WORDS = 30
@@ -476,8 +476,27 @@ def _open(blocks: list[Block], labels: list[str | None], kept: list[bool], i: in
     return not labelled and not kept[i] and _title_like(blocks[i], fewest)
 
 
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:on|at|posted|published|updated)\b", re.I)
+
+
+def date_only(text: str) -> bool:
+    """The line says a date and nothing more ("Monday, December 22, 2014", "22 Dec 2014 at 10:05")."""
+    if not _YEAR.search(text):
+        return False
+    rest = _WEEKDAY.sub(" ", _DATE_ISO.sub(" ", _DATE_DMY.sub(" ", _DATE_MDY.sub(" ", text))))
+    return rest != text and not re.search(r"[^\W\d_]{2,}", rest)
+
+
 def candidate_lines(blocks: list[Block], labels: list[str | None], kept: list[bool], first: int) -> list[int]:
-    """The blocks that may be the headline of the story starting at block ``first``, nearest first."""
+    """The blocks that may be the headline of the story starting at block ``first``, nearest first.
+
+    A line whose headline would be a date ("December 22, 2014 | Comments (25)") is none.
+    """
+    found = _candidate_lines(blocks, labels, kept, first)
+    return [i for i in found if not (_YEAR.search(blocks[i].text) and date_only(headline_text(blocks, i)))]
+
+
+def _candidate_lines(blocks: list[Block], labels: list[str | None], kept: list[bool], first: int) -> list[int]:
     candidates: list[int] = []
     # the story's own first line can be its headline when it does not read as a sentence
     top = blocks[first]
