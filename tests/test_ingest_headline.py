@@ -469,3 +469,10 @@ def test_a_date_and_a_comment_count_under_the_byline_is_no_headline() -> None:
     assert "December 22, 2025 | Comments (12)" not in _rows(DATED)
     reading = read_text(DATED)
     assert reading.title == "Seven checks before the first outing of the year"
+
+
+def test_a_line_left_with_one_word_once_its_address_is_dropped_is_no_headline() -> None:
+    page = f"Notes from the Boatyard\n\nRigging basics\n\nNB - www.boatyard-notes.example\n\n{STORY}"
+    lines = _rows(page)
+    assert "NB - www.boatyard-notes.example" not in lines
+    assert "Rigging basics" in lines

@@ -490,10 +490,19 @@ def date_only(text: str) -> bool:
 def candidate_lines(blocks: list[Block], labels: list[str | None], kept: list[bool], first: int) -> list[int]:
     """The blocks that may be the headline of the story starting at block ``first``, nearest first.
 
-    A line whose headline would be a date ("December 22, 2014 | Comments (25)") is none.
+    A line whose headline would be a date ("December 22, 2014 | Comments (25)") or a word and an address
+    ("AS - www.example.com", the address dropped) is none.
     """
-    found = _candidate_lines(blocks, labels, kept, first)
-    return [i for i in found if not (_YEAR.search(blocks[i].text) and date_only(headline_text(blocks, i)))]
+    return [i for i in _candidate_lines(blocks, labels, kept, first) if _says_something(blocks, i)]
+
+
+def _says_something(blocks: list[Block], index: int) -> bool:
+    """The headline block ``index`` gives is more than a date, and two words or more once links are dropped."""
+    text = blocks[index].text
+    if not (_YEAR.search(text) or "www." in text or "://" in text or "@" in text):
+        return True  # neither a date nor a link to drop: the line's own words stand
+    head = headline_text(blocks, index)
+    return not date_only(head) and sum(any(c.isalpha() for c in w) for w in head.split()) >= CANDIDATE_WORDS
 
 
 def _candidate_lines(blocks: list[Block], labels: list[str | None], kept: list[bool], first: int) -> list[int]:
