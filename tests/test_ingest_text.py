@@ -1158,3 +1158,26 @@ def test_numbered_references_to_studies_are_not_read_in_plain_text() -> None:
     paragraphs = clean_text(text, "health.txt").paragraphs
     assert not any("(1)" in p or "(2, 3)" in p or "(4)" in p for p in paragraphs)
     assert paragraphs[0].endswith("researchers found.")
+
+
+def test_a_caption_ending_with_a_bare_agency_credit_is_no_headline() -> None:
+    # a sports page's copy: the photo's caption, credited "(AP Photo)" with no photographer, stands between the
+    # menu and the story and is worded like a headline; it is a caption, and the headline is the line above it
+    page = "\n".join(
+        [
+            "Sports",
+            "Scores",
+            "Harbour Rovers' keeper faces league review after late tackle; Rovers lose at home",
+            "Rovers keeper Dan Ellery was seen catching the striker's ankle during Sunday's loss. (AP Photo)",
+            "By Mara Quill",
+            "The league will review a late tackle by Harbour Rovers goalkeeper Dan Ellery after Sunday's 2-1 home"
+            " defeat, the competition's disciplinary panel said on Monday.",
+            "Ellery caught the visiting striker's ankle as the two went for a loose ball in stoppage time, and the"
+            " referee did not stop play, though television replays showed the contact clearly.",
+            "The panel can suspend a player for up to three matches for a challenge the officials missed, and Rovers"
+            " have a week to answer before the case is heard.",
+        ]
+    )
+    reading = read_text(page)
+    assert reading.title.startswith("Harbour Rovers' keeper faces league review")
+    assert not any("(AP Photo)" in p for p in reading.paragraphs)

@@ -370,10 +370,11 @@ def _open_ended(block: Block) -> bool:
 _CAPTION = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3},\s+(?:(?:left|right|centre|center),\s+)?[a-z]+ing\b")
 
 
-# a photo's caption that ends with its credit in brackets: "... on Monday. (AP Photo/Ann Lee)", "(Ann Lee/Courier)",
-# "(Photo: Ann Lee)", "(Courtesy of the family)"; a paragraph ends with its full stop, not with such a bracket
+# a photo's caption that ends with its credit in brackets: "... on Monday. (AP Photo/Ann Lee)", "(AP Photo)",
+# "(Ann Lee/Courier)", "(Photo: Ann Lee)", "(Courtesy of the family)"; a paragraph ends with its full stop, not
+# with such a bracket
 _CAPTION_CREDIT = re.compile(
-    r"\(\s*(?:(?:[A-Z]{2,6}\s+)?(?:photo|image|picture|photograph|illustration|credit)s?(?:\s+by)?\s*[:/]?\s*[^()]{2,60}"
+    r"\(\s*(?:(?:[A-Z]{2,6}\s+)?(?:photo|image|picture|photograph|illustration|credit)s?(?:(?:\s+by)?\s*[:/]?\s*[^()]{2,60})?"
     r"|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co\.uk|io)"
     r"|courtesy(?:\s+of)?\s+[^()]{2,60}"
     r"|(?-i:[\w.'’-]+(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*(?:[A-Z]|[a-z][A-Z])[\w.&'’-]*(?:\s+[\w.&'’-]+){0,4}))\)$",
