@@ -82,7 +82,8 @@ def pages(checkout: Path, halves: tuple[str, ...]) -> Iterator[tuple[str, str, b
             continue
         meta = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
         # a wiki's references and "See also" lists: Readability keeps them, radio stops before them
-        body = "\n".join(without_end_matter(render((folder / "expected.html").read_bytes()).split("\n")))
+        expected = render((folder / "expected.html").read_bytes()).split("\n")
+        body = "\n".join(without_end_matter(expected, comments=False))  # the reference as it was
         body = _FOOTNOTE_MARK.sub("", body)  # "[10]", "[citation needed]": not read, on purpose
         if english(meta, body):
             yield half, folder.name, (folder / "source.html").read_bytes(), body

@@ -245,3 +245,47 @@ def test_a_wiki_page_copied_as_text_stops_at_its_end_matter() -> None:
     labels = {d.text: d.label for d in reading.lines}
     assert labels["See also[edit]"] == "end matter"
     assert labels[sources[0]] == "after the end matter"
+
+
+def test_a_thread_of_readers_comments_after_the_story_is_not_read() -> None:
+    """A news page copied as text: after the story, "24 Comments" and each reader's "On DATE, at TIME, NAME
+    wrote:" head a thread of comments written in full sentences; none of it is read, and --explain says why."""
+    story_lines = [
+        "The harbour board voted on Tuesday to raise mooring fees by a tenth from April, the first rise in six"
+        " years, after a survey found the outer wall needs repairs before the winter storms.",
+        "The board's chair said the money would pay for the wall and for a new pontoon for visiting boats, and"
+        " that fees would be frozen again for three years once the work is done.",
+        "Boat owners at the meeting asked for the rise to be phased in over two years, but the board said the"
+        " repairs could not wait and that a smaller rise would only delay the work.",
+        "The new fees will be published next month, and owners who pay for the whole year before April will"
+        " keep this year's rate, the board said after the vote.",
+    ]
+    comments = [
+        "On March 3, 2026, at 9:15 PM, harbourfan wrote:",
+        "I have kept my boat here for twenty years and I do not mind paying more if the wall is finally fixed"
+        " properly this time, but the board should publish the accounts first.",
+        "On March 4, 2026, at 7:02 AM, Quayside Sal wrote:",
+        "A tenth is far too much in one go when the visitors' pontoon has been promised three times already and"
+        " nothing has been built, so I will believe it when I see it.",
+    ]
+    text = "\n".join(["Harbour board raises mooring fees", *story_lines, "24 Comments", *comments])
+    reading = read_text(text)
+    assert list(reading.paragraphs) == story_lines
+    labels = {d.text: d.label for d in reading.lines}
+    assert labels["24 Comments"] == "end matter"
+    assert not any(d.kept for d in reading.lines if d.text in comments)
+
+
+def test_a_readers_comment_head_ends_the_story_in_both_readers() -> None:
+    """The HTML reader's lines stop at the first "On DATE, at TIME, NAME wrote:" after the story's first 150
+    words; "Comment" alone (a button, or a heading inside the story) ends nothing."""
+    from radio.words.ingest.endmatter import without_end_matter
+
+    story = [
+        "The harbour board voted on Tuesday to raise mooring fees by a tenth from April, the first rise in six"
+        " years, after a survey found the outer wall needs repairs before the winter storms arrive.",
+    ] * 6
+    comment = ["On March 3, 2026, at 9:15 PM, harbourfan wrote:", "I do not mind paying more if the wall is fixed."]
+    assert without_end_matter([*story, *comment]) == story
+    assert without_end_matter([*story, "Comment", *story]) == [*story, "Comment", *story]
+    assert without_end_matter([*story, *comment], comments=False) == [*story, *comment]
