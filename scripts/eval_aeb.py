@@ -46,7 +46,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -172,6 +172,40 @@ def report(scores: dict[tuple[str, str], Score], misses: list[str] | None) -> No
         print("\n".join(["headline misses (dev):", *misses]))
 
 
+def score_pages(
+    found: Iterable[tuple[str, str, bytes, str]], path: str, split: str, verbose: bool,
+    scored: Callable[[str], str] = str,
+) -> None:  # fmt: skip
+    """Score and report ``found`` pages (half, name, saved page, reference body) read by ``path`` ("html",
+    "text" or "both") for the halves of ``split`` ("dev", "test" or "all"); list the dev misses if
+    ``verbose``. The page sets that are not this benchmark (Readability's, newspaper's) are read so."""
+    paths = ("html", "text") if path == "both" else (path,)
+    halves = ("dev", "test") if split == "all" else (split,)
+    scores = {(half, name): Score() for half in halves for name in paths}
+    misses: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for half, name, html, body in found:
+            if half not in halves:
+                continue
+            reference = reference_headline(html)
+            for reader in paths:
+                stem = Path(tmp) / name.replace(".", "_")
+                miss = read_page(scores[half, reader], reader, stem, html, body, reference, scored=scored)
+                if half == "dev" and miss:
+                    misses.append(f"{reader} {name}: {miss}")
+    report(scores, misses if verbose else None)
+
+
+def benchmark_pages(checkout: Path) -> Iterator[tuple[str, str, bytes, str]]:
+    """The benchmark's English pages: half (by the key's first hex digit), key, saved page, marked body."""
+    truth = json.loads((checkout / "ground-truth.json").read_text(encoding="utf-8"))
+    for key, entry in sorted(truth.items()):
+        body = entry["articleBody"]
+        if is_english_text([body]):  # radio reads English only, and refuses other languages by name
+            html = gzip.decompress((checkout / "html" / f"{key}.html.gz").read_bytes())
+            yield ("dev" if int(key[0], 16) % 2 == 0 else "test"), key[:16], html, body
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("checkout", type=Path, help="a checkout of github.com/scrapinghub/article-extraction-benchmark")
@@ -179,26 +213,7 @@ def main() -> int:
     parser.add_argument("--split", choices=("dev", "test", "all"), default="all")
     parser.add_argument("--verbose", "-v", action="store_true", help="list headline misses (dev only)")
     args = parser.parse_args()
-    truth = json.loads((args.checkout / "ground-truth.json").read_text(encoding="utf-8"))
-    paths = ("html", "text") if args.path == "both" else (args.path,)
-    halves = ("dev", "test") if args.split == "all" else (args.split,)
-    scores = {(half, name): Score() for half in halves for name in paths}
-    misses: list[str] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for key, entry in sorted(truth.items()):
-            half = "dev" if int(key[0], 16) % 2 == 0 else "test"
-            if half not in halves:
-                continue
-            html = gzip.decompress((args.checkout / "html" / f"{key}.html.gz").read_bytes())
-            reference = reference_headline(html)
-            body = entry["articleBody"]
-            if not is_english_text([body]):
-                continue  # radio reads English only, and refuses other languages by name
-            for name in paths:
-                miss = read_page(scores[half, name], name, Path(tmp) / key[:16], html, body, reference)
-                if half == "dev" and miss:
-                    misses.append(f"{name} {key[:10]}: {miss}")
-    report(scores, misses if args.verbose else None)
+    score_pages(benchmark_pages(args.checkout), args.path, args.split, args.verbose)
     return 0
 
 

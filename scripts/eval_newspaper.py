@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,10 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from eval_aeb import Score, read_page, report  # type: ignore[import-not-found]  # noqa: E402
+from eval_aeb import score_pages  # type: ignore[import-not-found]  # noqa: E402
 from eval_extraction import is_english_text  # type: ignore[import-not-found]  # noqa: E402
 from eval_readability import half_of  # type: ignore[import-not-found]  # noqa: E402
-from eval_text import reference_headline  # type: ignore[import-not-found]  # noqa: E402
 
 MIN_BODY_WORDS = 50  # shorter references are newspaper's tests of a redirect or a stub, not articles
 
@@ -64,18 +62,8 @@ def main() -> int:
     if not (args.checkout / "html").is_dir() or not (args.checkout / "text").is_dir():
         print(f"no html/ and text/ folders under {args.checkout}", file=sys.stderr)
         return 1
-    paths = ("html", "text") if args.path == "both" else (args.path,)
     halves = ("dev", "test") if args.split == "all" else (args.split,)
-    scores = {(half, name): Score() for half in halves for name in paths}
-    misses: list[str] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for half, name, html, body in pages(args.checkout, halves):
-            reference = reference_headline(html)
-            for path in paths:
-                miss = read_page(scores[half, path], path, Path(tmp) / name.replace(".", "_"), html, body, reference)
-                if half == "dev" and miss:
-                    misses.append(f"{path} {name}: {miss}")
-    report(scores, misses if args.verbose else None)
+    score_pages(pages(args.checkout, halves), args.path, args.split, args.verbose)
     return 0
 
 

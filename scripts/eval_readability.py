@@ -36,7 +36,6 @@ import hashlib
 import json
 import re
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,9 +43,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from eval_aeb import Score, read_page, report  # type: ignore[import-not-found]  # noqa: E402
+from eval_aeb import score_pages  # type: ignore[import-not-found]  # noqa: E402
 from eval_extraction import is_english_text  # type: ignore[import-not-found]  # noqa: E402
-from eval_text import reference_headline, render  # type: ignore[import-not-found]  # noqa: E402
+from eval_text import render  # type: ignore[import-not-found]  # noqa: E402
 
 from radio.words.ingest.endmatter import without_end_matter  # noqa: E402
 
@@ -100,18 +99,8 @@ def main() -> int:
     if not root.is_dir():
         print(f"no test/test-pages under {args.checkout}", file=sys.stderr)
         return 1
-    paths = ("html", "text") if args.path == "both" else (args.path,)
     halves = ("dev", "test") if args.split == "all" else (args.split,)
-    scores = {(half, name): Score() for half in halves for name in paths}
-    misses: list[str] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for half, name, html, body in pages(args.checkout, halves):
-            reference = reference_headline(html)
-            for path in paths:
-                miss = read_page(scores[half, path], path, Path(tmp) / name, html, body, reference, scored=unmarked)
-                if half == "dev" and miss:
-                    misses.append(f"{path} {name}: {miss}")
-    report(scores, misses if args.verbose else None)
+    score_pages(pages(args.checkout, halves), args.path, args.split, args.verbose, scored=unmarked)
     return 0
 
 
