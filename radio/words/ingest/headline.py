@@ -19,6 +19,7 @@ import re
 from collections import Counter
 
 from radio.words.ingest.features import Block, is_button
+from radio.words.ingest.headline_reason import ordinal, why_won
 from radio.words.ingest.headline_weights import WEIGHTS
 from radio.words.ingest.rules import _DATE_DMY, _DATE_ISO, _DATE_MDY, _YEAR, _headline, fold, strip_links
 from radio.words.ingest.shape import stopwords
@@ -421,31 +422,6 @@ def score_candidates(
     return [(line_score(row), i, row) for i, row in zip(candidates, rows, strict=True)]
 
 
-def _why(row: list[float], place: str, score: float, count: int) -> str:
-    """What won the line the headline: its score and the features that added most to it."""
-    if count == 1:
-        return "the only title-like line near the story's start"
-    gains = sorted(
-        ((w * x, name) for w, x, name in zip(WEIGHTS, row, FEATURES, strict=True) if w * x >= REASON_GAIN),
-        reverse=True,
-    )
-    said = ", ".join(_SAID.get(name, name) for _, name in gains[:REASONS]) or "no sign stood out"
-    return f"the best-scored of {count} title-like lines near the story ({place}, score {score:.1f}: {said})"
-
-
-def _ordinal(n: int) -> str:
-    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10 if n % 100 not in (11, 12, 13) else 0, 'th') }"
-
-
-REASON_GAIN = 0.5  # a feature adding this much to the score is named in the reason
-REASONS = 4
-_SAID = {  # how a feature reads in the reason
-    "share of its words the story uses": "the story uses its words",
-    "share of its words the first paragraph uses": "the first paragraph uses its words",
-    "the best share of the story's words": "the story uses its words most",
-}
-
-
 SITE_WORDS = 5  # a site's name is this short
 
 
@@ -534,7 +510,7 @@ def choose_headline(
     if not candidates:
         return None
     if len(candidates) == 1:  # nothing to weigh it against
-        return headline_text(blocks, candidates[0]), candidates[0], _why([], "", 0.0, 1)
+        return headline_text(blocks, candidates[0]), candidates[0], why_won([], FEATURES, "", 0.0, 1)
     scored = score_candidates(blocks, labels, kept, first, candidates)
     score, best, row = max(scored, key=lambda item: item[0])
     above = [i for i in candidates if i <= first]
@@ -543,9 +519,9 @@ def choose_headline(
         if best > first
         else "the nearest"
         if best == above[0]
-        else f"the {_ordinal(above.index(best) + 1)} nearest"
+        else f"the {ordinal(above.index(best) + 1)} nearest"
     )
-    why = _why(row, place, score, len(candidates))
+    why = why_won(row, FEATURES, place, score, len(candidates))
     return headline_text(blocks, best), best, why
 
 
