@@ -213,3 +213,14 @@ def test_an_adverbial_before_the_verb_is_never_the_speaker() -> None:
     ]
     speakers = [s for _, s in _said(paras)]
     assert not any(s and s.startswith(("Without", "The next morning")) for s in speakers), speakers
+
+
+def test_the_name_after_the_verb_speaks_when_a_description_follows_the_quotation() -> None:
+    # wire copy: '"... brought to Port Elm," the town with the nearest airstrip, said Ortiz.': the description
+    # is the quoted place's, and the quotation is Ortiz's, not "the town ..."'s ("inverted_before")
+    paras = [
+        "National rescue chief Ana Ortiz told reporters on Wednesday that six bodies had been recovered.",
+        "“As soon as the weather is clear, the bodies will be brought to Port Elm,” the town with the nearest"
+        " airstrip to the crash site, said Ortiz.",
+    ]
+    assert [s for _, s in _said(paras)] == ["Ana Ortiz"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from radio.words.quotes.persons import first_name_gender, is_thing
 from radio.words.quotes.runs import contracted
 from radio.words.quotes.switches import OFF
-from radio.words.quotes.vocab import TITLE_WORDS, words
+from radio.words.quotes.vocab import NOT_SUBJECT_OPENING, TIME_HEADS, TITLE_WORDS, words
 
 VERBS = (
     "said|says|say|added|adds|told|tells|asked|asks|explained|explains|wrote|writes|recalled"
@@ -226,6 +226,12 @@ def parse_after(clause: str) -> Attribution | None:
         signed = _DASH_NAME.match(c)
         if signed and not is_thing(signed.group("np").split()):
             return Attribution(signed.group("np"), _finish(c))
+    if c[:4] in ("the ", "a ", "an ") or c[:2] == "a ":
+        # '"... to Pangkalan Bun," the town nearest the crash site, said Soelistyo.': the description names
+        # the quotation's last place; the name after the verb speaks
+        inverted = _INVERTED_BEFORE.search(c + ",") if "inverted_before" not in OFF else None
+        if inverted and inverted.group("np")[:1].isupper() and not is_thing(inverted.group("np").split()):
+            return Attribution(inverted.group("np"), _finish(f"{inverted.group('np')} {inverted.group('verb')}"))
     m = (
         _VERB_FIRST.match(c)
         or (_ACCORDING.match(c) if "according_after" not in OFF else None)
@@ -371,7 +377,7 @@ def parse_before(clause: str) -> str | None:
 
 # the speaker after the verb in a clause before a quotation: "..., said Ortiz:", "..., says the mayor,"
 _INVERTED_BEFORE = re.compile(
-    r"(?:^|,\s*)(?:said|says|added|adds|continued|continues|explained|explains|noted|notes|recalled|recalls|"
+    r"(?:^|,\s*)(?P<verb>said|says|added|adds|continued|continues|explained|explains|noted|notes|recalled|recalls|"
     r"wrote|writes|insisted|insists|argued|argues|declared|stated|replied|responded|remarked|quipped|joked|"
     r"concluded|acknowledged|admitted|countered|observed|conceded|emphasi[sz]ed|stressed)\s+(?P<np>(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})|"
     r"(?:the|a|an|one|his|her|their|its)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})\s*[:,]$"
@@ -522,17 +528,9 @@ def _subject_before(c: str, verb: int) -> str | None:
                 return None  # "... in a heavily Democratic state": a word the name merely qualifies
             name = words[k:]
             return " ".join(name) if len(name) > 1 or name[0].lower() not in TITLE_WORDS else None
-        if _np_ok(ch) and not ch.lower().startswith(_NOT_SUBJECT_OPENING) and not _is_time_phrase(words):
+        if _np_ok(ch) and not ch.lower().startswith(NOT_SUBJECT_OPENING) and not _is_time_phrase(words):
             return ", ".join(chunks[i:]) if i < len(chunks) - 1 else ch
     return None
-
-
-# a chunk before the verb that is an adverbial, never a speaker: "Without fumigants, farmers say", "In 2019, ..."
-_NOT_SUBJECT_OPENING = (
-    "in ", "on ", "at ", "during ", "after ", "speaking", "without ", "with ", "for ", "from ", "before ",
-    "despite ", "unlike ", "under ", "since ", "until ",
-)  # fmt: skip
-_TIME_HEADS = words("morning afternoon evening night day days week weeks weekend month months year years time hour")
 
 
 def _is_time_phrase(words: list[str]) -> bool:
@@ -542,4 +540,4 @@ def _is_time_phrase(words: list[str]) -> bool:
     last = words[-1].strip(",")
     if not last.islower():
         return False  # "Day said:", "Doris Day": a name
-    return last in _TIME_HEADS or (last in ("later", "earlier", "ago") and len(words) > 1)
+    return last in TIME_HEADS or (last in ("later", "earlier", "ago") and len(words) > 1)

@@ -160,3 +160,10 @@ DEMONYMS = words(
 # Words of that list that are also common surnames: after a known first name
 # they end a person's name ("Monty Hall", "Emily Post").
 SURNAME_LIKE = words("hall park church lake post house street bridge tower banks")
+
+# a chunk before the verb that is an adverbial, never a speaker: "Without fumigants, farmers say", "In 2019, ..."
+NOT_SUBJECT_OPENING = (
+    "in ", "on ", "at ", "during ", "after ", "speaking", "without ", "with ", "for ", "from ", "before ",
+    "despite ", "unlike ", "under ", "since ", "until ",
+)  # fmt: skip
+TIME_HEADS = words("morning afternoon evening night day days week weeks weekend month months year years time hour")
