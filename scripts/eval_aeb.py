@@ -172,6 +172,22 @@ def report(scores: dict[tuple[str, str], Score], misses: list[str] | None) -> No
         print("\n".join(["headline misses (dev):", *misses]))
 
 
+def halves_of(split: str) -> tuple[str, ...]:
+    """The halves a ``--split`` names: "all" is both."""
+    return ("dev", "test") if split == "all" else (split,)
+
+
+def page_arguments(doc: str, checkout: str, split: str) -> argparse.Namespace:
+    """The page benchmarks' command line: the corpus (``checkout`` says what it is), ``--path``, ``--split``
+    (``split`` by default) and ``-v``; ``doc``'s first line describes the script."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("checkout", type=Path, help=checkout)
+    parser.add_argument("--path", choices=("html", "text", "both"), default="both")
+    parser.add_argument("--split", choices=("dev", "test", "all"), default=split)
+    parser.add_argument("--verbose", "-v", action="store_true", help="list headline misses (dev only)")
+    return parser.parse_args()
+
+
 def score_pages(
     found: Iterable[tuple[str, str, bytes, str]], path: str, split: str, verbose: bool,
     scored: Callable[[str], str] = str,
@@ -180,7 +196,7 @@ def score_pages(
     "text" or "both") for the halves of ``split`` ("dev", "test" or "all"); list the dev misses if
     ``verbose``. The page sets that are not this benchmark (Readability's, newspaper's) are read so."""
     paths = ("html", "text") if path == "both" else (path,)
-    halves = ("dev", "test") if split == "all" else (split,)
+    halves = halves_of(split)
     scores = {(half, name): Score() for half in halves for name in paths}
     misses: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -207,12 +223,7 @@ def benchmark_pages(checkout: Path) -> Iterator[tuple[str, str, bytes, str]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("checkout", type=Path, help="a checkout of github.com/scrapinghub/article-extraction-benchmark")
-    parser.add_argument("--path", choices=("html", "text", "both"), default="both")
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="all")
-    parser.add_argument("--verbose", "-v", action="store_true", help="list headline misses (dev only)")
-    args = parser.parse_args()
+    args = page_arguments(__doc__, "a checkout of github.com/scrapinghub/article-extraction-benchmark", "all")
     score_pages(benchmark_pages(args.checkout), args.path, args.split, args.verbose)
     return 0
 

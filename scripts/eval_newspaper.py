@@ -23,7 +23,6 @@ select-all copy dropped, headline exact against the page's own headline,
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from eval_aeb import score_pages  # type: ignore[import-not-found]  # noqa: E402
+from eval_aeb import halves_of, page_arguments, score_pages  # type: ignore[import-not-found]  # noqa: E402
 from eval_extraction import is_english_text  # type: ignore[import-not-found]  # noqa: E402
 from eval_readability import half_of  # type: ignore[import-not-found]  # noqa: E402
 
@@ -53,17 +52,11 @@ def pages(checkout: Path, halves: tuple[str, ...]) -> Iterator[tuple[str, str, b
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("checkout", type=Path, help="a folder holding newspaper's test pages in html/ and text/")
-    parser.add_argument("--path", choices=("html", "text", "both"), default="both")
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
-    parser.add_argument("--verbose", "-v", action="store_true", help="list headline misses (dev only)")
-    args = parser.parse_args()
+    args = page_arguments(__doc__, "a folder holding newspaper's test pages in html/ and text/", "dev")
     if not (args.checkout / "html").is_dir() or not (args.checkout / "text").is_dir():
         print(f"no html/ and text/ folders under {args.checkout}", file=sys.stderr)
         return 1
-    halves = ("dev", "test") if args.split == "all" else (args.split,)
-    score_pages(pages(args.checkout, halves), args.path, args.split, args.verbose)
+    score_pages(pages(args.checkout, halves_of(args.split)), args.path, args.split, args.verbose)
     return 0
 
 

@@ -31,7 +31,6 @@ body, as radio leaves it out of what it reads, and so are footnote marks
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import re
@@ -43,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from eval_aeb import score_pages  # type: ignore[import-not-found]  # noqa: E402
+from eval_aeb import halves_of, page_arguments, score_pages  # type: ignore[import-not-found]  # noqa: E402
 from eval_extraction import is_english_text  # type: ignore[import-not-found]  # noqa: E402
 from eval_text import render  # type: ignore[import-not-found]  # noqa: E402
 
@@ -89,18 +88,12 @@ def pages(checkout: Path, halves: tuple[str, ...]) -> Iterator[tuple[str, str, b
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("checkout", type=Path, help="a checkout of github.com/mozilla/readability")
-    parser.add_argument("--path", choices=("html", "text", "both"), default="both")
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
-    parser.add_argument("--verbose", "-v", action="store_true", help="list headline misses (dev only)")
-    args = parser.parse_args()
+    args = page_arguments(__doc__, "a checkout of github.com/mozilla/readability", "dev")
     root = args.checkout / "test" / "test-pages"
     if not root.is_dir():
         print(f"no test/test-pages under {args.checkout}", file=sys.stderr)
         return 1
-    halves = ("dev", "test") if args.split == "all" else (args.split,)
-    score_pages(pages(args.checkout, halves), args.path, args.split, args.verbose, scored=unmarked)
+    score_pages(pages(args.checkout, halves_of(args.split)), args.path, args.split, args.verbose, scored=unmarked)
     return 0
 
 
