@@ -36,12 +36,12 @@ _CURRENCIES = {
 }
 _CURRENCY_SIGNS = "".join(sign for sign in _CURRENCIES if len(sign) == 1)  # "$£€¥₹₦₩₽₺₱₴"
 _PREFIXED_DOLLARS = {"AU$": "A$", "CA$": "C$", "CAN$": "C$", "SG$": "S$"}  # other spellings of the same
+_CUR = rf"(?:US\$|AU?\$|CA?N?\$|NZ\$|HK\$|SG?\$|[{_CURRENCY_SIGNS}])"  # a currency written before its amount
 _MONEY = starting(
     rf"[UACNHS{_CURRENCY_SIGNS}]",
-    rf"(?<![\w$])(?P<cur>US\$|AU?\$|CA?N?\$|NZ\$|HK\$|SG?\$|[{_CURRENCY_SIGNS}])\s?(?P<num>{_NUM})"
+    rf"(?<![\w$])(?P<cur>{_CUR})\s?(?P<num>{_NUM})"
     r"(?:(?:\s?|-(?=[a-z]))(?P<scale>(?i:trillion|billion|million|thousand)|crore|lakh|mln|bln|trln|tn|bn|mn|[mbk])\b|(?P<upper>TN|BN|MN|Tn|Bn|Mn|[MBK])\b)?",
 )
-_CUR = rf"(?:US\$|AU?\$|CA?N?\$|NZ\$|HK\$|SG?\$|[{_CURRENCY_SIGNS}])"
 # a range of money: "$2-3 million", "$10-$20 million", "£5 to £8": the first amount is a bare number
 _MONEY_RANGE = starting(
     rf"[UACNHS{_CURRENCY_SIGNS}]",
