@@ -102,11 +102,10 @@ _DESCRIBED = re.compile(r"(?:a|an|the|one)\s[a-z]")
 def _described_before(people: People, index: int, pos: int) -> str | None:
     """The description ("a source close to the inquiry") that speaks in the sentence before the one at
     (index, pos), in the same paragraph, when that sentence names no one."""
-    starts = people.sentence_starts(index)
-    k = bisect_right(starts, pos) - 1
-    if k <= 0 or _named_before(people, index, pos):
+    window = _sentence_before(people, index, pos)
+    if window is None or _named_in(people, index, window):
         return None
-    text, lo, hi = people.texts[index], starts[k - 1], starts[k]
+    text, (lo, hi) = people.texts[index], window
     if '"' in text[lo:hi] or "“" in text[lo:hi]:
         return None
     verbs = list(_VERB.finditer(text, lo, hi))
@@ -117,14 +116,23 @@ def _described_before(people: People, index: int, pos: int) -> str | None:
     return np if np and _DESCRIBED.match(np) and len(np.split()) <= 8 else None
 
 
-def _named_before(people: People, index: int, pos: int) -> set[str]:
-    """Who is named (outside quotation marks) in the sentence before the one at (index, pos), in the same paragraph."""
+def _sentence_before(people: People, index: int, pos: int) -> tuple[int, int] | None:
+    """Where the sentence before the one at (index, pos) starts and ends, if it is in the same paragraph."""
     starts = people.sentence_starts(index)
     k = bisect_right(starts, pos) - 1
-    if k <= 0:
-        return set()
-    lo, hi = starts[k - 1], starts[k]
+    return (starts[k - 1], starts[k]) if k > 0 else None
+
+
+def _named_in(people: People, index: int, window: tuple[int, int]) -> set[str]:
+    """Who is named (outside quotation marks) in ``window`` of paragraph ``index``."""
+    lo, hi = window
     return {name for at, name in people.by_paragraph.get(index, ()) if lo <= at < hi}
+
+
+def _named_before(people: People, index: int, pos: int) -> set[str]:
+    """Who is named (outside quotation marks) in the sentence before the one at (index, pos), in the same paragraph."""
+    window = _sentence_before(people, index, pos)
+    return set() if window is None else _named_in(people, index, window)
 
 
 def fallback(state: State, index: int) -> str | None:
