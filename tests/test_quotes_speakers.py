@@ -224,3 +224,5 @@ def test_the_name_after_the_verb_speaks_when_a_description_follows_the_quotation
         " airstrip to the crash site, said Ortiz.",
     ]
     assert [s for _, s in _said(paras)] == ["Ana Ortiz"]
+    with_an = [paras[0], paras[1].replace("the town with the nearest", "an island town with the only")]
+    assert [s for _, s in _said(with_an)] == ["Ana Ortiz"]  # "an ..." as well as "the ..."

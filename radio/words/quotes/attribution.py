@@ -226,7 +226,7 @@ def parse_after(clause: str) -> Attribution | None:
         signed = _DASH_NAME.match(c)
         if signed and not is_thing(signed.group("np").split()):
             return Attribution(signed.group("np"), _finish(c))
-    if c[:4] in ("the ", "a ", "an ") or c[:2] == "a ":
+    if c.startswith(("the ", "a ", "an ")):
         # '"... to Pangkalan Bun," the town nearest the crash site, said Soelistyo.': the description names
         # the quotation's last place; the name after the verb speaks
         inverted = _INVERTED_BEFORE.search(c + ",") if "inverted_before" not in OFF else None
