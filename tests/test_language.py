@@ -10,7 +10,7 @@ import pytest
 
 from radio.errors import InputError
 from radio.words.ingest import load_article
-from radio.words.language import other_language, require_english
+from radio.words.language import WORDS_READ, other_language, require_english
 
 GERMAN = [
     "Die Stadt hat am Montag die neue Brücke über den Fluss eröffnet. Nach zwei Jahren Bauzeit "
@@ -71,6 +71,17 @@ def test_one_word_said_over_and_over_is_no_language() -> None:
 def test_english_and_short_texts_are_not_judged_foreign() -> None:
     assert other_language(ENGLISH) is None
     assert other_language(["Die Brücke ist offen, sagte der Bürgermeister am Montag."]) is None  # too short
+
+
+def test_only_the_first_words_are_judged_even_in_one_long_paragraph() -> None:
+    """A block of a million words (a page's source pasted as one line) is judged on its first
+    WORDS_READ words, as a long article is: English first, then German, reads as English."""
+    english_words = " ".join(ENGLISH).split()
+    german_words = " ".join(GERMAN).split()
+    opening = " ".join((english_words * (WORDS_READ // len(english_words) + 2))[: WORDS_READ + 20])
+    block = opening + " " + " ".join(german_words * 200)
+    assert other_language([block]) is None
+    assert other_language([" ".join(german_words * 200)]) is not None  # the German alone is German
 
 
 def test_the_error_names_the_language() -> None:

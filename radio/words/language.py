@@ -15,6 +15,7 @@ import importlib.util
 import re
 from collections.abc import Iterable
 from functools import cache
+from itertools import islice
 from pathlib import Path
 
 from radio.errors import InputError
@@ -86,8 +87,8 @@ def other_language(paragraphs: Iterable[str]) -> tuple[str, float, float] | None
     """The language ``paragraphs`` are written in when it is clearly not English:
     (its name, the share of its stop words, the share of English ones); else None."""
     words: list[str] = []
-    for text in paragraphs:
-        words += _WORD.findall(text.lower())
+    for text in paragraphs:  # the first WORDS_READ words, even from one paragraph of a million
+        words += (m.group() for m in islice(_WORD.finditer(text.lower()), WORDS_READ - len(words)))
         if len(words) >= WORDS_READ:
             break
     if len(words) < MIN_WORDS:
