@@ -1,0 +1,99 @@
+"""The shape of a line that may be a page's headline: title-like, a breadcrumb, a date, a sentence's stop.
+
+``headline.py`` weighs the lines these tests let through against one another.
+"""
+
+from __future__ import annotations
+
+import re
+
+from radio.words.ingest.features import Block, is_button
+from radio.words.ingest.rules import _DATE_DMY, _DATE_ISO, _DATE_MDY, _YEAR
+
+MAX_WORDS = 30
+MIN_WORDS = 3
+BUTTON_WORDS = 8  # a button label with a count or a note in brackets ("Comments (12)") is this short
+
+SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·)\s+")
+# where another line prints the headline as one of its parts: "Title | Site", a breadcrumb's last step
+# ("Home » Travel » Title"), a share label ("Share options for: Title")
+PARTS = re.compile(r"\s+(?:\||-|–|—|::|·|/|>)\s+|\s*[»›]\s*|:\s+")
+_BREADCRUMB = re.compile(r"\s+>\s+")
+_SLASH_STEPS = re.compile(r"\s+/\s+")
+STEP_WORDS = 4  # each step of a breadcrumb before its last is a short section name
+
+
+def breadcrumb_steps(text: str) -> list[str]:
+    """The steps of "Home > News > Title" or "Home / Essays / 2017 / Title" (three steps or more with slashes)."""
+    steps = _BREADCRUMB.split(text)
+    if len(steps) == 1:
+        steps = _SLASH_STEPS.split(text)
+        if len(steps) < 3 or any(len(step.split()) > STEP_WORDS for step in steps[:-1]):
+            return [text]
+    return steps
+
+
+def title_like(block: Block, min_words: int = MIN_WORDS) -> bool:
+    text = block.text
+    if not min_words <= block.words <= MAX_WORDS or block.length > 250:
+        return False
+    if text.endswith((":", ",", ";")) or text.count("|") > 1 or "»" in text or "›" in text:
+        return False  # a label, a list of sections, a breadcrumb
+    word = (text.lstrip("\"'“‘([").split(None, 1) or [""])[0]
+    # a headline starts with a capital or a figure, or with a brand written "iOS", "eBay"
+    brand = word[:1].islower() and any(c.isupper() for c in word[1:])
+    if not (word[:1].isupper() or word[:1].isdigit() or brand):
+        return False
+    if is_button(text) and (
+        block.words <= 5 or ("(" in text and block.words <= BUTTON_WORDS) or "opens in" in text.lower()
+    ):
+        return False  # "Write a comment", "Add to Pocket", "Give a Gift": a button, not a headline
+    if word.lower().strip(",") == "please":
+        return False  # "Please enter a search term", "Please log in to comment": the page asking the reader
+    # a kicker or a menu in capitals ("BREAKING NEWS", "WORLD POLITICS SPORT") is not a headline
+    return not (block.words <= 4 and shouting(text))
+
+
+def shouting(text: str) -> bool:
+    letters = sum(map(str.isalpha, text))
+    return letters > 0 and sum(map(str.isupper, text)) / letters > 0.8
+
+
+# "VIDEO: Voting on the estate's future": a headline tagged with its format (dropped as a teaser elsewhere)
+FORMAT_TAG = re.compile(r"^(?:VIDEO|WATCH|LIVE|PODCAST|LISTEN|PHOTOS):\s+\S+(?:\s+\S+){3}")
+INNER_SENTENCE = re.compile(r"\w[.!?][\"”’]?\s+[A-Z]")
+
+
+# a line ending with an abbreviation ("... Underneath N.Y.C.", "... Smith Jr.") has no full stop of a sentence
+_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:[A-Z]|Jr|Sr|Inc|Co|Ltd|St|Dr|Mr|Mrs|Ms|Bros|vs)\.)$")
+
+
+def full_stop(text: str) -> bool:
+    """The line ends with a sentence's full stop (not "..." nor an abbreviation's)."""
+    return text.endswith(".") and not text.endswith("..") and not _ABBREVIATION_END.search(text)
+
+
+def abbreviated(text: str) -> bool:
+    """The line ends with an abbreviation's full stop ("... in Washington, D.C."): a title may, a sentence too."""
+    return text.endswith(".") and _ABBREVIATION_END.search(text) is not None
+
+
+def title_case(text: str) -> bool:
+    """Most words of four letters or more start with a capital ("So Do We", not "so do we")."""
+    long_words = [w for w in text.split() if len(w) >= 4]
+    return len(long_words) >= 3 and sum(w[:1].isupper() for w in long_words) >= 0.7 * len(long_words)
+
+
+def quoted(text: str) -> bool:
+    return text[:1] in "\"“‘'" and text[-1:] in "\"”’'"
+
+
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:on|at|posted|published|updated)\b", re.I)
+
+
+def date_only(text: str) -> bool:
+    """The line says a date and nothing more ("Monday, December 22, 2014", "22 Dec 2014 at 10:05")."""
+    if not _YEAR.search(text):
+        return False
+    rest = _WEEKDAY.sub(" ", _DATE_ISO.sub(" ", _DATE_DMY.sub(" ", _DATE_MDY.sub(" ", text))))
+    return rest != text and not re.search(r"[^\W\d_]{2,}", rest)
