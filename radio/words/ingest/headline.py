@@ -176,11 +176,24 @@ def _signed(blocks: list[Block], labels: list[str | None], index: int) -> bool:
             return True
         if labels[j] not in _PASSED:
             break
-    # a signature just above (under a kicker) signs the line only with no unclassed block between them
+    # a signature just above (under a kicker) signs the line only with no unclassed block between them,
+    # and only when no title as long as the line stands over it: a kicker is shorter than its headline, and
+    # a longer title over the signature is the headline it signs (the line under it a caption or a teaser)
     for j in range(index - 1, max(-1, index - 3), -1):
         if signature(j):
-            return True
+            return not _titled_above(blocks, labels, j, blocks[index].words)
         if labels[j] is None:
+            return False
+    return False
+
+
+def _titled_above(blocks: list[Block], labels: list[str | None], j: int, words: int) -> bool:
+    """The nearest unclassed block over block ``j`` (within three) is a title of ``words`` words or more."""
+    for k in range(j - 1, max(-1, j - 4), -1):
+        if labels[k] is None:
+            block = blocks[k]
+            return title_like(block, max(words, 4)) and not full_stop(block.text) and not shouting(block.text)
+        if labels[k] not in _PASSED and not is_signature(blocks, labels, k):
             return False
     return False
 

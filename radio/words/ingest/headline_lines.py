@@ -20,17 +20,30 @@ SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·)\s+")
 PARTS = re.compile(r"\s+(?:\||-|–|—|::|·|/|>)\s+|\s*[»›]\s*|:\s+")
 _BREADCRUMB = re.compile(r"\s+>\s+")
 _SLASH_STEPS = re.compile(r"\s+/\s+")
+# "Site.com/Videos///Title": a link's path glued to the title, its steps single words
+_PATH = re.compile(r"^(?:[^\W\d_][\w.-]*/+){2,}(?=\S)")
 STEP_WORDS = 4  # each step of a breadcrumb before its last is a short section name
 
 
 def breadcrumb_steps(text: str) -> list[str]:
-    """The steps of "Home > News > Title" or "Home / Essays / 2017 / Title" (three steps or more with slashes)."""
+    """The steps of "Home > News > Title", "Home / Essays / 2017 / Title" (three steps or more with slashes)
+    or "Site.com/Videos/Title" (a path of two words or more before the title)."""
     steps = _BREADCRUMB.split(text)
+    if len(steps) == 1 and (path := _PATH.match(text)):
+        return [*path.group().strip("/").split("/"), text[path.end() :]]
     if len(steps) == 1:
         steps = _SLASH_STEPS.split(text)
         if len(steps) < 3 or any(len(step.split()) > STEP_WORDS for step in steps[:-1]):
             return [text]
     return steps
+
+
+# a line opening with a date written in figures ("13/06/2014", "2014-06-13", "6.13.14")
+_NUMERIC_DATE = re.compile(r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})\b")
+
+
+_FIELD = re.compile(r"\w:\s")  # "Price: £20": a field's label and its value
+FIELDS = 3  # a headline may hold a colon or two ("Review: ...", "Watch: ..."), not this many
 
 
 def title_like(block: Block, min_words: int = MIN_WORDS) -> bool:
@@ -48,6 +61,10 @@ def title_like(block: Block, min_words: int = MIN_WORDS) -> bool:
         block.words <= 5 or ("(" in text and block.words <= BUTTON_WORDS) or "opens in" in text.lower()
     ):
         return False  # "Write a comment", "Add to Pocket", "Give a Gift": a button, not a headline
+    if _NUMERIC_DATE.match(text):
+        return False  # "13/06/2014 Ann Lee Books, Reviews": a post's date, author and tags, not its title
+    if len(_FIELD.findall(text)) >= FIELDS:
+        return False  # "Tested by: Ann Lee Price: £20 More info: …": a box of facts, label after label
     if word.lower().strip(",") == "please":
         return False  # "Please enter a search term", "Please log in to comment": the page asking the reader
     # a kicker or a menu in capitals ("BREAKING NEWS", "WORLD POLITICS SPORT") is not a headline

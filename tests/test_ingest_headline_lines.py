@@ -1,0 +1,66 @@
+"""The shape of a line that may be a page's headline (headline_lines.py) and the signature that marks it."""
+
+from __future__ import annotations
+
+from radio.words.ingest.features import Block, line_label, make_blocks
+from radio.words.ingest.headline import _signed
+from radio.words.ingest.headline_lines import breadcrumb_steps, title_like
+from radio.words.ingest.shape import stopwords
+from radio.words.ingest.story import read_text
+
+STORY = "\n\n".join(
+    [
+        "A fence post that wobbles in the wind can be mended in an afternoon with a bag of gravel and a spade.",
+        "Dig around the post to the depth of a spade, then pack the gravel back in a layer at a time.",
+        "Tamp each layer down with the end of a broom handle before you add the next one, and water it well.",
+        "The post will be as firm as a new one by the evening, and it will stay that way for years.",
+    ]
+)
+
+
+def _block(text: str) -> Block:
+    return make_blocks(text, stopwords())[0]
+
+
+def test_a_link_path_glued_to_the_title_is_cut_off() -> None:
+    # "Site.com/Videos///Title": the path of the page printed in front of its title
+    assert breadcrumb_steps("Dalby.com/Videos///How to Mend a Fence Post") == [
+        "Dalby.com",
+        "Videos",
+        "How to Mend a Fence Post",
+    ]
+    assert breadcrumb_steps("AC/DC to play Dalby") == ["AC/DC to play Dalby"]  # one slash: no path
+    assert breadcrumb_steps("13/06/2014 Ann Mowbray") == ["13/06/2014 Ann Mowbray"]  # a date is no path
+    page = "\n".join(["Home", "Garden", "Dalby.com/Videos///How to Mend a Fence Post (Three Easy Steps!)", STORY])
+    assert read_text(page).title == "How to Mend a Fence Post (Three Easy Steps!)"
+
+
+def test_a_line_opening_with_a_date_in_figures_is_no_headline() -> None:
+    assert not title_like(_block("13/06/2014 Ann Mowbray All, Books, Garden Reviews"))
+    assert not title_like(_block("2026-03-12 Ann Mowbray Garden, Reviews"))
+    assert title_like(_block("10 ways to mend a fence post"))
+    assert title_like(_block("2026 garden show opens in Dalby"))
+
+
+def test_a_box_of_facts_is_no_headline() -> None:
+    assert not title_like(_block("Tested by: Ann Mowbray Price: £12.99 More info: Dalby Garden Press"))
+    assert title_like(_block("Review: the fence post that would not wobble"))
+    assert title_like(_block("Dalby: a town mends its fences: part two"))
+
+
+def test_a_signature_under_a_long_title_signs_it_not_the_shorter_title_under_it() -> None:
+    lines = [
+        "Ferry crashes into harbour wall at dawn: 'We heard a bang'",
+        "Updated on: March 3, 2026 / 10:07 AM",
+        "Ferry crashes into harbour wall",
+        STORY,
+    ]
+    blocks = make_blocks("\n".join(lines), stopwords())
+    labels = [line_label(b) for b in blocks]
+    assert blocks[1].is_stamp
+    assert _signed(blocks, labels, 0)
+    assert not _signed(blocks, labels, 2)
+    # under a kicker, shorter than its headline, the signature signs the headline below it
+    lines[0] = "Harbour and coast news"
+    blocks = make_blocks("\n".join(lines), stopwords())
+    assert _signed(blocks, [line_label(b) for b in blocks], 2)
