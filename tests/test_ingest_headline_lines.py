@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from radio.words.ingest.features import Block, line_label, make_blocks
 from radio.words.ingest.headline import _signed
-from radio.words.ingest.headline_lines import breadcrumb_steps, title_like
+from radio.words.ingest.headline_lines import breadcrumb_steps, dangling_word_dropped, title_like
 from radio.words.ingest.shape import stopwords
 from radio.words.ingest.story import read_text
 
@@ -64,3 +64,21 @@ def test_a_signature_under_a_long_title_signs_it_not_the_shorter_title_under_it(
     lines[0] = "Harbour and coast news"
     blocks = make_blocks("\n".join(lines), stopwords())
     assert _signed(blocks, [line_label(b) for b in blocks], 2)
+
+
+def test_a_credit_a_sponsor_label_or_the_page_s_status_is_no_headline() -> None:
+    assert not title_like(_block("Photo: Ann Mowbray / Dalby Garden Press"))
+    assert not title_like(_block("Foto: Ann Mowbray, via Dalby Archive"))
+    assert not title_like(_block("Our garden series is supported by"))
+    assert not title_like(_block("You have no pending notifications"))
+    assert not title_like(_block("No results found for your search"))
+    assert title_like(_block("You have 30 days to claim a refund, council says"))
+    assert title_like(_block("Photography club opens its doors in Dalby"))
+
+
+def test_a_headline_loses_a_last_word_that_cannot_end_one() -> None:
+    # "... with" and a brand's logo after it: the logo is gone from the text, the word stays
+    page = "\n".join(["Home", "Recipes", "Roasted Leeks with Barley with", STORY])
+    assert read_text(page).title == "Roasted Leeks with Barley"
+    for kept in ("Leeks: what to cook them with", "Leeks: What to Cook Them With", "Mend a fence post in an afternoon"):
+        assert dangling_word_dropped(kept) == kept

@@ -29,6 +29,7 @@ from radio.words.ingest.headline_lines import (
     STEP_WORDS,
     abbreviated,
     breadcrumb_steps,
+    dangling_word_dropped,
     date_only,
     full_stop,
     quoted,
@@ -480,5 +481,5 @@ def headline_text(blocks: list[Block], best: int) -> str:
         text = max(parts, key=len)  # "Title | Site", "Section | Title"
     else:
         text = _part_printed_alone(blocks, best, text)
-    text = strip_links(text)
+    text = dangling_word_dropped(strip_links(text))
     return text if abbreviated(text) else _headline(text)  # "..., D.C." keeps its abbreviation's stop

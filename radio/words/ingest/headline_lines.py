@@ -46,6 +46,18 @@ _FIELD = re.compile(r"\w:\s")  # "Price: £20": a field's label and its value
 FIELDS = 3  # a headline may hold a colon or two ("Review: ...", "Watch: ..."), not this many
 
 
+# a photo's credit ("Photo: ...", "Foto: ...", "Image credit: ..."), a sponsor's ("... is supported by", its
+# logo next), or the page telling the reader about the
+# reader's own things ("You have no pending notifications", "You have 3 items in your basket", "No results found")
+_CREDIT_OR_STATUS = re.compile(
+    r"(?:(?:photo(?:graph)?|foto|image|picture|illustration)s?(?: credit)?\s*:"
+    r"|you have (?:no|\d+)(?: new| unread| pending| saved)? (?:notifications?|messages?|items?|alerts?)\b"
+    r"|no (?:results|matches|items)(?: were)? found\b"
+    r"|.*\b(?:supported|presented|sponsored|powered|brought to you) by$)",
+    re.I,
+)
+
+
 def title_like(block: Block, min_words: int = MIN_WORDS) -> bool:
     text = block.text
     if not min_words <= block.words <= MAX_WORDS or block.length > 250:
@@ -65,6 +77,8 @@ def title_like(block: Block, min_words: int = MIN_WORDS) -> bool:
         return False  # "13/06/2014 Ann Lee Books, Reviews": a post's date, author and tags, not its title
     if len(_FIELD.findall(text)) >= FIELDS:
         return False  # "Tested by: Ann Lee Price: £20 More info: …": a box of facts, label after label
+    if _CREDIT_OR_STATUS.match(text):
+        return False  # "Photo: Ann Lee/Courier", "Our series is supported by", "You have no new notifications"
     if word.lower().strip(",") == "please":
         return False  # "Please enter a search term", "Please log in to comment": the page asking the reader
     # a kicker or a menu in capitals ("BREAKING NEWS", "WORLD POLITICS SPORT") is not a headline
@@ -114,3 +128,20 @@ def date_only(text: str) -> bool:
         return False
     rest = _WEEKDAY.sub(" ", _DATE_ISO.sub(" ", _DATE_DMY.sub(" ", _DATE_MDY.sub(" ", text))))
     return rest != text and not re.search(r"[^\W\d_]{2,}", rest)
+
+
+# a title written in capitals does not end with one of these in lower case: a logo or a link that followed
+# it in the page was dropped ("Roasted Chicken with Rice with", a brand's logo after "with")
+_DANGLING = frozenset(("with", "and", "of", "the", "a", "an", "or", "for", "from"))
+
+
+def dangling_word_dropped(text: str) -> str:
+    """The headline without a lower-case last word that cannot end a title after a capitalised one.
+
+    "What to cook it with" ends a sentence well; "Roast Leeks with Barley with" had a logo after it.
+    """
+    head, _, last = text.rpartition(" ")
+    before = head.rsplit(" ", 1)[-1]
+    if last in _DANGLING and len(head.split()) >= 2 and (before[:1].isupper() or before[:1].isdigit()):
+        return head.rstrip(" ,–—-:")
+    return text
