@@ -82,3 +82,19 @@ def test_a_headline_loses_a_last_word_that_cannot_end_one() -> None:
     assert read_text(page).title == "Roasted Leeks with Barley"
     for kept in ("Leeks: what to cook them with", "Leeks: What to Cook Them With", "Mend a fence post in an afternoon"):
         assert dangling_word_dropped(kept) == kept
+
+
+def test_a_line_between_two_bylines_is_a_teaser_of_a_signed_list() -> None:
+    lines = [
+        "Why the ferry timetable will not change",
+        "By Ann Mowbray",
+        "The harbour wall that nobody wanted to mend",
+        "By Bo Trelawny",
+        "Mending fences takes an afternoon",
+        STORY,
+    ]
+    blocks = make_blocks("\n".join(lines), stopwords())
+    labels = [line_label(b) for b in blocks]
+    assert labels[1] == labels[3] == "byline"
+    assert _signed(blocks, labels, 0)  # the first item: only signed under it
+    assert not _signed(blocks, labels, 2)

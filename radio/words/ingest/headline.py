@@ -163,12 +163,15 @@ def is_signature(blocks: list[Block], labels: list[str | None], j: int) -> bool:
 def _signed(blocks: list[Block], labels: list[str | None], index: int) -> bool:
     """A byline or a "Published ..." stamp sits just under the line (or just above it, under a kicker).
 
-    A bare date does not count: a list of teasers gives each its date.
+    A bare date does not count: a list of teasers gives each its date (and a list signed item by item, its
+    author: a line between two bylines is one of those).
     """
 
     def signature(j: int) -> bool:
         return is_signature(blocks, labels, j)
 
+    if 0 < index < len(labels) - 1 and labels[index - 1] == labels[index + 1] == "byline":
+        return False  # a byline over it and one under it: a list of teasers, each signed by its author
     if any(signature(j) for j in range(index + 1, min(len(labels), index + SIGNED_REACH + 1))):
         return True
     # further down, past share buttons and the lead photo's caption and credit, as long as nothing else comes first
