@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from radio.words.ingest.features import Block, line_label, make_blocks
 from radio.words.ingest.headline import _signed
-from radio.words.ingest.headline_lines import breadcrumb_steps, dangling_word_dropped, title_like
+from radio.words.ingest.headline_lines import breadcrumb_steps, dangling_word_dropped, numbered_item, title_like
 from radio.words.ingest.shape import stopwords
 from radio.words.ingest.story import read_text
 
@@ -98,3 +98,21 @@ def test_a_line_between_two_bylines_is_a_teaser_of_a_signed_list() -> None:
     assert labels[1] == labels[3] == "byline"
     assert _signed(blocks, labels, 0)  # the first item: only signed under it
     assert not _signed(blocks, labels, 2)
+
+
+def test_an_item_of_a_numbered_contents_list_is_no_headline() -> None:
+    page = "\n".join(
+        [
+            "Home",
+            "How to Mend a Wobbly Fence Post",
+            "Contents",
+            "Step 1: Dig around the wobbly post with a spade",
+            "Step 2: Pack the gravel back in a layer at a time",
+            "Step 3: Tamp each layer down with a broom handle",
+            STORY,
+        ]
+    )
+    assert read_text(page).title == "How to Mend a Wobbly Fence Post"
+    blocks = make_blocks(page, stopwords())
+    assert numbered_item(blocks, 3)
+    assert not numbered_item(blocks, 1)

@@ -32,6 +32,7 @@ from radio.words.ingest.headline_lines import (
     dangling_word_dropped,
     date_only,
     full_stop,
+    numbered_item,
     quoted,
     shouting,
     title_case,
@@ -415,9 +416,13 @@ def candidate_lines(blocks: list[Block], labels: list[str | None], kept: list[bo
     """The blocks that may be the headline of the story starting at block ``first``, nearest first.
 
     A line whose headline would be a date ("December 22, 2014 | Comments (25)") or a word and an address
-    ("AS - www.example.com", the address dropped) is none.
+    ("AS - www.example.com", the address dropped) is none, nor is an item of a numbered list ("Example 5: ...").
     """
-    return [i for i in _candidate_lines(blocks, labels, kept, first) if _says_something(blocks, i)]
+    return [
+        i
+        for i in _candidate_lines(blocks, labels, kept, first)
+        if _says_something(blocks, i) and not numbered_item(blocks, i)
+    ]
 
 
 def _says_something(blocks: list[Block], index: int) -> bool:

@@ -145,3 +145,21 @@ def dangling_word_dropped(text: str) -> str:
     if last in _DANGLING and len(head.split()) >= 2 and (before[:1].isupper() or before[:1].isdigit()):
         return head.rstrip(" ,–—-:")
     return text
+
+
+# "Example 4: ...", "Step 2 – ...", "3. ...": an item of a numbered list (a contents list, a recipe's steps)
+_NUMBERED = re.compile(r"^(?:([^\W\d_]+)\s+)?(\d{1,3})\s*[:.)–—-]\s")
+
+
+def numbered_item(blocks: list[Block], index: int) -> bool:
+    """Block ``index`` and a block next to it open with the same label and different numbers ("Example 4:" over
+    "Example 5:"): items of a numbered list, not a headline."""
+    own = _NUMBERED.match(blocks[index].text)
+    if own is None:
+        return False
+    label = (own.group(1) or "").lower()
+    for j in (index - 2, index - 1, index + 1, index + 2):
+        other = _NUMBERED.match(blocks[j].text) if 0 <= j < len(blocks) else None
+        if other is not None and (other.group(1) or "").lower() == label and other.group(2) != own.group(2):
+            return True
+    return False
