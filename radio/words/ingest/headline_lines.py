@@ -42,6 +42,7 @@ def breadcrumb_steps(text: str) -> list[str]:
 _NUMERIC_DATE = re.compile(r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})\b")
 
 
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _FIELD = re.compile(r"\w:\s")  # "Price: £20": a field's label and its value
 FIELDS = 3  # a headline may hold a colon or two ("Review: ...", "Watch: ..."), not this many
 
@@ -75,6 +76,8 @@ def title_like(block: Block, min_words: int = MIN_WORDS) -> bool:
         return False  # "Write a comment", "Add to Pocket", "Give a Gift": a button, not a headline
     if _NUMERIC_DATE.match(text):
         return False  # "13/06/2014 Ann Lee Books, Reviews": a post's date, author and tags, not its title
+    if _EMPTY_BRACKETS.search(text):
+        return False  # "Family History Conference ( )": a link or a count inside the brackets was dropped, a widget's
     if len(_FIELD.findall(text)) >= FIELDS:
         return False  # "Tested by: Ann Lee Price: £20 More info: …": a box of facts, label after label
     if _CREDIT_OR_STATUS.match(text):
