@@ -74,6 +74,8 @@ def test_a_credit_a_sponsor_label_or_the_page_s_status_is_no_headline() -> None:
     assert not title_like(_block("No results found for your search"))
     assert title_like(_block("You have 30 days to claim a refund, council says"))
     assert title_like(_block("Photography club opens its doors in Dalby"))
+    assert not title_like(_block("Part 2 of the Dalby Fences series Next Chapter →"))  # a link to the next page
+    assert not title_like(_block("← Previous post: Mending the harbour wall"))
     assert not title_like(_block("Dalby Garden Show 2026 ( )"))  # a link or a count in the brackets was dropped
 
 

@@ -63,8 +63,8 @@ def title_like(block: Block, min_words: int = MIN_WORDS) -> bool:
     text = block.text
     if not min_words <= block.words <= MAX_WORDS or block.length > 250:
         return False
-    if text.endswith((":", ",", ";")) or text.count("|") > 1 or "»" in text or "›" in text:
-        return False  # a label, a list of sections, a breadcrumb
+    if text.endswith((":", ",", ";")) or text.count("|") > 1 or any(c in text for c in "»›→←"):
+        return False  # a label, a list of sections, a breadcrumb, a link to the next or previous page ("Next →")
     word = (text.lstrip("\"'“‘([").split(None, 1) or [""])[0]
     # a headline starts with a capital or a figure, or with a brand written "iOS", "eBay"
     brand = word[:1].islower() and any(c.isupper() for c in word[1:])
