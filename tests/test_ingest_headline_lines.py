@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from radio.words.ingest.features import Block, line_label, make_blocks
-from radio.words.ingest.headline import _signed
+from radio.words.ingest.headline import _signed, choose_headline
 from radio.words.ingest.headline_lines import breadcrumb_steps, dangling_word_dropped, numbered_item, title_like
 from radio.words.ingest.shape import stopwords
 from radio.words.ingest.story import read_text
@@ -119,3 +119,21 @@ def test_an_item_of_a_numbered_contents_list_is_no_headline() -> None:
     blocks = make_blocks(page, stopwords())
     assert numbered_item(blocks, 3)
     assert not numbered_item(blocks, 1)
+
+
+def test_when_the_story_s_run_took_in_a_teaser_its_second_title_is_weighed_too() -> None:
+    # the story's first line is a teaser of another story, the second the page's own headline (printed again
+    # in a share line): both are weighed, and the teaser is then no part of the story
+    lines = [
+        "Home",
+        "Harbour Ferry Gets A New Captain For The Summer",
+        "Mending Fences Takes An Afternoon, Says Dalby Gardener",
+        STORY,
+        "Share “Mending Fences Takes An Afternoon, Says Dalby Gardener”",
+    ]
+    blocks = make_blocks("\n".join(lines), stopwords())
+    labels = [line_label(b) for b in blocks]
+    kept = [1 <= i < len(blocks) - 1 for i in range(len(blocks))]
+    choice = choose_headline(blocks, labels, kept, 1)
+    assert choice is not None and choice[0] == "Mending Fences Takes An Afternoon, Says Dalby Gardener"
+    assert not kept[1] and labels[1] == "teaser above the headline"

@@ -440,6 +440,10 @@ def _candidate_lines(blocks: list[Block], labels: list[str | None], kept: list[b
     top = blocks[first]
     if title_like(top) and (not top.sentence or title_case(top.text) or abbreviated(top.text)):
         candidates.append(first)
+        # and so can the next line read as story, a title too: the first was a teaser the story's run took in
+        second = next((j for j in range(first + 1, min(len(blocks), first + 3)) if kept[j]), None)
+        if second is not None and title_like(blocks[second]) and not blocks[second].sentence:
+            candidates.append(second)
     for i in range(first - 1, max(-1, first - 1 - LOOK_ABOVE), -1):
         if _open(blocks, labels, kept, i, first):
             candidates.append(i)
@@ -475,6 +479,8 @@ def choose_headline(
         else f"the {ordinal(above.index(best) + 1)} nearest"
     )
     why = why_won(row, FEATURES, place, score, len(candidates))
+    if best != first and kept[best] and first in candidates:  # the story's second line: its first, a teaser
+        kept[first], labels[first] = False, "teaser above the headline"
     return headline_text(blocks, best), best, why
 
 
