@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from radio.words.ingest.features import Block, line_label, make_blocks
-from radio.words.ingest.headline import _signed, choose_headline
+from radio.words.ingest.headline import _says_more, _signed, choose_headline
 from radio.words.ingest.headline_lines import breadcrumb_steps, dangling_word_dropped, numbered_item, title_like
 from radio.words.ingest.shape import stopwords
 from radio.words.ingest.story import read_text
@@ -137,3 +139,41 @@ def test_when_the_story_s_run_took_in_a_teaser_its_second_title_is_weighed_too()
     choice = choose_headline(blocks, labels, kept, 1)
     assert choice is not None and choice[0] == "Mending Fences Takes An Afternoon, Says Dalby Gardener"
     assert not kept[1] and labels[1] == "teaser above the headline"
+
+
+GARDEN = "\n\n".join(
+    [
+        "DALBY — A gardener who mends fences for free has fixed every fence on her street this spring, "
+        "her neighbours said on Tuesday.",
+        "Ann Mowbray, 71, started with her own wobbly fence post in February and has since mended forty more, "
+        "using gravel, a spade and a broom handle.",
+        "“I like to be useful, and the fences were falling down,” Mowbray said. “It takes an afternoon, no more.”",
+        "Her neighbours have collected money to buy her a new spade, and the council has asked her to teach a class.",
+    ]
+)
+HEADLINE = "Gardener mends every fence on her street for free"
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        ["Dalby Garden Show 2026 – book your tickets now"],  # a promotion
+        ["Weather: 12°C Light rain expected this afternoon"],  # a widget
+        ["Trending", "Harbour ferry gets a new captain", "Council approves new car park near the station"],
+    ],
+)
+def test_a_headline_under_a_promotion_or_a_teaser_is_no_standfirst_of_it(above: list[str]) -> None:
+    # the line over the headline is a title as long as the headline: the headline is not its standfirst, and the
+    # byline under the headline signs the headline
+    page = "\n".join(["Menu", *above, HEADLINE, "By Ann Lee", "March 3, 2026", GARDEN])
+    assert read_text(page).title == HEADLINE
+
+
+def test_a_standfirst_says_more_than_its_headline_or_says_it_in_sentences() -> None:
+    def says_more(headline: str, below: str) -> bool:
+        return _says_more(_block(headline), _block(below))
+
+    assert says_more(HEADLINE, "Ann Mowbray, 71, has fixed forty fences since February, and her neighbours thank her")
+    assert says_more(HEADLINE, "She started in February. Now the council wants her to teach")
+    assert says_more(HEADLINE, "Forty fences mended since February.")
+    assert not says_more("Council approves new car park near the station", HEADLINE)

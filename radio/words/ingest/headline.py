@@ -74,6 +74,15 @@ def _dek_below(blocks: list[Block], labels: list[str | None], index: int) -> boo
     )
 
 
+STANDFIRST_MORE = 4  # a standfirst not written in sentences is this many words longer than its headline
+
+
+def _says_more(block: Block, below: Block) -> bool:
+    """The line ``below`` reads as a standfirst of ``block``: longer, or written in sentences."""
+    more = below.words >= block.words + STANDFIRST_MORE
+    return more or below.text.endswith(".") or INNER_SENTENCE.search(below.text) is not None
+
+
 def next_free(labels: list[str | None], index: int) -> int | None:
     """The next block after ``index`` that no line rule classed, within three blocks."""
     for j in range(index + 1, min(len(labels), index + 4)):
@@ -291,9 +300,14 @@ def candidate_features(
         short = sum(1 for j in around if blocks[j].words <= 4 and not blocks[j].sentence and labels[j] is None)
         copies = seen.counts.get(fold(text), 0)
         heads_dek = _dek_below(blocks, labels, i)
-        under_head = _dek_below(blocks, labels, _prev_free(labels, i))
+        above = _prev_free(labels, i)
+        # the standfirst of the title above it, unless as short as that title and written as one (a headline
+        # under a teaser or a promotion)
+        under_head = _dek_below(blocks, labels, above) and _says_more(blocks[above], block)
         # the signature under a standfirst signs the headline above it
         below = next_free(labels, i) if heads_dek else None
+        if below is not None and not _says_more(block, blocks[below]):
+            below = None  # a line no longer than this one and written as a title is a headline of its own
         signed = _signed(blocks, labels, i) or (below is not None and _signed(blocks, labels, below))
         rows.append(
             [
