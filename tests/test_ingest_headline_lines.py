@@ -6,7 +6,13 @@ import pytest
 
 from radio.words.ingest.features import Block, line_label, make_blocks
 from radio.words.ingest.headline import _says_more, _signed, choose_headline
-from radio.words.ingest.headline_lines import breadcrumb_steps, dangling_word_dropped, numbered_item, title_like
+from radio.words.ingest.headline_lines import (
+    breadcrumb_steps,
+    dangling_word_dropped,
+    date_only,
+    numbered_item,
+    title_like,
+)
 from radio.words.ingest.shape import stopwords
 from radio.words.ingest.story import read_text
 
@@ -35,6 +41,12 @@ def test_a_link_path_glued_to_the_title_is_cut_off() -> None:
     assert breadcrumb_steps("13/06/2014 Ann Mowbray") == ["13/06/2014 Ann Mowbray"]  # a date is no path
     page = "\n".join(["Home", "Garden", "Dalby.com/Videos///How to Mend a Fence Post (Three Easy Steps!)", STORY])
     assert read_text(page).title == "How to Mend a Fence Post (Three Easy Steps!)"
+
+
+def test_a_date_and_a_time_glued_by_the_copy_are_a_date_only() -> None:
+    assert date_only("Nov 15, 20265:45 AM")  # the year glued to the time
+    assert date_only("Published 11:26 pm EST, Tuesday, November 19, 2026")
+    assert not date_only("Fire on March 3, 2026 kills two")
 
 
 def test_a_line_opening_with_a_date_in_figures_is_no_headline() -> None:
@@ -74,6 +86,9 @@ def test_a_credit_a_sponsor_label_or_the_page_s_status_is_no_headline() -> None:
     assert not title_like(_block("Our garden series is supported by"))
     assert not title_like(_block("You have no pending notifications"))
     assert not title_like(_block("No results found for your search"))
+    assert not title_like(_block("What are you looking for in the garden section?"))  # a search box's prompt
+    assert not title_like(_block("What term do you want to search?"))
+    assert title_like(_block("Are you ready for the garden show?"))
     assert title_like(_block("You have 30 days to claim a refund, council says"))
     assert title_like(_block("Photography club opens its doors in Dalby"))
     assert not title_like(_block("Part 2 of the Dalby Fences series Next Chapter →"))  # a link to the next page

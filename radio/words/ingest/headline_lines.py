@@ -49,12 +49,14 @@ FIELDS = 3  # a headline may hold a colon or two ("Review: ...", "Watch: ..."), 
 
 # a photo's credit ("Photo: ...", "Foto: ...", "Image credit: ..."), a sponsor's ("... is supported by", its
 # logo next), or the page telling the reader about the
-# reader's own things ("You have no pending notifications", "You have 3 items in your basket", "No results found")
+# reader's own things ("You have no pending notifications", "You have 3 items in your basket", "No results found"),
+# or a search box's prompt ("What are you looking for?", "What term do you want to search?")
 _CREDIT_OR_STATUS = re.compile(
     r"(?:(?:photo(?:graph)?|foto|image|picture|illustration)s?(?: credit)?\s*:"
     r"|you have (?:no|\d+)(?: new| unread| pending| saved)? (?:notifications?|messages?|items?|alerts?)\b"
     r"|no (?:results|matches|items)(?: were)? found\b"
-    r"|.*\b(?:supported|presented|sponsored|powered|brought to you) by$)",
+    r"|.*\b(?:supported|presented|sponsored|powered|brought to you) by$"
+    r"|(?=.*\byou\b).*\b(?:search|looking for)\b.*\?$)",
     re.I,
 )
 
@@ -126,11 +128,17 @@ _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:on|a
 
 
 def date_only(text: str) -> bool:
-    """The line says a date and nothing more ("Monday, December 22, 2014", "22 Dec 2014 at 10:05")."""
+    """The line says a date and nothing more ("Monday, December 22, 2014", "22 Dec 2014 at 10:05 AM")."""
     if not _YEAR.search(text):
         return False
+    text = _YEAR_THEN_TIME.sub(r"\1 ", text)  # "Nov 15, 20195:45 AM": the copy glued the year to the time
     rest = _WEEKDAY.sub(" ", _DATE_ISO.sub(" ", _DATE_DMY.sub(" ", _DATE_MDY.sub(" ", text))))
-    return rest != text and not re.search(r"[^\W\d_]{2,}", rest)
+    return rest != text and not re.search(r"[^\W\d_]{2,}", _TIME.sub(" ", rest))
+
+
+_YEAR_THEN_TIME = re.compile(r"((?:19|20)\d\d)(?=\d{1,2}:\d\d)")
+# a time of day and its zone: "5:45 AM", "10.05pm", "11:26 pm EST"
+_TIME = re.compile(r"\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}\b)?")
 
 
 # a title written in capitals does not end with one of these in lower case: a logo or a link that followed
