@@ -83,6 +83,8 @@ def test_a_signature_under_a_long_title_signs_it_not_the_shorter_title_under_it(
 def test_a_credit_a_sponsor_label_or_the_page_s_status_is_no_headline() -> None:
     assert not title_like(_block("Photo: Ann Mowbray / Dalby Garden Press"))
     assert not title_like(_block("Foto: Ann Mowbray, via Dalby Archive"))
+    assert title_like(_block("PHOTOS: Floods close the coast road at Dalby"))  # a gallery's headline
+    assert title_like(_block("Photo: the garden show draws thousands to Dalby"))
     assert not title_like(_block("Our garden series is supported by"))
     assert not title_like(_block("You have no pending notifications"))
     assert not title_like(_block("No results found for your search"))

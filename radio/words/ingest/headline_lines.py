@@ -47,18 +47,31 @@ _FIELD = re.compile(r"\w:\s")  # "Price: £20": a field's label and its value
 FIELDS = 3  # a headline may hold a colon or two ("Review: ...", "Watch: ..."), not this many
 
 
-# a photo's credit ("Photo: ...", "Foto: ...", "Image credit: ..."), a sponsor's ("... is supported by", its
-# logo next), or the page telling the reader about the
+# a sponsor's label ("... is supported by", its logo next), or the page telling the reader about the
 # reader's own things ("You have no pending notifications", "You have 3 items in your basket", "No results found"),
 # or a search box's prompt ("What are you looking for?", "What term do you want to search?")
-_CREDIT_OR_STATUS = re.compile(
-    r"(?:(?:photo(?:graph)?|foto|image|picture|illustration)s?(?: credit)?\s*:"
-    r"|you have (?:no|\d+)(?: new| unread| pending| saved)? (?:notifications?|messages?|items?|alerts?)\b"
+_STATUS = re.compile(
+    r"(?:you have (?:no|\d+)(?: new| unread| pending| saved)? (?:notifications?|messages?|items?|alerts?)\b"
     r"|no (?:results|matches|items)(?: were)? found\b"
     r"|.*\b(?:supported|presented|sponsored|powered|brought to you) by$"
     r"|(?=.*\byou\b).*\b(?:search|looking for)\b.*\?$)",
     re.I,
 )
+
+
+# a photo's credit: "Photo: Ann Lee/Courier", "Foto: Ann Lee [CC BY-SA 3.0], via Wikimedia Commons", "Image
+# credit: ..." ("PHOTOS: Floods in Dalby", a gallery's headline, is none)
+_CREDIT_LABEL = re.compile(r"(?:photo(?:graph)?|foto|image|picture|illustration)(?: credit)?\s*:\s*", re.I)
+_CREDIT_MARK = re.compile(r"/|©|\bvia\b|\bcredit|\bcourtesy\b|\bCC\b|\bgetty\b|\bshutterstock\b", re.I)
+CREDIT_NAME_WORDS = 4  # a name and an agency after the label
+
+
+def _credit(text: str) -> bool:
+    label = _CREDIT_LABEL.match(text)
+    if label is None:
+        return False
+    rest = text[label.end() :]
+    return len(rest.split()) <= CREDIT_NAME_WORDS or _CREDIT_MARK.search(rest) is not None
 
 
 def title_like(block: Block, min_words: int = MIN_WORDS) -> bool:
@@ -82,7 +95,7 @@ def title_like(block: Block, min_words: int = MIN_WORDS) -> bool:
         return False  # "Family History Conference ( )": a link or a count inside the brackets was dropped, a widget's
     if len(_FIELD.findall(text)) >= FIELDS:
         return False  # "Tested by: Ann Lee Price: £20 More info: …": a box of facts, label after label
-    if _CREDIT_OR_STATUS.match(text):
+    if _STATUS.match(text) or _credit(text):
         return False  # "Photo: Ann Lee/Courier", "Our series is supported by", "You have no new notifications"
     if word.lower().strip(",") == "please":
         return False  # "Please enter a search term", "Please log in to comment": the page asking the reader
