@@ -120,6 +120,9 @@ def test_a_line_between_two_bylines_is_a_teaser_of_a_signed_list() -> None:
     assert labels[1] == labels[3] == "byline"
     assert _signed(blocks, labels, 0)  # the first item: only signed under it
     assert not _signed(blocks, labels, 2)
+    lines[3] = lines[1]  # the same author over it and under it: the page's own headline, its author printed twice
+    blocks = make_blocks("\n".join(lines), stopwords())
+    assert _signed(blocks, [line_label(b) for b in blocks], 2)
 
 
 def test_an_item_of_a_numbered_contents_list_is_no_headline() -> None:

@@ -180,8 +180,12 @@ def _signed(blocks: list[Block], labels: list[str | None], index: int) -> bool:
     def signature(j: int) -> bool:
         return is_signature(blocks, labels, j)
 
-    if 0 < index < len(labels) - 1 and labels[index - 1] == labels[index + 1] == "byline":
-        return False  # a byline over it and one under it: a list of teasers, each signed by its author
+    if (
+        0 < index < len(labels) - 1
+        and labels[index - 1] == labels[index + 1] == "byline"
+        and blocks[index - 1].text != blocks[index + 1].text
+    ):
+        return False  # one author over it, another under it: a list of teasers, each signed by its author
     if any(signature(j) for j in range(index + 1, min(len(labels), index + SIGNED_REACH + 1))):
         return True
     # further down, past share buttons and the lead photo's caption and credit, as long as nothing else comes first
