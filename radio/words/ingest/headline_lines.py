@@ -51,12 +51,22 @@ FIELDS = 3  # a headline may hold a colon or two ("Review: ...", "Watch: ..."), 
 # reader's own things ("You have no pending notifications", "You have 3 items in your basket", "No results found"),
 # or a search box's prompt ("What are you looking for?", "What term do you want to search?")
 _STATUS = re.compile(
-    r"(?:you have (?:no|\d+)(?: new| unread| pending| saved)? (?:notifications?|messages?|items?|alerts?)\b"
-    r"|no (?:results|matches|items)(?: were)? found\b"
-    r"|.*\b(?:supported|presented|sponsored|powered|brought to you) by$"
-    r"|(?=.*\byou\b).*\b(?:search|looking for)\b.*\?$)",
+    r"you have (?:no|\d+)(?: new| unread| pending| saved)? (?:notifications?|messages?|items?|alerts?)\b"
+    r"|no (?:results|matches|items)(?: were)? found\b",
     re.I,
 )
+_SPONSOR = re.compile(r"\b(?:supported|presented|sponsored|powered|brought to you) by$", re.I)
+_SEARCH_PROMPT = re.compile(r"\b(?:search|looking for)\b", re.I)
+_YOU = re.compile(r"\byou\b", re.I)
+
+
+def _status(text: str) -> bool:
+    """The page's status, a sponsor's label or a search box's prompt (``_STATUS``, ``_SPONSOR``, ...)."""
+    if _STATUS.match(text):
+        return True
+    if text.endswith(" by"):
+        return _SPONSOR.search(text) is not None
+    return text.endswith("?") and _YOU.search(text) is not None and _SEARCH_PROMPT.search(text) is not None
 
 
 # a photo's credit: "Photo: Ann Lee/Courier", "Foto: Ann Lee [CC BY-SA 3.0], via Wikimedia Commons", "Image
@@ -95,7 +105,7 @@ def title_like(block: Block, min_words: int = MIN_WORDS) -> bool:
         return False  # "Family History Conference ( )": a link or a count inside the brackets was dropped, a widget's
     if len(_FIELD.findall(text)) >= FIELDS:
         return False  # "Tested by: Ann Lee Price: £20 More info: …": a box of facts, label after label
-    if _STATUS.match(text) or _credit(text):
+    if _status(text) or _credit(text):
         return False  # "Photo: Ann Lee/Courier", "Our series is supported by", "You have no new notifications"
     if word.lower().strip(",") == "please":
         return False  # "Please enter a search term", "Please log in to comment": the page asking the reader
