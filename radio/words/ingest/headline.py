@@ -19,62 +19,35 @@ import re
 from collections import Counter
 
 from radio.words.ingest.features import Block, is_button
+from radio.words.ingest.headline_lines import (
+    FORMAT_TAG,
+    INNER_SENTENCE,
+    MAX_WORDS,
+    MIN_WORDS,
+    PARTS,
+    SITE_SEPARATOR,
+    STEP_WORDS,
+    abbreviated,
+    breadcrumb_steps,
+    dangling_word_dropped,
+    date_only,
+    full_stop,
+    numbered_item,
+    quoted,
+    shouting,
+    title_case,
+    title_like,
+)
 from radio.words.ingest.headline_reason import ordinal, why_won
 from radio.words.ingest.headline_weights import WEIGHTS
-from radio.words.ingest.rules import _DATE_DMY, _DATE_ISO, _DATE_MDY, _YEAR, _headline, fold, strip_links
+from radio.words.ingest.rules import _YEAR, _headline, fold, strip_links
 from radio.words.ingest.shape import stopwords
 
-MAX_WORDS = 30
-MIN_WORDS = 3
 LOOK_ABOVE = 60  # blocks above the story searched for the headline
 LOOK_BELOW = 8  # blocks below the story's first searched for it
 BELOW_KEPT = 1  # the most blocks read as story above a headline below the story's first
-BUTTON_WORDS = 8  # a button label with a count or a note in brackets ("Comments (12)") is this short
 SHORT_REACH = 20  # how far from the story's first line a candidate of fewer than MIN_WORDS words may be
 CANDIDATE_WORDS = 2  # the fewest words of a candidate
-_SITE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·)\s+")
-# where another line prints the headline as one of its parts: "Title | Site", a breadcrumb's last step
-# ("Home » Travel » Title"), a share label ("Share options for: Title")
-_PARTS = re.compile(r"\s+(?:\||-|–|—|::|·|/|>)\s+|\s*[»›]\s*|:\s+")
-_BREADCRUMB = re.compile(r"\s+>\s+")
-_SLASH_STEPS = re.compile(r"\s+/\s+")
-STEP_WORDS = 4  # each step of a breadcrumb before its last is a short section name
-
-
-def breadcrumb_steps(text: str) -> list[str]:
-    """The steps of "Home > News > Title" or "Home / Essays / 2017 / Title" (three steps or more with slashes)."""
-    steps = _BREADCRUMB.split(text)
-    if len(steps) == 1:
-        steps = _SLASH_STEPS.split(text)
-        if len(steps) < 3 or any(len(step.split()) > STEP_WORDS for step in steps[:-1]):
-            return [text]
-    return steps
-
-
-def _title_like(block: Block, min_words: int = MIN_WORDS) -> bool:
-    text = block.text
-    if not min_words <= block.words <= MAX_WORDS or block.length > 250:
-        return False
-    if text.endswith((":", ",", ";")) or text.count("|") > 1 or "»" in text or "›" in text:
-        return False  # a label, a list of sections, a breadcrumb
-    word = (text.lstrip("\"'“‘([").split(None, 1) or [""])[0]
-    # a headline starts with a capital or a figure, or with a brand written "iOS", "eBay"
-    brand = word[:1].islower() and any(c.isupper() for c in word[1:])
-    if not (word[:1].isupper() or word[:1].isdigit() or brand):
-        return False
-    if is_button(text) and (
-        block.words <= 5 or ("(" in text and block.words <= BUTTON_WORDS) or "opens in" in text.lower()
-    ):
-        return False  # "Write a comment", "Add to Pocket", "Give a Gift": a button, not a headline
-    if word.lower().strip(",") == "please":
-        return False  # "Please enter a search term", "Please log in to comment": the page asking the reader
-    # a kicker or a menu in capitals ("BREAKING NEWS", "WORLD POLITICS SPORT") is not a headline
-    return not (block.words <= 4 and _shouting(text))
-
-
-def _shouting(text: str) -> bool:
-    letters = sum(map(str.isalpha, text))
-    return letters > 0 and sum(map(str.isupper, text)) / letters > 0.8
 
 
 def _dek_below(blocks: list[Block], labels: list[str | None], index: int) -> bool:
@@ -92,13 +65,22 @@ def _dek_below(blocks: list[Block], labels: list[str | None], index: int) -> boo
         block.words >= 4
         and below.words >= 6
         and below.density >= 0.3
-        and _title_like(block)
+        and title_like(block)
         and not full_stop(block.text)
-        and not _shouting(block.text)
-        and not _INNER_SENTENCE.search(block.text)
-        and not _title_case(below.text)  # a standfirst is written as a sentence, not as a title
+        and not shouting(block.text)
+        and not INNER_SENTENCE.search(block.text)
+        and not title_case(below.text)  # a standfirst is written as a sentence, not as a title
         and fold(below.text) not in fold(block.text)  # nor is it a part of the line above (a breadcrumb's end)
     )
+
+
+STANDFIRST_MORE = 4  # a standfirst not written in sentences is this many words longer than its headline
+
+
+def _says_more(block: Block, below: Block) -> bool:
+    """The line ``below`` reads as a standfirst of ``block``: longer, or written in sentences."""
+    more = below.words >= block.words + STANDFIRST_MORE
+    return more or below.text.endswith(".") or INNER_SENTENCE.search(below.text) is not None
 
 
 def next_free(labels: list[str | None], index: int) -> int | None:
@@ -119,35 +101,6 @@ def _prev_free(labels: list[str | None], index: int) -> int:
         if labels[j] not in ("boilerplate", "date"):
             return -1
     return -1
-
-
-# "VIDEO: Voting on the estate's future": a headline tagged with its format (dropped as a teaser elsewhere)
-_FORMAT_TAG = re.compile(r"^(?:VIDEO|WATCH|LIVE|PODCAST|LISTEN|PHOTOS):\s+\S+(?:\s+\S+){3}")
-_INNER_SENTENCE = re.compile(r"\w[.!?][\"”’]?\s+[A-Z]")
-
-
-# a line ending with an abbreviation ("... Underneath N.Y.C.", "... Smith Jr.") has no full stop of a sentence
-_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:[A-Z]|Jr|Sr|Inc|Co|Ltd|St|Dr|Mr|Mrs|Ms|Bros|vs)\.)$")
-
-
-def full_stop(text: str) -> bool:
-    """The line ends with a sentence's full stop (not "..." nor an abbreviation's)."""
-    return text.endswith(".") and not text.endswith("..") and not _ABBREVIATION_END.search(text)
-
-
-def _abbreviated(text: str) -> bool:
-    """The line ends with an abbreviation's full stop ("... in Washington, D.C."): a title may, a sentence too."""
-    return text.endswith(".") and _ABBREVIATION_END.search(text) is not None
-
-
-def _title_case(text: str) -> bool:
-    """Most words of four letters or more start with a capital ("So Do We", not "so do we")."""
-    long_words = [w for w in text.split() if len(w) >= 4]
-    return len(long_words) >= 3 and sum(w[:1].isupper() for w in long_words) >= 0.7 * len(long_words)
-
-
-def _quoted(text: str) -> bool:
-    return text[:1] in "\"“‘'" and text[-1:] in "\"”’'"
 
 
 def _in_menu(blocks: list[Block], labels: list[str | None], index: int) -> bool:
@@ -177,8 +130,8 @@ class _Evidence:
                 if not any(word in low for word in longest):
                     continue
             keys = {fold(block.text)}
-            if block.words > MIN_WORDS and _PARTS.search(block.text):
-                keys.update(fold(part) for part in _PARTS.split(block.text) if len(part.split()) >= MIN_WORDS)
+            if block.words > MIN_WORDS and PARTS.search(block.text):
+                keys.update(fold(part) for part in PARTS.split(block.text) if len(part.split()) >= MIN_WORDS)
             if "“" in block.text or '"' in block.text:  # "12 thoughts on “Title”", "Share “Title” by email"
                 keys.update(fold(quoted) for quoted in _QUOTED_TITLE.findall(block.text))
             if block.text.endswith(("…", "...")) and block.words >= CUT_WORDS:  # "Title cut short…" in a list
@@ -220,12 +173,19 @@ def is_signature(blocks: list[Block], labels: list[str | None], j: int) -> bool:
 def _signed(blocks: list[Block], labels: list[str | None], index: int) -> bool:
     """A byline or a "Published ..." stamp sits just under the line (or just above it, under a kicker).
 
-    A bare date does not count: a list of teasers gives each its date.
+    A bare date does not count: a list of teasers gives each its date (and a list signed item by item, its
+    author: a line between two bylines is one of those).
     """
 
     def signature(j: int) -> bool:
         return is_signature(blocks, labels, j)
 
+    if (
+        0 < index < len(labels) - 1
+        and labels[index - 1] == labels[index + 1] == "byline"
+        and blocks[index - 1].text != blocks[index + 1].text
+    ):
+        return False  # one author over it, another under it: a list of teasers, each signed by its author
     if any(signature(j) for j in range(index + 1, min(len(labels), index + SIGNED_REACH + 1))):
         return True
     # further down, past share buttons and the lead photo's caption and credit, as long as nothing else comes first
@@ -234,11 +194,24 @@ def _signed(blocks: list[Block], labels: list[str | None], index: int) -> bool:
             return True
         if labels[j] not in _PASSED:
             break
-    # a signature just above (under a kicker) signs the line only with no unclassed block between them
+    # a signature just above (under a kicker) signs the line only with no unclassed block between them,
+    # and only when no title as long as the line stands over it: a kicker is shorter than its headline, and
+    # a longer title over the signature is the headline it signs (the line under it a caption or a teaser)
     for j in range(index - 1, max(-1, index - 3), -1):
         if signature(j):
-            return True
+            return not _titled_above(blocks, labels, j, blocks[index].words)
         if labels[j] is None:
+            return False
+    return False
+
+
+def _titled_above(blocks: list[Block], labels: list[str | None], j: int, words: int) -> bool:
+    """The nearest unclassed block over block ``j`` (within three) is a title of ``words`` words or more."""
+    for k in range(j - 1, max(-1, j - 4), -1):
+        if labels[k] is None:
+            block = blocks[k]
+            return title_like(block, max(words, 4)) and not full_stop(block.text) and not shouting(block.text)
+        if labels[k] not in _PASSED and not is_signature(blocks, labels, k):
             return False
     return False
 
@@ -331,9 +304,14 @@ def candidate_features(
         short = sum(1 for j in around if blocks[j].words <= 4 and not blocks[j].sentence and labels[j] is None)
         copies = seen.counts.get(fold(text), 0)
         heads_dek = _dek_below(blocks, labels, i)
-        under_head = _dek_below(blocks, labels, _prev_free(labels, i))
+        above = _prev_free(labels, i)
+        # the standfirst of the title above it, unless as short as that title and written as one (a headline
+        # under a teaser or a promotion)
+        under_head = _dek_below(blocks, labels, above) and _says_more(blocks[above], block)
         # the signature under a standfirst signs the headline above it
         below = next_free(labels, i) if heads_dek else None
+        if below is not None and not _says_more(block, blocks[below]):
+            below = None  # a line no longer than this one and written as a title is a headline of its own
         signed = _signed(blocks, labels, i) or (below is not None and _signed(blocks, labels, below))
         rows.append(
             [
@@ -343,20 +321,20 @@ def candidate_features(
                 float(4 <= block.words < 6),
                 float(full_stop(text)),
                 float(block.words > 20),
-                float(_INNER_SENTENCE.search(text) is not None),
-                float(_shouting(text)),
+                float(INNER_SENTENCE.search(text) is not None),
+                float(shouting(text)),
                 float(block.words <= 5 and _in_menu(blocks, labels, i)),
                 float(heads_dek),
                 float(under_head),
                 float(signed and not under_head),
-                float(_quoted(text)),
+                float(quoted(text)),
                 float(block.words <= 8 and is_button(text)),
                 float(block.density == 0 and block.words >= 5),
                 shares[at],
                 float(i == first),
                 math.log1p(max(first - i, 0)),
                 float(rank == 0),
-                float(_title_case(text)),
+                float(title_case(text)),
                 block.density,
                 _share(own[at], lede) if lede else 0.0,
                 float(block.spaced),
@@ -389,7 +367,7 @@ RUN_REACH = 8  # the furthest a run of title-like lines is followed either way
 
 def _titled(blocks: list[Block], labels: list[str | None], kept: list[bool], j: int | None) -> bool:
     """Block ``j`` is a title of four words or more (a headline over a subheading, a subheading under it)."""
-    return j is not None and j >= 0 and not kept[j] and _title_like(blocks[j], 4) and not full_stop(blocks[j].text)
+    return j is not None and j >= 0 and not kept[j] and title_like(blocks[j], 4) and not full_stop(blocks[j].text)
 
 
 def _run(blocks: list[Block], labels: list[str | None], kept: list[bool], index: int) -> int:
@@ -399,7 +377,7 @@ def _run(blocks: list[Block], labels: list[str | None], kept: list[bool], index:
     for step in (-1, 1):
         j = index + step
         while 0 <= j < len(blocks) and abs(j - index) <= RUN_REACH and not kept[j] and labels[j] in (None, "repeat"):
-            if not _title_like(blocks[j], CANDIDATE_WORDS):
+            if not title_like(blocks[j], CANDIDATE_WORDS):
                 break
             count, j = count + 1, j + step
     return count
@@ -427,7 +405,7 @@ SITE_WORDS = 5  # a site's name is this short
 
 def _part_printed_alone(blocks: list[Block], index: int, text: str) -> str:
     """The title of a "Title - Site" line when the page prints that title on a line of its own."""
-    parts = _SITE_SEPARATOR.split(text)
+    parts = SITE_SEPARATOR.split(text)
     if len(parts) != 2:
         return text
     lines = {fold(b.text) for j, b in enumerate(blocks) if j != index and b.length <= 300}
@@ -446,30 +424,23 @@ def _open(blocks: list[Block], labels: list[str | None], kept: list[bool], i: in
     A line of two words only near the story: further up, they are a menu's.
     """
     labelled = labels[i] not in (None, "repeat") and not (
-        labels[i] == "boilerplate" and _FORMAT_TAG.match(blocks[i].text)
+        labels[i] == "boilerplate" and FORMAT_TAG.match(blocks[i].text)
     )
     fewest = CANDIDATE_WORDS if abs(first - i) <= SHORT_REACH else MIN_WORDS
-    return not labelled and not kept[i] and _title_like(blocks[i], fewest)
-
-
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:on|at|posted|published|updated)\b", re.I)
-
-
-def date_only(text: str) -> bool:
-    """The line says a date and nothing more ("Monday, December 22, 2014", "22 Dec 2014 at 10:05")."""
-    if not _YEAR.search(text):
-        return False
-    rest = _WEEKDAY.sub(" ", _DATE_ISO.sub(" ", _DATE_DMY.sub(" ", _DATE_MDY.sub(" ", text))))
-    return rest != text and not re.search(r"[^\W\d_]{2,}", rest)
+    return not labelled and not kept[i] and title_like(blocks[i], fewest)
 
 
 def candidate_lines(blocks: list[Block], labels: list[str | None], kept: list[bool], first: int) -> list[int]:
     """The blocks that may be the headline of the story starting at block ``first``, nearest first.
 
     A line whose headline would be a date ("December 22, 2014 | Comments (25)") or a word and an address
-    ("AS - www.example.com", the address dropped) is none.
+    ("AS - www.example.com", the address dropped) is none, nor is an item of a numbered list ("Example 5: ...").
     """
-    return [i for i in _candidate_lines(blocks, labels, kept, first) if _says_something(blocks, i)]
+    return [
+        i
+        for i in _candidate_lines(blocks, labels, kept, first)
+        if _says_something(blocks, i) and not numbered_item(blocks, i)
+    ]
 
 
 def _says_something(blocks: list[Block], index: int) -> bool:
@@ -485,8 +456,12 @@ def _candidate_lines(blocks: list[Block], labels: list[str | None], kept: list[b
     candidates: list[int] = []
     # the story's own first line can be its headline when it does not read as a sentence
     top = blocks[first]
-    if _title_like(top) and (not top.sentence or _title_case(top.text) or _abbreviated(top.text)):
+    if title_like(top) and (not top.sentence or title_case(top.text) or abbreviated(top.text)):
         candidates.append(first)
+        # and so can the next line read as story, a title too: the first was a teaser the story's run took in
+        second = next((j for j in range(first + 1, min(len(blocks), first + 3)) if kept[j]), None)
+        if second is not None and title_like(blocks[second]) and not blocks[second].sentence:
+            candidates.append(second)
     for i in range(first - 1, max(-1, first - 1 - LOOK_ABOVE), -1):
         if _open(blocks, labels, kept, i, first):
             candidates.append(i)
@@ -497,7 +472,7 @@ def _candidate_lines(blocks: list[Block], labels: list[str | None], kept: list[b
             break
         if _open(blocks, labels, kept, i, first):
             candidates.append(i)
-    if not candidates and blocks[first].length < 80 and _title_like(blocks[first]) and first + 1 < len(blocks):
+    if not candidates and blocks[first].length < 80 and title_like(blocks[first]) and first + 1 < len(blocks):
         candidates.append(first)  # nothing above: a short first line heads a bare story ("Council backs ..., part 2.")
     return candidates
 
@@ -522,6 +497,8 @@ def choose_headline(
         else f"the {ordinal(above.index(best) + 1)} nearest"
     )
     why = why_won(row, FEATURES, place, score, len(candidates))
+    if best != first and kept[best] and first in candidates:  # the story's second line: its first, a teaser
+        kept[first], labels[first] = False, "teaser above the headline"
     return headline_text(blocks, best), best, why
 
 
@@ -536,5 +513,5 @@ def headline_text(blocks: list[Block], best: int) -> str:
         text = max(parts, key=len)  # "Title | Site", "Section | Title"
     else:
         text = _part_printed_alone(blocks, best, text)
-    text = strip_links(text)
-    return text if _abbreviated(text) else _headline(text)  # "..., D.C." keeps its abbreviation's stop
+    text = dangling_word_dropped(strip_links(text))
+    return text if abbreviated(text) else _headline(text)  # "..., D.C." keeps its abbreviation's stop
